@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { Dialect } from '../ir/schema.js';
+
+/**
+ * ormdoc configuration (`ormdoc.config.ts` via `defineConfig`, `.ormdocrc`, the `ormdoc` key of
+ * package.json, or the Prisma generator block). Strict: unknown keys are errors that name the key.
+ */
+
+export const TemplateId = z.enum(['overview', 'schema', 'design', 'target-state', 'architecture']);
+export const TEMPLATE_IDS = TemplateId.options;
+
+export const SourceConfig = z
+  .strictObject({
+    orm: z.enum(['prisma', 'drizzle', 'typeorm', 'sqlmodel']).optional().describe('Skip auto-detection.'),
+    /** Prisma: schema file or folder. */
+    schema: z.union([z.string(), z.array(z.string())]).optional(),
+    /** Drizzle: path of drizzle.config.ts (its dialect, schema, casing, filters are used). */
+    drizzleConfig: z.string().optional(),
+    /** TypeORM: a module exporting a DataSource (or DataSourceOptions). */
+    dataSource: z.string().optional(),
+    /** TypeORM: entity files or globs. */
+    entities: z.array(z.string()).optional(),
+    /** SQLModel/SQLAlchemy: `package.module[:attr]` or `path/to/file.py[:attr]`. */
+    module: z.string().optional(),
+    /** SQLModel/SQLAlchemy: JSON written earlier by the exporter (no Python needed). */
+    json: z.string().optional(),
+    /** Python interpreter for the SQLModel exporter. */
+    python: z.string().optional(),
+    dialect: Dialect.optional(),
+    tsconfig: z.string().optional(),
+  })
+  .default({});
+
+export const OutputConfig = z
+  .strictObject({
+    dir: z.string().default('docs/database'),
+    templates: z.array(z.union([TemplateId, z.strictObject({ path: z.string(), name: z.string().optional() })])).default([...TEMPLATE_IDS]),
+    /** `single`: one file per template; `per-table`: the schema reference also as one file per table. */
+    layout: z.enum(['single', 'per-table', 'auto']).default('auto'),
+    /** Extra artefacts beside the Markdown documents. */
+    artifacts: z.array(z.enum(['ir-json', 'ir-schema', 'ddl', 'mermaid'])).default(['ir-json', 'ddl', 'mermaid']),
+    /** Dialects for the DDL artefact; default: the schema's own. */
+    ddlDialects: z.array(z.enum(['postgresql', 'mysql', 'sqlite'])).optional(),
+  })
+  .default({ dir: 'docs/database', templates: [...TEMPLATE_IDS], layout: 'auto', artifacts: ['ir-json', 'ddl', 'mermaid'] });
+
+/** Facts only a person knows. Absent facts render as one counted TODO each. */
+export const ProjectFacts = z
+  .strictObject({
+    name: z.string().optional(),
+    description: z.string().optional(),
+    useCase: z.string().optional(),
+    hosting: z.string().optional(),
+    environments: z.string().optional(),
+    backups: z.string().optional(),
+    rpo: z.string().optional(),
+    rto: z.string().optional(),
+    disasterRecovery: z.string().optional(),
+    compliance: z.string().optional(),
+    owners: z.string().optional(),
+    accessControl: z.string().optional(),
+    rowLevelSecurity: z.string().optional(),
+    encryption: z.string().optional(),
+    caching: z.string().optional(),
+    monitoring: z.string().optional(),
+    scaling: z.string().optional(),
+    connectionPooling: z.string().optional(),
+    dataRetention: z.string().optional(),
+    migrationWorkflow: z.string().optional(),
+    dataAccessLayer: z.string().optional(),
+  })
+  .default({});
+
+export const ColumnOverlay = z.strictObject({
+  description: z.string().optional(),
+  tags: z.array(z.string()).optional(),
+});
+
+export const TableOverlay = z.strictObject({
+  description: z.string().optional(),
+  tags: z.array(z.string()).optional(),
+  columns: z.record(z.string(), ColumnOverlay).optional(),
+});
+
+export const OrmdocConfig = z.strictObject({
+  $schema: z.string().optional(),
+  title: z.string().optional(),
+  source: SourceConfig,
+  output: OutputConfig,
+  project: ProjectFacts,
+  /** Descriptions and tags per table (`name` or `schema.name`) and column, merged over the ORM's own. */
+  overlay: z.record(z.string(), TableOverlay).default({}),
+  findings: z
+    .strictObject({
+      disable: z.array(z.string()).default([]),
+      piiPatterns: z.array(z.string()).optional(),
+    })
+    .default({ disable: [] }),
+  mermaid: z
+    .strictObject({
+      maxTablesPerDiagram: z.number().int().positive().default(30),
+    })
+    .default({ maxTablesPerDiagram: 30 }),
+  /** Put a generation timestamp in documents (off by default: documents are deterministic). */
+  timestamp: z.boolean().default(false),
+});
+
+export type OrmdocConfig = z.infer<typeof OrmdocConfig>;
+export type OrmdocConfigInput = z.input<typeof OrmdocConfig>;
+export type TemplateId = z.infer<typeof TemplateId>;
+
+/** Typed identity for `ormdoc.config.ts`. */
+export function defineConfig(config: OrmdocConfigInput): OrmdocConfigInput {
+  return config;
+}

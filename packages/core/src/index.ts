@@ -1,0 +1,16 @@
+export * from './conformance/cases.js';
+export * from './conformance/check.js';
+export * from './diagnostics.js';
+export * from './errors.js';
+export * from './ir/canonical.js';
+export * from './ir/description.js';
+export * from './ir/jsonSchema.js';
+export * from './ir/names.js';
+export * as schemas from './ir/schema.js';
+export { IR_VERSION } from './ir/schema.js';
+export * from './ir/sqltype.js';
+export type * from './ir/types.js';
+export * from './ir/validate.js';
+export * from './relationships/derive.js';
+export * from './config/resolve.js';
+export * from './config/schema.js';

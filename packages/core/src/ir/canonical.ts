@@ -1,0 +1,35 @@
+import { compareRefs } from './names.js';
+import type { Ir } from './types.js';
+
+const byName = <T extends { name: string }>(a: T, b: T) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+/**
+ * Put an IR in canonical order so that the same schema always gives byte-identical output:
+ * tables, enums and relations sorted by qualified name; constraints and indexes by name.
+ * Column order is kept: it is the database's own order.
+ */
+export function canonicalizeIr(ir: Ir): Ir {
+  const namespaces = [
+    ...new Set([
+      ...ir.namespaces,
+      ...ir.tables.flatMap((t) => (t.schema ? [t.schema] : [])),
+      ...ir.enums.flatMap((e) => (e.schema ? [e.schema] : [])),
+    ]),
+  ].sort();
+  return {
+    ...ir,
+    namespaces,
+    tables: [...ir.tables].sort(compareRefs).map((t) => ({
+      ...t,
+      uniques: [...t.uniques].sort(byName),
+      indexes: [...t.indexes].sort(byName),
+      foreignKeys: [...t.foreignKeys].sort(byName),
+      checks: [...t.checks].sort(byName),
+    })),
+    enums: [...ir.enums].sort(compareRefs),
+    relations: [...ir.relations].sort((a, b) => {
+      const t = compareRefs(a.from, b.from);
+      return t !== 0 ? t : a.from.field < b.from.field ? -1 : a.from.field > b.from.field ? 1 : 0;
+    }),
+  };
+}

@@ -1,0 +1,255 @@
+import { z } from 'zod';
+
+/**
+ * The ormdoc intermediate representation (IR).
+ *
+ * Defined once, here, as zod schemas: the TypeScript types are inferred from them
+ * (`ir/types.ts`) and the published JSON Schema (`packages/core/ir.schema.json`) is generated
+ * from them (`pnpm --filter @ormdoc/core gen:schema`, checked by a test).
+ *
+ * Principles (see design.md): database truth first with code names beside it; final SQL types per
+ * dialect; where each rule is enforced (database or ORM); constraints are the source of truth and
+ * relationships are derived from them; namespaces everywhere; provenance; deterministic.
+ */
+
+export const IR_VERSION = 1 as const;
+
+export const Dialect = z
+  .enum(['postgresql', 'mysql', 'sqlite', 'sqlserver', 'cockroachdb'])
+  .describe('The SQL dialect the schema targets.');
+
+export const Orm = z.enum(['prisma', 'drizzle', 'typeorm', 'sqlmodel', 'sqlalchemy']);
+
+/** Where a rule lives: in the database (DDL) or only in the ORM's runtime. */
+export const EnforcedBy = z.enum(['database', 'orm']);
+
+/** A `@tag` or `@tag(value)` / `@tag value` parsed out of a description. */
+export const Tag = z.object({
+  name: z.string().min(1).describe('Tag name without the @, lower-case (e.g. "pii").'),
+  value: z.string().optional(),
+});
+
+export const SourceLocation = z.object({
+  file: z.string().describe('Path relative to the project root, with forward slashes.'),
+  line: z.number().int().positive().optional(),
+  column: z.number().int().positive().optional(),
+});
+
+/** A reference to a table by its database name. `schema: null` means the connection's default schema. */
+export const TableRef = z.object({
+  schema: z.string().nullable(),
+  name: z.string().min(1),
+});
+
+export const ColumnCategory = z.enum([
+  'string',
+  'integer',
+  'bigint',
+  'decimal',
+  'float',
+  'boolean',
+  'datetime',
+  'date',
+  'time',
+  'interval',
+  'json',
+  'uuid',
+  'binary',
+  'enum',
+  'network',
+  'geometry',
+  'vector',
+  'other',
+]);
+
+export const ColumnType = z.object({
+  sql: z
+    .string()
+    .min(1)
+    .describe('Final SQL type as the database gets it, e.g. varchar(255), timestamp(3), text[], "Role".'),
+  orm: z.string().optional().describe('The ORM\'s own type name (Prisma String, drizzle varchar, TypeORM "varchar", SQLAlchemy String(255)).'),
+  category: ColumnCategory.describe('Portable category of the element type (for arrays: of the element).'),
+  isArray: z.boolean().default(false),
+  enum: TableRef.optional().describe('The enum this column uses, when category is enum.'),
+  unsupported: z.boolean().optional().describe('The ORM cannot read/write this column (Prisma Unsupported(...)).'),
+});
+
+/** Defaults: exactly one kind, never mixed. */
+export const ColumnDefault = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('sql'),
+    expression: z.string().min(1).describe('SQL expression as written in DDL, e.g. now(), gen_random_uuid().'),
+  }),
+  z.object({
+    kind: z.literal('literal'),
+    value: z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.unknown()), z.record(z.string(), z.unknown())]),
+    sql: z.string().min(1).describe("The literal as SQL, e.g. 'member', 0, true, '{}'::jsonb."),
+  }),
+  z.object({
+    kind: z.literal('sequence'),
+    style: z.enum(['serial', 'identity-always', 'identity-by-default', 'auto-increment', 'rowid']),
+    sequenceName: z.string().optional(),
+  }),
+  z.object({
+    kind: z.literal('orm'),
+    generator: z
+      .string()
+      .min(1)
+      .describe('What the ORM generates: uuid, cuid, cuid2, nanoid, ulid, now, function, python, ...'),
+    description: z.string().describe('Human-readable source, e.g. "uuid(4)", "$defaultFn(() => createId())".'),
+  }),
+]);
+
+/** How a value is refreshed on update: by the ORM (Prisma @updatedAt, drizzle $onUpdate) or by SQL (MySQL ON UPDATE). */
+export const ColumnOnUpdate = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('orm'), description: z.string() }),
+  z.object({ kind: z.literal('sql'), expression: z.string().min(1) }),
+]);
+
+export const GeneratedColumn = z.object({
+  expression: z.string().min(1),
+  stored: z.boolean(),
+});
+
+export const Column = z.object({
+  name: z.string().min(1).describe('Database column name.'),
+  codeName: z.string().optional().describe('Name in code, when it differs from the database name.'),
+  type: ColumnType,
+  nullable: z.boolean(),
+  default: ColumnDefault.optional(),
+  onUpdate: ColumnOnUpdate.optional(),
+  generated: GeneratedColumn.optional(),
+  collation: z.string().optional(),
+  description: z.string().optional(),
+  tags: z.array(Tag).default([]),
+  ignoredByOrm: z.boolean().optional().describe('Exists in the database but the ORM ignores it (Prisma @ignore).'),
+  source: SourceLocation.optional(),
+});
+
+export const NamedConstraint = z.object({
+  name: z.string().min(1).describe('Database name of the constraint or index (explicit or the ORM default).'),
+  nameExplicit: z.boolean().default(false).describe('True when the name was set in the schema source.'),
+});
+
+export const PrimaryKey = NamedConstraint.extend({
+  columns: z.array(z.string().min(1)).min(1),
+});
+
+export const UniqueConstraint = NamedConstraint.extend({
+  columns: z.array(z.string().min(1)).min(1),
+  nullsNotDistinct: z.boolean().optional(),
+});
+
+export const IndexPart = z
+  .object({
+    column: z.string().min(1).optional(),
+    expression: z.string().min(1).optional(),
+    order: z.enum(['asc', 'desc']).optional(),
+    nulls: z.enum(['first', 'last']).optional(),
+    opclass: z.string().optional(),
+    length: z.number().int().positive().optional(),
+    collation: z.string().optional(),
+  })
+  .refine((p) => (p.column === undefined) !== (p.expression === undefined), {
+    message: 'an index part has exactly one of column or expression',
+  });
+
+export const Index = NamedConstraint.extend({
+  unique: z.boolean().default(false),
+  parts: z.array(IndexPart).min(1),
+  method: z.string().optional().describe('btree, hash, gin, gist, brin, spgist; MySQL fulltext, spatial.'),
+  where: z.string().optional().describe('Partial index predicate (SQL).'),
+  include: z.array(z.string()).optional(),
+  nullsNotDistinct: z.boolean().optional(),
+});
+
+export const ReferentialAction = z.enum(['NO ACTION', 'RESTRICT', 'CASCADE', 'SET NULL', 'SET DEFAULT']);
+
+export const ForeignKey = NamedConstraint.extend({
+  columns: z.array(z.string().min(1)).min(1),
+  references: TableRef.extend({ columns: z.array(z.string().min(1)).min(1) }),
+  onDelete: ReferentialAction,
+  onUpdate: ReferentialAction,
+  enforcedBy: EnforcedBy.describe('orm: emulated, no FOREIGN KEY in the database (Prisma relationMode = "prisma").'),
+  deferrable: z.enum(['initially-deferred', 'initially-immediate']).optional(),
+});
+
+export const CheckConstraint = NamedConstraint.extend({
+  expression: z.string().min(1).describe('The boolean SQL expression, without CHECK ( ).'),
+});
+
+export const TableKind = z.enum(['table', 'view', 'materialized-view']);
+
+export const Table = z.object({
+  kind: TableKind.default('table'),
+  schema: z.string().nullable().describe("Namespace (Postgres schema / MySQL database); null: the connection's default."),
+  name: z.string().min(1).describe('Database table name.'),
+  codeName: z.string().optional().describe('Model/class/export name when it differs from the database name.'),
+  description: z.string().optional(),
+  tags: z.array(Tag).default([]),
+  columns: z.array(Column),
+  primaryKey: PrimaryKey.optional(),
+  uniques: z.array(UniqueConstraint).default([]),
+  indexes: z.array(Index).default([]),
+  foreignKeys: z.array(ForeignKey).default([]),
+  checks: z.array(CheckConstraint).default([]),
+  definition: z.string().optional().describe('View definition (SQL) when known.'),
+  ignoredByOrm: z.boolean().optional().describe('Exists in the database but the ORM ignores it (Prisma @@ignore).'),
+  implicit: z
+    .boolean()
+    .optional()
+    .describe('Created by the ORM without a model of its own (Prisma implicit m-n, TypeORM @JoinTable).'),
+  source: SourceLocation.optional(),
+});
+
+export const EnumValue = z.object({
+  name: z.string().describe('Database value.'),
+  codeName: z.string().optional(),
+  description: z.string().optional(),
+});
+
+export const Enum = z.object({
+  schema: z.string().nullable(),
+  name: z.string().min(1).describe('Database type name (Postgres CREATE TYPE); for MySQL/SQLite the logical name.'),
+  codeName: z.string().optional(),
+  values: z.array(EnumValue).min(1),
+  native: z
+    .boolean()
+    .default(true)
+    .describe('A database enum type (Postgres); false when inline (MySQL ENUM(...)) or emulated (SQLite text + check).'),
+  description: z.string().optional(),
+  tags: z.array(Tag).default([]),
+  source: SourceLocation.optional(),
+});
+
+/** An ORM navigation relation (Prisma relation field, drizzle relations(), TypeORM relation, SQLAlchemy relationship()). */
+export const NavigationRelation = z.object({
+  name: z.string().optional().describe('Relation name when the ORM has one (Prisma @relation("...")).'),
+  from: TableRef.extend({ field: z.string().min(1) }),
+  to: TableRef.extend({ field: z.string().optional().describe('The back-relation field, if any.') }),
+  cardinality: z.enum(['one', 'many']),
+  nullable: z.boolean().optional(),
+  foreignKey: z.string().optional().describe('Name of the foreign key this relation uses, when known.'),
+  through: TableRef.optional().describe('Junction table of a many-to-many relation.'),
+  ormCascade: z.array(z.string()).optional().describe('ORM-side cascades (TypeORM cascade, SQLAlchemy cascade).'),
+  ormOnDelete: z.string().optional().describe('ORM-side delete behaviour when it differs from the FK.'),
+  eager: z.boolean().optional(),
+  description: z.string().optional(),
+});
+
+export const IrSource = z.object({
+  orm: Orm,
+  ormVersion: z.string().optional(),
+  files: z.array(z.string()).default([]).describe('Schema source files, relative to the project root.'),
+  relationMode: z.enum(['foreignKeys', 'prisma']).optional(),
+});
+
+export const Ir = z.object({
+  irVersion: z.literal(IR_VERSION),
+  dialect: Dialect,
+  source: IrSource,
+  namespaces: z.array(z.string()).default([]).describe('Schemas declared or used, sorted.'),
+  tables: z.array(Table),
+  enums: z.array(Enum).default([]),
+  relations: z.array(NavigationRelation).default([]),
+});

@@ -1,0 +1,31 @@
+import type { z } from 'zod';
+import type * as S from './schema.js';
+
+export type Dialect = z.infer<typeof S.Dialect>;
+export type Orm = z.infer<typeof S.Orm>;
+export type EnforcedBy = z.infer<typeof S.EnforcedBy>;
+export type Tag = z.infer<typeof S.Tag>;
+export type SourceLocation = z.infer<typeof S.SourceLocation>;
+export type TableRef = z.infer<typeof S.TableRef>;
+export type ColumnCategory = z.infer<typeof S.ColumnCategory>;
+export type ColumnType = z.infer<typeof S.ColumnType>;
+export type ColumnDefault = z.infer<typeof S.ColumnDefault>;
+export type ColumnOnUpdate = z.infer<typeof S.ColumnOnUpdate>;
+export type GeneratedColumn = z.infer<typeof S.GeneratedColumn>;
+export type Column = z.infer<typeof S.Column>;
+export type PrimaryKey = z.infer<typeof S.PrimaryKey>;
+export type UniqueConstraint = z.infer<typeof S.UniqueConstraint>;
+export type IndexPart = z.infer<typeof S.IndexPart>;
+export type Index = z.infer<typeof S.Index>;
+export type ReferentialAction = z.infer<typeof S.ReferentialAction>;
+export type ForeignKey = z.infer<typeof S.ForeignKey>;
+export type CheckConstraint = z.infer<typeof S.CheckConstraint>;
+export type TableKind = z.infer<typeof S.TableKind>;
+export type Table = z.infer<typeof S.Table>;
+export type EnumValue = z.infer<typeof S.EnumValue>;
+export type Enum = z.infer<typeof S.Enum>;
+export type NavigationRelation = z.infer<typeof S.NavigationRelation>;
+export type IrSource = z.infer<typeof S.IrSource>;
+export type Ir = z.infer<typeof S.Ir>;
+/** What extractors may build: defaults (empty arrays, kind 'table', ...) are filled in by `parseIr`. */
+export type IrInput = z.input<typeof S.Ir>;

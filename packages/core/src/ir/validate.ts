@@ -1,0 +1,98 @@
+import type { z } from 'zod';
+import type { Diagnostic } from '../diagnostics.js';
+import { OrmdocError } from '../errors.js';
+import { findTable, qualifiedName } from './names.js';
+import { Ir as IrSchema } from './schema.js';
+import type { Ir, Table } from './types.js';
+
+/** `tables[2].columns[0].name` from a zod issue path. */
+export function jsonPath(path: ReadonlyArray<PropertyKey>): string {
+  let out = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else if (typeof seg === 'string' && /^[A-Za-z_$][\w$]*$/.test(seg)) out += out ? `.${seg}` : seg;
+    else out += `[${JSON.stringify(String(seg))}]`;
+  }
+  return out || '(root)';
+}
+
+export function zodIssuesToDiagnostics(issues: z.core.$ZodIssue[], code: string, file?: string): Diagnostic[] {
+  return issues.map((issue) => ({
+    severity: 'error' as const,
+    code,
+    message: issue.message,
+    path: jsonPath(issue.path),
+    ...(file ? { file } : {}),
+  }));
+}
+
+/**
+ * Validate a value as IR: structure first (zod), then references (every FK, index, key and enum use
+ * names something that exists). Returns the parsed IR (defaults filled in) and every problem as data.
+ */
+export function validateIr(input: unknown): { ir?: Ir; diagnostics: Diagnostic[] } {
+  const parsed = IrSchema.safeParse(input);
+  if (!parsed.success) return { diagnostics: zodIssuesToDiagnostics(parsed.error.issues, 'ir/invalid') };
+  const ir = parsed.data;
+  return { ir, diagnostics: checkReferences(ir) };
+}
+
+/** Parse and validate, throwing one OrmdocError listing every problem. */
+export function parseIr(input: unknown): Ir {
+  const { ir, diagnostics } = validateIr(input);
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  if (!ir || errors.length > 0) {
+    throw new OrmdocError('IR_INVALID', `The schema representation is invalid (${errors.length} problem(s)).`, {
+      details: errors.map((d) => `${d.path}: ${d.message}`),
+      hint: 'This is most likely a bug in the extractor; please report it with the schema that produced it.',
+    });
+  }
+  return ir;
+}
+
+function checkReferences(ir: Ir): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const err = (path: string, message: string) => out.push({ severity: 'error', code: 'ir/reference', message, path });
+  const seen = new Map<string, number>();
+  ir.tables.forEach((table, ti) => {
+    const key = qualifiedName(table);
+    if (seen.has(key)) err(`tables[${ti}]`, `duplicate table ${key} (also tables[${seen.get(key)}])`);
+    seen.set(key, ti);
+    const cols = new Set<string>();
+    table.columns.forEach((c, ci) => {
+      if (cols.has(c.name)) err(`tables[${ti}].columns[${ci}]`, `duplicate column ${c.name} in ${key}`);
+      cols.add(c.name);
+      if (c.type.enum && !ir.enums.some((e) => e.name === c.type.enum?.name && e.schema === c.type.enum?.schema))
+        err(`tables[${ti}].columns[${ci}].type.enum`, `unknown enum ${qualifiedName(c.type.enum)}`);
+    });
+    const need = (names: string[], path: string) => {
+      for (const n of names) if (!cols.has(n)) err(path, `unknown column ${n} in ${key}`);
+    };
+    if (table.primaryKey) need(table.primaryKey.columns, `tables[${ti}].primaryKey`);
+    table.uniques.forEach((u, i) => need(u.columns, `tables[${ti}].uniques[${i}]`));
+    table.indexes.forEach((ix, i) =>
+      need(
+        ix.parts.flatMap((p) => (p.column ? [p.column] : [])),
+        `tables[${ti}].indexes[${i}]`,
+      ),
+    );
+    table.foreignKeys.forEach((fk, i) => {
+      const path = `tables[${ti}].foreignKeys[${i}]`;
+      need(fk.columns, path);
+      if (fk.columns.length !== fk.references.columns.length)
+        err(path, `foreign key ${fk.name} has ${fk.columns.length} column(s) but references ${fk.references.columns.length}`);
+      const target = findTable(ir, fk.references);
+      if (!target) err(`${path}.references`, `foreign key ${fk.name} references unknown table ${qualifiedName(fk.references)}`);
+      else
+        for (const c of fk.references.columns)
+          if (!target.columns.some((tc) => tc.name === c))
+            err(`${path}.references`, `foreign key ${fk.name} references unknown column ${qualifiedName(target)}.${c}`);
+    });
+  });
+  return out;
+}
+
+/** Column of a table by database name. */
+export function columnOf(table: Table, name: string) {
+  return table.columns.find((c) => c.name === name);
+}
