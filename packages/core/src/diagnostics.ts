@@ -24,3 +24,9 @@ export function formatDiagnostic(d: Diagnostic): string {
   const hint = d.hint ? `\n  hint: ${d.hint}` : '';
   return `${head}: ${d.message}${path}${hint}`;
 }
+
+/** What every extractor returns: the IR and the problems it met along the way. */
+export interface ExtractResult {
+  ir: import('./ir/types.js').Ir;
+  diagnostics: Diagnostic[];
+}

@@ -14,3 +14,4 @@ export * from './ir/validate.js';
 export * from './relationships/derive.js';
 export * from './config/resolve.js';
 export * from './config/schema.js';
+export * from './relationships/order.js';
