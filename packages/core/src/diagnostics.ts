@@ -18,7 +18,9 @@ export interface Result<T> {
 }
 
 export function formatDiagnostic(d: Diagnostic): string {
-  const where = d.file ? [d.file, d.line, d.line !== undefined ? d.column : undefined].filter((p) => p !== undefined).join(':') : undefined;
+  const where = d.file
+    ? [d.file, d.line, d.line !== undefined ? d.column : undefined].filter((p) => p !== undefined).join(':')
+    : undefined;
   const head = [where, d.severity, d.code].filter(Boolean).join(' ');
   const path = d.path ? ` (at ${d.path})` : '';
   const hint = d.hint ? `\n  hint: ${d.hint}` : '';

@@ -60,5 +60,7 @@ export class OrmdocError extends Error {
 
 /** True for any OrmdocError, also one thrown by another copy of @ormdoc/core. */
 export function isOrmdocError(value: unknown): value is OrmdocError {
-  return value instanceof Error && value.name === 'OrmdocError' && typeof (value as OrmdocError).code === 'string';
+  return (
+    value instanceof Error && value.name === 'OrmdocError' && typeof (value as OrmdocError).code === 'string'
+  );
 }

@@ -18,11 +18,15 @@ export function resolveConfig(input: unknown, file?: string): OrmdocConfig {
     if (issue.code === 'invalid_value') return `${path}: ${issue.message}`;
     return `${path}: ${issue.message}`;
   });
-  throw new OrmdocError('CONFIG_INVALID', `Invalid ormdoc configuration${file ? ` in ${file}` : ''}:\n  ${details.join('\n  ')}`, {
-    ...(file ? { file } : {}),
-    details,
-    hint: 'Fix the keys listed above; `defineConfig` from ormdoc gives completion and type errors in ormdoc.config.ts.',
-  });
+  throw new OrmdocError(
+    'CONFIG_INVALID',
+    `Invalid ormdoc configuration${file ? ` in ${file}` : ''}:\n  ${details.join('\n  ')}`,
+    {
+      ...(file ? { file } : {}),
+      details,
+      hint: 'Fix the keys listed above; `defineConfig` from ormdoc gives completion and type errors in ormdoc.config.ts.',
+    },
+  );
 }
 
 export type { OrmdocConfigInput };

@@ -34,15 +34,24 @@ export const SourceConfig = z
 export const OutputConfig = z
   .strictObject({
     dir: z.string().default('docs/database'),
-    templates: z.array(z.union([TemplateId, z.strictObject({ path: z.string(), name: z.string().optional() })])).default([...TEMPLATE_IDS]),
+    templates: z
+      .array(z.union([TemplateId, z.strictObject({ path: z.string(), name: z.string().optional() })]))
+      .default([...TEMPLATE_IDS]),
     /** `single`: one file per template; `per-table`: the schema reference also as one file per table. */
     layout: z.enum(['single', 'per-table', 'auto']).default('auto'),
     /** Extra artefacts beside the Markdown documents. */
-    artifacts: z.array(z.enum(['ir-json', 'ir-schema', 'ddl', 'mermaid'])).default(['ir-json', 'ddl', 'mermaid']),
+    artifacts: z
+      .array(z.enum(['ir-json', 'ir-schema', 'ddl', 'mermaid']))
+      .default(['ir-json', 'ddl', 'mermaid']),
     /** Dialects for the DDL artefact; default: the schema's own. */
     ddlDialects: z.array(z.enum(['postgresql', 'mysql', 'sqlite'])).optional(),
   })
-  .default({ dir: 'docs/database', templates: [...TEMPLATE_IDS], layout: 'auto', artifacts: ['ir-json', 'ddl', 'mermaid'] });
+  .default({
+    dir: 'docs/database',
+    templates: [...TEMPLATE_IDS],
+    layout: 'auto',
+    artifacts: ['ir-json', 'ddl', 'mermaid'],
+  });
 
 /** Facts only a person knows. Absent facts render as one counted TODO each. */
 export const ProjectFacts = z

@@ -37,8 +37,12 @@ books(id serial PK, title varchar(200) NOT NULL, author_id integer NOT NULL REFE
       e.column(authors, 'name', { category: 'string', nullable: false });
       e.column(books, 'author_id', { category: 'integer', nullable: false });
       e.foreignKey(books, ['author_id'], { name: 'authors', columns: ['id'] }, 'CASCADE');
-      const r = e.relationship((x) => x.kind === 'one-to-many' && x.parent.name === 'authors' && x.child.name === 'books', 'authors 1-N books');
-      if (r && r.kind === 'one-to-many' && r.optional) e.fail('authors 1-N books should not be optional (author_id is NOT NULL)');
+      const r = e.relationship(
+        (x) => x.kind === 'one-to-many' && x.parent.name === 'authors' && x.child.name === 'books',
+        'authors 1-N books',
+      );
+      if (r && r.kind === 'one-to-many' && r.optional)
+        e.fail('authors 1-N books should not be optional (author_id is NOT NULL)');
     },
   },
   {
@@ -52,7 +56,10 @@ profiles(id serial PK, user_id integer NOT NULL UNIQUE REFERENCES users(id) ON D
       e.table('users');
       e.column(profiles, 'bio', { nullable: true, category: 'string' });
       e.foreignKey(profiles, ['user_id'], { name: 'users', columns: ['id'] }, 'CASCADE');
-      e.relationship((x) => x.kind === 'one-to-one' && x.parent.name === 'users' && x.child.name === 'profiles', 'users 1-1 profiles');
+      e.relationship(
+        (x) => x.kind === 'one-to-one' && x.parent.name === 'users' && x.child.name === 'profiles',
+        'users 1-1 profiles',
+      );
     },
   },
   {
@@ -64,8 +71,12 @@ profiles(id serial PK, user_id integer NOT NULL UNIQUE REFERENCES users(id) ON D
       const t = e.table('employees');
       e.column(t, 'manager_id', { nullable: true, category: 'integer' });
       e.foreignKey(t, ['manager_id'], { name: 'employees', columns: ['id'] }, 'SET NULL');
-      const r = e.relationship((x) => x.kind === 'one-to-many' && x.selfReference && x.child.name === 'employees', 'employees self 1-N');
-      if (r && r.kind === 'one-to-many' && !r.optional) e.fail('employees self-relation should be optional (manager_id is nullable)');
+      const r = e.relationship(
+        (x) => x.kind === 'one-to-many' && x.selfReference && x.child.name === 'employees',
+        'employees self 1-N',
+      );
+      if (r && r.kind === 'one-to-many' && !r.optional)
+        e.fail('employees self-relation should be optional (manager_id is nullable)');
     },
   },
   {
@@ -94,11 +105,15 @@ enrollments(student_id integer NOT NULL REFERENCES students(id) ON DELETE CASCAD
   },
   {
     id: 'implicit-many-to-many',
-    title: 'Many-to-many whose junction table the ORM creates (Prisma implicit m-n, TypeORM @JoinTable, SQLAlchemy secondary)',
+    title:
+      'Many-to-many whose junction table the ORM creates (Prisma implicit m-n, TypeORM @JoinTable, SQLAlchemy secondary)',
     database: `posts(id serial PK, title text NOT NULL); tags(id serial PK, name text NOT NULL UNIQUE);
 a junction table created or declared by the ORM's many-to-many feature, with one FK to each`,
     dialects: PG,
-    skip: { drizzle: 'Drizzle has no implicit many-to-many; junction tables are always declared (see explicit-many-to-many).' },
+    skip: {
+      drizzle:
+        'Drizzle has no implicit many-to-many; junction tables are always declared (see explicit-many-to-many).',
+    },
     check(e) {
       e.table('posts');
       e.table('tags');
@@ -106,7 +121,8 @@ a junction table created or declared by the ORM's many-to-many feature, with one
         (x) => x.kind === 'many-to-many' && [x.left.name, x.right.name].sort().join(',') === 'posts,tags',
         'posts N-M tags',
       );
-      if (r?.kind === 'many-to-many' && r.payloadColumns.length > 0) e.fail(`implicit junction has payload ${r.payloadColumns.join(', ')}`);
+      if (r?.kind === 'many-to-many' && r.payloadColumns.length > 0)
+        e.fail(`implicit junction has payload ${r.payloadColumns.join(', ')}`);
     },
   },
   {
@@ -122,8 +138,16 @@ shipments(id serial PK, order_id integer NOT NULL, line_no integer NOT NULL,
       const lines = e.table('order_lines');
       const shipments = e.table('shipments');
       e.primaryKey(lines, ['order_id', 'line_no']);
-      e.foreignKey(shipments, ['order_id', 'line_no'], { name: 'order_lines', columns: ['order_id', 'line_no'] }, 'RESTRICT');
-      e.relationship((x) => x.kind === 'one-to-many' && x.parent.name === 'order_lines' && x.child.name === 'shipments', 'order_lines 1-N shipments');
+      e.foreignKey(
+        shipments,
+        ['order_id', 'line_no'],
+        { name: 'order_lines', columns: ['order_id', 'line_no'] },
+        'RESTRICT',
+      );
+      e.relationship(
+        (x) => x.kind === 'one-to-many' && x.parent.name === 'order_lines' && x.child.name === 'shipments',
+        'order_lines 1-N shipments',
+      );
     },
   },
   {
@@ -135,10 +159,17 @@ people(id serial PK, mood mood NOT NULL DEFAULT 'ok')`,
     check(e) {
       const en = e.ir.enums.find((x) => x.name === 'mood');
       if (!en) e.fail(`missing enum mood; have ${e.ir.enums.map((x) => x.name).join(', ')}`);
-      else if (en.values.map((v) => v.name).join(',') !== 'happy,ok,sad') e.fail(`mood values ${en.values.map((v) => v.name).join(',')}`);
-      const c = e.column(e.table('people'), 'mood', { category: 'enum', nullable: false, defaultKind: 'literal' });
-      if (c && c.type.enum?.name !== 'mood') e.fail(`people.mood type.enum ${JSON.stringify(c.type.enum)}, expected mood`);
-      if (c?.default?.kind === 'literal' && c.default.value !== 'ok') e.fail(`people.mood default ${JSON.stringify(c.default.value)}`);
+      else if (en.values.map((v) => v.name).join(',') !== 'happy,ok,sad')
+        e.fail(`mood values ${en.values.map((v) => v.name).join(',')}`);
+      const c = e.column(e.table('people'), 'mood', {
+        category: 'enum',
+        nullable: false,
+        defaultKind: 'literal',
+      });
+      if (c && c.type.enum?.name !== 'mood')
+        e.fail(`people.mood type.enum ${JSON.stringify(c.type.enum)}, expected mood`);
+      if (c?.default?.kind === 'literal' && c.default.value !== 'ok')
+        e.fail(`people.mood default ${JSON.stringify(c.default.value)}`);
     },
   },
   {
@@ -150,13 +181,16 @@ people(id serial PK, mood mood NOT NULL DEFAULT 'ok')`,
       const t = e.table('products');
       e.column(t, 'price', { category: 'decimal', nullable: false });
       const ck = t?.checks.find((c) => c.name === 'products_price_check');
-      if (t && !ck) e.fail(`products: no check products_price_check; have ${t.checks.map((c) => c.name).join(', ')}`);
-      if (ck && !/price\W*>=\W*0/.test(ck.expression)) e.fail(`products_price_check expression ${ck.expression}`);
+      if (t && !ck)
+        e.fail(`products: no check products_price_check; have ${t.checks.map((c) => c.name).join(', ')}`);
+      if (ck && !/price\W*>=\W*0/.test(ck.expression))
+        e.fail(`products_price_check expression ${ck.expression}`);
     },
   },
   {
     id: 'defaults',
-    title: 'Defaults of every kind: sequence, SQL expression, literals, ORM-side, ORM-managed update timestamp',
+    title:
+      'Defaults of every kind: sequence, SQL expression, literals, ORM-side, ORM-managed update timestamp',
     database: `items(id serial PK, token uuid NOT NULL DEFAULT gen_random_uuid(), quantity integer NOT NULL DEFAULT 0,
       active boolean NOT NULL DEFAULT true, label varchar(20) NOT NULL DEFAULT 'new',
       created_at timestamp(3) NOT NULL DEFAULT now(),
@@ -168,16 +202,21 @@ people(id serial PK, mood mood NOT NULL DEFAULT 'ok')`,
       const t = e.table('items');
       e.column(t, 'id', { defaultKind: 'sequence' });
       const token = e.column(t, 'token', { category: 'uuid', defaultKind: 'sql' });
-      if (token?.default?.kind === 'sql' && !/gen_random_uuid\(\)/.test(token.default.expression)) e.fail(`items.token default ${token.default.expression}`);
+      if (token?.default?.kind === 'sql' && !/gen_random_uuid\(\)/.test(token.default.expression))
+        e.fail(`items.token default ${token.default.expression}`);
       const q = e.column(t, 'quantity', { defaultKind: 'literal' });
-      if (q?.default?.kind === 'literal' && q.default.value !== 0) e.fail(`items.quantity default ${JSON.stringify(q.default.value)}`);
+      if (q?.default?.kind === 'literal' && q.default.value !== 0)
+        e.fail(`items.quantity default ${JSON.stringify(q.default.value)}`);
       const a = e.column(t, 'active', { category: 'boolean', defaultKind: 'literal' });
-      if (a?.default?.kind === 'literal' && a.default.value !== true) e.fail(`items.active default ${JSON.stringify(a.default.value)}`);
+      if (a?.default?.kind === 'literal' && a.default.value !== true)
+        e.fail(`items.active default ${JSON.stringify(a.default.value)}`);
       const l = e.column(t, 'label', { defaultKind: 'literal' });
-      if (l?.default?.kind === 'literal' && l.default.value !== 'new') e.fail(`items.label default ${JSON.stringify(l.default.value)}`);
+      if (l?.default?.kind === 'literal' && l.default.value !== 'new')
+        e.fail(`items.label default ${JSON.stringify(l.default.value)}`);
       e.column(t, 'created_at', { category: 'datetime', defaultKind: 'sql' });
       const u = e.column(t, 'updated_at', { category: 'datetime' });
-      if (u && u.onUpdate?.kind !== 'orm') e.fail(`items.updated_at: expected an ORM-side onUpdate, got ${JSON.stringify(u.onUpdate)}`);
+      if (u && u.onUpdate?.kind !== 'orm')
+        e.fail(`items.updated_at: expected an ORM-side onUpdate, got ${JSON.stringify(u.onUpdate)}`);
       if (orm !== 'typeorm') e.column(t, 'external_id', { defaultKind: 'orm' });
     },
   },
@@ -189,10 +228,13 @@ column comment on body "The note text. @pii"`,
     dialects: PG,
     check(e) {
       const t = e.table('notes');
-      if (t && t.description !== 'A note written by a user.') e.fail(`notes description ${JSON.stringify(t.description)}`);
+      if (t && t.description !== 'A note written by a user.')
+        e.fail(`notes description ${JSON.stringify(t.description)}`);
       const body = e.column(t, 'body');
-      if (body && body.description !== 'The note text.') e.fail(`notes.body description ${JSON.stringify(body.description)}`);
-      if (body && !body.tags.some((x) => x.name === 'pii')) e.fail(`notes.body tags ${JSON.stringify(body.tags)}, expected pii`);
+      if (body && body.description !== 'The note text.')
+        e.fail(`notes.body description ${JSON.stringify(body.description)}`);
+      if (body && !body.tags.some((x) => x.name === 'pii'))
+        e.fail(`notes.body tags ${JSON.stringify(body.tags)}, expected pii`);
     },
   },
   {
@@ -205,7 +247,8 @@ billing.invoices(id serial PK, account_id integer NOT NULL REFERENCES auth.accou
       const inv = e.table('invoices', 'billing');
       e.table('accounts', 'auth');
       e.foreignKey(inv, ['account_id'], { name: 'accounts', schema: 'auth', columns: ['id'] }, 'CASCADE');
-      for (const ns of ['auth', 'billing']) if (!e.ir.namespaces.includes(ns)) e.fail(`namespaces ${e.ir.namespaces.join(', ')} lack ${ns}`);
+      for (const ns of ['auth', 'billing'])
+        if (!e.ir.namespaces.includes(ns)) e.fail(`namespaces ${e.ir.namespaces.join(', ')} lack ${ns}`);
     },
   },
 ];

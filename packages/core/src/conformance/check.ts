@@ -13,7 +13,10 @@ export class Expectations {
 
   table(name: string, schema: string | null = null): Table | undefined {
     const t = this.ir.tables.find((x) => x.name === name && (schema === null ? true : x.schema === schema));
-    if (!t) this.fail(`missing table ${schema ? `${schema}.` : ''}${name}; have ${this.ir.tables.map(qualifiedName).join(', ')}`);
+    if (!t)
+      this.fail(
+        `missing table ${schema ? `${schema}.` : ''}${name}; have ${this.ir.tables.map(qualifiedName).join(', ')}`,
+      );
     return t;
   }
 
@@ -25,7 +28,8 @@ export class Expectations {
       return undefined;
     }
     const where = `${table.name}.${name}`;
-    if (expect.sql !== undefined && c.type.sql !== expect.sql) this.fail(`${where}: type ${c.type.sql}, expected ${expect.sql}`);
+    if (expect.sql !== undefined && c.type.sql !== expect.sql)
+      this.fail(`${where}: type ${c.type.sql}, expected ${expect.sql}`);
     if (expect.category !== undefined && c.type.category !== expect.category)
       this.fail(`${where}: category ${c.type.category}, expected ${expect.category}`);
     if (expect.nullable !== undefined && c.nullable !== expect.nullable)
@@ -38,7 +42,8 @@ export class Expectations {
   primaryKey(table: Table | undefined, columns: string[]): void {
     if (!table) return;
     const got = table.primaryKey?.columns ?? [];
-    if (got.join(',') !== columns.join(',')) this.fail(`${table.name}: primary key (${got.join(', ')}), expected (${columns.join(', ')})`);
+    if (got.join(',') !== columns.join(','))
+      this.fail(`${table.name}: primary key (${got.join(', ')}), expected (${columns.join(', ')})`);
   }
 
   /** A FK from `table(columns)` to `target(targetColumns)` with the given ON DELETE. */
@@ -50,18 +55,32 @@ export class Expectations {
   ): void {
     if (!table) return;
     const fk = table.foreignKeys.find((f) => f.columns.join(',') === columns.join(','));
-    if (!fk) return this.fail(`${table.name}: no foreign key on (${columns.join(', ')})`);
-    if (fk.references.name !== target.name || (target.schema !== undefined && fk.references.schema !== target.schema))
-      this.fail(`${table.name}(${columns.join(', ')}): references ${qualifiedName(fk.references)}, expected ${target.schema ? `${target.schema}.` : ''}${target.name}`);
+    if (!fk) {
+      this.fail(`${table.name}: no foreign key on (${columns.join(', ')})`);
+      return;
+    }
+    if (
+      fk.references.name !== target.name ||
+      (target.schema !== undefined && fk.references.schema !== target.schema)
+    )
+      this.fail(
+        `${table.name}(${columns.join(', ')}): references ${qualifiedName(fk.references)}, expected ${target.schema ? `${target.schema}.` : ''}${target.name}`,
+      );
     if (fk.references.columns.join(',') !== target.columns.join(','))
-      this.fail(`${table.name}(${columns.join(', ')}): references columns (${fk.references.columns.join(', ')}), expected (${target.columns.join(', ')})`);
-    if (onDelete !== undefined && fk.onDelete !== onDelete) this.fail(`${table.name}(${columns.join(', ')}): ON DELETE ${fk.onDelete}, expected ${onDelete}`);
+      this.fail(
+        `${table.name}(${columns.join(', ')}): references columns (${fk.references.columns.join(', ')}), expected (${target.columns.join(', ')})`,
+      );
+    if (onDelete !== undefined && fk.onDelete !== onDelete)
+      this.fail(`${table.name}(${columns.join(', ')}): ON DELETE ${fk.onDelete}, expected ${onDelete}`);
   }
 
   relationship(predicate: (r: Relationship) => boolean, description: string): Relationship | undefined {
     const rels = deriveRelationships(this.ir);
     const r = rels.find(predicate);
-    if (!r) this.fail(`no relationship: ${description}; derived: ${rels.map((x) => `${x.kind} ${x.id}`).join('; ')}`);
+    if (!r)
+      this.fail(
+        `no relationship: ${description}; derived: ${rels.map((x) => `${x.kind} ${x.id}`).join('; ')}`,
+      );
     return r;
   }
 }

@@ -12,7 +12,8 @@ export function parseDescription(raw: string | undefined | null): { text?: strin
   const tags: Tag[] = [];
   const seen = new Set<string>();
   const text = raw.replace(TAG_RE, (_m, lead: string, name: string, value: string | undefined) => {
-    const tag: Tag = value === undefined ? { name: name.toLowerCase() } : { name: name.toLowerCase(), value: value.trim() };
+    const tag: Tag =
+      value === undefined ? { name: name.toLowerCase() } : { name: name.toLowerCase(), value: value.trim() };
     const key = `${tag.name}\u0000${tag.value ?? ''}`;
     if (!seen.has(key)) {
       seen.add(key);

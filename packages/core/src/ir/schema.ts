@@ -67,22 +67,40 @@ export const ColumnType = z.object({
     .string()
     .min(1)
     .describe('Final SQL type as the database gets it, e.g. varchar(255), timestamp(3), text[], "Role".'),
-  orm: z.string().optional().describe('The ORM\'s own type name (Prisma String, drizzle varchar, TypeORM "varchar", SQLAlchemy String(255)).'),
+  orm: z
+    .string()
+    .optional()
+    .describe(
+      'The ORM\'s own type name (Prisma String, drizzle varchar, TypeORM "varchar", SQLAlchemy String(255)).',
+    ),
   category: ColumnCategory.describe('Portable category of the element type (for arrays: of the element).'),
   isArray: z.boolean().default(false),
   enum: TableRef.optional().describe('The enum this column uses, when category is enum.'),
-  unsupported: z.boolean().optional().describe('The ORM cannot read/write this column (Prisma Unsupported(...)).'),
+  unsupported: z
+    .boolean()
+    .optional()
+    .describe('The ORM cannot read/write this column (Prisma Unsupported(...)).'),
 });
 
 /** Defaults: exactly one kind, never mixed. */
 export const ColumnDefault = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('sql'),
-    expression: z.string().min(1).describe('SQL expression as written in DDL, e.g. now(), gen_random_uuid().'),
+    expression: z
+      .string()
+      .min(1)
+      .describe('SQL expression as written in DDL, e.g. now(), gen_random_uuid().'),
   }),
   z.object({
     kind: z.literal('literal'),
-    value: z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.unknown()), z.record(z.string(), z.unknown())]),
+    value: z.union([
+      z.string(),
+      z.number(),
+      z.boolean(),
+      z.null(),
+      z.array(z.unknown()),
+      z.record(z.string(), z.unknown()),
+    ]),
     sql: z.string().min(1).describe("The literal as SQL, e.g. 'member', 0, true, '{}'::jsonb."),
   }),
   z.object({
@@ -96,7 +114,9 @@ export const ColumnDefault = z.discriminatedUnion('kind', [
       .string()
       .min(1)
       .describe('What the ORM generates: uuid, cuid, cuid2, nanoid, ulid, now, function, python, ...'),
-    description: z.string().describe('Human-readable source, e.g. "uuid(4)", "$defaultFn(() => createId())".'),
+    description: z
+      .string()
+      .describe('Human-readable source, e.g. "uuid(4)", "$defaultFn(() => createId())".'),
   }),
 ]);
 
@@ -122,7 +142,10 @@ export const Column = z.object({
   collation: z.string().optional(),
   description: z.string().optional(),
   tags: z.array(Tag).default([]),
-  ignoredByOrm: z.boolean().optional().describe('Exists in the database but the ORM ignores it (Prisma @ignore).'),
+  ignoredByOrm: z
+    .boolean()
+    .optional()
+    .describe('Exists in the database but the ORM ignores it (Prisma @ignore).'),
   source: SourceLocation.optional(),
 });
 
@@ -170,7 +193,9 @@ export const ForeignKey = NamedConstraint.extend({
   references: TableRef.extend({ columns: z.array(z.string().min(1)).min(1) }),
   onDelete: ReferentialAction,
   onUpdate: ReferentialAction,
-  enforcedBy: EnforcedBy.describe('orm: emulated, no FOREIGN KEY in the database (Prisma relationMode = "prisma").'),
+  enforcedBy: EnforcedBy.describe(
+    'orm: emulated, no FOREIGN KEY in the database (Prisma relationMode = "prisma").',
+  ),
   deferrable: z.enum(['initially-deferred', 'initially-immediate']).optional(),
 });
 
@@ -182,7 +207,10 @@ export const TableKind = z.enum(['table', 'view', 'materialized-view']);
 
 export const Table = z.object({
   kind: TableKind.default('table'),
-  schema: z.string().nullable().describe("Namespace (Postgres schema / MySQL database); null: the connection's default."),
+  schema: z
+    .string()
+    .nullable()
+    .describe("Namespace (Postgres schema / MySQL database); null: the connection's default."),
   name: z.string().min(1).describe('Database table name.'),
   codeName: z.string().optional().describe('Model/class/export name when it differs from the database name.'),
   description: z.string().optional(),
@@ -194,7 +222,10 @@ export const Table = z.object({
   foreignKeys: z.array(ForeignKey).default([]),
   checks: z.array(CheckConstraint).default([]),
   definition: z.string().optional().describe('View definition (SQL) when known.'),
-  ignoredByOrm: z.boolean().optional().describe('Exists in the database but the ORM ignores it (Prisma @@ignore).'),
+  ignoredByOrm: z
+    .boolean()
+    .optional()
+    .describe('Exists in the database but the ORM ignores it (Prisma @@ignore).'),
   implicit: z
     .boolean()
     .optional()
@@ -210,13 +241,18 @@ export const EnumValue = z.object({
 
 export const Enum = z.object({
   schema: z.string().nullable(),
-  name: z.string().min(1).describe('Database type name (Postgres CREATE TYPE); for MySQL/SQLite the logical name.'),
+  name: z
+    .string()
+    .min(1)
+    .describe('Database type name (Postgres CREATE TYPE); for MySQL/SQLite the logical name.'),
   codeName: z.string().optional(),
   values: z.array(EnumValue).min(1),
   native: z
     .boolean()
     .default(true)
-    .describe('A database enum type (Postgres); false when inline (MySQL ENUM(...)) or emulated (SQLite text + check).'),
+    .describe(
+      'A database enum type (Postgres); false when inline (MySQL ENUM(...)) or emulated (SQLite text + check).',
+    ),
   description: z.string().optional(),
   tags: z.array(Tag).default([]),
   source: SourceLocation.optional(),
@@ -231,7 +267,10 @@ export const NavigationRelation = z.object({
   nullable: z.boolean().optional(),
   foreignKey: z.string().optional().describe('Name of the foreign key this relation uses, when known.'),
   through: TableRef.optional().describe('Junction table of a many-to-many relation.'),
-  ormCascade: z.array(z.string()).optional().describe('ORM-side cascades (TypeORM cascade, SQLAlchemy cascade).'),
+  ormCascade: z
+    .array(z.string())
+    .optional()
+    .describe('ORM-side cascades (TypeORM cascade, SQLAlchemy cascade).'),
   ormOnDelete: z.string().optional().describe('ORM-side delete behaviour when it differs from the FK.'),
   eager: z.boolean().optional(),
   description: z.string().optional(),

@@ -35,9 +35,16 @@ export function normalizeSqlType(dialect: Dialect, sql: string): string {
     suffix = arr[1]!.replace(/\s+/g, '').replace(/\[\d+\]/g, '[]');
     s = s.slice(0, arr.index);
   }
-  s = s.replace(/\s+/g, ' ').replace(/\s*\(\s*/g, '(').replace(/\s*,\s*/g, ',').replace(/\s*\)/g, ')');
+  s = s
+    .replace(/\s+/g, ' ')
+    .replace(/\s*\(\s*/g, '(')
+    .replace(/\s*,\s*/g, ',')
+    .replace(/\s*\)/g, ')');
   // keep the case of anything quoted inside, lower-case the rest
-  s = s.replace(/("[^"]*")|([^"]+)/g, (_m, q: string | undefined, rest: string | undefined) => q ?? (rest ?? '').toLowerCase());
+  s = s.replace(
+    /("[^"]*")|([^"]+)/g,
+    (_m, q: string | undefined, rest: string | undefined) => q ?? (rest ?? '').toLowerCase(),
+  );
   if (dialect === 'postgresql' || dialect === 'cockroachdb') {
     for (const [re, rep] of PG_ALIASES) {
       if (re.test(s)) {
@@ -52,9 +59,15 @@ export function normalizeSqlType(dialect: Dialect, sql: string): string {
 /** Portable category of a (normalized) SQL type's element; enums are recognised by the caller. */
 export function categorizeSqlType(sql: string): ColumnCategory {
   const s = sql.toLowerCase().replace(/\[\]$/g, '').replace(/\(.*$/, '').trim();
-  if (/^(varchar|char|text|citext|nvarchar|nchar|ntext|tinytext|mediumtext|longtext|string|clob|character|name|xml|bpchar)/.test(s)) return 'string';
+  if (
+    /^(varchar|char|text|citext|nvarchar|nchar|ntext|tinytext|mediumtext|longtext|string|clob|character|name|xml|bpchar)/.test(
+      s,
+    )
+  )
+    return 'string';
   if (/^(bigint|bigserial|int8|serial8)$/.test(s)) return 'bigint';
-  if (/^(integer|int|int2|int4|smallint|tinyint|mediumint|serial|smallserial|serial4|year)/.test(s)) return 'integer';
+  if (/^(integer|int|int2|int4|smallint|tinyint|mediumint|serial|smallserial|serial4|year)/.test(s))
+    return 'integer';
   if (/^(numeric|decimal|money)/.test(s)) return 'decimal';
   if (/^(real|float|double|float4|float8)/.test(s)) return 'float';
   if (/^(boolean|bool|bit)$/.test(s)) return 'boolean';

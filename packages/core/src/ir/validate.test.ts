@@ -12,7 +12,13 @@ describe('validateIr', () => {
       irVersion: 1,
       dialect: 'postgresql',
       source: { orm: 'prisma' },
-      tables: [{ schema: null, name: 't', columns: [{ name: 'id', type: { sql: 'integer', category: 'integer' }, nullable: false }] }],
+      tables: [
+        {
+          schema: null,
+          name: 't',
+          columns: [{ name: 'id', type: { sql: 'integer', category: 'integer' }, nullable: false }],
+        },
+      ],
     });
     expect(diagnostics).toEqual([]);
     expect(ir?.tables[0]).toMatchObject({ kind: 'table', uniques: [], indexes: [], tags: [] });
@@ -20,7 +26,12 @@ describe('validateIr', () => {
   });
 
   it('reports structural problems with JSON paths', () => {
-    const { ir, diagnostics } = validateIr({ irVersion: 1, dialect: 'oracle', source: { orm: 'prisma' }, tables: [{ name: '' }] });
+    const { ir, diagnostics } = validateIr({
+      irVersion: 1,
+      dialect: 'oracle',
+      source: { orm: 'prisma' },
+      tables: [{ name: '' }],
+    });
     expect(ir).toBeUndefined();
     const paths = diagnostics.map((d) => d.path);
     expect(paths).toContain('dialect');
@@ -30,7 +41,13 @@ describe('validateIr', () => {
 
   it('reports dangling references: FK targets, columns, enums, duplicates', () => {
     const t = aTable('a', {
-      columns: [aColumn('id', 'integer'), aColumn('id', 'integer'), aColumn('m', '"mood"', { type: { sql: '"mood"', category: 'enum', isArray: false, enum: { schema: null, name: 'mood' } } })],
+      columns: [
+        aColumn('id', 'integer'),
+        aColumn('id', 'integer'),
+        aColumn('m', '"mood"', {
+          type: { sql: '"mood"', category: 'enum', isArray: false, enum: { schema: null, name: 'mood' } },
+        }),
+      ],
       primaryKey: { name: 'a_pkey', nameExplicit: false, columns: ['nope'] },
       foreignKeys: [aForeignKey('a', ['id'], 'missing')],
     });
@@ -58,7 +75,13 @@ describe('validateIr', () => {
   });
 
   it('enum references resolve when the enum exists', () => {
-    const t = aTable('p', { columns: [aColumn('m', 'mood', { type: { sql: 'mood', category: 'enum', isArray: false, enum: { schema: null, name: 'mood' } } })] });
+    const t = aTable('p', {
+      columns: [
+        aColumn('m', 'mood', {
+          type: { sql: 'mood', category: 'enum', isArray: false, enum: { schema: null, name: 'mood' } },
+        }),
+      ],
+    });
     expect(validateIr(anIr({ tables: [t], enums: [anEnum('mood', ['a'])] })).diagnostics).toEqual([]);
   });
 });
@@ -66,7 +89,14 @@ describe('validateIr', () => {
 describe('canonicalizeIr', () => {
   it('sorts tables (default schema first), enums and constraints; keeps column order', () => {
     const ir = canonicalizeIr(
-      anIr({ tables: [aTable('b', { columns: [aColumn('z'), aColumn('a')] }), aTable('a', { schema: 'x' }), aTable('a')], enums: [anEnum('z', ['1']), anEnum('a', ['1'])] }),
+      anIr({
+        tables: [
+          aTable('b', { columns: [aColumn('z'), aColumn('a')] }),
+          aTable('a', { schema: 'x' }),
+          aTable('a'),
+        ],
+        enums: [anEnum('z', ['1']), anEnum('a', ['1'])],
+      }),
     );
     expect(ir.tables.map((t) => `${t.schema}.${t.name}`)).toEqual(['null.a', 'null.b', 'x.a']);
     expect(ir.tables[1]?.columns.map((c) => c.name)).toEqual(['z', 'a']);

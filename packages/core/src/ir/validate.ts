@@ -16,7 +16,11 @@ export function jsonPath(path: ReadonlyArray<PropertyKey>): string {
   return out || '(root)';
 }
 
-export function zodIssuesToDiagnostics(issues: z.core.$ZodIssue[], code: string, file?: string): Diagnostic[] {
+export function zodIssuesToDiagnostics(
+  issues: z.core.$ZodIssue[],
+  code: string,
+  file?: string,
+): Diagnostic[] {
   return issues.map((issue) => ({
     severity: 'error' as const,
     code,
@@ -42,17 +46,22 @@ export function parseIr(input: unknown): Ir {
   const { ir, diagnostics } = validateIr(input);
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (!ir || errors.length > 0) {
-    throw new OrmdocError('IR_INVALID', `The schema representation is invalid (${errors.length} problem(s)).`, {
-      details: errors.map((d) => `${d.path}: ${d.message}`),
-      hint: 'This is most likely a bug in the extractor; please report it with the schema that produced it.',
-    });
+    throw new OrmdocError(
+      'IR_INVALID',
+      `The schema representation is invalid (${errors.length} problem(s)).`,
+      {
+        details: errors.map((d) => `${d.path}: ${d.message}`),
+        hint: 'This is most likely a bug in the extractor; please report it with the schema that produced it.',
+      },
+    );
   }
   return ir;
 }
 
 function checkReferences(ir: Ir): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const err = (path: string, message: string) => out.push({ severity: 'error', code: 'ir/reference', message, path });
+  const err = (path: string, message: string) =>
+    out.push({ severity: 'error', code: 'ir/reference', message, path });
   const seen = new Map<string, number>();
   ir.tables.forEach((table, ti) => {
     const key = qualifiedName(table);
@@ -62,31 +71,46 @@ function checkReferences(ir: Ir): Diagnostic[] {
     table.columns.forEach((c, ci) => {
       if (cols.has(c.name)) err(`tables[${ti}].columns[${ci}]`, `duplicate column ${c.name} in ${key}`);
       cols.add(c.name);
-      if (c.type.enum && !ir.enums.some((e) => e.name === c.type.enum?.name && e.schema === c.type.enum?.schema))
+      if (
+        c.type.enum &&
+        !ir.enums.some((e) => e.name === c.type.enum?.name && e.schema === c.type.enum?.schema)
+      )
         err(`tables[${ti}].columns[${ci}].type.enum`, `unknown enum ${qualifiedName(c.type.enum)}`);
     });
     const need = (names: string[], path: string) => {
       for (const n of names) if (!cols.has(n)) err(path, `unknown column ${n} in ${key}`);
     };
     if (table.primaryKey) need(table.primaryKey.columns, `tables[${ti}].primaryKey`);
-    table.uniques.forEach((u, i) => need(u.columns, `tables[${ti}].uniques[${i}]`));
-    table.indexes.forEach((ix, i) =>
+    table.uniques.forEach((u, i) => {
+      need(u.columns, `tables[${ti}].uniques[${i}]`);
+    });
+    table.indexes.forEach((ix, i) => {
       need(
         ix.parts.flatMap((p) => (p.column ? [p.column] : [])),
         `tables[${ti}].indexes[${i}]`,
-      ),
-    );
+      );
+    });
     table.foreignKeys.forEach((fk, i) => {
       const path = `tables[${ti}].foreignKeys[${i}]`;
       need(fk.columns, path);
       if (fk.columns.length !== fk.references.columns.length)
-        err(path, `foreign key ${fk.name} has ${fk.columns.length} column(s) but references ${fk.references.columns.length}`);
+        err(
+          path,
+          `foreign key ${fk.name} has ${fk.columns.length} column(s) but references ${fk.references.columns.length}`,
+        );
       const target = findTable(ir, fk.references);
-      if (!target) err(`${path}.references`, `foreign key ${fk.name} references unknown table ${qualifiedName(fk.references)}`);
+      if (!target)
+        err(
+          `${path}.references`,
+          `foreign key ${fk.name} references unknown table ${qualifiedName(fk.references)}`,
+        );
       else
         for (const c of fk.references.columns)
           if (!target.columns.some((tc) => tc.name === c))
-            err(`${path}.references`, `foreign key ${fk.name} references unknown column ${qualifiedName(target)}.${c}`);
+            err(
+              `${path}.references`,
+              `foreign key ${fk.name} references unknown column ${qualifiedName(target)}.${c}`,
+            );
     });
   });
   return out;

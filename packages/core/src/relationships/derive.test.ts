@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { aColumn, aForeignKey, anIr, anIndex, aPrimaryKey, aTable } from '../testing/builders.js';
+import { aColumn, aForeignKey, anIndex, anIr, aPrimaryKey, aTable } from '../testing/builders.js';
 import { deriveRelationships, junctionForeignKeys } from './derive.js';
 
-const users = aTable('users', { columns: [aColumn('id', 'integer')], primaryKey: aPrimaryKey('users', ['id']) });
+const users = aTable('users', {
+  columns: [aColumn('id', 'integer')],
+  primaryKey: aPrimaryKey('users', ['id']),
+});
 const posts = aTable('posts', {
   columns: [aColumn('id', 'integer'), aColumn('author_id', 'integer')],
   primaryKey: aPrimaryKey('posts', ['id']),
@@ -24,8 +27,14 @@ describe('deriveRelationships', () => {
   });
 
   it('optional when a foreign key column is nullable', () => {
-    const p = { ...posts, columns: [aColumn('id', 'integer'), aColumn('author_id', 'integer', { nullable: true })] };
-    expect(deriveRelationships(anIr({ tables: [users, p] }))[0]).toMatchObject({ kind: 'one-to-many', optional: true });
+    const p = {
+      ...posts,
+      columns: [aColumn('id', 'integer'), aColumn('author_id', 'integer', { nullable: true })],
+    };
+    expect(deriveRelationships(anIr({ tables: [users, p] }))[0]).toMatchObject({
+      kind: 'one-to-many',
+      optional: true,
+    });
   });
 
   it('one-to-one when the FK columns are unique (constraint, unique index, or the primary key)', () => {
@@ -36,11 +45,15 @@ describe('deriveRelationships', () => {
       primaryKey: aPrimaryKey('profiles', ['user_id']),
       foreignKeys: [aForeignKey('profiles', ['user_id'], 'users')],
     });
-    for (const t of [viaUnique, viaIndex, profile]) expect(deriveRelationships(anIr({ tables: [users, t] }))[0]?.kind).toBe('one-to-one');
+    for (const t of [viaUnique, viaIndex, profile])
+      expect(deriveRelationships(anIr({ tables: [users, t] }))[0]?.kind).toBe('one-to-one');
   });
 
   it('a partial unique index does not make the relationship one-to-one', () => {
-    const t = { ...posts, indexes: [anIndex('posts', ['author_id'], { unique: true, where: 'deleted_at IS NULL' })] };
+    const t = {
+      ...posts,
+      indexes: [anIndex('posts', ['author_id'], { unique: true, where: 'deleted_at IS NULL' })],
+    };
     expect(deriveRelationships(anIr({ tables: [users, t] }))[0]?.kind).toBe('one-to-many');
   });
 
@@ -60,7 +73,10 @@ describe('deriveRelationships', () => {
     const pt = aTable('post_tags', {
       columns: [aColumn('post_id', 'integer'), aColumn('tag_id', 'integer')],
       primaryKey: aPrimaryKey('post_tags', ['post_id', 'tag_id']),
-      foreignKeys: [aForeignKey('post_tags', ['post_id'], 'posts'), aForeignKey('post_tags', ['tag_id'], 'tags')],
+      foreignKeys: [
+        aForeignKey('post_tags', ['post_id'], 'posts'),
+        aForeignKey('post_tags', ['tag_id'], 'tags'),
+      ],
     });
     const rels = deriveRelationships(anIr({ tables: [users, posts, tags, pt] }));
     const m2m = rels.filter((r) => r.kind === 'many-to-many');
@@ -68,7 +84,11 @@ describe('deriveRelationships', () => {
       expect.objectContaining({
         left: expect.objectContaining({ name: 'posts' }),
         right: expect.objectContaining({ name: 'tags' }),
-        junction: expect.objectContaining({ name: 'post_tags', leftColumns: ['post_id'], rightColumns: ['tag_id'] }),
+        junction: expect.objectContaining({
+          name: 'post_tags',
+          leftColumns: ['post_id'],
+          rightColumns: ['tag_id'],
+        }),
         payloadColumns: [],
       }),
     ]);
@@ -77,12 +97,22 @@ describe('deriveRelationships', () => {
 
   it('many-to-many with payload and a surrogate key (the unique pair, not the PK, makes the junction)', () => {
     const m = aTable('memberships', {
-      columns: [aColumn('id', 'integer'), aColumn('user_id', 'integer'), aColumn('tag_id', 'integer'), aColumn('role', 'text')],
+      columns: [
+        aColumn('id', 'integer'),
+        aColumn('user_id', 'integer'),
+        aColumn('tag_id', 'integer'),
+        aColumn('role', 'text'),
+      ],
       primaryKey: aPrimaryKey('memberships', ['id']),
       uniques: [{ name: 'memberships_user_tag', nameExplicit: true, columns: ['tag_id', 'user_id'] }],
-      foreignKeys: [aForeignKey('memberships', ['user_id'], 'users'), aForeignKey('memberships', ['tag_id'], 'tags')],
+      foreignKeys: [
+        aForeignKey('memberships', ['user_id'], 'users'),
+        aForeignKey('memberships', ['tag_id'], 'tags'),
+      ],
     });
-    const m2m = deriveRelationships(anIr({ tables: [users, tags, m] })).find((r) => r.kind === 'many-to-many');
+    const m2m = deriveRelationships(anIr({ tables: [users, tags, m] })).find(
+      (r) => r.kind === 'many-to-many',
+    );
     expect(m2m).toMatchObject({ payloadColumns: ['role'] });
   });
 
@@ -93,23 +123,35 @@ describe('deriveRelationships', () => {
       foreignKeys: [aForeignKey('audit', ['user_id'], 'users'), aForeignKey('audit', ['tag_id'], 'tags')],
     });
     expect(junctionForeignKeys(log)).toBeUndefined();
-    expect(deriveRelationships(anIr({ tables: [users, tags, log] })).map((r) => r.kind)).toEqual(['one-to-many', 'one-to-many']);
+    expect(deriveRelationships(anIr({ tables: [users, tags, log] })).map((r) => r.kind)).toEqual([
+      'one-to-many',
+      'one-to-many',
+    ]);
   });
 
   it('self many-to-many (followers) and composite foreign keys', () => {
     const follows = aTable('follows', {
       columns: [aColumn('follower_id', 'integer'), aColumn('followee_id', 'integer')],
       primaryKey: aPrimaryKey('follows', ['follower_id', 'followee_id']),
-      foreignKeys: [aForeignKey('follows', ['followee_id'], 'users'), aForeignKey('follows', ['follower_id'], 'users')],
+      foreignKeys: [
+        aForeignKey('follows', ['followee_id'], 'users'),
+        aForeignKey('follows', ['follower_id'], 'users'),
+      ],
     });
     const lines = aTable('order_lines', {
       columns: [aColumn('order_id', 'integer'), aColumn('line_no', 'integer')],
       primaryKey: aPrimaryKey('order_lines', ['order_id', 'line_no']),
     });
     const ship = aTable('shipments', {
-      columns: [aColumn('id', 'integer'), aColumn('order_id', 'integer'), aColumn('line_no', 'integer', { nullable: true })],
+      columns: [
+        aColumn('id', 'integer'),
+        aColumn('order_id', 'integer'),
+        aColumn('line_no', 'integer', { nullable: true }),
+      ],
       primaryKey: aPrimaryKey('shipments', ['id']),
-      foreignKeys: [aForeignKey('shipments', ['order_id', 'line_no'], 'order_lines', ['order_id', 'line_no'])],
+      foreignKeys: [
+        aForeignKey('shipments', ['order_id', 'line_no'], 'order_lines', ['order_id', 'line_no']),
+      ],
     });
     const rels = deriveRelationships(anIr({ tables: [users, follows, lines, ship] }));
     expect(rels.find((r) => r.kind === 'many-to-many')).toMatchObject({ selfReference: true });
@@ -125,7 +167,11 @@ describe('deriveRelationships', () => {
     const inv = aTable('invoices', {
       schema: 'billing',
       columns: [aColumn('id', 'integer'), aColumn('account_id', 'integer')],
-      foreignKeys: [aForeignKey('invoices', ['account_id'], 'accounts', ['id'], { references: { schema: 'auth', name: 'accounts', columns: ['id'] } })],
+      foreignKeys: [
+        aForeignKey('invoices', ['account_id'], 'accounts', ['id'], {
+          references: { schema: 'auth', name: 'accounts', columns: ['id'] },
+        }),
+      ],
     });
     expect(deriveRelationships(anIr({ tables: [a, inv] }))[0]).toMatchObject({
       id: 'billing.invoices.invoices_account_id_fkey',

@@ -49,7 +49,8 @@ export function uniqueKeys(table: Table): string[][] {
   for (const u of table.uniques) keys.push(u.columns);
   for (const ix of table.indexes) {
     if (!ix.unique || ix.where) continue;
-    if (ix.parts.every((p) => p.column !== undefined && p.length === undefined)) keys.push(ix.parts.map((p) => p.column as string));
+    if (ix.parts.every((p) => p.column !== undefined && p.length === undefined))
+      keys.push(ix.parts.map((p) => p.column as string));
   }
   return keys;
 }

@@ -21,7 +21,8 @@ export function dependencyOrder(ir: Pick<Ir, 'tables'>): DependencyOrder {
   for (const t of tables) {
     const set = new Set<string>();
     for (const fk of t.foreignKeys)
-      if (!sameTable(fk.references, t) && tables.some((x) => sameTable(x, fk.references))) set.add(key(fk.references));
+      if (!sameTable(fk.references, t) && tables.some((x) => sameTable(x, fk.references)))
+        set.add(key(fk.references));
     deps.set(key(t), set);
   }
   const byKey = new Map(tables.map((t) => [key(t), t]));
@@ -30,7 +31,9 @@ export function dependencyOrder(ir: Pick<Ir, 'tables'>): DependencyOrder {
   const order: TableRef[] = [];
   const cycleForeignKeys: DependencyOrder['cycleForeignKeys'] = [];
   while (done.size < tables.length) {
-    const ready = sorted.find((t) => !done.has(key(t)) && [...(deps.get(key(t)) ?? [])].every((d) => done.has(d)));
+    const ready = sorted.find(
+      (t) => !done.has(key(t)) && [...(deps.get(key(t)) ?? [])].every((d) => done.has(d)),
+    );
     if (ready) {
       done.add(key(ready));
       order.push({ schema: ready.schema, name: ready.name });
@@ -40,7 +43,8 @@ export function dependencyOrder(ir: Pick<Ir, 'tables'>): DependencyOrder {
     const victim = sorted.find((t) => !done.has(key(t)))!;
     for (const fk of victim.foreignKeys) {
       const target = key(fk.references);
-      if (!done.has(target) && target !== key(victim) && byKey.has(target)) cycleForeignKeys.push({ table: { schema: victim.schema, name: victim.name }, foreignKey: fk.name });
+      if (!done.has(target) && target !== key(victim) && byKey.has(target))
+        cycleForeignKeys.push({ table: { schema: victim.schema, name: victim.name }, foreignKey: fk.name });
     }
     deps.set(key(victim), new Set());
   }

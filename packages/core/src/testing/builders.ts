@@ -65,7 +65,14 @@ export function anIndex(table: string, columns: string[], overrides: Partial<Ind
 }
 
 export function anEnum(name: string, values: string[], overrides: Partial<Enum> = {}): Enum {
-  return { schema: null, name, values: values.map((v) => ({ name: v })), native: true, tags: [], ...overrides };
+  return {
+    schema: null,
+    name,
+    values: values.map((v) => ({ name: v })),
+    native: true,
+    tags: [],
+    ...overrides,
+  };
 }
 
 export function anIr(overrides: Partial<Ir> = {}): Ir {

@@ -1,1 +1,3 @@
 export * from './builders.js';
+export * from './pg.js';
+export * from './sqlite.js';
