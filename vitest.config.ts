@@ -10,6 +10,7 @@ export default defineConfig({
       { find: /^@ormdoc\/core\/testing$/, replacement: src('./packages/core/src/testing/index.ts') },
       { find: /^@ormdoc\/core$/, replacement: src('./packages/core/src/index.ts') },
       { find: /^@ormdoc\/prisma$/, replacement: src('./packages/prisma/src/index.ts') },
+      { find: /^@ormdoc\/drizzle\/config$/, replacement: src('./packages/drizzle/src/plugin.ts') },
       { find: /^@ormdoc\/drizzle$/, replacement: src('./packages/drizzle/src/index.ts') },
       { find: /^@ormdoc\/typeorm$/, replacement: src('./packages/typeorm/src/index.ts') },
       { find: /^@ormdoc\/sqlmodel$/, replacement: src('./packages/sqlmodel/src/index.ts') },
@@ -17,6 +18,7 @@ export default defineConfig({
   },
   test: {
     include: [
+      'tests/**/*.test.ts',
       'packages/*/src/**/*.test.ts',
       'packages/*/test/**/*.test.ts',
       'apps/*/src/**/*.test.ts',

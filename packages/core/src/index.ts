@@ -15,3 +15,51 @@ export * from './relationships/derive.js';
 export * from './config/resolve.js';
 export * from './config/schema.js';
 export * from './relationships/order.js';
+export * from './ddl/index.js';
+export * from './mermaid/index.js';
+export { DIRECTIVES, PER_TABLE_THRESHOLD, renderDocuments, tableFileName } from './render/index.js';
+export type { RenderedFile, RenderResult } from './render/types.js';
+export { anchor, code as markdownCode, escapeCell, escapeHeading, escapeHtml, escapeText } from './render/markdown.js';
+export { HEADER_COMMENT } from './render/markers.js';
+export { FACT_PROMPTS, todoLine } from './render/todo.js';
+export { findTodos, mergeDocument, parseRegions, writeDocuments } from './write/index.js';
+export type { WriteOptions } from './write/index.js';
+export type { StaleFile, Todo, WriteResult } from './write/types.js';
+export { generateDocs } from './generate.js';
+export type { GenerateOptions, GenerateResult } from './generate.js';
+export {
+  analyze,
+  checkedValueList,
+  defaultPiiPatterns,
+  findingRules,
+  secretPatterns,
+} from './findings/index.js';
+export type {
+  AnalyzeOptions,
+  Finding,
+  FindingCategory,
+  FindingRuleInfo,
+  FindingSeverity,
+} from './findings/index.js';
+export {
+  alembicMigration,
+  asciiRelationshipMap,
+  exampleRowJson,
+  modelDefinitions,
+  prismaSchema,
+  sampleRows,
+  seedScriptSql,
+  sqlalchemyModels,
+  typeReference,
+  typescriptInterfaces,
+  updatedAtNotes,
+} from './blocks/index.js';
+export type {
+  ModelLanguage,
+  SampleRow,
+  SampleRowsOptions,
+  SeedDialect,
+  SeedScriptOptions,
+  TypeReferenceEntry,
+  UpdatedAtNote,
+} from './blocks/index.js';

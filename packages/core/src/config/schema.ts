@@ -77,6 +77,30 @@ export const ProjectFacts = z
     dataRetention: z.string().optional(),
     migrationWorkflow: z.string().optional(),
     dataAccessLayer: z.string().optional(),
+    /** Document status shown in the target-state document (e.g. "Draft", "Active"). */
+    status: z.string().optional(),
+    /** Who reviews the architecture and when it is next reviewed. */
+    review: z.string().optional(),
+    /** Database server version in use (e.g. "PostgreSQL 16.4"). */
+    databaseVersion: z.string().optional(),
+    /** Cache, search engine, message queue beside the database. */
+    supportingServices: z.string().optional(),
+    /** When the ORM is used vs raw SQL, transaction handling. */
+    queryStrategy: z.string().optional(),
+    /** How a bad migration is rolled back in practice. */
+    rollback: z.string().optional(),
+    /** Test data requirements and how test databases are built. */
+    testData: z.string().optional(),
+    /** Server configuration and tuning (memory, timeouts, autovacuum). */
+    tuning: z.string().optional(),
+    /** How indexes are monitored, cleaned up and rebuilt. */
+    indexMaintenance: z.string().optional(),
+    /** How other systems consume this data (APIs, events, exports) and how breaking changes are announced. */
+    dataContracts: z.string().optional(),
+    /** Local development, review and testing of schema changes. */
+    developmentWorkflow: z.string().optional(),
+    /** Planned schema changes, scaling roadmap, upgrades. */
+    futureConsiderations: z.string().optional(),
   })
   .default({});
 

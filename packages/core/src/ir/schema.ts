@@ -253,6 +253,9 @@ export const Enum = z.object({
     .describe(
       'A database enum type (Postgres); false when inline (MySQL ENUM(...)) or emulated (SQLite text + check).',
     ),
+  enforcedBy: EnforcedBy.optional().describe(
+    'orm: the database has no enum type nor CHECK for it; only the ORM restricts the values (drizzle text({ enum }) on SQLite). Default: database.',
+  ),
   description: z.string().optional(),
   tags: z.array(Tag).default([]),
   source: SourceLocation.optional(),

@@ -1,0 +1,68 @@
+import { commonArgs, DIALECTS, type Dialect, sourceArgs } from '../args.js';
+import { loadCliConfig } from '../config/load.js';
+import { renderDdl, renderMermaid } from '../pipeline/core.js';
+import { extractIr } from '../pipeline/extract.js';
+import { plural } from '../progress.js';
+import { defineOrmdocCommand } from './_define.js';
+
+export const INSPECT_FORMATS = ['json', 'sql', 'mermaid'] as const;
+export type InspectFormat = (typeof INSPECT_FORMATS)[number];
+
+const { dialect: _sourceDialect, ...inspectSourceArgs } = sourceArgs;
+
+export const inspectCommand = defineOrmdocCommand({
+  name: 'inspect',
+  description: 'Print the IR as JSON, or the schema as DDL or Mermaid, on stdout',
+  args: {
+    ...commonArgs,
+    ...inspectSourceArgs,
+    format: { type: 'enum', options: [...INSPECT_FORMATS], default: 'json', description: 'What to print' },
+    dialect: {
+      type: 'enum',
+      options: [...DIALECTS],
+      description: "DDL dialect for --format sql (default: the schema's own)",
+    },
+  },
+  run: async (ctx, args) => {
+    const format = (args.format ?? 'json') as InspectFormat;
+    const dialect = args.dialect as Dialect | undefined;
+    const { progress, cwd } = ctx;
+    // `--dialect` here is the output dialect, not the source's: keep it out of the source config.
+    const flags = { ...ctx.flags };
+    delete flags.dialect;
+    const { config } = await progress.phase(
+      'load',
+      () => loadCliConfig(cwd, flags),
+      (r) => `config ${r.file ?? '(none: defaults and flags)'}`,
+    );
+    const { ir } = await progress.phase(
+      'extract',
+      () => extractIr(config, cwd),
+      (r) => `${r.detection.orm}: ${plural(r.ir.tables.length, 'table')}`,
+    );
+    ctx.io.stdout(`${render(format, ir, dialect, config.mermaid.maxTablesPerDiagram).trimEnd()}\n`);
+    return 0;
+  },
+});
+
+function render(
+  format: InspectFormat,
+  ir: Parameters<typeof renderDdl>[0],
+  dialect: Dialect | undefined,
+  maxTablesPerDiagram: number,
+): string {
+  switch (format) {
+    case 'json':
+      return JSON.stringify(ir, null, 2);
+    case 'sql':
+      return renderDdl(ir, dialect ? { dialect } : {});
+    case 'mermaid':
+      return renderMermaid(ir, { maxTablesPerDiagram })
+        .map((d) => `%% ${d.title}\n${d.code.trimEnd()}`)
+        .join('\n\n');
+    default: {
+      const never: never = format;
+      return never;
+    }
+  }
+}

@@ -1,0 +1,82 @@
+import { existsSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type OrmdocConfig, OrmdocError, resolveConfig } from '@ormdoc/core';
+import { loadConfig as c12LoadConfig } from 'c12';
+import type { CliFlags } from '../args.js';
+import { mergeFlags } from './merge.js';
+
+export interface LoadedConfig {
+  config: OrmdocConfig;
+  /** Config file the values came from, relative to cwd (undefined: defaults and flags only). */
+  file?: string;
+}
+
+/** This package's own entry, so `import { defineConfig } from 'ormdoc'` works in any config file. */
+function selfEntry(): string {
+  const here = fileURLToPath(import.meta.url);
+  const ext = here.endsWith('.ts') ? '.ts' : '.js';
+  return resolve(here, '..', '..', `index${ext}`);
+}
+
+/** Read the raw config with c12: `--config`, `ormdoc.config.*`, `.ormdocrc`, package.json `ormdoc`. */
+export async function readRawConfig(
+  cwd: string,
+  configFlag?: string,
+): Promise<{ raw: unknown; file?: string }> {
+  let configFile: string | undefined;
+  if (configFlag) {
+    configFile = resolve(cwd, configFlag);
+    if (!existsSync(configFile)) {
+      throw new OrmdocError('CONFIG_NOT_FOUND', `Config file ${configFlag} does not exist.`, {
+        file: configFlag,
+        hint: 'Check the --config path (it is relative to --cwd), or run `ormdoc init` to write one.',
+      });
+    }
+  }
+  let result: Awaited<ReturnType<typeof c12LoadConfig>>;
+  try {
+    result = await c12LoadConfig({
+      name: 'ormdoc',
+      cwd,
+      ...(configFile ? { configFile } : {}),
+      rcFile: '.ormdocrc',
+      globalRc: false,
+      dotenv: false,
+      packageJson: true,
+      envName: false,
+      extend: false,
+      giget: false,
+      jitiOptions: { alias: { ormdoc: selfEntry() } },
+    });
+  } catch (cause) {
+    const message = cause instanceof Error ? cause.message : String(cause);
+    throw new OrmdocError('CONFIG_INVALID', `Could not load the ormdoc config: ${message}`, {
+      ...(configFile ? { file: relative(cwd, configFile) } : {}),
+      cause,
+      hint: 'Fix the syntax error in the config file; it must `export default defineConfig({...})`.',
+    });
+  }
+  const file = configSource(cwd, result);
+  return { raw: result.config, ...(file ? { file } : {}) };
+}
+
+/** Which file the config came from: the config file, else `.ormdocrc`, else package.json. */
+function configSource(
+  cwd: string,
+  result: { _configFile?: string; layers?: Array<{ configFile?: string; config?: unknown }> },
+): string | undefined {
+  const nonEmpty = (c: unknown) => typeof c === 'object' && c !== null && Object.keys(c).length > 0;
+  if (result._configFile && existsSync(resolve(cwd, result._configFile))) {
+    return relative(cwd, resolve(cwd, result._configFile)).split('\\').join('/');
+  }
+  const layer = result.layers?.find((l) => nonEmpty(l.config) && l.configFile);
+  return layer?.configFile;
+}
+
+/** Load, merge flags over, and validate the config. */
+export async function loadCliConfig(cwd: string, flags: CliFlags): Promise<LoadedConfig> {
+  const { raw, file } = await readRawConfig(cwd, flags.config);
+  const config = resolveConfig(mergeFlags(raw, flags), file);
+  return { config, ...(file ? { file } : {}) };
+}

@@ -1,0 +1,96 @@
+import { relative, resolve } from 'node:path';
+import { type Diagnostic, formatDiagnostic, OrmdocError } from '@ormdoc/core';
+import { loadCliConfig } from '../config/load.js';
+import type { CommandContext } from '../context.js';
+import { plural } from '../progress.js';
+import { type RenderResult, renderDocuments, type WriteResult, writeDocuments } from './core.js';
+import { type ExtractOutcome, extractIr } from './extract.js';
+
+export interface DocsRun {
+  cwd: string;
+  outDir: string;
+  /** Output directory relative to cwd (posix), for messages. */
+  outDirRel: string;
+  extracted: ExtractOutcome;
+  rendered: RenderResult;
+  written: WriteResult;
+  diagnostics: Diagnostic[];
+}
+
+const posix = (path: string) => path.split('\\').join('/');
+
+const FS_USER_ERRORS = new Set([
+  'EACCES',
+  'EPERM',
+  'EROFS',
+  'ENOTDIR',
+  'EEXIST',
+  'EISDIR',
+  'ENOSPC',
+  'EDQUOT',
+]);
+
+/** File-system refusals while writing documents are the user's to fix (exit 1), not bugs. */
+function asUnwritable(outDirRel: string) {
+  return (error: unknown): never => {
+    const code = (error as { code?: unknown } | null)?.code;
+    if (typeof code === 'string' && FS_USER_ERRORS.has(code)) {
+      const path = (error as { path?: unknown }).path;
+      throw new OrmdocError(
+        'OUTPUT_UNWRITABLE',
+        `Cannot write the documents to ${outDirRel}: ${code}${typeof path === 'string' ? ` (${path})` : ''}.`,
+        {
+          cause: error,
+          hint: 'Check that the output directory is a writable folder, or choose another with --out.',
+        },
+      );
+    }
+    throw error;
+  };
+}
+
+/** load → extract → render → write (or compare, in check mode), with progress per phase. */
+export async function runDocsPipeline(ctx: CommandContext, check: boolean): Promise<DocsRun> {
+  const { progress, cwd } = ctx;
+  const loaded = await progress.phase(
+    'load',
+    () => loadCliConfig(cwd, ctx.flags),
+    (r) => `config ${r.file ?? '(none: defaults and flags)'}`,
+  );
+  const { config } = loaded;
+  const extracted = await progress.phase(
+    'extract',
+    () => extractIr(config, cwd),
+    (r) =>
+      `${r.detection.orm}${r.detection.evidence.length ? ` (${r.detection.evidence.join(', ')})` : ''}: ` +
+      `${plural(r.ir.tables.length, 'table')}, ${plural(r.ir.enums?.length ?? 0, 'enum')}`,
+  );
+  const rendered = await progress.phase(
+    'render',
+    () => renderDocuments({ ir: extracted.ir, config, cwd }),
+    (r) => `${plural(r.files.length, 'file')}, ${plural(r.findings.length, 'finding')}`,
+  );
+  const outDir = resolve(cwd, config.output.dir);
+  const outDirRel = posix(relative(cwd, outDir)) || '.';
+  const written = await progress.phase(
+    check ? 'check' : 'write',
+    () => writeDocuments({ outputDir: outDir, files: rendered.files, check }).catch(asUnwritable(outDirRel)),
+    (r) =>
+      check
+        ? `${plural(r.stale.length, 'stale file')}, ${r.unchanged.length} current in ${outDirRel}`
+        : `${r.written.length} written, ${r.unchanged.length} unchanged in ${outDirRel}`,
+  );
+  const diagnostics = [...extracted.diagnostics, ...rendered.diagnostics];
+  if (ctx.flags.verbose) {
+    for (const d of diagnostics) progress.note(formatDiagnostic(d));
+  }
+  return { cwd, outDir, outDirRel, extracted, rendered, written, diagnostics };
+}
+
+/** A TODO's file as the user sees it: relative to cwd. */
+export function todoPath(run: DocsRun, file: string): string {
+  const normalized = posix(file);
+  if (normalized.startsWith('/')) return posix(relative(run.cwd, normalized));
+  if (run.outDirRel === '.' || normalized.startsWith(`${run.outDirRel}/`)) return normalized;
+  return `${run.outDirRel}/${normalized}`;
+}

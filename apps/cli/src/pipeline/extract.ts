@@ -1,0 +1,76 @@
+import type { OrmdocConfig } from '@ormdoc/core';
+import type { Orm } from '../args.js';
+import { chooseOrm, type Detection } from '../detect/detect.js';
+import { detectSqlmodelFiles } from '../detect/fallbacks.js';
+import { type ExtractResult, type LoadOptionsByOrm, requireExtractor } from './extractors.js';
+
+type Source = OrmdocConfig['source'];
+
+const toArray = (value: string | string[] | undefined): string[] | undefined =>
+  value === undefined ? undefined : Array.isArray(value) ? value : [value];
+
+function defined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+/**
+ * The options each extractor gets from `source` (config merged with flags). `source.schema` is the
+ * generic "where the schema is": Prisma schema path(s), Drizzle schema files, TypeORM entity files,
+ * or a SQLModel module / exported JSON.
+ */
+export function loadOptionsFor<O extends Orm>(orm: O, source: Source, cwd: string): LoadOptionsByOrm[O] {
+  const schema = source.schema;
+  switch (orm as Orm) {
+    case 'prisma':
+      return defined({ cwd, schema }) as LoadOptionsByOrm[O];
+    case 'drizzle':
+      return defined({
+        cwd,
+        drizzleConfig: source.drizzleConfig,
+        schema,
+        dialect: source.dialect,
+        tsconfig: source.tsconfig,
+      }) as LoadOptionsByOrm[O];
+    case 'typeorm':
+      return defined({
+        cwd,
+        dataSource: source.dataSource,
+        entities: source.entities ?? toArray(schema),
+        tsconfig: source.tsconfig,
+        dialect: source.dialect,
+      }) as LoadOptionsByOrm[O];
+    case 'sqlmodel': {
+      const schemaPath = toArray(schema)?.[0];
+      let json = source.json ?? (schemaPath?.endsWith('.json') ? schemaPath : undefined);
+      let module = source.module ?? (schemaPath && !schemaPath.endsWith('.json') ? schemaPath : undefined);
+      if (json === undefined && module === undefined) {
+        const found = detectSqlmodelFiles(cwd);
+        json = found.json;
+        module = found.json ? undefined : found.module;
+      }
+      return defined({
+        cwd,
+        module,
+        json,
+        python: source.python,
+        dialect: source.dialect,
+      }) as LoadOptionsByOrm[O];
+    }
+    default: {
+      const never: never = orm as never;
+      return never;
+    }
+  }
+}
+
+export interface ExtractOutcome extends ExtractResult {
+  detection: Detection;
+}
+
+/** Pick the ORM (config/flag or auto-detection) and run its extractor. */
+export async function extractIr(config: OrmdocConfig, cwd: string): Promise<ExtractOutcome> {
+  const detection = await chooseOrm(cwd, config.source.orm);
+  const extractor = await requireExtractor(detection.orm);
+  const result = await extractor.load(loadOptionsFor(detection.orm, config.source, cwd));
+  return { ...result, detection };
+}

@@ -1,0 +1,91 @@
+// Run one command as its own process under GNU time and report wall seconds, peak RSS and CPU time.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const TIME = '/usr/bin/time';
+
+/**
+ * @returns {Promise<{ ok: boolean, code: number|null, wall: number, rssMb: number, cpu: number,
+ *   stdout: string, stderr: string, timedOut: boolean }>}
+ */
+export function measure(cmd, args, { cwd, env, timeoutSec = 600 } = {}) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ormdoc-bench-'));
+  const timeFile = path.join(dir, 'time');
+  return new Promise((resolve, reject) => {
+    // `timeout` kills the command (not GNU time) so time still reports what it used.
+    const child = spawn(
+      TIME,
+      ['-f', '%e %M %U %S', '-o', timeFile, 'timeout', '-s', 'KILL', String(timeoutSec), cmd, ...args],
+      { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => {
+      if (stdout.length < 1_000_000) stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      if (stderr.length < 1_000_000) stderr += d;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const lines = readFileSync(timeFile, 'utf8').trim().split('\n');
+      rmSync(dir, { recursive: true, force: true });
+      const [wall, rssKb, user, sys] = lines.at(-1).split(' ').map(Number);
+      resolve({
+        ok: code === 0,
+        code,
+        wall,
+        rssMb: rssKb / 1024,
+        cpu: user + sys,
+        stdout,
+        stderr,
+        timedOut: code === 137 || code === 124,
+      });
+    });
+  });
+}
+
+export const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+/** Run `runs` times; the summary is the median of each metric over successful runs. */
+export async function measureRuns(runs, cmd, args, options) {
+  const results = [];
+  for (let i = 0; i < runs; i++) {
+    const r = await measure(cmd, args, options);
+    options?.before?.();
+    results.push(r);
+    if (!r.ok) break; // a failure will not get better by repeating it
+  }
+  const good = results.filter((r) => r.ok);
+  const last = results.at(-1);
+  if (good.length === 0)
+    return { ok: false, runs: results.length, wall: last.wall, rssMb: last.rssMb, cpu: last.cpu, error: failure(last), last };
+  return {
+    ok: true,
+    runs: good.length,
+    wall: median(good.map((r) => r.wall)),
+    rssMb: median(good.map((r) => r.rssMb)),
+    cpu: median(good.map((r) => r.cpu)),
+    walls: good.map((r) => r.wall),
+    last,
+  };
+}
+
+/** A one-line reason for a failed run: the most telling line of its output. */
+export function failure(r) {
+  if (r.timedOut) return `killed after the time limit (${r.wall.toFixed(0)} s)`;
+  const text = `${r.stderr}\n${r.stdout}`;
+  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const telling =
+    lines.find((l) => /panicked|capacity overflow|out of memory|heap limit/i.test(l)) ??
+    lines.find((l) => /^(error|Error|\w*Error)\b|failed|cannot|ENOENT|not found/i.test(l)) ??
+    lines.at(-1) ??
+    '(no output)';
+  return `exit ${r.code}: ${telling.slice(0, 300)}`;
+}

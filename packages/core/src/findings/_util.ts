@@ -1,0 +1,154 @@
+import { qualifiedName } from '../ir/names.js';
+import type { Column, Index, Ir, Table, TableRef } from '../ir/types.js';
+
+/** `users.email` or `users (org_id, slug)`: how messages name columns. */
+export function columnsLabel(table: TableRef, columns: string[]): string {
+  const t = qualifiedName(table);
+  return columns.length === 1 ? `${t}.${columns[0]}` : `${t} (${columns.join(', ')})`;
+}
+
+export function findColumn(table: Table, name: string): Column | undefined {
+  return table.columns.find((c) => c.name === name);
+}
+
+/** A key the database keeps ordered: PK, unique constraint, or index. */
+export interface KeyLike {
+  kind: 'primary-key' | 'unique' | 'index';
+  name: string;
+  /** One entry per part: the column name, or `(expression)` for an expression part. */
+  parts: string[];
+  /** Only plain column parts (undefined when some part is an expression). */
+  columns?: string[];
+  unique: boolean;
+  partial: boolean;
+  method: string;
+  /** Sort direction signature used to compare indexes. */
+  orders: string[];
+}
+
+function indexKey(ix: Index): KeyLike {
+  const parts = ix.parts.map((p) => p.column ?? `(${p.expression})`);
+  const plain = ix.parts.every((p) => p.column !== undefined);
+  return {
+    kind: 'index',
+    name: ix.name,
+    parts,
+    ...(plain ? { columns: parts } : {}),
+    unique: ix.unique,
+    partial: ix.where !== undefined,
+    method: (ix.method ?? 'btree').toLowerCase(),
+    orders: ix.parts.map(
+      (p) => `${p.order ?? 'asc'}${p.opclass ? ` ${p.opclass}` : ''}${p.length ? `(${p.length})` : ''}`,
+    ),
+  };
+}
+
+/** Every key of a table: PK, unique constraints, indexes. */
+export function keysOf(table: Table): KeyLike[] {
+  const keys: KeyLike[] = [];
+  const plainKey = (kind: 'primary-key' | 'unique', name: string, columns: string[]): KeyLike => ({
+    kind,
+    name,
+    parts: columns,
+    columns,
+    unique: true,
+    partial: false,
+    method: 'btree',
+    orders: columns.map(() => 'asc'),
+  });
+  if (table.primaryKey) keys.push(plainKey('primary-key', table.primaryKey.name, table.primaryKey.columns));
+  for (const u of table.uniques) keys.push(plainKey('unique', u.name, u.columns));
+  for (const ix of table.indexes) keys.push(indexKey(ix));
+  return keys;
+}
+
+/** Does some non-partial key start with exactly these columns (any order among them)? */
+export function hasLeadingKey(table: Table, columns: string[]): boolean {
+  return keysOf(table).some((k) => {
+    if (k.partial || k.parts.length < columns.length) return false;
+    if (k.method !== 'btree' && k.method !== 'hash') return false;
+    if (k.method === 'hash' && k.parts.length !== columns.length) return false;
+    const lead = k.parts.slice(0, columns.length);
+    return columns.every((c) => lead.includes(c));
+  });
+}
+
+/** Naive English singular for messages: users -> user, categories -> category. */
+export function singular(word: string): string {
+  if (/ies$/.test(word)) return `${word.slice(0, -3)}y`;
+  if (/(ss|x|ch|sh|us)es$/.test(word)) return word.slice(0, -2);
+  if (/[^s]s$/.test(word)) return word.slice(0, -1);
+  return word;
+}
+
+/** "a user" / "an organization" / "a row of data". */
+export function aRowOf(table: TableRef): string {
+  const s = singular(table.name);
+  if (s === table.name) return `a row of ${qualifiedName(table)}`;
+  return `${/^(?:[aeio]|u(?!s|ni|ra|ti))/i.test(s) ? 'an' : 'a'} ${s.replace(/_/g, ' ')}`;
+}
+
+const SAFE_IDENT = /^[a-z_][a-z0-9_$]*$/;
+/** Quote a SQL identifier only when it needs it. */
+export function sqlIdent(name: string): string {
+  return SAFE_IDENT.test(name) ? name : `"${name.replace(/"/g, '""')}"`;
+}
+
+export function sqlTable(table: TableRef): string {
+  return table.schema === null ? sqlIdent(table.name) : `${sqlIdent(table.schema)}.${sqlIdent(table.name)}`;
+}
+
+/** How to add an index on these columns, in SQL and in the ORM the schema comes from. */
+export function indexHint(ir: Ir, table: Table, columns: string[], where?: string): string {
+  const name = `${table.name}_${columns.join('_')}_idx`;
+  const sql = `CREATE INDEX ${sqlIdent(name)} ON ${sqlTable(table)} (${columns.map(sqlIdent).join(', ')})${where ? ` WHERE ${where}` : ''};`;
+  const code = columns.map((c) => findColumn(table, c)?.codeName ?? c);
+  const model = table.codeName ?? table.name;
+  let orm: string | undefined;
+  switch (ir.source.orm) {
+    case 'prisma':
+      orm = where ? undefined : `in Prisma: @@index([${code.join(', ')}]) on model ${model}`;
+      break;
+    case 'drizzle':
+      orm = `in Drizzle: index('${name}').on(${code.map((c) => `table.${c}`).join(', ')})${where ? '.where(sql`...`)' : ''}`;
+      break;
+    case 'typeorm':
+      orm = `in TypeORM: @Index([${code.map((c) => `'${c}'`).join(', ')}]${where ? `, { where: '${where}' }` : ''}) on entity ${model}`;
+      break;
+    case 'sqlmodel':
+    case 'sqlalchemy':
+      orm = `in SQLAlchemy: Index('${name}', ${columns.map((c) => `'${c}'`).join(', ')}) in __table_args__ of ${model}`;
+      break;
+  }
+  return orm ? `${sql} (${orm})` : sql;
+}
+
+/** Does a SQL expression mention this column as a word? */
+export function mentionsColumn(expression: string, column: string): boolean {
+  const escaped = column.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(^|[^\\w$])"?${escaped}"?($|[^\\w$])`).test(expression);
+}
+
+/** Words of an identifier: `ipAddress` / `ip_address` -> ['ip', 'address']. */
+export function nameTokens(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+/**
+ * Does a name match a pattern? Patterns are identifier words (`email`, `ip_address`, `birth`)
+ * matched as consecutive words of the name, or `/regex/` matched against the lower-cased name.
+ */
+export function nameMatches(name: string, pattern: string): boolean {
+  if (pattern.length > 2 && pattern.startsWith('/') && pattern.endsWith('/'))
+    return new RegExp(pattern.slice(1, -1), 'i').test(name);
+  const words = nameTokens(name);
+  const want = nameTokens(pattern);
+  if (want.length === 0) return false;
+  for (let i = 0; i + want.length <= words.length; i++)
+    if (want.every((w, j) => words[i + j] === w)) return true;
+  return false;
+}

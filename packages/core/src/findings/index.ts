@@ -1,0 +1,85 @@
+import { compareRefs } from '../ir/names.js';
+import type { Ir } from '../ir/types.js';
+import { duplicateIndex, fkWithoutIndex, unboundedTextUnique } from './rules/indexing.js';
+import {
+  cascadeChain,
+  emulatedForeignKey,
+  nullableUnique,
+  ormOnlyDefault,
+  tableWithoutPrimaryKey,
+} from './rules/integrity.js';
+import {
+  missingTimestamps,
+  ormOnlyUpdateTimestamp,
+  softDeleteWithoutIndex,
+  wideTable,
+} from './rules/maintenance.js';
+import { defaultPiiPatterns, piiColumn, secretColumn } from './rules/security.js';
+import { enumAsText, jsonWithoutCheck } from './rules/validation.js';
+import type { AnalyzeOptions, Finding, FindingRule, FindingRuleInfo } from './types.js';
+
+export { defaultPiiPatterns, secretPatterns } from './rules/security.js';
+export { checkedValueList } from './rules/validation.js';
+export type { AnalyzeOptions, Finding, FindingCategory, FindingRuleInfo, FindingSeverity } from './types.js';
+
+/** The rules in their reporting order (within a table, findings follow this order). */
+const rules: FindingRule[] = [
+  tableWithoutPrimaryKey,
+  fkWithoutIndex,
+  emulatedForeignKey,
+  duplicateIndex,
+  unboundedTextUnique,
+  nullableUnique,
+  softDeleteWithoutIndex,
+  cascadeChain,
+  piiColumn,
+  secretColumn,
+  ormOnlyDefault,
+  ormOnlyUpdateTimestamp,
+  enumAsText,
+  jsonWithoutCheck,
+  missingTimestamps,
+  wideTable,
+];
+
+/** Every rule `analyze` knows, for docs and `ormdoc rules`-style listings. */
+export const findingRules: FindingRuleInfo[] = rules.map(
+  ({ id, title, category, severity, description }) => ({
+    id,
+    title,
+    category,
+    severity,
+    description,
+  }),
+);
+
+/**
+ * Analyse a schema: concrete, named facts for the Performance / Indexing / Security / Validation
+ * sections of the documents. Pure and deterministic: ordered by table (default schema first, then
+ * by name), then by rule (the `findingRules` order), then by the order the rule met them.
+ * Unknown ids in `disable` are ignored.
+ */
+export function analyze(ir: Ir, options: AnalyzeOptions = {}): Finding[] {
+  const disabled = new Set(options.disable ?? []);
+  const ctx = {
+    ir,
+    tables: ir.tables.filter((t) => t.kind === 'table'),
+    piiPatterns: options.piiPatterns ?? defaultPiiPatterns,
+  };
+  const found: Array<{ finding: Finding; rule: number; seq: number }> = [];
+  let seq = 0;
+  rules.forEach((rule, ruleIndex) => {
+    if (disabled.has(rule.id)) return;
+    for (const finding of rule.check(ctx)) found.push({ finding, rule: ruleIndex, seq: seq++ });
+  });
+  found.sort((a, b) => {
+    const ta = a.finding.table;
+    const tb = b.finding.table;
+    if (ta && tb) {
+      const c = compareRefs(ta, tb);
+      if (c !== 0) return c;
+    } else if (ta || tb) return ta ? 1 : -1;
+    return a.rule - b.rule || a.seq - b.seq;
+  });
+  return found.map((f) => f.finding);
+}

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import type { Ir } from '../ir/types.js';
+import { aColumn, aForeignKey, anIndex, anIr, aPrimaryKey, aTable } from '../testing/builders.js';
+import { analyze } from './index.js';
+
+const only = (ir: Ir, ruleId: string) => analyze(ir).filter((f) => f.ruleId === ruleId);
+
+const users = aTable('users', { primaryKey: aPrimaryKey('users', ['id']) });
+const comments = (overrides: Parameters<typeof aTable>[1] = {}) =>
+  aTable('comments', {
+    codeName: 'Comment',
+    columns: [
+      aColumn('id', 'integer'),
+      aColumn('author_id', 'integer', { codeName: 'authorId' }),
+      aColumn('post_id', 'integer'),
+    ],
+    primaryKey: aPrimaryKey('comments', ['id']),
+    foreignKeys: [aForeignKey('comments', ['author_id'], 'users')],
+    ...overrides,
+  });
+
+describe('fk-without-index', () => {
+  it('reports a foreign key that no index starts with, naming table, column and fix', () => {
+    const found = only(anIr({ tables: [users, comments()] }), 'fk-without-index');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({
+      table: { schema: null, name: 'comments' },
+      columns: ['author_id'],
+      severity: 'warning',
+    });
+    expect(found[0]!.message).toBe(
+      'comments.author_id references users but has no index starting with author_id; deleting or updating a user scans comments.',
+    );
+    expect(found[0]!.hint).toContain('CREATE INDEX comments_author_id_idx ON comments (author_id);');
+    expect(found[0]!.hint).toContain('@@index([authorId]) on model Comment');
+  });
+
+  it('accepts an index, unique key or primary key that starts with the FK columns in any order', () => {
+    const composite = aTable('memberships', {
+      columns: [aColumn('org_id', 'uuid'), aColumn('user_id', 'integer'), aColumn('role', 'text')],
+      primaryKey: aPrimaryKey('memberships', ['user_id', 'org_id']),
+      foreignKeys: [aForeignKey('memberships', ['org_id', 'user_id'], 'org_users', ['org_id', 'user_id'])],
+    });
+    const viaIndex = comments({ indexes: [anIndex('comments', ['author_id', 'post_id'])] });
+    expect(only(anIr({ tables: [users, viaIndex, composite] }), 'fk-without-index')).toEqual([]);
+  });
+
+  it('does not count a partial index or an index that only contains the column later', () => {
+    const partial = comments({
+      indexes: [
+        anIndex('comments', ['author_id'], { where: 'post_id IS NOT NULL' }),
+        anIndex('comments', ['post_id', 'author_id']),
+      ],
+    });
+    expect(only(anIr({ tables: [users, partial] }), 'fk-without-index')).toHaveLength(1);
+  });
+});
+
+describe('duplicate-index', () => {
+  it('reports an index that is a prefix of another index or of the primary key', () => {
+    const t = comments({
+      indexes: [
+        anIndex('comments', ['author_id']),
+        anIndex('comments', ['author_id', 'post_id']),
+        anIndex('comments', ['id'], { name: 'comments_id_idx' }),
+      ],
+    });
+    const found = only(anIr({ tables: [users, t] }), 'duplicate-index');
+    expect(found.map((f) => f.columns)).toEqual([['author_id'], ['id']]);
+    expect(found[0]!.message).toContain('comments_author_id_idx');
+    expect(found[0]!.message).toContain('comments_author_id_post_id_idx');
+    expect(found[1]!.message).toContain('the primary key');
+  });
+
+  it('keeps unique indexes, differently ordered, partial and non-prefix indexes', () => {
+    const t = comments({
+      indexes: [
+        anIndex('comments', ['author_id'], { unique: true, name: 'u1' }),
+        anIndex('comments', ['author_id', 'post_id']),
+        anIndex('comments', ['post_id'], { where: 'author_id IS NULL' }),
+        anIndex('comments', ['post_id', 'author_id'], {
+          parts: [{ column: 'post_id', order: 'desc' }, { column: 'author_id' }],
+        }),
+        anIndex('comments', ['post_id', 'id'], { name: 'x' }),
+      ],
+    });
+    expect(only(anIr({ tables: [users, t] }), 'duplicate-index')).toEqual([]);
+  });
+
+  it('reports one of two identical indexes', () => {
+    const t = comments({
+      indexes: [
+        anIndex('comments', ['post_id'], { name: 'a' }),
+        anIndex('comments', ['post_id'], { name: 'b' }),
+      ],
+    });
+    const found = only(anIr({ tables: [users, t] }), 'duplicate-index');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.message).toMatch(/^Index b /);
+  });
+});
+
+describe('unbounded-text-unique', () => {
+  it('reports text and length-less varchar columns in unique keys', () => {
+    const t = aTable('accounts', {
+      columns: [aColumn('id', 'integer'), aColumn('email', 'text'), aColumn('handle', 'varchar')],
+      primaryKey: aPrimaryKey('accounts', ['id']),
+      uniques: [{ name: 'accounts_email_key', nameExplicit: false, columns: ['email'] }],
+      indexes: [anIndex('accounts', ['handle'], { unique: true })],
+    });
+    const found = only(anIr({ tables: [t] }), 'unbounded-text-unique');
+    expect(found.map((f) => f.columns?.[0])).toEqual(['email', 'handle']);
+    expect(found[0]!.message).toContain('accounts.email is text without a length limit');
+  });
+
+  it('ignores bounded varchar and non-unique indexes on text', () => {
+    const t = aTable('accounts', {
+      columns: [aColumn('id', 'integer'), aColumn('email', 'varchar(320)'), aColumn('bio', 'text')],
+      primaryKey: aPrimaryKey('accounts', ['id']),
+      uniques: [{ name: 'accounts_email_key', nameExplicit: false, columns: ['email'] }],
+      indexes: [anIndex('accounts', ['bio'])],
+    });
+    expect(only(anIr({ tables: [t] }), 'unbounded-text-unique')).toEqual([]);
+  });
+});

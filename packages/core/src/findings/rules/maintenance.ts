@@ -1,0 +1,150 @@
+import { qualifiedName } from '../../ir/names.js';
+import type { Column, Table } from '../../ir/types.js';
+import { junctionForeignKeys } from '../../relationships/derive.js';
+import { columnsLabel, hasLeadingKey, indexHint, keysOf, mentionsColumn, nameTokens } from '../_util.js';
+import type { Finding, FindingRule, RuleContext } from '../types.js';
+
+const ref = (t: Table) => ({ schema: t.schema, name: t.name });
+const tokens = (c: Column) => nameTokens(c.name).join('_');
+
+const CREATED = new Set([
+  'created_at',
+  'created_on',
+  'created',
+  'inserted_at',
+  'creation_date',
+  'date_created',
+  'create_time',
+  'created_time',
+]);
+const UPDATED = new Set([
+  'updated_at',
+  'updated_on',
+  'modified_at',
+  'modified_on',
+  'last_modified',
+  'last_modified_at',
+  'update_time',
+  'updated_time',
+  'date_modified',
+]);
+const SOFT_DELETE = new Set(['deleted_at', 'deleted_on', 'is_deleted', 'deleted', 'deleted_date']);
+
+export const ormOnlyUpdateTimestamp: FindingRule = {
+  id: 'orm-only-update-timestamp',
+  title: 'Update timestamp maintained only by the ORM',
+  category: 'maintenance',
+  severity: 'info',
+  description:
+    'A column the ORM refreshes on every update (Prisma @updatedAt, Drizzle $onUpdate, TypeORM @UpdateDateColumn, SQLAlchemy onupdate=) with no trigger in the database: updates made with SQL or by other services leave it stale.',
+  check(ctx: RuleContext): Finding[] {
+    const out: Finding[] = [];
+    for (const table of ctx.tables)
+      for (const col of table.columns) {
+        if (col.onUpdate?.kind !== 'orm') continue;
+        out.push({
+          ruleId: this.id,
+          severity: this.severity,
+          category: this.category,
+          table: ref(table),
+          columns: [col.name],
+          message: `${columnsLabel(table, [col.name])} is refreshed by the ORM (${col.onUpdate.description}), not by the database; UPDATEs outside the ORM leave it unchanged.`,
+          hint: `If other writers exist, add a BEFORE UPDATE trigger that sets ${col.name} = now() (see the updated_at notes for the SQL).`,
+        });
+      }
+    return out;
+  },
+};
+
+export const missingTimestamps: FindingRule = {
+  id: 'missing-timestamps',
+  title: 'Table without audit timestamps',
+  category: 'maintenance',
+  severity: 'info',
+  description:
+    'A table (other than a pure junction table) without a created_at-like or an updated_at-like column: when a row appeared or last changed cannot be answered from the data.',
+  check(ctx: RuleContext): Finding[] {
+    const out: Finding[] = [];
+    for (const table of ctx.tables) {
+      if (table.implicit || junctionForeignKeys(table)) continue;
+      const hasCreated = table.columns.some((c) => CREATED.has(tokens(c)));
+      const hasUpdated = table.columns.some((c) => UPDATED.has(tokens(c)));
+      if (hasCreated && hasUpdated) continue;
+      const missing = [!hasCreated ? 'created_at' : undefined, !hasUpdated ? 'updated_at' : undefined].filter(
+        (x): x is string => x !== undefined,
+      );
+      out.push({
+        ruleId: this.id,
+        severity: this.severity,
+        category: this.category,
+        table: ref(table),
+        message: `${qualifiedName(table)} has no ${missing.join(' or ')}-like column${hasCreated ? ' (rows are never expected to change, or changes leave no trace)' : ''}.`,
+        hint: `Add ${missing.map((m) => `${m} timestamptz NOT NULL DEFAULT now()`).join(' and ')}${missing.includes('updated_at') ? ` (refreshed on every update) if rows of ${qualifiedName(table)} are edited` : ''}.`,
+      });
+    }
+    return out;
+  },
+};
+
+const WIDE_TABLE_COLUMNS = 30;
+
+export const wideTable: FindingRule = {
+  id: 'wide-table',
+  title: 'Wide table',
+  category: 'maintenance',
+  severity: 'info',
+  description: `A table with more than ${WIDE_TABLE_COLUMNS} columns: often several concepts in one table; rows get large and every change touches everything.`,
+  check(ctx: RuleContext): Finding[] {
+    return ctx.tables
+      .filter((t) => t.columns.length > WIDE_TABLE_COLUMNS)
+      .map((table) => ({
+        ruleId: this.id,
+        severity: this.severity,
+        category: this.category,
+        table: ref(table),
+        message: `${qualifiedName(table)} has ${table.columns.length} columns (more than ${WIDE_TABLE_COLUMNS}).`,
+        hint: 'Look for groups of columns that are optional together or change at different rates, and move them to one-to-one side tables.',
+      }));
+  },
+};
+
+export const softDeleteWithoutIndex: FindingRule = {
+  id: 'soft-delete-without-index',
+  title: 'Soft-delete column without an index',
+  category: 'performance',
+  severity: 'info',
+  description:
+    'A soft-delete marker (deleted_at, is_deleted) that no index covers and no partial index filters on: every query that skips deleted rows filters them row by row.',
+  check(ctx: RuleContext): Finding[] {
+    const out: Finding[] = [];
+    for (const table of ctx.tables)
+      for (const col of table.columns) {
+        if (!SOFT_DELETE.has(tokens(col))) continue;
+        const indexed =
+          table.indexes.some((ix) =>
+            ix.parts.some(
+              (p) => p.column === col.name || (p.expression && mentionsColumn(p.expression, col.name)),
+            ),
+          ) ||
+          table.indexes.some((ix) => ix.where !== undefined && mentionsColumn(ix.where, col.name)) ||
+          hasLeadingKey(table, [col.name]);
+        if (indexed) continue;
+        const live = col.type.category === 'boolean' ? `NOT ${col.name}` : `${col.name} IS NULL`;
+        const lookup = keysOf(table).find(
+          (k) => k.kind !== 'primary-key' && k.unique && !k.partial && k.columns,
+        )?.columns ??
+          table.foreignKeys[0]?.columns ??
+          table.primaryKey?.columns ?? [col.name];
+        out.push({
+          ruleId: this.id,
+          severity: this.severity,
+          category: this.category,
+          table: ref(table),
+          columns: [col.name],
+          message: `${columnsLabel(table, [col.name])} marks soft-deleted rows but no index or partial index uses it; queries that filter ${live} cannot skip deleted rows by index.`,
+          hint: `Add a partial index for the common lookup of live rows: ${indexHint(ctx.ir, table, lookup, live)}`,
+        });
+      }
+    return out;
+  },
+};

@@ -1,0 +1,108 @@
+import type { Table } from '../../ir/types.js';
+import { columnsLabel, mentionsColumn, sqlIdent } from '../_util.js';
+import type { Finding, FindingRule, RuleContext } from '../types.js';
+
+const ref = (t: Table) => ({ schema: t.schema, name: t.name });
+
+export const jsonWithoutCheck: FindingRule = {
+  id: 'json-without-check',
+  title: 'JSON column without a check',
+  category: 'validation',
+  severity: 'info',
+  description:
+    'A json/jsonb column that no CHECK constraint mentions: the database accepts any JSON document there, so its shape is only as good as every writer.',
+  check(ctx: RuleContext): Finding[] {
+    const out: Finding[] = [];
+    for (const table of ctx.tables)
+      for (const col of table.columns) {
+        if (col.type.category !== 'json') continue;
+        if (table.checks.some((c) => mentionsColumn(c.expression, col.name))) continue;
+        const c = sqlIdent(col.name);
+        out.push({
+          ruleId: this.id,
+          severity: this.severity,
+          category: this.category,
+          table: ref(table),
+          columns: [col.name],
+          message: `${columnsLabel(table, [col.name])} is ${col.type.sql} with no CHECK constraint: any JSON value is accepted.`,
+          hint:
+            ctx.ir.dialect === 'postgresql'
+              ? `Validate the shape in the application, and at least constrain the top level in the database, e.g. CHECK (jsonb_typeof(${c}) = 'object').`
+              : 'Validate the shape in the application (a schema such as zod or pydantic) before writing.',
+        });
+      }
+    return out;
+  },
+};
+
+/** Remove parentheses that wrap the whole expression (balanced), repeatedly. */
+function stripParens(expression: string): string {
+  let s = expression.trim();
+  for (;;) {
+    if (!s.startsWith('(') || !s.endsWith(')')) return s;
+    let depth = 0;
+    for (let i = 0; i < s.length; i++) {
+      if (s[i] === '(') depth++;
+      else if (s[i] === ')') depth--;
+      if (depth === 0 && i < s.length - 1) return s;
+    }
+    s = s.slice(1, -1).trim();
+  }
+}
+
+/** Values a check restricts a column to, when it is a plain list (IN (...), = ANY (ARRAY[...]), or ORed equalities). */
+export function checkedValueList(expression: string, column: string): string[] | undefined {
+  const col = `\\(*"?${column.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"?\\)*(?:::[\\w ]+)?`;
+  const lit = `'((?:[^']|'')*)'(?:::[\\w ]+(?:\\[\\])?)?`;
+  const strip = (s: string) =>
+    [...s.matchAll(new RegExp(lit, 'g'))].map((m) => (m[1] ?? '').replace(/''/g, "'"));
+  const inList = new RegExp(`^\\s*\\(*\\s*${col}\\s+IN\\s*\\(([^()]*)\\)\\s*\\)*\\s*$`, 'i').exec(expression);
+  if (inList) return strip(inList[1] ?? '');
+  const any = new RegExp(`^\\s*\\(*\\s*${col}\\s*=\\s*ANY\\s*\\(+\\s*ARRAY\\s*\\[([^\\]]*)\\]`, 'i').exec(
+    expression,
+  );
+  if (any) return strip(any[1] ?? '');
+  const parts = stripParens(expression)
+    .split(/\s+OR\s+/i)
+    .map(stripParens);
+  if (parts.length < 2) return undefined;
+  const values: string[] = [];
+  for (const p of parts) {
+    const m = new RegExp(`^${col}\\s*=\\s*${lit}$`, 'i').exec(p);
+    if (!m) return undefined;
+    values.push((m[1] ?? '').replace(/''/g, "'"));
+  }
+  return values;
+}
+
+export const enumAsText: FindingRule = {
+  id: 'enum-as-text',
+  title: 'Text column restricted to a list',
+  category: 'validation',
+  severity: 'info',
+  description:
+    'A text column whose CHECK constraint limits it to a fixed list of values: an enum in disguise. Documented here as the allowed values; a native enum type (or a lookup table) makes the list visible to tools and the ORM.',
+  check(ctx: RuleContext): Finding[] {
+    const out: Finding[] = [];
+    for (const table of ctx.tables)
+      for (const check of table.checks)
+        for (const col of table.columns) {
+          if (col.type.category !== 'string') continue;
+          const values = checkedValueList(check.expression, col.name);
+          if (!values || values.length === 0) continue;
+          out.push({
+            ruleId: this.id,
+            severity: this.severity,
+            category: this.category,
+            table: ref(table),
+            columns: [col.name],
+            message: `${columnsLabel(table, [col.name])} is ${col.type.sql} restricted by ${check.name} to ${values.map((v) => `'${v}'`).join(', ')}.`,
+            hint:
+              ctx.ir.dialect === 'sqlite'
+                ? 'Keep the CHECK (SQLite has no enum type) and mirror the list as an enum/union type in code.'
+                : `Consider a native enum (${ctx.ir.dialect === 'mysql' ? `ENUM(${values.map((v) => `'${v}'`).join(', ')})` : `CREATE TYPE ${col.name}_kind AS ENUM (${values.map((v) => `'${v}'`).join(', ')})`}) or a lookup table, so the list is declared once and visible to the ORM.`,
+          });
+        }
+    return out;
+  },
+};

@@ -1,0 +1,182 @@
+import { readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { qualifiedName } from '../ir/names.js';
+import type { Ir } from '../ir/types.js';
+import { aColumn, aForeignKey, anIr, aPrimaryKey, aTable } from '../testing/builders.js';
+import { exampleIr, kitchenSinkIr } from '../testing/exampleIr.js';
+import { type MermaidDiagram, renderMermaid } from './index.js';
+
+/** Mermaid's own erDiagram parser (jison), loaded from the installed mermaid's ESM chunk: no DOM needed. */
+interface ErDb {
+  getEntities(): Map<
+    string,
+    { alias: string; attributes: Array<{ type: string; name: string; keys: string[]; comment: string }> }
+  >;
+  getRelationships(): Array<{
+    entityA: string;
+    entityB: string;
+    roleA: string;
+    relSpec: Record<string, string>;
+  }>;
+}
+let parseMermaid: (code: string) => ErDb;
+
+beforeAll(async () => {
+  const require = createRequire(import.meta.url);
+  const dist = dirname(require.resolve('mermaid/package.json'));
+  const chunks = join(dist, 'dist', 'chunks', 'mermaid.core');
+  const file = readdirSync(chunks).find((f) => /^erDiagram-[\w-]+\.mjs$/.test(f));
+  if (!file) throw new Error(`no erDiagram chunk in ${chunks}`);
+  const { diagram } = await import(pathToFileURL(join(chunks, file)).href);
+  parseMermaid = (code: string) => {
+    const db = diagram.db as ErDb;
+    diagram.parser.parser.yy = db;
+    diagram.parser.parse(code);
+    return db;
+  };
+});
+
+function parsed(d: MermaidDiagram): ErDb {
+  try {
+    return parseMermaid(d.code);
+  } catch (e) {
+    throw new Error(`Mermaid rejected "${d.title}": ${(e as Error).message}\n${d.code}`);
+  }
+}
+
+/** Every database FK as `child(cols)->parent`. */
+const fkKeys = (ir: Ir) =>
+  ir.tables.flatMap((t) =>
+    t.foreignKeys.map((f) => `${qualifiedName(t)}(${f.columns.join(', ')})->${qualifiedName(f.references)}`),
+  );
+
+describe('renderMermaid', () => {
+  it('draws the example as one diagram that Mermaid parses, with keys and crow feet', () => {
+    const ir = exampleIr();
+    const [d, ...rest] = renderMermaid(ir);
+    expect(rest).toHaveLength(0);
+    expect(d!.kind).toBe('full');
+    const db = parsed(d!);
+    expect([...db.getEntities().keys()].sort()).toEqual(ir.tables.map((t) => t.name).sort());
+    const users = db.getEntities().get('users')!;
+    expect(users.attributes.find((a) => a.name === 'id')).toMatchObject({ type: 'integer', keys: ['PK'] });
+    expect(users.attributes.find((a) => a.name === 'email')).toMatchObject({
+      keys: ['UK'],
+      comment: 'Login email address.',
+    });
+    expect(
+      db
+        .getEntities()
+        .get('memberships')!
+        .attributes.find((a) => a.name === 'role')!.type,
+    ).toBe('member_role');
+    expect(db.getRelationships()).toHaveLength(fkKeys(ir).length);
+    expect(d!.code).toContain('  "users" |o--o{ "posts" : "author_id"'); // nullable FK
+    expect(d!.code).toContain('  "posts" ||--o{ "comments" : "post_id"');
+    expect(d!.code).toContain('  "users" ||--o| "user_profiles" : "user_id"'); // one-to-one
+    expect(d!.code).toContain('  "comments" |o--o{ "comments" : "parent_id"'); // self relation
+    // many-to-many through the junction: both FKs of post_tags are drawn
+    expect(d!.code).toContain('  "tags" ||--o{ "post_tags" : "tag_id"');
+    expect(d!.code).toContain('  "posts" ||--o{ "post_tags" : "post_id"');
+    expect(renderMermaid(ir)).toEqual(renderMermaid(ir));
+  });
+
+  it('keeps hostile names and comments valid', () => {
+    const ir = kitchenSinkIr();
+    const [d] = renderMermaid(ir);
+    const db = parsed(d!);
+    expect(db.getEntities().size).toBe(ir.tables.length);
+    const order = db.getEntities().get('order')!;
+    expect(order.attributes.map((a) => a.name)).toEqual([
+      'id',
+      'select',
+      'café',
+      'CamelCase',
+      'we_ird',
+      'account_id',
+    ]);
+    expect(d!.code).toContain('"billing.invoices"');
+    expect(d!.code).toContain('"accounts" ||..o{ "order" : "account_id (ORM)"'); // ORM-enforced: dotted
+    expect(d!.code).toContain(
+      '"billing.invoice_lines" ||--o{ "billing.line_adjustments" : "invoice_id, line_no"',
+    );
+    const hostile = anIr({
+      tables: [
+        aTable('we"ird%\\name', {
+          description: 'x',
+          columns: [
+            aColumn('PK', 'double precision', {
+              description: 'a "quoted" 100% \\ <b>#1</b> --> | `tick`\nnext',
+            }),
+            aColumn('1st', '"My Type"'),
+          ],
+          primaryKey: aPrimaryKey('t', ['PK']),
+        }),
+        aTable('end', { foreignKeys: [aForeignKey('end', ['id'], 'we"ird%\\name', ['PK'])] }),
+      ],
+    });
+    const [h] = renderMermaid(hostile);
+    const hdb = parsed(h!);
+    const e = hdb.getEntities().get('we_ird__name')!;
+    expect(e.alias).toBe('we#quot;ird#37;#92;name');
+    expect(e.attributes[0]).toMatchObject({ type: 'double_precision', name: 'PK_', keys: ['PK'] });
+    expect(e.attributes[0]!.comment).toBe(
+      'a #quot;quoted#quot; 100#37; #92; #lt;b#gt;#35;1#lt;/b#gt; --#gt; | `tick` next',
+    );
+    expect(e.attributes[1]).toMatchObject({ type: '_My_Type_', name: '_1st' });
+    expect(hdb.getRelationships()).toHaveLength(1);
+  });
+
+  it('splits a 250-table schema into parsable diagrams of at most max tables, losing no table or FK', () => {
+    const tables = [];
+    for (let i = 0; i < 250; i++) {
+      const name = `t${String(i).padStart(3, '0')}`;
+      const schema = i < 40 ? 'audit' : null;
+      const parent = i % 10 === 0 ? undefined : i - (i % 10); // groups of 10 around a hub
+      const other = i % 7 === 3 && i > 50 ? i - 50 : undefined; // cross-links between groups
+      const fks = [parent, other]
+        .filter((p): p is number => p !== undefined)
+        .map((p) =>
+          aForeignKey(name, [`ref_${p}`], `t${String(p).padStart(3, '0')}`, ['id'], {
+            references: {
+              schema: p < 40 ? 'audit' : null,
+              name: `t${String(p).padStart(3, '0')}`,
+              columns: ['id'],
+            },
+          }),
+        );
+      tables.push(
+        aTable(name, {
+          schema,
+          columns: [
+            aColumn('id', 'integer'),
+            ...fks.map((f) => aColumn(f.columns[0]!, 'integer', { nullable: true })),
+          ],
+          primaryKey: aPrimaryKey(name, ['id']),
+          foreignKeys: fks,
+        }),
+      );
+    }
+    const ir = anIr({ tables, namespaces: ['audit'] });
+    const max = 30;
+    const diagrams = renderMermaid(ir, { maxTablesPerDiagram: max });
+    expect(diagrams[0]!.kind).toBe('overview');
+    const parts = diagrams.filter((d) => d.kind === 'part');
+    for (const d of parts) {
+      expect(d.tables.length).toBeLessThanOrEqual(max);
+      expect(new Set(d.tables.map((t) => t.schema)).size, `${d.title} stays in one namespace`).toBe(1);
+      expect(parsed(d).getEntities().size).toBe(d.tables.length);
+    }
+    const shown = parts.flatMap((d) => d.tables.map(qualifiedName)).sort();
+    expect(shown).toEqual(ir.tables.map(qualifiedName).sort()); // every table exactly once
+    const overview = parsed(diagrams[0]!);
+    expect(overview.getEntities().size).toBe(250);
+    expect(overview.getRelationships()).toHaveLength(fkKeys(ir).length); // every FK appears
+    const inParts = parts.reduce((n, d) => n + parsed(d).getRelationships().length, 0);
+    expect(inParts / fkKeys(ir).length, 'clusters keep most FKs inside one diagram').toBeGreaterThan(0.8);
+    expect(renderMermaid(ir, { maxTablesPerDiagram: max })).toEqual(diagrams);
+  });
+});

@@ -1,0 +1,158 @@
+import { readFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import type { OrmdocConfig, TemplateId } from '../config/schema.js';
+import { renderDdl } from '../ddl/index.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { OrmdocError } from '../errors.js';
+import { analyze } from '../findings/index.js';
+import { irJsonSchema } from '../ir/jsonSchema.js';
+import { qualifiedName } from '../ir/names.js';
+import type { Ir } from '../ir/types.js';
+import { renderMermaid } from '../mermaid/index.js';
+import { BUILTIN_TEMPLATES, DEFAULT_FILE_NAMES } from '../templates/index.js';
+import { createContext } from './context.js';
+import { renderCustomTemplate } from './directives.js';
+import { fence } from './markdown.js';
+import { HEADER_COMMENT, wrapRegion } from './markers.js';
+import { applyOverlay } from './overlay.js';
+import type { RenderedFile, RenderResult } from './types.js';
+
+export { DIRECTIVES } from './directives.js';
+export type { RenderedFile, RenderResult } from './types.js';
+
+/** Above this many tables, `layout: 'auto'` splits the schema reference into one file per table. */
+export const PER_TABLE_THRESHOLD = 50;
+
+/** A safe file name for a table: `[schema.]name.md` with anything outside `[A-Za-z0-9._-]` replaced. */
+export function tableFileName(ref: { schema: string | null; name: string }): string {
+  const raw = ref.schema === null ? ref.name : `${ref.schema}.${ref.name}`;
+  const safe = raw
+    .replace(/[^A-Za-z0-9._-]/g, '_')
+    .replace(/\.{2,}/g, '_')
+    .replace(/^\./, '_')
+    .slice(0, 120);
+  return `${safe === '' ? '_' : safe}.md`;
+}
+
+function tableFiles(ir: Ir, perTable: boolean): Map<string, string> {
+  const files = new Map<string, string>();
+  if (!perTable) return files;
+  const taken = new Set<string>();
+  for (const t of ir.tables) {
+    const base = tableFileName(t).replace(/\.md$/, '');
+    let name = base;
+    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base}-${n}`;
+    taken.add(name.toLowerCase());
+    files.set(qualifiedName(t), `tables/${name}.md`);
+  }
+  return files;
+}
+
+/** Render every configured template and artefact from the IR. Pure apart from reading custom templates. */
+export async function renderDocuments(options: {
+  ir: Ir;
+  config: OrmdocConfig;
+  cwd: string;
+}): Promise<RenderResult> {
+  const { config, cwd } = options;
+  const diagnostics: Diagnostic[] = [];
+  const overlaid = applyOverlay(options.ir, config.overlay);
+  diagnostics.push(...overlaid.diagnostics);
+  const ir = overlaid.ir;
+  const findings = analyze(ir, {
+    disable: config.findings.disable,
+    ...(config.findings.piiPatterns ? { piiPatterns: config.findings.piiPatterns } : {}),
+  });
+
+  const builtins = config.output.templates.filter((t): t is TemplateId => typeof t === 'string');
+  const documents: Partial<Record<TemplateId, string>> = {};
+  for (const id of builtins) documents[id] = DEFAULT_FILE_NAMES[id];
+  const baseCount = ir.tables.filter((t) => t.kind === 'table').length;
+  const perTable =
+    builtins.includes('schema') &&
+    (config.output.layout === 'per-table' ||
+      (config.output.layout === 'auto' && baseCount > PER_TABLE_THRESHOLD));
+  const ctx = createContext(ir, config, findings, documents, tableFiles(ir, perTable));
+
+  const files: RenderedFile[] = [];
+  for (const template of config.output.templates) {
+    if (typeof template === 'string') {
+      files.push(...BUILTIN_TEMPLATES[template](ctx, DEFAULT_FILE_NAMES[template]));
+      continue;
+    }
+    const path = resolve(cwd, template.path);
+    let source: string;
+    try {
+      source = await readFile(path, 'utf8');
+    } catch (error) {
+      throw new OrmdocError(
+        'TEMPLATE_INVALID',
+        `Cannot read the template ${template.path}: ${(error as Error).message}`,
+        {
+          file: template.path,
+          cause: error,
+          hint: 'output.templates[].path is resolved against the project directory; check that the file exists.',
+        },
+      );
+    }
+    files.push({
+      path: template.name ?? basename(template.path),
+      content: renderCustomTemplate(ctx, source, template.path),
+    });
+  }
+  files.push(...artifacts(ir, config));
+  const seen = new Set<string>();
+  for (const f of files) {
+    if (seen.has(f.path))
+      throw new OrmdocError('TEMPLATE_INVALID', `Two outputs would be written to ${f.path}.`, {
+        hint: 'Give the custom template a different `name` in output.templates.',
+      });
+    seen.add(f.path);
+  }
+  return { files, findings, diagnostics: [...diagnostics, ...ctx.diagnostics] };
+}
+
+function artifacts(ir: Ir, config: OrmdocConfig): RenderedFile[] {
+  const files: RenderedFile[] = [];
+  for (const kind of config.output.artifacts) {
+    switch (kind) {
+      case 'ir-json':
+        files.push({ path: 'schema.json', content: `${JSON.stringify(ir, null, 2)}\n` });
+        break;
+      case 'ir-schema':
+        files.push({ path: 'ir.schema.json', content: `${JSON.stringify(irJsonSchema(), null, 2)}\n` });
+        break;
+      case 'ddl': {
+        const dialects = config.output.ddlDialects;
+        if (!dialects || dialects.length === 0)
+          files.push({ path: 'schema.sql', content: ensureNewline(renderDdl(ir)) });
+        else if (dialects.length === 1)
+          files.push({ path: 'schema.sql', content: ensureNewline(renderDdl(ir, { dialect: dialects[0] })) });
+        else
+          for (const d of dialects)
+            files.push({ path: `schema.${d}.sql`, content: ensureNewline(renderDdl(ir, { dialect: d })) });
+        break;
+      }
+      case 'mermaid': {
+        const diagrams = renderMermaid(ir, { maxTablesPerDiagram: config.mermaid.maxTablesPerDiagram });
+        diagrams.forEach((d, i) => {
+          files.push({
+            path: diagrams.length === 1 ? 'er-diagram.mmd' : `er-diagram-${i + 1}.mmd`,
+            content: ensureNewline(d.code),
+          });
+        });
+        const body =
+          diagrams.map((d) => `## ${d.title}\n\n${fence('mermaid', d.code)}`).join('\n\n') ||
+          '_The schema defines no tables._';
+        files.push({
+          path: 'er-diagram.md',
+          content: `${HEADER_COMMENT}\n\n${wrapRegion('er-diagram', `# Entity-Relationship Diagram\n\n${body}`)}\n`,
+        });
+        break;
+      }
+    }
+  }
+  return files;
+}
+
+const ensureNewline = (s: string) => (s.endsWith('\n') ? s : `${s}\n`);

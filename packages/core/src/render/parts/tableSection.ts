@@ -1,0 +1,68 @@
+import { exampleRowJson } from '../../blocks/index.js';
+import { qualifiedName } from '../../ir/names.js';
+import type { Table } from '../../ir/types.js';
+import type { RenderContext } from '../context.js';
+import { findingsOf } from '../context.js';
+import { bullets, code, escapeHeading, escapeText, fence, table } from '../markdown.js';
+import { columnRows, foreignKeyItems, keyAndIndexItems, tagList } from './columns.js';
+import { findingList } from './findings.js';
+import { relationshipsOf } from './relationships.js';
+
+export function tableKindLabel(t: Table): string {
+  switch (t.kind) {
+    case 'table':
+      return 'Table';
+    case 'view':
+      return 'View';
+    case 'materialized-view':
+      return 'Materialized View';
+  }
+}
+
+/** The purpose line: the schema's own description, or a one-line pointer to where to add one. */
+export function purpose(t: Table): string {
+  const tags = t.tags.length ? ` (${escapeText(tagList(t.tags))})` : '';
+  if (t.description) return `${escapeText(t.description)}${tags}`;
+  return `_No description in the schema: add a comment to ${code(t.codeName ?? t.name)} in the ORM schema or set ${code(`overlay["${qualifiedName(t)}"].description`)} in the config._${tags}`;
+}
+
+/**
+ * The schema reference's section for one table (seed 001 "### {{TABLE}} Table"): purpose, column
+ * table, indexes, foreign keys, relationships, example row, and the findings about it.
+ */
+export function tableSection(ctx: RenderContext, t: Table, level: number): string {
+  const h = '#'.repeat(level);
+  const lines: string[] = [`${h} ${escapeHeading(qualifiedName(t))} ${tableKindLabel(t)}`];
+  lines.push(`**Purpose:** ${purpose(t)}`);
+  const codeName = t.codeName ? ` Code name: ${code(t.codeName)}.` : '';
+  const src = t.source
+    ? ` Defined in ${code(`${t.source.file}${t.source.line ? `:${t.source.line}` : ''}`)}.`
+    : '';
+  if (codeName || src) lines.push(`${codeName}${src}`.trim());
+  if (t.ignoredByOrm) lines.push('_The ORM ignores this table; it exists in the database only._');
+  if (t.implicit) lines.push('_Created by the ORM without a model of its own (implicit junction table)._');
+  lines.push(table(['Column', 'Type', 'Constraints', 'Default', 'Description'], columnRows(t)));
+  lines.push(
+    `**Indexes:**\n${bullets(keyAndIndexItems(t), '_No primary key, unique constraint or index._')}`,
+  );
+  if (t.checks.length)
+    lines.push(
+      `**Checks:**\n${bullets(
+        t.checks.map((c) => `${code(c.name)}: ${code(`CHECK (${c.expression})`)}`),
+        '',
+      )}`,
+    );
+  lines.push(
+    `**Foreign Keys:**\n${bullets(foreignKeyItems(t), '_None: this table references no other table._')}`,
+  );
+  lines.push(`**Relationships:**\n${bullets(relationshipsOf(ctx.relationships, t), '_None._')}`);
+  if (t.kind === 'view' && t.definition) lines.push(`**Definition:**\n${fence('sql', t.definition)}`);
+  if (t.kind === 'table') lines.push(`**Example Row:**\n${fence('json', exampleRowJson(ctx.ir, t))}`);
+  const notes = findingsOf(
+    ctx,
+    ['performance', 'indexing', 'security', 'validation', 'integrity', 'maintenance'],
+    t,
+  );
+  if (notes.length) lines.push(`**Findings:**\n${findingList(notes, '')}`);
+  return lines.join('\n\n');
+}

@@ -1,0 +1,172 @@
+import { renderTableDdl } from '../ddl/index.js';
+import { qualifiedName } from '../ir/names.js';
+import { baseTables, findingsOf, projectName, type RenderContext } from '../render/context.js';
+import { Doc } from '../render/doc.js';
+import { databaseEngine, migrationTool, namingSummary, ormName, softDeleteColumns } from '../render/facts.js';
+import { bullets, code, escapeHeading, escapeText, fence } from '../render/markdown.js';
+import { describeIndex } from '../render/parts/columns.js';
+import {
+  coreTables,
+  migrationOrder,
+  relatedDocs,
+  schemaCounts,
+  securityFacts,
+  validationFacts,
+} from '../render/parts/common.js';
+import { findingList } from '../render/parts/findings.js';
+import { describeRelationship, fkRelationships, manyToMany } from '../render/parts/relationships.js';
+import type { RenderedFile } from '../render/types.js';
+
+const list = (items: string[]) => (items.length ? items.join('; ') : '_none in this schema_');
+
+/** Seed 004: the full, reviewed architecture document. */
+export function renderArchitecture(ctx: RenderContext, file: string): RenderedFile[] {
+  const name = projectName(ctx);
+  const doc = new Doc(ctx);
+  const tables = baseTables(ctx);
+  const tool = migrationTool(ctx.ir);
+  doc.region(
+    'title',
+    `# ${escapeHeading(name ? `${name} — Database Architecture` : 'Database Architecture')}`,
+  );
+  doc.fact('review', { label: 'Reviewed By / Next Review' });
+
+  doc.heading(2, 'Overview');
+  doc.region(
+    'overview',
+    `${databaseEngine(ctx.ir.dialect)} database of ${schemaCounts(ctx)}, defined in ${escapeText(ormName(ctx.ir))}.`,
+  );
+  doc.fact('description');
+
+  doc.heading(2, 'Technology Stack');
+  doc.region(
+    'technology-stack',
+    `### Database Engine\n\n- **Primary Database:** ${databaseEngine(ctx.ir.dialect)}\n\n### Tools & Libraries\n\n- **ORM:** ${escapeText(ormName(ctx.ir))}\n- **Migration Tool:** ${tool.name}`,
+  );
+  doc.fact('databaseVersion', { label: 'Database version' });
+  doc.fact('supportingServices', { label: 'Caching layer, search engine, message queue' });
+  doc.fact('connectionPooling', { label: 'Connection pooling' });
+
+  doc.heading(2, 'Database Design');
+  const naming = namingSummary(ctx.ir);
+  const junctions = manyToMany(ctx.relationships).map((m) => code(qualifiedName(m.junction)));
+  const jsonCols = tables.flatMap((t) =>
+    t.columns.filter((c) => c.type.category === 'json').map((c) => code(`${qualifiedName(t)}.${c.name}`)),
+  );
+  const fks = tables.flatMap((t) => t.foreignKeys);
+  const emulated = fks.filter((f) => f.enforcedBy === 'orm').length;
+  const checks = tables.reduce((n, t) => n + t.checks.length, 0);
+  const categories = [...new Set(tables.flatMap((t) => t.columns.map((c) => c.type.category)))].sort();
+  doc.region(
+    'design-principles',
+    [
+      '### Schema Design Principles',
+      `- **Normalization:** ${tables.length} tables linked by ${fks.length} foreign keys; junction tables: ${list(junctions)}; JSON columns (denormalised data): ${list(jsonCols)}.`,
+      `- **Constraints:** ${tables.filter((t) => t.primaryKey).length} of ${tables.length} tables have a primary key; ${fks.length - emulated} foreign keys enforced by the database${emulated ? `, ${emulated} emulated by the ORM` : ''}; ${checks} check constraints.`,
+      `- **Naming Conventions:** table names ${naming.tables}; column names ${naming.columns}${naming.codeTables ? `; in code, model names ${naming.codeTables}` : ''}${naming.codeColumns ? `, field names ${naming.codeColumns}` : ''}.`,
+      `- **Data Types:** categories used: ${categories.map(code).join(', ') || '_none_'}.`,
+    ].join('\n'),
+  );
+  const core = coreTables(ctx, 4);
+  doc.region(
+    'core-entities',
+    `### Table Structure\n\n#### Core Entities\n\n${core.tables.length ? fence('sql', core.tables.map((t) => renderTableDdl(ctx.ir, t)).join('\n\n')) : '_The schema defines no tables._'}${core.omitted ? `\n\n_${core.omitted} more tables in the schema reference._` : ''}`,
+  );
+  const rels = (items: string[]) =>
+    items.length ? `\n${items.map((i) => `  - ${i}`).join('\n')}` : ' _none_';
+  doc.region(
+    'data-relationships',
+    `### Data Relationships\n\n- **One-to-One:**${rels(fkRelationships(ctx.relationships, 'one-to-one').map(describeRelationship))}\n- **One-to-Many:**${rels(fkRelationships(ctx.relationships, 'one-to-many').map(describeRelationship))}\n- **Many-to-Many:**${rels(manyToMany(ctx.relationships).map(describeRelationship))}`,
+  );
+
+  doc.heading(2, 'Indexing Strategy');
+  const fkWithout = findingsOf(ctx, ['indexing']).filter((f) => f.ruleId === 'fk-without-index');
+  const unique = tables.reduce((n, t) => n + t.uniques.length + t.indexes.filter((i) => i.unique).length, 0);
+  doc.region(
+    'primary-indexes',
+    `### Primary Indexes\n\n- **Primary Keys:** ${tables.filter((t) => t.primaryKey).length} of ${tables.length} tables; ${tables.filter((t) => (t.primaryKey?.columns.length ?? 0) > 1).length} composite.\n- **Foreign Keys:** ${fks.length - fkWithout.length} of ${fks.length} foreign keys have a supporting index${fkWithout.length ? ` (missing: ${fkWithout.map((f) => code(`${f.table ? qualifiedName(f.table) : ''}.${(f.columns ?? []).join(', ')}`)).join(', ')})` : ''}.\n- **Unique Constraints:** ${unique} (constraints and unique indexes).`,
+  );
+  const perf = tables.flatMap((t) => t.indexes.filter((i) => !i.unique).map((i) => describeIndex(t, i)));
+  doc.region(
+    'performance-indexes',
+    `### Performance Indexes\n\n${bullets(perf, '_No non-unique secondary indexes._')}\n\n${findingList(findingsOf(ctx, ['indexing']), 'The analysis found no indexing problem.')}`,
+  );
+  doc.heading(3, 'Index Maintenance');
+  doc.fact('indexMaintenance');
+
+  doc.heading(2, 'Performance Optimization');
+  doc.region(
+    'query-performance',
+    `### Query Performance\n\n${findingList(findingsOf(ctx, ['performance', 'maintenance']), 'The analysis found no performance or maintenance issue in the schema.')}`,
+  );
+  doc.heading(3, 'Caching Strategy');
+  doc.fact('caching');
+  doc.heading(3, 'Database Tuning');
+  doc.fact('tuning');
+
+  doc.heading(2, 'Data Management');
+  doc.heading(3, 'Backup Strategy');
+  doc.fact('backups');
+  const soft = softDeleteColumns(tables);
+  doc.region(
+    'data-retention',
+    `### Data Retention\n\n- **Soft Deletes:** ${soft.length ? soft.map((s) => code(`${qualifiedName(s.table)}.${s.column}`)).join(', ') : '_no soft-delete column (e.g. `deleted_at`) in the schema_'}\n- **Hard Deletes:** ${tables.flatMap((t) => t.foreignKeys.filter((f) => f.onDelete === 'CASCADE').map((f) => code(`${qualifiedName(t)} → ${qualifiedName(f.references)}`))).join(', ') || '_no ON DELETE CASCADE_'} cascade when the parent row is deleted.`,
+  );
+  doc.fact('dataRetention', { label: 'Retention and archiving' });
+  doc.region(
+    'data-migration',
+    `### Data Migration\n\n- **Version Control:** ${tool.name}, ${tool.format}.\n- **Rollback Plan:** ${tool.rollback}`,
+  );
+  doc.fact('migrationWorkflow', { label: 'Testing and running migrations' });
+
+  doc.heading(2, 'Security Architecture');
+  doc.heading(3, 'Access Control');
+  doc.fact('accessControl');
+  doc.region('data-protection', `### Data Protection\n\n${securityFacts(ctx)}`);
+  doc.fact('encryption', { label: 'Encryption at rest and in transit' });
+  doc.heading(3, 'Compliance');
+  doc.fact('compliance');
+
+  doc.heading(2, 'Scalability Strategy');
+  doc.fact('scaling');
+
+  doc.heading(2, 'Monitoring & Observability');
+  doc.fact('monitoring');
+
+  doc.heading(2, 'Data Contracts');
+  doc.region(
+    'schema-versioning',
+    `### Schema Versioning\n\n- **Migration Files:** ${tool.format}, created with \`${tool.create}\`.\n- **Schema Registry:** ormdoc writes the schema as JSON (IR version ${ctx.ir.irVersion})${ctx.config.output.artifacts.includes('ir-json') ? ' to `schema.json` beside these documents' : ''}; CI can run \`ormdoc --check\` to keep the documents current.\n\n### Validation Rules\n\n${validationFacts(ctx)}`,
+  );
+  doc.heading(3, 'API Integration');
+  doc.fact('dataContracts');
+
+  doc.heading(2, 'Development Workflow');
+  doc.region(
+    'database-changes',
+    `### Database Changes\n\n1. Change the ORM schema.\n2. Create a migration: \`${tool.create}\`.\n3. Regenerate these documents with ormdoc and review both in the same pull request.\n4. Apply: \`${tool.apply}\`.`,
+  );
+  doc.fact('developmentWorkflow');
+  doc.region(
+    'data-seeding',
+    `### Data Seeding\n\nSeed tables in this FK-safe order:\n\n${migrationOrder(ctx)}`,
+  );
+
+  doc.heading(2, 'Disaster Recovery');
+  doc.fact('rto', { label: 'Recovery Time Objective (RTO)' });
+  doc.fact('rpo', { label: 'Recovery Point Objective (RPO)' });
+  doc.fact('disasterRecovery', { label: 'Backup verification and failover' });
+
+  doc.heading(2, 'Environment Strategy');
+  doc.fact('environments');
+
+  doc.heading(2, 'Future Considerations');
+  doc.fact('futureConsiderations');
+
+  doc.text('---');
+  doc.heading(2, 'Change Log');
+  doc.text('_Record reviewed changes here (date, change, author, impact); ormdoc never edits this section._');
+  doc.heading(2, 'References');
+  doc.region('references', relatedDocs(ctx, 'architecture'));
+  return [{ path: file, content: doc.toString() }];
+}

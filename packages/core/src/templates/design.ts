@@ -1,0 +1,247 @@
+import { sampleRows, typescriptInterfaces } from '../blocks/index.js';
+import { qualifiedName } from '../ir/names.js';
+import { renderMermaid } from '../mermaid/index.js';
+import { baseTables, findingsOf, projectName, type RenderContext } from '../render/context.js';
+import { Doc } from '../render/doc.js';
+import { migrationTool } from '../render/facts.js';
+import { bullets, code, escapeCell, escapeHeading, fence, table } from '../render/markdown.js';
+import {
+  columnConstraints,
+  describeDefault,
+  describeIndex,
+  keyAndIndexItems,
+} from '../render/parts/columns.js';
+import { migrationOrder, securityFacts, stackLines, taggedColumns } from '../render/parts/common.js';
+import { enumBody } from '../render/parts/enums.js';
+import { findingList } from '../render/parts/findings.js';
+import {
+  fkRelationships,
+  fkRelationshipTable,
+  manyToMany,
+  manyToManyTable,
+  relationshipsOf,
+} from '../render/parts/relationships.js';
+import { purpose } from '../render/parts/tableSection.js';
+import type { RenderedFile } from '../render/types.js';
+
+export function mermaidBlocks(ctx: RenderContext): string {
+  const diagrams = renderMermaid(ctx.ir, { maxTablesPerDiagram: ctx.config.mermaid.maxTablesPerDiagram });
+  if (diagrams.length === 0) return '_The schema defines no tables._';
+  if (diagrams.length === 1) return fence('mermaid', (diagrams[0] as { code: string }).code);
+  return diagrams.map((d) => `### ${escapeHeading(d.title)}\n\n${fence('mermaid', d.code)}`).join('\n\n');
+}
+
+/** JSON that never throws on bigint values. */
+export function toJson(value: unknown, indent = 2): string {
+  return JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v), indent);
+}
+
+const identifier = (name: string) =>
+  `seed${name.replace(/(^|[^A-Za-z0-9]+)([A-Za-z0-9])/g, (_m, _s, c: string) => c.toUpperCase()).replace(/^[0-9]/, '_$&')}`;
+
+/** Seed 002: the design document. */
+export function renderDesign(ctx: RenderContext, file: string): RenderedFile[] {
+  const name = projectName(ctx);
+  const doc = new Doc(ctx);
+  doc.region(
+    'title',
+    `# ${escapeHeading(name ? `${name} — Database Design Document` : 'Database Design Document')}`,
+  );
+
+  doc.heading(2, '1. Overview');
+  doc.heading(3, '1.1 Purpose');
+  doc.fact('description');
+  doc.region(
+    'technology-stack',
+    `### 1.2 Technology Stack\n\n${stackLines(ctx)
+      .map((l) => `- ${l}`)
+      .join('\n')}`,
+  );
+
+  doc.heading(2, '2. Entity-Relationship Diagram');
+  doc.region('er-diagram', mermaidBlocks(ctx));
+
+  doc.heading(2, '3. Data Models');
+  doc.region(
+    'typescript-interfaces',
+    `The row types, as TypeScript interfaces:\n\n${fence('typescript', typescriptInterfaces(ctx.ir))}`,
+  );
+  ctx.tables.forEach((t, i) => {
+    const fields = table(
+      ['Field', 'Type', 'Constraints', 'Description'],
+      t.columns.map((c) => {
+        const def = describeDefault(c.default);
+        return [
+          code(c.name),
+          code(c.type.sql),
+          [...columnConstraints(t, c), ...(def ? [`DEFAULT ${def}`] : [])].join(', '),
+          c.description ? escapeCell(c.description) : '—',
+        ];
+      }),
+    );
+    doc.region(
+      `model:${qualifiedName(t)}`.replace(/[^A-Za-z0-9._:-]/g, '_'),
+      [
+        `### 3.${i + 1} ${escapeHeading(qualifiedName(t))}`,
+        `**Purpose**: ${purpose(t)}`,
+        `**Fields**:\n\n${fields}`,
+        `**Indexes**:\n${bullets(keyAndIndexItems(t), '_None._')}`,
+        `**Relationships**:\n${bullets(relationshipsOf(ctx.relationships, t), '_None._')}`,
+      ].join('\n\n'),
+    );
+  });
+  if (ctx.tables.length === 0) doc.region('models', '_The schema defines no tables._');
+
+  doc.heading(2, '4. Relationships');
+  const o2m = fkRelationships(ctx.relationships, 'one-to-many');
+  const m2m = manyToMany(ctx.relationships);
+  const o2o = fkRelationships(ctx.relationships, 'one-to-one');
+  doc.region(
+    'relationships',
+    [
+      '### 4.1 One-to-Many Relationships',
+      o2m.length ? fkRelationshipTable(o2m, 'Parent', 'Child') : '_None._',
+      '### 4.2 Many-to-Many Relationships',
+      m2m.length ? manyToManyTable(m2m) : '_None: no junction table with two foreign keys covering its key._',
+      '### 4.3 One-to-One Relationships',
+      o2o.length ? fkRelationshipTable(o2o, 'Entity 1', 'Entity 2') : '_None._',
+    ].join('\n\n'),
+  );
+
+  doc.heading(2, '5. Enums and Constants');
+  doc.region(
+    'enums',
+    ctx.ir.enums.length
+      ? ctx.ir.enums
+          .map((e, i) => {
+            const ts = `enum ${e.codeName ?? e.name} {\n${e.values.map((v) => `  ${JSON.stringify(v.codeName ?? v.name)} = ${JSON.stringify(v.name)},`).join('\n')}\n}`;
+            return `### 5.${i + 1} ${escapeHeading(qualifiedName(e))}\n\n${fence('typescript', ts)}\n\n${enumBody(ctx.ir, e)}`;
+          })
+          .join('\n\n')
+      : '_The schema defines no enums._',
+  );
+
+  doc.heading(2, '6. Constraints and Validation');
+  const tables = baseTables(ctx);
+  const uniques = tables.flatMap((t) => [
+    ...t.uniques.map(
+      (u) =>
+        `${code(`${qualifiedName(t)}.(${u.columns.join(', ')})`)} must be unique${u.columns.length > 1 ? ' together' : ''}`,
+    ),
+    ...t.indexes
+      .filter((i) => i.unique)
+      .map(
+        (i) =>
+          `${code(`${qualifiedName(t)}.(${i.parts.map((p) => p.column ?? p.expression).join(', ')})`)} must be unique${i.where ? ` where ${code(i.where)}` : ''} (index ${code(i.name)})`,
+      ),
+  ]);
+  const checks = tables.flatMap((t) =>
+    t.checks.map((c) => `${code(qualifiedName(t))}: ${code(c.expression)} (${code(c.name)})`),
+  );
+  const fkRows = tables.flatMap((t) =>
+    t.foreignKeys.map((fk) => [
+      code(qualifiedName(t)),
+      code(fk.columns.join(', ')),
+      code(`${qualifiedName(fk.references)}(${fk.references.columns.join(', ')})`),
+      fk.onDelete,
+      fk.onUpdate,
+    ]),
+  );
+  doc.region(
+    'constraints',
+    [
+      '### 6.1 Uniqueness Constraints',
+      bullets(uniques, '_No unique constraints besides primary keys._'),
+      '### 6.2 Check Constraints',
+      bullets(checks, '_No check constraints._'),
+      '### 6.3 Foreign Key Constraints',
+      fkRows.length
+        ? table(['Table', 'Column', 'References', 'On Delete', 'On Update'], fkRows)
+        : '_No foreign keys._',
+    ].join('\n\n'),
+  );
+
+  doc.heading(2, '7. Indexes');
+  const perf = tables.flatMap((t) =>
+    t.indexes.filter((i) => i.method !== 'gin' && i.method !== 'gist').map((i) => ({ t, i })),
+  );
+  const fts = tables.flatMap((t) =>
+    t.indexes.filter((i) => i.method === 'gin' || i.method === 'gist').map((i) => ({ t, i })),
+  );
+  const rationale = ({ t, i }: (typeof perf)[number]) => {
+    const lead = i.parts[0]?.column;
+    const fk = t.foreignKeys.find((f) => f.columns[0] === lead);
+    const why = i.unique
+      ? 'enforces uniqueness'
+      : fk
+        ? `supports the foreign key ${code(fk.name)} (joins and cascades)`
+        : 'lookup / sort index';
+    return `${describeIndex(t, i)} — ${why}`;
+  };
+  doc.region(
+    'indexes',
+    [
+      '### 7.1 Performance Indexes',
+      bullets(perf.map(rationale), '_No secondary indexes._'),
+      `**Rationale** (from the analysis):\n\n${findingList(findingsOf(ctx, ['indexing', 'performance']), 'The analysis found no missing or redundant index.')}`,
+      '### 7.2 Full-Text Search Indexes',
+      bullets(fts.map(rationale), '_No GIN/GiST (full-text or JSON) indexes in the schema._'),
+    ].join('\n\n'),
+  );
+
+  doc.heading(2, '8. Migration Strategy');
+  const tool = migrationTool(ctx.ir);
+  doc.region(
+    'migrations',
+    `### 8.1 Initial Setup\n\n${fence('bash', `# ${tool.name}: create the first migration, then apply it\n${tool.create}\n${tool.apply}`)}\n\n### 8.2 Migration Sequence\n\nFK-safe order (every table after the tables it references):\n\n${migrationOrder(ctx)}`,
+  );
+  doc.heading(3, '8.3 Rollback Strategy');
+  doc.region('rollback-tool', tool.rollback);
+  doc.fact('rollback');
+
+  doc.heading(2, '9. Data Seeding');
+  const rows = sampleRows(ctx.ir, { rowsPerTable: 2 });
+  const seeds = ctx.order.order
+    .map((r) => ({ r, data: rows.get(qualifiedName(r)) ?? [] }))
+    .filter((x) => x.data.length)
+    .map((x) => `const ${identifier(x.r.name)} = ${toJson(x.data)};`);
+  doc.region(
+    'development-data',
+    `### 9.1 Development Data\n\nSample rows consistent with types and constraints, in FK-safe order:\n\n${fence('typescript', seeds.join('\n\n') || '// no tables')}`,
+  );
+  doc.heading(3, '9.2 Test Data');
+  doc.fact('testData');
+
+  doc.heading(2, '10. Performance Considerations');
+  doc.region(
+    'query-optimization',
+    `### 10.1 Query Optimization\n\n${findingList(findingsOf(ctx, ['indexing', 'performance', 'maintenance']), 'The analysis found nothing to optimise in the schema.')}`,
+  );
+  doc.heading(3, '10.2 Caching Strategy');
+  doc.fact('caching');
+  doc.heading(3, '10.3 Scaling Strategy');
+  doc.fact('scaling');
+
+  doc.heading(2, '11. Security');
+  doc.heading(3, '11.1 Data Encryption');
+  doc.region(
+    'sensitive-data',
+    `${taggedColumns(ctx).length || findingsOf(ctx, ['security']).length ? 'Data that needs protection, from the schema:' : 'From the schema:'}\n\n${securityFacts(ctx)}`,
+  );
+  doc.fact('encryption');
+  doc.heading(3, '11.2 Access Control');
+  doc.fact('accessControl');
+
+  doc.heading(2, '12. Backup and Recovery');
+  doc.heading(3, '12.1 Backup Schedule');
+  doc.fact('backups');
+  doc.heading(3, '12.2 Recovery Procedure');
+  doc.fact('disasterRecovery');
+
+  doc.heading(2, '13. Monitoring');
+  doc.fact('monitoring');
+
+  doc.heading(2, '14. Future Considerations');
+  doc.fact('futureConsiderations');
+  return [{ path: file, content: doc.toString() }];
+}

@@ -1,0 +1,88 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { wrapRegion } from '../render/markers.js';
+import { writeDocuments } from './index.js';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'ormdoc-write-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const md = (body: string) =>
+  `# Doc\n\n${wrapRegion('body', body)}\n\n> **TODO(ormdoc):** Say where — set \`project.hosting\` in ormdoc.config.ts or write it here.\n`;
+
+describe('writeDocuments', () => {
+  it('writes new files (creating directories), then reports them unchanged', async () => {
+    const files = [
+      { path: 'a.md', content: md('one') },
+      { path: 'tables/users.md', content: md('users') },
+      { path: 'schema.sql', content: 'CREATE TABLE x ();\n' },
+    ];
+    const first = await writeDocuments({ outputDir: dir, files });
+    expect(first.written).toEqual(['a.md', 'schema.sql', 'tables/users.md']);
+    expect(await readFile(join(dir, 'tables/users.md'), 'utf8')).toBe(md('users'));
+    expect(first.todos).toEqual([
+      { file: 'a.md', line: 7, section: 'Doc', fact: 'hosting' },
+      { file: 'tables/users.md', line: 7, section: 'Doc', fact: 'hosting' },
+    ]);
+    const second = await writeDocuments({ outputDir: dir, files });
+    expect(second.written).toEqual([]);
+    expect(second.unchanged).toHaveLength(3);
+    expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('check mode writes nothing and returns unified diffs for stale and missing files', async () => {
+    await writeDocuments({ outputDir: dir, files: [{ path: 'a.md', content: md('one') }] });
+    const edited = (await readFile(join(dir, 'a.md'), 'utf8')).replace('# Doc', '# Doc\n\nMine.');
+    await writeFile(join(dir, 'a.md'), edited);
+    const result = await writeDocuments({
+      outputDir: dir,
+      check: true,
+      files: [
+        { path: 'a.md', content: md('two') },
+        { path: 'b.md', content: md('new') },
+      ],
+    });
+    expect(result.written).toEqual([]);
+    expect(result.stale.map((s) => s.path)).toEqual(['a.md', 'b.md']);
+    expect(result.stale[0]?.diff).toContain('-one\n+two');
+    expect(result.stale[0]?.diff).not.toContain('-Mine.');
+    expect(result.stale[1]?.diff).toContain('--- /dev/null');
+    expect(await readFile(join(dir, 'a.md'), 'utf8')).toBe(edited);
+    await expect(readFile(join(dir, 'b.md'), 'utf8')).rejects.toThrow();
+    const current = await writeDocuments({
+      outputDir: dir,
+      check: true,
+      files: [{ path: 'a.md', content: md('one') }],
+    });
+    expect(current).toMatchObject({ stale: [], unchanged: ['a.md'] });
+  });
+
+  it('never writes outside the output directory', async () => {
+    for (const path of ['../evil.md', '/etc/evil.md', 'a/../../evil.md', ''])
+      await expect(writeDocuments({ outputDir: dir, files: [{ path, content: 'x' }] })).rejects.toMatchObject(
+        {
+          code: 'OUTPUT_UNWRITABLE',
+        },
+      );
+  });
+
+  it('leaves every file untouched when one has broken markers', async () => {
+    await writeFile(join(dir, 'b.md'), '<!-- ormdoc:begin body -->\nno end\n');
+    const files = [
+      { path: 'a.md', content: md('one') },
+      { path: 'b.md', content: md('two') },
+    ];
+    await expect(writeDocuments({ outputDir: dir, files })).rejects.toMatchObject({
+      code: 'MARKERS_BROKEN',
+      line: 1,
+    });
+    expect(await readdir(dir)).toEqual(['b.md']);
+    expect(await readFile(join(dir, 'b.md'), 'utf8')).toBe('<!-- ormdoc:begin body -->\nno end\n');
+  });
+});

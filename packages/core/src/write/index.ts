@@ -1,0 +1,63 @@
+import { createTwoFilesPatch } from 'diff';
+import type { RenderedFile } from '../render/types.js';
+import { readIfExists, resolveInside, writeAtomic } from './files.js';
+import { mergeDocument } from './merge.js';
+import { findTodos } from './todos.js';
+import type { WriteResult } from './types.js';
+
+export { mergeDocument } from './merge.js';
+export { parseRegions } from './regions.js';
+export { findTodos } from './todos.js';
+export type { StaleFile, Todo, WriteResult } from './types.js';
+
+export interface WriteOptions {
+  outputDir: string;
+  files: RenderedFile[];
+  /** Write nothing; report the files that would change (with a unified diff) as `stale`. */
+  check?: boolean;
+}
+
+const isMarkdown = (path: string) => /\.(md|markdown|mdx)$/i.test(path);
+
+/**
+ * Write rendered files into `outputDir`. Markdown files that exist are merged region by region
+ * (text outside markers kept byte for byte); other artefacts are replaced whole. Every file is
+ * merged (and every marker checked) before anything is written, so a broken file stops the run
+ * with nothing half-written. Writes are atomic.
+ */
+export async function writeDocuments(options: WriteOptions): Promise<WriteResult> {
+  const planned: Array<{ path: string; target: string; before: string | undefined; after: string }> = [];
+  for (const file of [...options.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+    const target = resolveInside(options.outputDir, file.path);
+    const before = await readIfExists(target);
+    const after =
+      before !== undefined && isMarkdown(file.path)
+        ? mergeDocument(before, file.content, file.path)
+        : file.content;
+    planned.push({ path: file.path, target, before, after });
+  }
+  const result: WriteResult = { written: [], unchanged: [], stale: [], todos: [] };
+  for (const p of planned) {
+    if (isMarkdown(p.path)) result.todos.push(...findTodos(p.path, p.after));
+    if (p.before === p.after) {
+      result.unchanged.push(p.path);
+      continue;
+    }
+    if (options.check) {
+      const diff = createTwoFilesPatch(
+        p.before === undefined ? '/dev/null' : `a/${p.path}`,
+        `b/${p.path}`,
+        p.before ?? '',
+        p.after,
+        undefined,
+        undefined,
+        { context: 3 },
+      );
+      result.stale.push({ path: p.path, diff });
+      continue;
+    }
+    await writeAtomic(p.target, p.after);
+    result.written.push(p.path);
+  }
+  return result;
+}

@@ -1,0 +1,152 @@
+import { OrmdocError } from '@ormdoc/core';
+import type {
+  DrizzleApi,
+  DrizzleCasing,
+  DrizzleDialect,
+  DzColumn,
+  DzEnum,
+  DzTableConfig,
+  DzViewConfig,
+} from '../types.js';
+
+/**
+ * One interface over drizzle's three dialect cores (pg-core, mysql-core, sqlite-core), built from
+ * the user's own copy of drizzle-orm: classification with their `is()`, table configs with their
+ * `getTableConfig`, SQL fragments rendered by their dialect class (with the config's casing).
+ */
+export interface DialectAdapter {
+  dialect: DrizzleDialect;
+  isTable(value: unknown): boolean;
+  isView(value: unknown): boolean;
+  isEnum(value: unknown): boolean;
+  isSchema(value: unknown): boolean;
+  isSql(value: unknown): boolean;
+  isColumn(value: unknown): boolean;
+  tableConfig(table: unknown): DzTableConfig;
+  viewConfig(view: unknown): DzViewConfig;
+  tableName(table: unknown): string;
+  tableSchema(table: unknown): string | undefined;
+  /** SQL text of a fragment; `indexes` renders column references unqualified as drizzle-kit does in indexes. */
+  sql(fragment: unknown, mode?: 'indexes'): string;
+  /** Default SQL rendered without params, as drizzle-kit's sqlToStr does. */
+  defaultSql(fragment: unknown): string;
+  /** The enum of an enum column (through arrays), PostgreSQL only. */
+  columnEnum(column: DzColumn): DzEnum | undefined;
+  isArray(column: DzColumn): boolean;
+  /** Database name of a column, with the config's casing applied to key-named columns. */
+  columnName(column: DzColumn): string;
+}
+
+type Sqlish = { toQuery(config: Record<string, unknown>): { sql: string } };
+
+export function createAdapter(
+  api: DrizzleApi,
+  dialect: DrizzleDialect,
+  casing: DrizzleCasing | undefined,
+): DialectAdapter {
+  const { is, SQL, getTableName } = api.orm;
+  const columnName = (c: DzColumn): string => {
+    if (!c.name) return '';
+    if (!c.keyAsName || casing === undefined) return c.name;
+    return casing === 'camelCase' ? api.casing.toCamelCase(c.name) : api.casing.toSnakeCase(c.name);
+  };
+  const isSql = (v: unknown): boolean => is(v, SQL);
+  const missing = (core: string): never => {
+    throw new OrmdocError(
+      'DEPENDENCY_MISSING',
+      `drizzle-orm/${core} could not be loaded from your project.`,
+      {
+        hint: 'Install drizzle-orm (>= 0.45) in the project whose schema is documented.',
+      },
+    );
+  };
+  const base = { dialect, isSql, columnName, tableName: (t: unknown) => getTableName(t as never) };
+  const defaultSqlWith = (casingCache: unknown) => (fragment: unknown) =>
+    (fragment as Sqlish).toQuery({
+      escapeName: fail,
+      escapeParam: fail,
+      escapeString: fail,
+      ...(casingCache ? { casing: casingCache } : {}),
+    }).sql;
+
+  switch (dialect) {
+    case 'postgresql': {
+      const pg = api.pg ?? missing('pg-core');
+      const d = new pg.PgDialect(casing ? { casing } : {});
+      const casingCache = (d as unknown as { casing?: unknown }).casing;
+      return {
+        ...base,
+        isTable: (v) => is(v, pg.PgTable),
+        isView: (v) => pg.isPgView(v) || pg.isPgMaterializedView(v),
+        isEnum: (v) => pg.isPgEnum(v),
+        isSchema: (v) => is(v, pg.PgSchema),
+        isColumn: (v) => is(v, pg.PgColumn),
+        tableConfig: (t) => pg.getTableConfig(t as never) as unknown as DzTableConfig,
+        viewConfig: (v) => {
+          const materialized = pg.isPgMaterializedView(v);
+          const cfg = materialized ? pg.getMaterializedViewConfig(v as never) : pg.getViewConfig(v as never);
+          return { ...(cfg as unknown as Omit<DzViewConfig, 'materialized'>), materialized };
+        },
+        tableSchema: (t) => pg.getTableConfig(t as never).schema,
+        sql: (f, mode) => d.sqlToQuery(f as never, mode).sql,
+        defaultSql: defaultSqlWith(casingCache),
+        columnEnum: (c) => {
+          let col: unknown = c;
+          while (is(col, pg.PgArray)) col = (col as { baseColumn: unknown }).baseColumn;
+          return is(col, pg.PgEnumColumn) ? ((col as { enum: DzEnum }).enum as DzEnum) : undefined;
+        },
+        isArray: (c) => is(c, pg.PgArray),
+      };
+    }
+    case 'mysql': {
+      const my = api.mysql ?? missing('mysql-core');
+      const d = new my.MySqlDialect(casing ? { casing } : {});
+      const casingCache = (d as unknown as { casing?: unknown }).casing;
+      return {
+        ...base,
+        isTable: (v) => is(v, my.MySqlTable),
+        isView: (v) => is(v, my.MySqlView),
+        isEnum: () => false,
+        isSchema: (v) => is(v, my.MySqlSchema),
+        isColumn: (v) => is(v, my.MySqlColumn),
+        tableConfig: (t) => my.getTableConfig(t as never) as unknown as DzTableConfig,
+        viewConfig: (v) => ({
+          ...(my.getViewConfig(v as never) as unknown as DzViewConfig),
+          materialized: false,
+        }),
+        tableSchema: (t) => my.getTableConfig(t as never).schema,
+        sql: (f) => d.sqlToQuery(f as never).sql,
+        defaultSql: defaultSqlWith(casingCache),
+        columnEnum: () => undefined,
+        isArray: () => false,
+      };
+    }
+    case 'sqlite': {
+      const lite = api.sqlite ?? missing('sqlite-core');
+      const d = new lite.SQLiteSyncDialect(casing ? { casing } : {});
+      const casingCache = (d as unknown as { casing?: unknown }).casing;
+      return {
+        ...base,
+        isTable: (v) => is(v, lite.SQLiteTable),
+        isView: (v) => is(v, lite.SQLiteView),
+        isEnum: () => false,
+        isSchema: () => false,
+        isColumn: (v) => is(v, lite.SQLiteColumn),
+        tableConfig: (t) => lite.getTableConfig(t as never) as unknown as DzTableConfig,
+        viewConfig: (v) => ({
+          ...(lite.getViewConfig(v as never) as unknown as DzViewConfig),
+          materialized: false,
+        }),
+        tableSchema: () => undefined,
+        sql: (f, mode) => d.sqlToQuery(f as never, mode).sql,
+        defaultSql: defaultSqlWith(casingCache),
+        columnEnum: () => undefined,
+        isArray: () => false,
+      };
+    }
+  }
+}
+
+function fail(): never {
+  throw new Error('parameters are not supported in SQL defaults');
+}

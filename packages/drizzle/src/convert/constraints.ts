@@ -1,0 +1,177 @@
+import type {
+  CheckConstraint,
+  Diagnostic,
+  ForeignKey,
+  Index,
+  PrimaryKey,
+  UniqueConstraint,
+} from '@ormdoc/core';
+import type { DzColumn, DzTableConfig } from '../types.js';
+import type { DialectAdapter } from './adapter.js';
+
+/**
+ * Keys, uniques, foreign keys, checks and indexes of one table, named exactly as drizzle-kit names
+ * them in the DDL it generates (including its habit of replacing the code column names inside
+ * default names with the cased database names).
+ */
+
+const ACTIONS: Record<string, ForeignKey['onDelete'] | undefined> = {
+  cascade: 'CASCADE',
+  restrict: 'RESTRICT',
+  'no action': 'NO ACTION',
+  'set null': 'SET NULL',
+  'set default': 'SET DEFAULT',
+};
+
+export function referentialAction(value: string | undefined): ForeignKey['onDelete'] {
+  return (value && ACTIONS[value.toLowerCase()]) || 'NO ACTION';
+}
+
+/** drizzle-kit: replace each raw column name inside a default name by its cased database name. */
+function recase(name: string, raw: string[], cased: string[]): string {
+  let out = name;
+  raw.forEach((r, i) => {
+    out = out.replace(r, cased[i] ?? r);
+  });
+  return out;
+}
+
+export function primaryKeyOf(cfg: DzTableConfig, a: DialectAdapter): PrimaryKey | undefined {
+  const columnPk = cfg.columns.filter((c) => c.primary);
+  const pk = cfg.primaryKeys[0];
+  if (pk) {
+    const raw = pk.columns.map((c) => c.name);
+    const cols = pk.columns.map(a.columnName);
+    if (a.dialect === 'mysql') return { name: 'PRIMARY', nameExplicit: false, columns: cols };
+    return { name: recase(pk.getName(), raw, cols), nameExplicit: pk.name !== undefined, columns: cols };
+  }
+  if (columnPk.length === 0) return undefined;
+  const cols = columnPk.map(a.columnName);
+  switch (a.dialect) {
+    case 'postgresql':
+      return { name: `${cfg.name}_pkey`, nameExplicit: false, columns: cols };
+    case 'mysql':
+      return { name: 'PRIMARY', nameExplicit: false, columns: cols };
+    case 'sqlite':
+      return { name: `${cfg.name}_pkey`, nameExplicit: false, columns: cols };
+  }
+}
+
+export function uniquesOf(
+  cfg: DzTableConfig,
+  a: DialectAdapter,
+): { uniques: UniqueConstraint[]; indexes: Index[] } {
+  const uniques: UniqueConstraint[] = [];
+  const indexes: Index[] = [];
+  const add = (name: string, columns: string[], explicit: boolean, nullsNotDistinct: boolean) => {
+    // SQLite has no named unique constraints in drizzle-kit's DDL: it creates unique indexes.
+    if (a.dialect === 'sqlite')
+      indexes.push({
+        name,
+        nameExplicit: explicit,
+        unique: true,
+        parts: columns.map((column) => ({ column })),
+      });
+    else
+      uniques.push({
+        name,
+        nameExplicit: explicit,
+        columns,
+        ...(nullsNotDistinct ? { nullsNotDistinct: true } : {}),
+      });
+  };
+  for (const c of cfg.columns) {
+    if (!c.isUnique) continue;
+    const name = c.uniqueName ?? `${cfg.name}_${c.name}_unique`;
+    add(name, [a.columnName(c)], name !== `${cfg.name}_${c.name}_unique`, c.uniqueType === 'not distinct');
+  }
+  for (const u of cfg.uniqueConstraints) {
+    const cols = u.columns.map(a.columnName);
+    const defaultName = `${cfg.name}_${u.columns.map((c) => c.name).join('_')}_unique`;
+    add(
+      u.name ?? `${cfg.name}_${cols.join('_')}_unique`,
+      cols,
+      u.name !== undefined && u.name !== defaultName,
+      u.nullsNotDistinct === true,
+    );
+  }
+  return { uniques, indexes };
+}
+
+export function foreignKeysOf(cfg: DzTableConfig, a: DialectAdapter): ForeignKey[] {
+  return cfg.foreignKeys.map((fk) => {
+    const ref = fk.reference();
+    const from = ref.columns.map(a.columnName);
+    const to = ref.foreignColumns.map(a.columnName);
+    let name = fk.getName();
+    if (ref.name === undefined) {
+      name = recase(
+        name,
+        ref.columns.map((c) => c.name),
+        from,
+      );
+      name = recase(
+        name,
+        ref.foreignColumns.map((c) => c.name),
+        to,
+      );
+    }
+    return {
+      name,
+      nameExplicit: ref.name !== undefined,
+      columns: from,
+      references: {
+        schema: a.tableSchema(ref.foreignTable) ?? null,
+        name: a.tableName(ref.foreignTable),
+        columns: to,
+      },
+      onDelete: referentialAction(fk.onDelete),
+      onUpdate: referentialAction(fk.onUpdate),
+      enforcedBy: 'database' as const,
+    };
+  });
+}
+
+export function checksOf(cfg: DzTableConfig, a: DialectAdapter): CheckConstraint[] {
+  return cfg.checks.map((c) => ({ name: c.name, nameExplicit: true, expression: a.sql(c.value) }));
+}
+
+export function indexesOf(cfg: DzTableConfig, a: DialectAdapter, diagnostics: Diagnostic[]): Index[] {
+  return cfg.indexes.map((ix) => {
+    const { config } = ix;
+    const parts: Index['parts'] = config.columns.map((col) => {
+      if (a.isSql(col)) return { expression: a.sql(col, 'indexes') };
+      const c = col as DzColumn;
+      const part: Index['parts'][number] = { column: a.columnName(c) };
+      const order = c.indexConfig?.order;
+      const nulls = c.indexConfig?.nulls;
+      if (order === 'desc') part.order = 'desc';
+      // PostgreSQL's default is NULLS LAST for ASC and NULLS FIRST for DESC; record only departures.
+      if (a.dialect === 'postgresql' && nulls && nulls !== (order === 'desc' ? 'first' : 'last'))
+        part.nulls = nulls;
+      if (c.indexConfig?.opClass) part.opclass = c.indexConfig.opClass;
+      return part;
+    });
+    let name = config.name;
+    if (!name) {
+      name = `${cfg.name}_${parts.map((p) => p.column ?? p.expression).join('_')}_index`;
+      if (parts.some((p) => p.expression))
+        diagnostics.push({
+          severity: 'warning',
+          code: 'drizzle/unnamed-expression-index',
+          message: `An index on ${cfg.name} has an SQL expression but no name; drizzle-kit refuses to generate it.`,
+          hint: 'Give the index a name: index("my_index").on(sql`...`).',
+        });
+    }
+    const method = config.method ?? config.using;
+    const out: Index = {
+      name,
+      nameExplicit: config.name !== undefined,
+      unique: config.unique === true,
+      parts,
+    };
+    if (method && !(a.dialect === 'postgresql' && method === 'btree')) out.method = method;
+    if (config.where !== undefined && a.isSql(config.where)) out.where = a.sql(config.where);
+    return out;
+  });
+}

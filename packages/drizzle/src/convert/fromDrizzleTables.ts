@@ -1,0 +1,253 @@
+import {
+  canonicalizeIr,
+  type Diagnostic,
+  type ExtractResult,
+  IR_VERSION,
+  type IrInput,
+  parseIr,
+  type Table,
+} from '@ormdoc/core';
+import { bundledDrizzleApi } from '../api.js';
+import { applyFilters } from '../config/filters.js';
+import { type Declaration, indexSources, type SourceFile, type SourceIndex } from '../source/jsdoc.js';
+import type { DrizzleApi, DrizzleCasing, DrizzleDialect, DzEnum } from '../types.js';
+import { createAdapter } from './adapter.js';
+import { EnumRegistry } from './enums.js';
+import { convertRelations } from './relations.js';
+import { convertTable, convertView } from './tables.js';
+
+export interface DrizzleModule {
+  /** Path relative to the project root (forward slashes), when the values came from a file. */
+  file?: string;
+  /** The module's exports, as drizzle-kit reads them (every exported table, enum, view, schema, relations). */
+  exports: Record<string, unknown>;
+}
+
+export interface FromDrizzleTablesInput {
+  dialect: DrizzleDialect;
+  /** Schema modules (export name -> value); classified like drizzle-kit does. */
+  modules?: DrizzleModule[];
+  /** Or explicit lists of drizzle objects. */
+  tables?: unknown[];
+  enums?: unknown[];
+  views?: unknown[];
+  schemas?: unknown[];
+  relations?: unknown[];
+  casing?: DrizzleCasing;
+  /** Schema source files (for JSDoc descriptions and declaration lines). */
+  files?: SourceFile[];
+  /** drizzle-kit's `schemaFilter` (PostgreSQL schemas; default: all). */
+  schemaFilter?: string[];
+  /** drizzle-kit's `tablesFilter` globs (`!` negates). */
+  tablesFilter?: string | string[];
+  /** drizzle-orm as loaded from the user's project; default: the copy ormdoc resolves. */
+  api?: DrizzleApi;
+  ormVersion?: string;
+}
+
+interface Found {
+  value: object;
+  codeName?: string;
+  file?: string;
+}
+
+/**
+ * drizzle tables, views, enums, schemas and relations -> the ormdoc IR. Pure: no I/O; the
+ * loader (`loadDrizzle`) imports the schema modules and reads the source files.
+ */
+export function fromDrizzleTables(input: FromDrizzleTablesInput): ExtractResult {
+  const api = input.api ?? bundledDrizzleApi();
+  const adapter = createAdapter(api, input.dialect, input.casing);
+  const diagnostics: Diagnostic[] = [];
+  const found = {
+    tables: [] as Found[],
+    views: [] as Found[],
+    enums: [] as Found[],
+    schemas: [] as Found[],
+    relations: [] as Found[],
+  };
+  const seen = new Set<unknown>();
+  const classify = (value: unknown, codeName?: string, file?: string) => {
+    if (!value || typeof value !== 'object' || seen.has(value)) return;
+    const bucket = adapter.isEnum(value)
+      ? found.enums
+      : adapter.isTable(value)
+        ? found.tables
+        : adapter.isView(value)
+          ? found.views
+          : adapter.isSchema(value)
+            ? found.schemas
+            : api.orm.is(value, api.orm.Relations)
+              ? found.relations
+              : undefined;
+    if (!bucket) return;
+    seen.add(value);
+    bucket.push({
+      value,
+      ...(codeName !== undefined ? { codeName } : {}),
+      ...(file !== undefined ? { file } : {}),
+    });
+  };
+  for (const m of input.modules ?? [])
+    for (const [k, v] of Object.entries(m.exports)) classify(v, k === 'default' ? undefined : k, m.file);
+  for (const list of [input.tables, input.views, input.enums, input.schemas, input.relations])
+    for (const v of list ?? []) classify(v);
+  // PostgreSQL enums are functions with properties, not objects.
+  for (const m of input.modules ?? [])
+    for (const [k, v] of Object.entries(m.exports))
+      if (typeof v === 'function' && adapter.isEnum(v) && !seen.has(v)) {
+        seen.add(v);
+        found.enums.push({ value: v, codeName: k, ...(m.file ? { file: m.file } : {}) });
+      }
+  for (const v of input.enums ?? [])
+    if (typeof v === 'function' && adapter.isEnum(v) && !seen.has(v)) {
+      seen.add(v);
+      found.enums.push({ value: v });
+    }
+
+  const sources = input.files && input.files.length > 0 ? indexSources(input.files) : { declarations: [] };
+  const declare = (f: Found, dbName: string) => findDeclaration(sources, f, dbName);
+
+  const enums = new EnumRegistry();
+  for (const e of found.enums) {
+    const en = e.value as unknown as DzEnum;
+    const decl = declare(e, en.enumName);
+    enums.addNative(en, {
+      ...(e.codeName ? { codeName: e.codeName } : {}),
+      ...(decl?.description ? { description: decl.description } : {}),
+      ...(decl ? { file: decl.file, line: decl.line } : {}),
+    });
+  }
+
+  const keyCache = new Map<object, Map<object, string>>();
+  const ctx = {
+    adapter,
+    enums,
+    diagnostics,
+    columnKeys(table: object): Map<object, string> {
+      let m = keyCache.get(table);
+      if (!m) {
+        m = new Map(
+          Object.entries(api.orm.getTableColumns(table as never) as Record<string, object>).map(([k, c]) => [
+            c,
+            k,
+          ]),
+        );
+        keyCache.set(table, m);
+      }
+      return m;
+    },
+  };
+  const tables: Table[] = [];
+  for (const t of found.tables) {
+    const decl = declare(t, adapter.tableName(t.value));
+    tables.push(
+      convertTable(
+        {
+          value: t.value,
+          ...(t.codeName ? { codeName: t.codeName } : {}),
+          ...(decl ? { declaration: decl } : {}),
+        },
+        ctx,
+      ),
+    );
+  }
+  for (const v of found.views) {
+    const name = adapter.viewConfig(v.value).name;
+    const decl = declare(v, name);
+    tables.push(
+      convertView(
+        {
+          value: v.value,
+          ...(v.codeName ? { codeName: v.codeName } : {}),
+          ...(decl ? { declaration: decl } : {}),
+        },
+        ctx,
+      ),
+    );
+  }
+  const namespaces = found.schemas.map((s) => (s.value as { schemaName: string }).schemaName);
+  const kept = dropDanglingForeignKeys(
+    applyFilters(tables, {
+      schemaFilter: input.schemaFilter,
+      tablesFilter: input.tablesFilter,
+      dialect: input.dialect,
+    }),
+    diagnostics,
+  );
+  const relations = convertRelations({
+    api,
+    adapter,
+    tables: found.tables.map((t, i) => ({ value: t.value, codeName: t.codeName ?? `table${i}` })),
+    relations: found.relations.map((r) => r.value),
+    irTables: kept,
+    diagnostics,
+  }).filter((r) =>
+    [r.from, r.to].every((ref) => kept.some((t) => t.name === ref.name && t.schema === ref.schema)),
+  );
+
+  const files = [
+    ...new Set([
+      ...(input.files ?? []).map((f) => f.path),
+      ...(input.modules ?? []).flatMap((m) => (m.file ? [m.file] : [])),
+    ]),
+  ].sort();
+  const ir: IrInput = {
+    irVersion: IR_VERSION,
+    dialect: input.dialect,
+    source: {
+      orm: 'drizzle',
+      ...((input.ormVersion ?? api.version) ? { ormVersion: input.ormVersion ?? api.version } : {}),
+      files,
+    },
+    namespaces: namespaces.filter(
+      (n) => input.dialect !== 'postgresql' || !input.schemaFilter || input.schemaFilter.includes(n),
+    ),
+    tables: kept,
+    enums: enums
+      .all()
+      .filter(
+        (e) =>
+          !input.schemaFilter ||
+          input.dialect !== 'postgresql' ||
+          input.schemaFilter.includes(e.schema ?? 'public'),
+      ),
+    relations,
+  };
+  return { ir: canonicalizeIr(parseIr(ir)), diagnostics };
+}
+
+function findDeclaration(sources: SourceIndex, f: Found, dbName: string): Declaration | undefined {
+  const decls = sources.declarations;
+  if (f.codeName) {
+    const exact = decls.find((d) => d.file === f.file && d.exportNames.includes(f.codeName!));
+    if (exact) return exact;
+  }
+  const byDb = decls.filter((d) => d.dbName === dbName);
+  if (byDb.length === 1) return byDb[0];
+  if (f.codeName)
+    return (
+      byDb.find((d) => d.varName === f.codeName) ?? decls.find((d) => d.exportNames.includes(f.codeName!))
+    );
+  return undefined;
+}
+
+/** Foreign keys to tables outside the documented set (not exported, or filtered out) cannot be drawn. */
+function dropDanglingForeignKeys(tables: Table[], diagnostics: Diagnostic[]): Table[] {
+  const has = (schema: string | null, name: string) =>
+    tables.some((t) => t.name === name && t.schema === schema);
+  return tables.map((t) => {
+    const foreignKeys = t.foreignKeys.filter((fk) => {
+      if (has(fk.references.schema, fk.references.name)) return true;
+      diagnostics.push({
+        severity: 'warning',
+        code: 'drizzle/foreign-key-target-missing',
+        message: `Foreign key ${fk.name} of ${t.name} references ${fk.references.name}, which is not among the documented tables; it is left out.`,
+        ...(t.source ? { file: t.source.file, line: t.source.line } : {}),
+        hint: 'Export the referenced table from a schema file (drizzle-kit only sees exported tables), or widen tablesFilter/schemaFilter.',
+      });
+      return false;
+    });
+    return foreignKeys.length === t.foreignKeys.length ? t : { ...t, foreignKeys };
+  });
+}

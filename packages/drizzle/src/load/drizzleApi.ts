@@ -1,0 +1,86 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { OrmdocError } from '@ormdoc/core';
+import type { Jiti } from 'jiti';
+import type { DrizzleModule } from '../convert/fromDrizzleTables.js';
+import type { DrizzleApi, DrizzleDialect } from '../types.js';
+
+/**
+ * drizzle-orm as the user's schema sees it: resolved from the schema file's location and imported
+ * through the same loader, so `is()` and the table classes are the user's own.
+ */
+export async function loadUserDrizzle(
+  jiti: Jiti,
+  schemaFile: string,
+  cwd: string,
+): Promise<{ api: DrizzleApi; guessDialect(modules: DrizzleModule[]): DrizzleDialect | undefined }> {
+  const parentURL = pathToFileURL(schemaFile).href;
+  const load = async <T>(id: string): Promise<T> => (await jiti.import(id, { parentURL })) as T;
+  let orm: DrizzleApi['orm'];
+  let casing: DrizzleApi['casing'];
+  try {
+    [orm, casing] = await Promise.all([
+      load<DrizzleApi['orm']>('drizzle-orm'),
+      load<DrizzleApi['casing']>('drizzle-orm/casing'),
+    ]);
+  } catch (e) {
+    throw new OrmdocError(
+      'DEPENDENCY_MISSING',
+      `drizzle-orm could not be loaded from ${path.relative(cwd, schemaFile)}: ${(e as Error).message}`,
+      {
+        hint: 'Install drizzle-orm (>= 0.45) in the project that holds the schema (npm i drizzle-orm).',
+        cause: e,
+      },
+    );
+  }
+  const optional = async <T>(id: string): Promise<T | undefined> => {
+    try {
+      return await load<T>(id);
+    } catch {
+      return undefined;
+    }
+  };
+  const [pg, mysql, sqlite] = await Promise.all([
+    optional<DrizzleApi['pg']>('drizzle-orm/pg-core'),
+    optional<DrizzleApi['mysql']>('drizzle-orm/mysql-core'),
+    optional<DrizzleApi['sqlite']>('drizzle-orm/sqlite-core'),
+  ]);
+  const version = drizzleVersion(jiti, parentURL);
+  const api: DrizzleApi = {
+    orm,
+    casing,
+    ...(pg ? { pg } : {}),
+    ...(mysql ? { mysql } : {}),
+    ...(sqlite ? { sqlite } : {}),
+    ...(version ? { version } : {}),
+  };
+  return {
+    api,
+    guessDialect(modules) {
+      const values = modules.flatMap((m) => Object.values(m.exports));
+      if (pg && values.some((v) => orm.is(v, pg.PgTable))) return 'postgresql';
+      if (mysql && values.some((v) => orm.is(v, mysql.MySqlTable))) return 'mysql';
+      if (sqlite && values.some((v) => orm.is(v, sqlite.SQLiteTable))) return 'sqlite';
+      return undefined;
+    },
+  };
+}
+
+function drizzleVersion(jiti: Jiti, parentURL: string): string | undefined {
+  try {
+    const entry = jiti.esmResolve('drizzle-orm', { parentURL });
+    let dir = path.dirname(entry.startsWith('file:') ? fileURLToPath(entry) : entry);
+    for (let i = 0; i < 5; i++) {
+      const pkg = path.join(dir, 'package.json');
+      if (existsSync(pkg)) {
+        const json = JSON.parse(readFileSync(pkg, 'utf8')) as { name?: string; version?: string };
+        if (json.name === 'drizzle-orm') return json.version;
+      }
+      dir = path.dirname(dir);
+    }
+  } catch {
+    return undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,46 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { createJiti, type Jiti } from 'jiti';
+import type * as TS from 'typescript';
+
+/**
+ * A jiti instance rooted at the user's project: it imports TypeScript, ESM and CJS schema modules
+ * (top-level await included) and resolves `compilerOptions.paths` of the project's tsconfig.
+ */
+export function createProjectJiti(options: {
+  cwd: string;
+  tsconfig?: string | undefined;
+  base?: string;
+}): Jiti {
+  const alias = tsconfigAliases(options.cwd, options.tsconfig);
+  return createJiti(options.base ?? path.join(options.cwd, 'index.js'), {
+    interopDefault: true,
+    moduleCache: false,
+    fsCache: false,
+    ...(alias ? { alias } : {}),
+  });
+}
+
+/** `paths` of a tsconfig as jiti aliases: `"@/*": ["./src/*"]` -> `{ "@/": "<abs>/src/" }`. */
+export function tsconfigAliases(cwd: string, tsconfig?: string): Record<string, string> | undefined {
+  const file = tsconfig ? path.resolve(cwd, tsconfig) : path.join(cwd, 'tsconfig.json');
+  if (!existsSync(file)) return undefined;
+  const ts = createRequire(import.meta.url)('typescript') as typeof TS;
+  const read = ts.readConfigFile(file, ts.sys.readFile);
+  if (read.error) return undefined;
+  const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, path.dirname(file), undefined, file);
+  const paths = parsed.options.paths;
+  if (!paths) return undefined;
+  const base =
+    parsed.options.baseUrl ?? (parsed.options.pathsBasePath as string | undefined) ?? path.dirname(file);
+  const out: Record<string, string> = {};
+  for (const [key, targets] of Object.entries(paths)) {
+    const target = targets[0];
+    if (!target) continue;
+    if (key.endsWith('*') && target.endsWith('*'))
+      out[key.slice(0, -1)] = path.resolve(base, target.slice(0, -1)) + (key.endsWith('/*') ? '/' : '');
+    else if (!key.includes('*')) out[key] = path.resolve(base, target);
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}

@@ -1,0 +1,46 @@
+import path from 'node:path';
+import { OrmdocError } from '@ormdoc/core';
+
+/**
+ * A schema (or config) module that failed to import -> `MODULE_LOAD_FAILED` naming the user's
+ * file, the line when the stack has it, the original message, and what to do about it.
+ */
+export function moduleLoadError(
+  error: unknown,
+  file: string,
+  cwd: string,
+  what: 'schema' | 'config',
+): OrmdocError {
+  const err = error instanceof Error ? error : new Error(String(error));
+  const rel = toPosix(path.relative(cwd, file));
+  const where = locate(err, cwd) ?? { file: rel };
+  const missing = /Cannot find (?:module|package) '([^']+)'/.exec(err.message)?.[1];
+  const hint = missing
+    ? `Install "${missing}" in the project (or fix the import path in ${where.file}); ormdoc imports your ${what} files the way drizzle-kit does.`
+    : `Fix the error in ${where.file}${where.line ? `:${where.line}` : ''}; ormdoc imports your ${what} files the way drizzle-kit does, so drizzle-kit fails on it too.`;
+  return new OrmdocError(
+    'MODULE_LOAD_FAILED',
+    `Could not load the drizzle ${what} file ${rel}: ${err.message}`,
+    {
+      file: where.file,
+      ...(where.line ? { line: where.line } : {}),
+      ...(where.column ? { column: where.column } : {}),
+      hint,
+      cause: err,
+    },
+  );
+}
+
+/** First stack frame in the user's project (outside node_modules). */
+function locate(err: Error, cwd: string): { file: string; line?: number; column?: number } | undefined {
+  for (const m of (err.stack ?? '').matchAll(/(?:\(|at )((?:file:\/\/)?\/[^():]+):(\d+):(\d+)\)?/g)) {
+    const abs = m[1]!.replace(/^file:\/\//, '');
+    if (abs.includes('/node_modules/') || !abs.startsWith(cwd)) continue;
+    return { file: toPosix(path.relative(cwd, abs)), line: Number(m[2]), column: Number(m[3]) };
+  }
+  return undefined;
+}
+
+export function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}

@@ -1,0 +1,110 @@
+import type * as Orm from 'drizzle-orm';
+import type * as Casing from 'drizzle-orm/casing';
+import type * as MysqlCore from 'drizzle-orm/mysql-core';
+import type * as PgCore from 'drizzle-orm/pg-core';
+import type * as SqliteCore from 'drizzle-orm/sqlite-core';
+
+/** The dialects of a drizzle.config (`turso` is SQLite; `singlestore` is MySQL-compatible). */
+export type DrizzleConfigDialect = 'postgresql' | 'mysql' | 'sqlite' | 'turso' | 'singlestore' | 'gel';
+
+/** The dialects this extractor converts (the IR dialect). */
+export type DrizzleDialect = 'postgresql' | 'mysql' | 'sqlite';
+
+export type DrizzleCasing = 'snake_case' | 'camelCase';
+
+/**
+ * drizzle-orm as loaded from the user's project. Tables built by the user's copy are recognised
+ * with the user's `is()` and classes, so two copies of drizzle-orm never confuse the extractor.
+ */
+export interface DrizzleApi {
+  orm: Pick<
+    typeof Orm,
+    | 'is'
+    | 'SQL'
+    | 'getTableName'
+    | 'getTableColumns'
+    | 'Relations'
+    | 'One'
+    | 'Many'
+    | 'createTableRelationsHelpers'
+    | 'extractTablesRelationalConfig'
+    | 'normalizeRelation'
+  >;
+  casing: Pick<typeof Casing, 'toSnakeCase' | 'toCamelCase'>;
+  pg?: typeof PgCore;
+  mysql?: typeof MysqlCore;
+  sqlite?: typeof SqliteCore;
+  /** drizzle-orm's version, when known (from its package.json). */
+  version?: string;
+}
+
+/**
+ * The parts of a drizzle column this extractor reads. Structural, so any drizzle-orm 0.4x copy fits.
+ */
+export interface DzColumn {
+  name: string;
+  keyAsName?: boolean;
+  primary: boolean;
+  notNull: boolean;
+  default: unknown;
+  defaultFn?: (() => unknown) | undefined;
+  onUpdateFn?: (() => unknown) | undefined;
+  hasDefault?: boolean;
+  isUnique: boolean;
+  uniqueName?: string | undefined;
+  uniqueType?: string | undefined;
+  columnType: string;
+  dataType: string;
+  enumValues?: readonly string[] | undefined;
+  generated?: { as: unknown; type?: string; mode?: string } | undefined;
+  generatedIdentity?: { type: 'always' | 'byDefault'; sequenceName?: string } | undefined;
+  autoIncrement?: boolean;
+  hasOnUpdateNow?: boolean;
+  indexConfig?: { order?: 'asc' | 'desc'; nulls?: 'first' | 'last'; opClass?: string };
+  table: object;
+  getSQLType(): string;
+}
+
+export interface DzForeignKey {
+  onDelete?: string | undefined;
+  onUpdate?: string | undefined;
+  getName(): string;
+  reference(): { columns: DzColumn[]; foreignColumns: DzColumn[]; foreignTable: object; name?: string };
+}
+
+export interface DzIndex {
+  config: {
+    name?: string;
+    columns: unknown[];
+    unique?: boolean;
+    where?: unknown;
+    method?: string;
+    using?: string;
+  };
+}
+
+export interface DzTableConfig {
+  name: string;
+  schema?: string | undefined;
+  columns: DzColumn[];
+  indexes: DzIndex[];
+  foreignKeys: DzForeignKey[];
+  checks: Array<{ name: string; value: unknown }>;
+  primaryKeys: Array<{ columns: DzColumn[]; name?: string; getName(): string }>;
+  uniqueConstraints: Array<{ columns: DzColumn[]; name?: string; nullsNotDistinct?: boolean }>;
+}
+
+export interface DzViewConfig {
+  name: string;
+  schema?: string | undefined;
+  query?: unknown;
+  selectedFields: Record<string, unknown>;
+  isExisting: boolean;
+  materialized: boolean;
+}
+
+export interface DzEnum {
+  enumName: string;
+  enumValues: readonly string[];
+  schema?: string | undefined;
+}

@@ -1,0 +1,74 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { DrizzleCasing } from '@ormdoc/drizzle';
+import { createJiti } from 'jiti';
+
+/** Test helpers: drizzle-kit's own DDL for a set of schema files (its programmatic API, offline). */
+
+export const PACKAGE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const FIXTURES = path.join(PACKAGE_DIR, 'test/fixtures');
+
+type KitApi = typeof import('drizzle-kit/api');
+let kit: Promise<KitApi> | undefined;
+function drizzleKit(): Promise<KitApi> {
+  kit ??= import('drizzle-kit/api');
+  return kit;
+}
+
+/** Import schema files the same way for drizzle-kit (its own loader would print, not return, the SQL). */
+export async function importSchema(files: string[]): Promise<Record<string, unknown>> {
+  const jiti = createJiti(path.join(PACKAGE_DIR, 'index.js'), { moduleCache: false, fsCache: false });
+  const merged: Record<string, unknown> = {};
+  for (const f of files) Object.assign(merged, await jiti.import(f));
+  return merged;
+}
+
+/** The SQL drizzle-kit generates for these exports, from an empty database. */
+export async function drizzleKitDdl(
+  dialect: 'postgresql' | 'sqlite',
+  exports: Record<string, unknown>,
+  options: { casing?: DrizzleCasing; schemaFilter?: string[] } = {},
+): Promise<string> {
+  const api = await drizzleKit();
+  if (dialect === 'postgresql') {
+    const prev = api.generateDrizzleJson({});
+    const cur = api.generateDrizzleJson(exports, prev.id, options.schemaFilter, options.casing);
+    return (await api.generateMigration(prev, cur)).join('\n');
+  }
+  const prev = await api.generateSQLiteDrizzleJson({});
+  const cur = await api.generateSQLiteDrizzleJson(exports, prev.id, options.casing);
+  return (await api.generateSQLiteMigration(prev, cur)).join('\n');
+}
+
+export const EXAMPLE_DIR = path.resolve(PACKAGE_DIR, '../../examples/drizzle');
+
+/**
+ * drizzle-kit loads drizzle.config.ts with its own CommonJS loader, so `@ormdoc/drizzle/config`
+ * must exist as built JavaScript (CI runs `pnpm build` first; a bare `vitest run` builds it here).
+ */
+export async function ensurePluginBuilt(): Promise<void> {
+  const { existsSync } = await import('node:fs');
+  if (existsSync(path.join(PACKAGE_DIR, 'dist/plugin.js'))) return;
+  const { execFileSync } = await import('node:child_process');
+  const require = (await import('node:module')).createRequire(import.meta.url);
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
+    cwd: PACKAGE_DIR,
+  });
+}
+
+/** Run the real drizzle-kit CLI (`drizzle-kit export`) against a config; its stdout is the SQL. */
+export async function drizzleKitExport(cwd: string, config = 'drizzle.config.ts'): Promise<string> {
+  const { execFile } = await import('node:child_process');
+  const bin = path.join(cwd, 'node_modules/drizzle-kit/bin.cjs');
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [bin, 'export', '--config', config],
+      { cwd, env: { ...process.env, NO_COLOR: '1' } },
+      (err, stdout, stderr) => {
+        if (err) reject(new Error(`drizzle-kit export failed: ${err.message}\n${stderr}`));
+        else resolve(stdout);
+      },
+    );
+  });
+}

@@ -1,0 +1,93 @@
+import type { Column, Dialect } from '@ormdoc/core';
+import type { PrismaDefaultScalar, PrismaField } from './dmmf.js';
+
+type ColumnDefault = NonNullable<Column['default']>;
+
+const ORM_GENERATORS = new Set(['uuid', 'cuid', 'nanoid', 'ulid']);
+
+function sqlString(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+function literalSql(value: PrismaDefaultScalar, field: PrismaField, dialect: Dialect): string {
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value === 'number') return String(value);
+  if (field.type === 'BigInt' || field.type === 'Int' || field.type === 'Float' || field.type === 'Decimal') {
+    if (/^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(value)) return value;
+  }
+  if (field.type === 'Boolean' && (value === 'true' || value === 'false')) return value;
+  if (dialect === 'postgresql' && field.type === 'Bytes') return `'\\x${value}'`;
+  return sqlString(value);
+}
+
+function literalValue(value: PrismaDefaultScalar, field: PrismaField): string | number | boolean {
+  if (
+    typeof value === 'string' &&
+    (field.type === 'Int' || field.type === 'Float' || field.type === 'Decimal')
+  ) {
+    const n = Number(value);
+    if (Number.isFinite(n)) return n;
+  }
+  return value;
+}
+
+/**
+ * The IR default of a Prisma field, as Prisma Migrate creates it. `enumValueDb` maps an enum
+ * value's code name to its database name (`@map`). Returns undefined when there is no default or
+ * when it is `dbgenerated()` without an expression (the database has one ormdoc cannot know).
+ */
+export function columnDefault(
+  field: PrismaField,
+  dialect: Dialect,
+  enumValueDb: (value: string) => string,
+  arraySqlType: string | undefined,
+): ColumnDefault | undefined {
+  const d = field.default;
+  if (d === undefined || d === null) return undefined;
+  if (Array.isArray(d)) {
+    const values = d.map((v) => literalValue(field.kind === 'enum' ? enumValueDb(String(v)) : v, field));
+    const inner = d.map((v) =>
+      literalSql(field.kind === 'enum' ? enumValueDb(String(v)) : (v as PrismaDefaultScalar), field, dialect),
+    );
+    const sql =
+      dialect === 'postgresql' || dialect === 'cockroachdb'
+        ? `ARRAY[${inner.join(', ')}]${arraySqlType ? `::${arraySqlType}` : ''}`
+        : `'${JSON.stringify(values)}'`;
+    return { kind: 'literal', value: values, sql };
+  }
+  if (typeof d === 'object') {
+    const fn = d as { name: string; args: readonly (string | number)[] };
+    const args = fn.args ?? [];
+    if (fn.name === 'autoincrement' || fn.name === 'sequence') {
+      return { kind: 'sequence', style: sequenceStyle(dialect) };
+    }
+    if (fn.name === 'now') return { kind: 'sql', expression: 'CURRENT_TIMESTAMP' };
+    if (fn.name === 'dbgenerated') {
+      const expr = args[0];
+      return typeof expr === 'string' && expr.length > 0 ? { kind: 'sql', expression: expr } : undefined;
+    }
+    if (ORM_GENERATORS.has(fn.name)) {
+      const generator = fn.name === 'cuid' && args[0] === 2 ? 'cuid2' : fn.name;
+      return { kind: 'orm', generator, description: `${fn.name}(${args.join(', ')})` };
+    }
+    if (fn.name === 'auto') return { kind: 'orm', generator: 'auto', description: 'auto()' };
+    return { kind: 'orm', generator: fn.name, description: `${fn.name}(${args.join(', ')})` };
+  }
+  const scalar = d as PrismaDefaultScalar;
+  const value = field.kind === 'enum' ? enumValueDb(String(scalar)) : scalar;
+  return { kind: 'literal', value: literalValue(value, field), sql: literalSql(value, field, dialect) };
+}
+
+function sequenceStyle(dialect: Dialect): 'serial' | 'auto-increment' | 'rowid' | 'identity-by-default' {
+  switch (dialect) {
+    case 'postgresql':
+    case 'cockroachdb':
+      return 'serial';
+    case 'mysql':
+      return 'auto-increment';
+    case 'sqlite':
+      return 'rowid';
+    case 'sqlserver':
+      return 'identity-by-default';
+  }
+}

@@ -1,0 +1,91 @@
+import { OrmdocError } from '@ormdoc/core';
+import type { PrismaDatamodel } from './dmmf.js';
+
+type SchemaWasm = typeof import('@prisma/prisma-schema-wasm');
+let wasmPromise: Promise<SchemaWasm> | undefined;
+
+async function schemaWasm(): Promise<SchemaWasm> {
+  wasmPromise ??= import('@prisma/prisma-schema-wasm').then(
+    (m) => ((m as { default?: SchemaWasm }).default ?? m) as SchemaWasm,
+  );
+  return wasmPromise;
+}
+
+export type SchemaFiles = ReadonlyArray<readonly [path: string, content: string]>;
+
+export interface PrismaConfigInfo {
+  provider: string;
+  schemas: string[];
+  datasourceFile?: string;
+}
+
+/**
+ * Prisma's own parser and validator (`get_datamodel` of @prisma/prisma-schema-wasm: the
+ * DMMF `datamodel` without the query schema getDMMF builds). Throws SCHEMA_INVALID with Prisma's
+ * message and the first file:line it names.
+ */
+export async function getDatamodel(files: SchemaFiles): Promise<PrismaDatamodel> {
+  const wasm = await schemaWasm();
+  const params = JSON.stringify({ prismaSchema: files, noColor: true });
+  try {
+    if (typeof wasm.get_datamodel === 'function')
+      return JSON.parse(wasm.get_datamodel(params)) as PrismaDatamodel;
+    // Older prisma-schema-wasm builds: the full DMMF (slower, much larger) has the same datamodel.
+    return (JSON.parse(wasm.get_dmmf(params)) as { datamodel: PrismaDatamodel }).datamodel;
+  } catch (e) {
+    throw schemaError(e);
+  }
+}
+
+/** The datasource of the schema (provider, `schemas`). */
+export async function getConfig(files: SchemaFiles): Promise<PrismaConfigInfo> {
+  const wasm = await schemaWasm();
+  let raw: string;
+  try {
+    raw = wasm.get_config(JSON.stringify({ prismaSchema: files }));
+  } catch (e) {
+    throw schemaError(e);
+  }
+  const parsed = JSON.parse(raw) as {
+    config?: { datasources?: Array<{ provider: string; schemas?: string[]; sourceFilePath?: string }> };
+    errors?: Array<{ file_name?: string; message: string }>;
+  };
+  const first = parsed.errors?.[0];
+  if (first) throw schemaError(new Error(JSON.stringify({ error_code: 'P1012', message: first.message })));
+  const ds = parsed.config?.datasources?.[0];
+  if (!ds) {
+    throw new OrmdocError('SCHEMA_INVALID', 'The Prisma schema has no datasource block.', {
+      file: files[0]?.[0],
+      hint: 'Add `datasource db { provider = "postgresql" }` (or mysql, sqlite, sqlserver, cockroachdb) to the schema.',
+    });
+  }
+  return { provider: ds.provider, schemas: ds.schemas ?? [], datasourceFile: ds.sourceFilePath };
+}
+
+/** Turn the wasm's `Error('{"error_code":"P1012","message":"..."}')` into an OrmdocError. */
+export function schemaError(e: unknown): OrmdocError {
+  const text = e instanceof Error ? e.message : String(e);
+  let message = text;
+  let code: string | undefined;
+  try {
+    const parsed = JSON.parse(text) as { error_code?: string; message?: string };
+    if (parsed.message) message = parsed.message;
+    code = parsed.error_code;
+  } catch {
+    // not JSON: keep the raw text
+  }
+  const where = /-->\s+(.+?):(\d+)(?::(\d+))?\s*$/m.exec(message);
+  const firstError = /error:\s*(?:Error validating:\s*)?(.*)/.exec(message)?.[1]?.trim();
+  return new OrmdocError(
+    'SCHEMA_INVALID',
+    `Prisma rejected the schema${where ? ` at ${where[1]}:${where[2]}` : ''}${code ? ` (${code})` : ''}: ${firstError ?? message}`,
+    {
+      file: where?.[1],
+      line: where ? Number(where[2]) : undefined,
+      column: where?.[3] ? Number(where[3]) : undefined,
+      details: message.split('\n'),
+      hint: 'Fix the schema where Prisma points (`prisma validate` shows the same message), then run ormdoc again.',
+      cause: e,
+    },
+  );
+}

@@ -1,0 +1,135 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import {
+  canonicalizeIr,
+  type Diagnostic,
+  type GenerateResult,
+  generateDocs,
+  type Ir,
+  OrmdocError,
+  parseIr,
+  resolveConfig,
+} from '@ormdoc/core';
+import type { PrismaDatamodel } from '../convert/dmmf.js';
+import { fromDmmf } from '../convert/fromDmmf.js';
+import { readSchemaText } from '../convert/schemaText.js';
+import { findSchemaFiles } from '../load/files.js';
+import { prismaVersion } from '../load/index.js';
+import { applyChecks, readMigrations } from '../load/migrations.js';
+import { readConfigFile } from './configFile.js';
+import { parseGeneratorOptions } from './options.js';
+
+export const DEFAULT_OUTPUT = '../docs/database';
+
+/** The parts of Prisma's GeneratorOptions the ormdoc generator reads. */
+export interface OrmdocGeneratorOptions {
+  generator: {
+    output?: { value: string | null } | null;
+    config: Record<string, string | string[] | undefined>;
+  };
+  dmmf: { datamodel: PrismaDatamodel };
+  schemaPath: string;
+  datasources: ReadonlyArray<{ provider: string; activeProvider?: string; schemas?: readonly string[] }>;
+  /** Prisma's engine version (a commit hash): not the CLI version, so not used. */
+  version?: string;
+}
+
+export interface GeneratorRun {
+  ir: Ir;
+  result: GenerateResult;
+  diagnostics: Diagnostic[];
+}
+
+/** The project root for relative paths: the nearest folder above the schema with a package.json. */
+export function projectRoot(schemaPath: string): string {
+  let dir = path.dirname(path.resolve(schemaPath));
+  for (;;) {
+    if (existsSync(path.join(dir, 'package.json'))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return path.dirname(path.resolve(schemaPath));
+    dir = parent;
+  }
+}
+
+/**
+ * The ormdoc generator as a plain object (the `generatorHandler` transport in bin.ts stays thin):
+ * `onManifest` for Prisma, `onGenerate` converting the DMMF Prisma hands over through the same
+ * `fromDmmf` the CLI uses, then rendering and writing the documents.
+ */
+export interface CreateGeneratorOptions {
+  /**
+   * Write nothing; fail with DOCS_STALE (and a diff) when the documents are not current. The bin
+   * turns this on with `ORMDOC_CHECK=1 prisma generate`, for CI.
+   */
+  check?: boolean;
+}
+
+export function createGenerator(generatorOptions: CreateGeneratorOptions = {}) {
+  return {
+    onManifest() {
+      return { prettyName: 'ormdoc', defaultOutput: DEFAULT_OUTPUT, requiresGenerators: [] as string[] };
+    },
+
+    async onGenerate(options: OrmdocGeneratorOptions): Promise<GeneratorRun> {
+      const settings = parseGeneratorOptions(options.generator.config);
+      const schemaPath = path.resolve(options.schemaPath);
+      const cwd = projectRoot(schemaPath);
+      let files = await findSchemaFiles(cwd, schemaPath);
+      // A file of a multi-file schema: the other files of its folder hold the rest of the models.
+      let text = readSchemaText(files);
+      if (options.dmmf.datamodel.models.some((m) => !text.blocks.has(m.name))) {
+        files = await findSchemaFiles(cwd, path.dirname(schemaPath));
+        text = readSchemaText(files);
+      }
+      const ormVersion = await prismaVersion(cwd);
+      const datasource = options.datasources[0];
+      if (!datasource) throw new Error('Prisma passed no datasource to the generator');
+      const { ir: base, diagnostics } = fromDmmf({
+        datamodel: options.dmmf.datamodel,
+        provider: datasource.activeProvider ?? datasource.provider,
+        schemas: datasource.schemas ?? [],
+        text,
+        files: files.map((f) => f.path),
+        ...(ormVersion ? { ormVersion } : {}),
+      });
+      const migrations = await readMigrations(
+        cwd,
+        files.map((f) => f.absolute),
+      );
+      const ir = migrations.length ? canonicalizeIr(parseIr(applyChecks(base, migrations))) : base;
+
+      const schemaDir = path.dirname(files[0]?.absolute ?? schemaPath);
+      const fromFile = settings.config ? await readConfigFile(path.resolve(schemaDir, settings.config)) : {};
+      const raw = (typeof fromFile === 'object' && fromFile !== null ? fromFile : {}) as Record<
+        string,
+        unknown
+      >;
+      const output = options.generator.output?.value ?? path.resolve(schemaDir, DEFAULT_OUTPUT);
+      const config = resolveConfig(
+        {
+          ...raw,
+          ...(settings.title ? { title: settings.title } : {}),
+          source: { ...((raw.source as object | undefined) ?? {}), orm: 'prisma' },
+          output: {
+            ...((raw.output as object | undefined) ?? {}),
+            dir: path.resolve(schemaDir, output),
+            ...(settings.templates ? { templates: settings.templates } : {}),
+          },
+        },
+        settings.config,
+      );
+      const result = await generateDocs({ ir, config, cwd, check: generatorOptions.check ?? false });
+      if (generatorOptions.check && result.stale.length > 0) {
+        throw new OrmdocError(
+          'DOCS_STALE',
+          `${result.stale.length} document(s) in ${path.relative(cwd, result.outputDir) || '.'} are not current: ${result.stale.map((s) => s.path).join(', ')}`,
+          {
+            details: result.stale.map((s) => s.diff),
+            hint: 'Run `prisma generate` (without ORMDOC_CHECK) and commit the updated documents.',
+          },
+        );
+      }
+      return { ir, result, diagnostics: [...diagnostics, ...result.diagnostics] };
+    },
+  };
+}

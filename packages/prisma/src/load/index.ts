@@ -1,0 +1,74 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { canonicalizeIr, type ExtractResult, parseIr } from '@ormdoc/core';
+import { fromDmmf } from '../convert/fromDmmf.js';
+import { readSchemaText, stripDatasourceUrls } from '../convert/schemaText.js';
+import { getConfig, getDatamodel } from '../convert/wasm.js';
+import { findSchemaFiles, relativePosix } from './files.js';
+import { applyChecks, type MigrationFile, readMigrations } from './migrations.js';
+
+export interface PrismaSchemaInput {
+  files: Array<{ path: string; content: string }>;
+  cwd?: string;
+  /** `migration.sql` files in order: their hand-written CHECK constraints are added to the IR. */
+  migrations?: MigrationFile[];
+}
+
+/** The installed Prisma CLI version, as seen from the project, when resolvable. */
+export async function prismaVersion(cwd: string): Promise<string | undefined> {
+  try {
+    const req = createRequire(path.join(cwd, 'package.json'));
+    const pkg = JSON.parse(await readFile(req.resolve('prisma/package.json'), 'utf8')) as {
+      version?: string;
+    };
+    return pkg.version;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Schema text in, IR out: Prisma's own parser (prisma-schema-wasm `get_datamodel`) validates and
+ * gives the datamodel; the text gives what the DMMF omits. Prisma 6 datasources (`url`,
+ * `directUrl`) and Prisma 7 ones are both accepted. Paths in the IR are relative to `cwd`.
+ */
+export async function fromPrismaSchema(input: PrismaSchemaInput): Promise<ExtractResult> {
+  const cwd = input.cwd ?? process.cwd();
+  const files = input.files.map((f) => ({
+    path: path.isAbsolute(f.path) ? relativePosix(cwd, f.path) : f.path.split(path.sep).join('/'),
+    content: f.content,
+  }));
+  const wasmFiles = files.map((f) => [f.path, stripDatasourceUrls(f.content)] as const);
+  const config = await getConfig(wasmFiles);
+  const datamodel = await getDatamodel(wasmFiles);
+  const text = readSchemaText(files);
+  const ormVersion = await prismaVersion(cwd);
+  const { ir, diagnostics } = fromDmmf({
+    datamodel,
+    provider: config.provider,
+    schemas: config.schemas,
+    text,
+    files: files.map((f) => f.path),
+    ...(ormVersion ? { ormVersion } : {}),
+  });
+  if (!input.migrations?.length) return { ir, diagnostics };
+  return { ir: canonicalizeIr(parseIr(applyChecks(ir, input.migrations))), diagnostics };
+}
+
+/** Find the schema (see `findSchemaFiles`), read it and convert it. */
+export async function loadPrisma(options: {
+  cwd: string;
+  schema?: string | string[];
+}): Promise<ExtractResult> {
+  const files = await findSchemaFiles(options.cwd, options.schema);
+  const migrations = await readMigrations(
+    options.cwd,
+    files.map((f) => f.absolute),
+  );
+  return fromPrismaSchema({
+    cwd: options.cwd,
+    files: files.map((f) => ({ path: f.path, content: f.content })),
+    migrations,
+  });
+}

@@ -1,0 +1,54 @@
+import type { Column, Dialect } from '@ormdoc/core';
+import { categorizeSqlType, mergeTags, normalizeSqlType, parseDescription } from '@ormdoc/core';
+import type { ExportColumn } from '../format/schema.js';
+import { columnDefault, columnOnUpdate, serialType } from './defaults.js';
+
+/** Description from `comment=` (what the database stores), else `doc=`; tags from both. */
+export function describe(comment: string | null | undefined, doc: string | null | undefined) {
+  const c = parseDescription(comment);
+  const d = parseDescription(doc);
+  const text = c.text ?? (comment ? undefined : d.text);
+  return { ...(text !== undefined ? { description: text } : {}), tags: mergeTags(c.tags, d.tags) };
+}
+
+const SERIAL_BASE: Record<string, string> = {
+  serial: 'integer',
+  bigserial: 'bigint',
+  smallserial: 'smallint',
+};
+
+/** The final SQL type: the compiled type, with SERIAL folded back to its integer type (the default says serial). */
+export function columnSqlType(col: ExportColumn, dialect: Dialect): string {
+  const serial = serialType(col);
+  if (serial && dialect === 'postgresql') return SERIAL_BASE[serial]!;
+  return normalizeSqlType(dialect, col.type);
+}
+
+export function convertColumn(col: ExportColumn, dialect: Dialect): Column {
+  const sql = columnSqlType(col, dialect);
+  const isEnum = Boolean(col.enum);
+  const category = isEnum ? 'enum' : categorizeSqlType(sql);
+  const out: Column = {
+    name: col.name,
+    type: {
+      sql,
+      ...(col.typeRepr ? { orm: col.typeRepr } : {}),
+      category,
+      isArray: col.isArray ?? /\[\]$/.test(sql),
+      ...(col.enum ? { enum: { schema: col.enum.schema, name: col.enum.name } } : {}),
+    },
+    nullable: col.nullable,
+    ...describe(col.comment, col.doc),
+  };
+  if (col.key && col.key !== col.name) out.codeName = col.key;
+  const def = columnDefault(col, dialect, category === 'json');
+  if (def) out.default = def;
+  const onUpdate = columnOnUpdate(col);
+  if (onUpdate) out.onUpdate = onUpdate;
+  if (col.computed)
+    out.generated = {
+      expression: col.computed.sql,
+      stored: col.computed.persisted ?? dialect === 'postgresql',
+    };
+  return out;
+}

@@ -1,0 +1,115 @@
+import type { Column, Dialect } from '@ormdoc/core';
+import type { ExportColumn, PythonDefault } from '../format/schema.js';
+
+type ColumnDefault = NonNullable<Column['default']>;
+type ColumnOnUpdate = NonNullable<Column['onUpdate']>;
+
+/** `id SERIAL NOT NULL` -> `SERIAL NOT NULL` (the column line of CREATE TABLE without the name). */
+function specAfterName(ddl: string | undefined): string {
+  if (!ddl) return '';
+  const m = /^("(?:[^"]|"")*"|`(?:[^`]|``)*`|\S+)\s+(.*)$/s.exec(ddl);
+  return m?.[2] ?? '';
+}
+
+/** SERIAL / BIGSERIAL / SMALLSERIAL as SQLAlchemy renders an autoincrement integer PK on PostgreSQL. */
+export function serialType(col: ExportColumn): string | undefined {
+  const m = /^(SMALLSERIAL|BIGSERIAL|SERIAL)\b/i.exec(specAfterName(col.ddl));
+  return m ? m[1]!.toLowerCase() : undefined;
+}
+
+/** The sequence-like default the database applies (serial, identity, AUTO_INCREMENT, rowid). */
+export function sequenceDefault(col: ExportColumn, dialect: Dialect): ColumnDefault | undefined {
+  if (col.identity)
+    return { kind: 'sequence', style: col.identity.always ? 'identity-always' : 'identity-by-default' };
+  if (serialType(col)) return { kind: 'sequence', style: 'serial' };
+  const spec = specAfterName(col.ddl);
+  if (dialect === 'mysql' && /\bAUTO_INCREMENT\b/i.test(spec))
+    return { kind: 'sequence', style: 'auto-increment' };
+  if (dialect === 'sqlite' && /\bAUTOINCREMENT\b/i.test(spec))
+    return { kind: 'sequence', style: 'auto-increment' };
+  if (dialect === 'sqlite' && col.isAutoincrementColumn && /^INTEGER\b/i.test(col.type))
+    return { kind: 'sequence', style: 'rowid' };
+  return undefined;
+}
+
+/** A DEFAULT clause as SQLAlchemy rendered it -> literal ('x', 0, true, NULL) or SQL expression. */
+export function serverDefaultToIr(sql: string, isJson: boolean): ColumnDefault {
+  const s = sql.trim();
+  const str = /^'((?:[^']|'')*)'(?:::[\w ."[\]()]+)?$/s.exec(s);
+  if (str) {
+    const text = str[1]!.replace(/''/g, "'");
+    if (isJson) {
+      try {
+        const value: unknown = JSON.parse(text);
+        if (value !== null && typeof value === 'object')
+          return { kind: 'literal', value: value as Record<string, unknown>, sql: s };
+      } catch {
+        // not JSON: keep the string
+      }
+    }
+    return { kind: 'literal', value: text, sql: s };
+  }
+  if (/^-?\d+(\.\d+)?$/.test(s)) return { kind: 'literal', value: Number(s), sql: s };
+  if (/^(true|false)$/i.test(s))
+    return { kind: 'literal', value: s.toLowerCase() === 'true', sql: s.toLowerCase() };
+  if (/^null$/i.test(s)) return { kind: 'literal', value: null, sql: 'NULL' };
+  return { kind: 'sql', expression: s };
+}
+
+function describePython(d: PythonDefault, attr: string): { generator: string; description: string } {
+  switch (d.kind) {
+    case 'scalar':
+      return { generator: 'python', description: `${attr}=${JSON.stringify(d.value)}` };
+    case 'callable': {
+      const n = d.name.toLowerCase();
+      const generator = /uuid/.test(n)
+        ? 'uuid'
+        : /(^|\.)(now|utcnow|today)$/.test(n)
+          ? 'now'
+          : /ulid/.test(n)
+            ? 'ulid'
+            : /nanoid/.test(n)
+              ? 'nanoid'
+              : 'function';
+      return { generator, description: `${attr}=${d.name}` };
+    }
+    case 'sql':
+      return {
+        generator: /^(now\(\)|current_timestamp)/i.test(d.sql) ? 'now' : 'sql',
+        description: `${attr}=${d.sql}`,
+      };
+    case 'sequence':
+      return {
+        generator: 'sequence',
+        description: `${attr}=Sequence(${JSON.stringify(d.schema ? `${d.schema}.${d.name}` : d.name)})`,
+      };
+    case 'other':
+      return { generator: 'python', description: `${attr}=${d.repr}` };
+    default: {
+      const never: never = d;
+      return never;
+    }
+  }
+}
+
+/** Exactly one default kind: database sequence/identity first, then the DDL DEFAULT, then Python-side. */
+export function columnDefault(
+  col: ExportColumn,
+  dialect: Dialect,
+  isJson: boolean,
+): ColumnDefault | undefined {
+  const seq = sequenceDefault(col, dialect);
+  if (seq) return seq;
+  if (col.serverDefault?.sql) return serverDefaultToIr(col.serverDefault.sql, isJson);
+  if (col.default) {
+    const { generator, description } = describePython(col.default, 'default');
+    return { kind: 'orm', generator, description };
+  }
+  return undefined;
+}
+
+/** Python-side `onupdate=` -> an ORM-managed refresh. (server_onupdate emits no DDL in SQLAlchemy.) */
+export function columnOnUpdate(col: ExportColumn): ColumnOnUpdate | undefined {
+  if (!col.onupdate) return undefined;
+  return { kind: 'orm', description: describePython(col.onupdate, 'onupdate').description };
+}

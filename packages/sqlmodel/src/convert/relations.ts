@@ -1,0 +1,52 @@
+import type { NavigationRelation, Table } from '@ormdoc/core';
+import type { ExportRelationship } from '../format/schema.js';
+
+const DEFAULT_CASCADE = 'merge,save-update';
+const EAGER = new Set(['joined', 'selectin', 'subquery', 'immediate']);
+
+/** The foreign key a relationship() follows: the one whose columns are its foreign-key columns. */
+function foreignKeyOf(
+  r: ExportRelationship,
+  tables: Table[],
+): { name: string; nullable: boolean } | undefined {
+  const cols = r.foreignKeyColumns ?? [];
+  if (!cols.length || r.direction === 'MANYTOMANY') return undefined;
+  const owner = r.direction === 'MANYTOONE' ? r.table : r.targetTable;
+  const table = owner && tables.find((t) => t.name === owner.name && t.schema === owner.schema);
+  if (!table) return undefined;
+  const names = cols.filter((c) => c.startsWith(`${table.name}.`)).map((c) => c.slice(table.name.length + 1));
+  const fk = table.foreignKeys.find(
+    (f) => f.columns.length === names.length && f.columns.every((c) => names.includes(c)),
+  );
+  if (!fk) return undefined;
+  const nullable = fk.columns.some((c) => table.columns.find((x) => x.name === c)?.nullable);
+  return { name: fk.name, nullable };
+}
+
+/** SQLAlchemy relationship() -> navigation relations (secondary -> through). */
+export function convertRelationships(rels: ExportRelationship[], tables: Table[]): NavigationRelation[] {
+  const out: NavigationRelation[] = [];
+  for (const r of rels) {
+    if (!r.table || !r.targetTable) continue;
+    const back = r.backPopulates ?? r.backref ?? undefined;
+    const fk = foreignKeyOf(r, tables);
+    const cascade = [...r.cascade].sort();
+    const rel: NavigationRelation = {
+      from: { schema: r.table.schema, name: r.table.name, field: r.key },
+      to: { schema: r.targetTable.schema, name: r.targetTable.name, ...(back ? { field: back } : {}) },
+      cardinality: r.uselist ? 'many' : 'one',
+    };
+    if (fk) {
+      rel.foreignKey = fk.name;
+      if (r.direction === 'MANYTOONE') rel.nullable = fk.nullable;
+    }
+    if (r.secondary) rel.through = { schema: r.secondary.schema, name: r.secondary.name };
+    if (cascade.length && cascade.join(',') !== DEFAULT_CASCADE) rel.ormCascade = cascade;
+    if (cascade.includes('delete'))
+      rel.ormOnDelete = cascade.includes('delete-orphan') ? 'delete, delete-orphan' : 'delete';
+    if (r.lazy && EAGER.has(r.lazy)) rel.eager = true;
+    if (r.doc) rel.description = r.doc;
+    out.push(rel);
+  }
+  return out;
+}

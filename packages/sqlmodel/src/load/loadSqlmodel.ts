@@ -1,0 +1,88 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ExtractResult } from '@ormdoc/core';
+import { OrmdocError } from '@ormdoc/core';
+import { fromSqlmodelExport } from '../convert/toIr.js';
+import { detectSqlmodel } from '../detect.js';
+import { chooseInterpreter } from './python.js';
+import { runExporter } from './run.js';
+
+export interface LoadSqlmodelOptions {
+  cwd: string;
+  /** `package.module` or `path/to/models.py`, optionally `:attr` (a MetaData, Base or SQLModel class). */
+  module?: string;
+  /** A JSON file exported earlier (no Python needed); takes precedence over `module`. */
+  json?: string;
+  /** The Python interpreter; default: $VIRTUAL_ENV, then .venv in cwd, then python3. */
+  python?: string;
+  dialect?: 'postgresql' | 'mysql' | 'sqlite';
+}
+
+async function readExportFile(cwd: string, file: string): Promise<ExtractResult> {
+  const abs = path.resolve(cwd, file);
+  const rel = path.relative(cwd, abs).split(path.sep).join('/');
+  let text: string;
+  try {
+    text = await readFile(abs, 'utf8');
+  } catch (cause) {
+    throw new OrmdocError('INPUT_NOT_FOUND', `The SQLAlchemy export ${rel} could not be read.`, {
+      file: rel,
+      cause,
+      hint: 'Create it with `python node_modules/@ormdoc/sqlmodel/python/ormdoc_export.py app.models --out schema.json`, or pass the models module instead.',
+    });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (cause) {
+    throw new OrmdocError('EXPORT_INVALID', `${rel} is not JSON: ${(cause as Error).message}.`, {
+      file: rel,
+      cause,
+      hint: 'Re-export it with ormdoc_export.py; do not edit the file by hand.',
+    });
+  }
+  return fromSqlmodelExport(json, { file: rel });
+}
+
+/** Read SQLModel/SQLAlchemy models: run the shipped Python exporter on the module (or read a saved export). */
+export async function loadSqlmodel(options: LoadSqlmodelOptions): Promise<ExtractResult> {
+  const { cwd } = options;
+  if (options.json) return readExportFile(cwd, options.json);
+  let target = options.module;
+  if (!target) {
+    const found = await detectSqlmodel(cwd);
+    if (found.length === 0)
+      throw new OrmdocError('INPUT_NOT_FOUND', `No SQLModel/SQLAlchemy models module found in ${cwd}.`, {
+        hint: 'Name it: --module app.models (or path/to/models.py[:Base]), or pass a saved export with --json.',
+      });
+    if (found.length > 1)
+      throw new OrmdocError(
+        'INPUT_NOT_FOUND',
+        `Several Python files declare SQLAlchemy models (${found.join(', ')}); ormdoc cannot tell which module to export.`,
+        { hint: 'Name the module that imports all models: --module app.models (or app/models.py:Base).' },
+      );
+    target = found[0]!;
+  }
+  const interpreter = chooseInterpreter(cwd, options.python);
+  const stdout = await runExporter({
+    cwd,
+    interpreter,
+    target,
+    ...(options.dialect ? { dialect: options.dialect } : {}),
+  });
+  let json: unknown;
+  try {
+    json = JSON.parse(stdout);
+  } catch (cause) {
+    throw new OrmdocError(
+      'EXPORT_INVALID',
+      `The exporter's output for ${target} is not JSON (${(cause as Error).message}); does the module print to stdout when imported?`,
+      {
+        cause,
+        details: stdout.split('\n').slice(0, 5),
+        hint: 'Remove print() calls that run at import time, or export to a file with --out and pass it with --json.',
+      },
+    );
+  }
+  return fromSqlmodelExport(json, { file: target });
+}

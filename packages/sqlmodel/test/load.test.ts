@@ -1,0 +1,169 @@
+import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { isOrmdocError, type OrmdocError } from '@ormdoc/core';
+import { describe, expect, it } from 'vitest';
+import { chooseInterpreter, detectSqlmodel, loadSqlmodel } from '../src/index.js';
+import { HAS_PYTHON, TEST_PYTHON } from './helpers/python.js';
+
+function project(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ormdoc-sqlmodel-'));
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), content);
+  }
+  return dir;
+}
+
+async function rejection(p: Promise<unknown>): Promise<OrmdocError> {
+  try {
+    await p;
+  } catch (e) {
+    if (isOrmdocError(e)) return e;
+    throw e;
+  }
+  throw new Error('expected the promise to reject with an OrmdocError');
+}
+
+const MODELS = `from typing import Optional
+from sqlmodel import Field, SQLModel
+
+
+class Hero(SQLModel, table=True):
+    id: Optional[int] = Field(default=None, primary_key=True)
+    name: str = Field(index=True)
+`;
+
+describe('chooseInterpreter', () => {
+  it('prefers the option, then $VIRTUAL_ENV, then .venv, then python3', () => {
+    const venv = project({ 'bin/python3': '' });
+    const cwd = project({ '.venv/bin/python3': '' });
+    expect(chooseInterpreter(cwd, 'py/bin/python', {}).command).toBe(path.join(cwd, 'py/bin/python'));
+    expect(chooseInterpreter(cwd, 'python3.12', {}).command).toBe('python3.12');
+    expect(chooseInterpreter(cwd, undefined, { VIRTUAL_ENV: venv }).command).toBe(
+      path.join(venv, 'bin/python3'),
+    );
+    expect(chooseInterpreter(cwd, undefined, {}).command).toBe(path.join(cwd, '.venv/bin/python3'));
+    expect(chooseInterpreter(project({}), undefined, {})).toMatchObject({ command: 'python3' });
+  });
+});
+
+describe('detectSqlmodel', () => {
+  it('finds Python files that import SQLModel/SQLAlchemy and declare models, skipping virtualenvs', async () => {
+    const dir = project({
+      'app/models.py': MODELS,
+      'app/util.py': 'import sqlalchemy\n',
+      '.venv/lib/x.py': MODELS,
+      'README.md': 'sqlmodel',
+    });
+    expect(await detectSqlmodel(dir)).toEqual(['app/models.py']);
+    expect(await detectSqlmodel(project({ 'main.py': 'print(1)\n' }))).toEqual([]);
+  });
+});
+
+describe('loadSqlmodel errors', () => {
+  it('PYTHON_NOT_FOUND names the interpreter and --python', async () => {
+    const e = await rejection(
+      loadSqlmodel({
+        cwd: project({ 'models.py': MODELS }),
+        module: 'models',
+        python: '/nonexistent/python9',
+      }),
+    );
+    expect(e.code).toBe('PYTHON_NOT_FOUND');
+    expect(e.message).toContain('/nonexistent/python9');
+    expect(e.hint).toContain('--python');
+  });
+
+  it('EXPORT_INVALID for a saved export that is not JSON or has another formatVersion', async () => {
+    const dir = project({
+      'bad.json': '{ nope',
+      'v2.json': JSON.stringify({ formatVersion: 2, tables: [] }),
+    });
+    const notJson = await rejection(loadSqlmodel({ cwd: dir, json: 'bad.json' }));
+    expect(notJson).toMatchObject({ code: 'EXPORT_INVALID', file: 'bad.json' });
+    const v2 = await rejection(loadSqlmodel({ cwd: dir, json: 'v2.json' }));
+    expect(v2.code).toBe('EXPORT_INVALID');
+    expect(v2.details).toEqual(['formatVersion: expected 1']);
+    const missing = await rejection(loadSqlmodel({ cwd: dir, json: 'none.json' }));
+    expect(missing.code).toBe('INPUT_NOT_FOUND');
+  });
+
+  describe.runIf(HAS_PYTHON)(`with ${TEST_PYTHON}`, () => {
+    it('DEPENDENCY_MISSING when the interpreter has no SQLAlchemy (site-packages disabled)', async () => {
+      const dir = project({ 'models.py': MODELS });
+      const wrapper = path.join(dir, 'bare-python');
+      writeFileSync(wrapper, `#!/bin/sh\nexec ${TEST_PYTHON} -S -s "$@"\n`);
+      chmodSync(wrapper, 0o755);
+      const e = await rejection(loadSqlmodel({ cwd: dir, module: 'models', python: wrapper }));
+      expect(e.code).toBe('DEPENDENCY_MISSING');
+      expect(e.message).toMatch(/SQLAlchemy is not installed/);
+      expect(e.hint).toContain('--python');
+    });
+
+    it("MODULE_LOAD_FAILED carries the user's file, line and traceback", async () => {
+      const dir = project({
+        'app/__init__.py': '',
+        'app/models.py': `${MODELS}\n\nraise RuntimeError("boom in models")\n`,
+      });
+      const e = await rejection(loadSqlmodel({ cwd: dir, module: 'app/models.py', python: TEST_PYTHON }));
+      expect(e.code).toBe('MODULE_LOAD_FAILED');
+      expect(e).toMatchObject({ file: 'app/models.py', line: 10 });
+      expect(e.message).toContain('RuntimeError: boom in models');
+      expect(e.details.join('\n')).toMatch(/app\/models\.py", line 10/);
+    });
+
+    it('DEPENDENCY_MISSING when the models import a package missing from that interpreter', async () => {
+      const dir = project({ 'models.py': 'import alembic_not_here\nimport sqlmodel\n' });
+      const e1 = await rejection(loadSqlmodel({ cwd: dir, module: 'models', python: TEST_PYTHON }));
+      expect(e1.code).toBe('MODULE_LOAD_FAILED');
+      const dir2 = project({ 'models.py': 'import pydantic\nimport geoalchemy2\n' });
+      const e2 = await rejection(loadSqlmodel({ cwd: dir2, module: 'models', python: TEST_PYTHON }));
+      expect(e2.code).toBe('DEPENDENCY_MISSING');
+      expect(e2.message).toContain('geoalchemy2');
+    });
+
+    it('INPUT_NOT_FOUND for a missing attribute, INPUT_EMPTY when no MetaData exists', async () => {
+      const dir = project({ 'models.py': MODELS, 'empty.py': 'X = 1\n' });
+      const attr = await rejection(loadSqlmodel({ cwd: dir, module: 'models:Nope', python: TEST_PYTHON }));
+      expect(attr.code).toBe('INPUT_NOT_FOUND');
+      expect(attr.message).toContain('Nope');
+      const empty = await rejection(loadSqlmodel({ cwd: dir, module: 'empty', python: TEST_PYTHON }));
+      expect(empty.code).toBe('INPUT_EMPTY');
+    });
+
+    it('loads a module by dotted name or path with :attr, ignoring print() at import time', async () => {
+      const dir = project({
+        'pkg/__init__.py': '',
+        'pkg/db.py': `print("connecting...")\nfrom sqlalchemy import Column, Integer, MetaData, String, Table\nfrom sqlalchemy.orm import declarative_base\nBase = declarative_base()\nother = MetaData()\nTable("x", other, Column("id", Integer, primary_key=True))\n\nclass Hero(Base):\n    __tablename__ = "heroes"\n    id = Column(Integer, primary_key=True)\n    name = Column("hero_name", String(50), comment="Public name. @pii")\n`,
+      });
+      const a = await loadSqlmodel({ cwd: dir, module: 'pkg.db:Base', python: TEST_PYTHON });
+      expect(a.ir.source.orm).toBe('sqlalchemy');
+      expect(a.ir.tables.map((t) => t.name)).toEqual(['heroes']);
+      const hero = a.ir.tables[0]!;
+      expect(hero).toMatchObject({ codeName: 'Hero', source: { file: 'pkg/db.py', line: 8 } });
+      expect(hero.columns[1]).toMatchObject({
+        name: 'hero_name',
+        codeName: 'name',
+        type: { sql: 'varchar(50)', category: 'string' },
+        description: 'Public name.',
+        tags: [{ name: 'pii' }],
+      });
+      const b = await loadSqlmodel({ cwd: dir, module: 'pkg/db.py:other', python: TEST_PYTHON });
+      expect(b.ir.tables.map((t) => t.name)).toEqual(['x']);
+      const ambiguous = await rejection(loadSqlmodel({ cwd: dir, module: 'pkg.db', python: TEST_PYTHON }));
+      expect(ambiguous.code).toBe('INPUT_EMPTY');
+      expect(ambiguous.message).toMatch(/several MetaData/);
+    });
+
+    it('finds the models module itself and uses SQLModel.metadata', async () => {
+      const { ir } = await loadSqlmodel({ cwd: project({ 'models.py': MODELS }), python: TEST_PYTHON });
+      expect(ir.source.orm).toBe('sqlmodel');
+      const hero = ir.tables[0]!;
+      expect(hero.name).toBe('hero');
+      expect(hero.indexes).toEqual([
+        { name: 'ix_hero_name', nameExplicit: false, unique: false, parts: [{ column: 'name' }] },
+      ]);
+    });
+  });
+});

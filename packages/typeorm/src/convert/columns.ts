@@ -1,0 +1,91 @@
+import type { ColumnDefault, Enum, IrInput, Tag } from '@ormdoc/core';
+import { parseDescription } from '@ormdoc/core';
+import type { ColumnMetadataLike, DriverLike, EntityMetadataLike, TypeormDialect } from '../types.js';
+import { computeSqlType, enumTypeName, isEnumColumn, ormTypeName, quoteIdent } from './columnTypes.js';
+import { columnDefault, columnOnUpdate } from './defaults.js';
+
+type ColumnInput = IrInput['tables'][number]['columns'][number];
+
+/** Columns that exist in the table (not @VirtualColumn, which is computed by a query). */
+export function tableColumns(entity: EntityMetadataLike): ColumnMetadataLike[] {
+  return entity.columns.filter((c) => !c.isVirtualProperty);
+}
+
+/** Enum types the table's columns use, keyed by `schema.name`. */
+export type EnumRegistry = Map<string, Enum & { firstUse: string }>;
+
+export function convertColumn(
+  dialect: TypeormDialect,
+  entity: EntityMetadataLike,
+  column: ColumnMetadataLike,
+  driver: DriverLike,
+  enums: EnumRegistry,
+): ColumnInput {
+  const { text, tags } = parseDescription(column.comment);
+  const schema = entity.schema ?? null;
+  let type: ColumnInput['type'];
+  if (isEnumColumn(column, driver)) {
+    const values = (column.enum ?? []).map((v) => `${v}`);
+    const native = dialect === 'postgresql';
+    const name = native
+      ? enumTypeName(entity, column)
+      : (column.enumName ?? `${entity.tableName}_${column.databaseName}_enum`);
+    registerEnum(
+      enums,
+      { schema: native ? schema : null, name, values, native },
+      `${entity.tableName}.${column.databaseName}`,
+    );
+    const sql = native
+      ? schema === null
+        ? quoteIdent(name)
+        : `${quoteIdent(schema)}.${quoteIdent(name)}`
+      : dialect === 'mysql'
+        ? `enum(${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(',')})`
+        : 'varchar';
+    type = {
+      sql: column.isArray ? `${sql}[]` : sql,
+      orm: ormTypeName(column),
+      category: 'enum',
+      isArray: column.isArray,
+      enum: { schema: native ? schema : null, name },
+    };
+  } else {
+    const computed = computeSqlType(dialect, column, driver);
+    type = { sql: computed.sql, orm: computed.orm, category: computed.category, isArray: computed.isArray };
+  }
+  const def: ColumnDefault | undefined = column.generatedType
+    ? undefined
+    : columnDefault(dialect, column, driver);
+  const onUpdate = columnOnUpdate(dialect, column);
+  const out: ColumnInput = {
+    name: column.databaseName,
+    type,
+    nullable: column.isNullable,
+    tags: tags as Tag[],
+  };
+  if (column.propertyPath !== column.databaseName) out.codeName = column.propertyPath;
+  if (def) out.default = def;
+  if (onUpdate) out.onUpdate = onUpdate;
+  if (column.asExpression && column.generatedType)
+    out.generated = { expression: column.asExpression, stored: column.generatedType === 'STORED' };
+  if (column.collation) out.collation = column.collation;
+  if (text) out.description = text;
+  return out;
+}
+
+function registerEnum(
+  enums: EnumRegistry,
+  e: { schema: string | null; name: string; values: string[]; native: boolean },
+  use: string,
+): void {
+  const key = `${e.schema ?? ''}\u0000${e.name}`;
+  if (enums.has(key)) return;
+  enums.set(key, {
+    schema: e.schema,
+    name: e.name,
+    values: e.values.map((v) => ({ name: v })),
+    native: e.native,
+    tags: [],
+    firstUse: use,
+  });
+}

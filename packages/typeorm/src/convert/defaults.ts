@@ -1,0 +1,77 @@
+import type { ColumnDefault, ColumnOnUpdate } from '@ormdoc/core';
+import type { ColumnMetadataLike, DriverLike, TypeormDialect } from '../types.js';
+
+/**
+ * The default of a column, as TypeORM's schema builder writes it:
+ * - generated `increment` -> a sequence (SERIAL on PostgreSQL, AUTO_INCREMENT on MySQL);
+ * - generated `identity` -> GENERATED ... AS IDENTITY; `rowid` -> SQLite rowid;
+ * - generated `uuid` -> on PostgreSQL the driver's uuid function (uuid_generate_v4() or, with
+ *   `uuidExtension: 'pgcrypto'`, gen_random_uuid()); elsewhere TypeORM makes the uuid in JS;
+ * - `default: () => 'sql'` and @CreateDateColumn/@UpdateDateColumn -> a SQL expression;
+ * - any other `default` -> a literal, quoted the way the driver quotes it.
+ */
+export function columnDefault(
+  dialect: TypeormDialect,
+  column: ColumnMetadataLike,
+  driver: DriverLike,
+): ColumnDefault | undefined {
+  if (column.isGenerated) {
+    switch (column.generationStrategy) {
+      case 'increment':
+        return { kind: 'sequence', style: dialect === 'postgresql' ? 'serial' : 'auto-increment' };
+      case 'identity':
+        return {
+          kind: 'sequence',
+          style: column.generatedIdentity === 'ALWAYS' ? 'identity-always' : 'identity-by-default',
+        };
+      case 'rowid':
+        return { kind: 'sequence', style: 'rowid' };
+      case 'uuid':
+        if (column.default === undefined || column.default === null) {
+          if (dialect === 'postgresql') return { kind: 'sql', expression: uuidGenerator(driver) };
+          return {
+            kind: 'orm',
+            generator: 'uuid',
+            description: "@PrimaryGeneratedColumn('uuid') / @Generated('uuid')",
+          };
+        }
+        break;
+      case undefined:
+        break;
+    }
+  }
+  const value = column.default;
+  if (value === undefined || value === null) return undefined;
+  const normalized = driver.normalizeDefault(column);
+  if (normalized === undefined) return undefined;
+  if (typeof value === 'function') return { kind: 'sql', expression: normalized };
+  if (typeof value === 'number') return { kind: 'literal', value, sql: String(value) };
+  if (typeof value === 'boolean') return { kind: 'literal', value, sql: value ? 'true' : 'false' };
+  if (typeof value === 'string') return { kind: 'literal', value, sql: normalized };
+  if (Array.isArray(value)) return { kind: 'literal', value: value as unknown[], sql: normalized };
+  if (typeof value === 'object')
+    return { kind: 'literal', value: value as Record<string, unknown>, sql: normalized };
+  return { kind: 'sql', expression: normalized };
+}
+
+function uuidGenerator(driver: DriverLike): string {
+  const generator = (driver as { uuidGenerator?: unknown }).uuidGenerator;
+  if (typeof generator === 'string') return generator;
+  return driver.options?.uuidExtension === 'pgcrypto' ? 'gen_random_uuid()' : 'uuid_generate_v4()';
+}
+
+/**
+ * How the value is refreshed on update: MySQL `ON UPDATE` in the DDL (TypeORM writes it only for
+ * MySQL; PostgreSQL and SQLite ignore the option), else TypeORM itself on save.
+ */
+export function columnOnUpdate(
+  dialect: TypeormDialect,
+  column: ColumnMetadataLike,
+): ColumnOnUpdate | undefined {
+  if (column.onUpdate && dialect === 'mysql') return { kind: 'sql', expression: column.onUpdate };
+  if (column.isUpdateDate)
+    return { kind: 'orm', description: '@UpdateDateColumn: set by TypeORM on every save' };
+  if (column.isVersion)
+    return { kind: 'orm', description: '@VersionColumn: incremented by TypeORM on every save' };
+  return undefined;
+}

@@ -1,0 +1,57 @@
+import type { IrInput } from '@ormdoc/core';
+import type { EntityMetadataLike, RelationMetadataLike } from '../types.js';
+
+type RelationInput = IrInput['relations'] extends Array<infer R> | undefined ? R : never;
+
+const ref = (m: EntityMetadataLike) => ({ schema: m.schema ?? null, name: m.tableName });
+
+/** TypeORM relations as navigation relations, with ORM-side cascade and eager options. */
+export function navigationRelations(entities: EntityMetadataLike[]): RelationInput[] {
+  const out: RelationInput[] = [];
+  const seen = new Set<string>();
+  for (const entity of entities) {
+    if (entity.tableType === 'junction' || entity.tableType === 'closure-junction') continue;
+    for (const relation of entity.relations) {
+      const key = `${entity.schema ?? ''}.${entity.tableName}.${relation.propertyPath}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(convertRelation(entity, relation));
+    }
+  }
+  return out;
+}
+
+function convertRelation(entity: EntityMetadataLike, relation: RelationMetadataLike): RelationInput {
+  const target = relation.inverseEntityMetadata;
+  const toOne = relation.relationType === 'many-to-one' || relation.relationType === 'one-to-one';
+  const fk = relation.foreignKeys[0] ?? relation.inverseRelation?.foreignKeys[0];
+  const cascade = [
+    relation.isCascadeInsert && 'insert',
+    relation.isCascadeUpdate && 'update',
+    relation.isCascadeRemove && 'remove',
+    relation.isCascadeSoftRemove && 'soft-remove',
+    relation.isCascadeRecover && 'recover',
+  ].filter((x): x is string => typeof x === 'string');
+  const out: RelationInput = {
+    from: { ...ref(entity), field: relation.propertyPath },
+    to: {
+      ...ref(target),
+      ...(relation.inverseRelation ? { field: relation.inverseRelation.propertyPath } : {}),
+    },
+    cardinality: toOne ? 'one' : 'many',
+  };
+  if (toOne) {
+    // The join columns decide: a @Column declared NOT NULL wins over the relation's own `nullable`.
+    const owning = relation.foreignKeys[0];
+    const columns = owning ? entity.columns.filter((c) => owning.columnNames.includes(c.databaseName)) : [];
+    out.nullable = columns.length > 0 ? columns.some((c) => c.isNullable) : relation.isNullable;
+  }
+  if (fk && relation.relationType !== 'many-to-many') out.foreignKey = fk.name;
+  const junction = relation.junctionEntityMetadata ?? relation.inverseRelation?.junctionEntityMetadata;
+  if (relation.relationType === 'many-to-many' && junction) out.through = ref(junction);
+  if (cascade.length > 0) out.ormCascade = cascade;
+  if (relation.orphanedRowAction && relation.orphanedRowAction !== 'nullify' && !toOne)
+    out.ormOnDelete = `orphanedRowAction: ${relation.orphanedRowAction}`;
+  if (relation.isEager) out.eager = true;
+  return out;
+}

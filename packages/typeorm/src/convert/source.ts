@@ -1,0 +1,27 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** `path` relative to cwd with forward slashes. */
+export function relativePath(cwd: string, file: string): string {
+  return (path.isAbsolute(file) ? path.relative(cwd, file) : file).split(path.sep).join('/');
+}
+
+/** 1-based line of `class Name` in a file, when it can be found. */
+export function classLine(
+  file: string,
+  className: string,
+  cache: Map<string, string | undefined>,
+): number | undefined {
+  if (!cache.has(file)) {
+    try {
+      cache.set(file, readFileSync(file, 'utf8'));
+    } catch {
+      cache.set(file, undefined);
+    }
+  }
+  const text = cache.get(file);
+  if (!text) return undefined;
+  const match = new RegExp(`\\bclass\\s+${className.replace(/[$]/g, '\\$')}\\b`).exec(text);
+  if (!match) return undefined;
+  return text.slice(0, match.index).split('\n').length;
+}

@@ -1,0 +1,165 @@
+import { readFileSync } from 'node:fs';
+import Module from 'node:module';
+import path from 'node:path';
+import { OrmdocError } from '@ormdoc/core';
+import { driverStubFor, isDriverPackage } from './driverStubs.js';
+import { loadTypescript, type ProjectCompilerOptions } from './tsconfig.js';
+
+/** The parts of Node's CommonJS loader the hook patches (not in the public typings). */
+interface ModuleInternals {
+  _extensions: Record<string, (module: CompilableModule, filename: string) => void>;
+  _resolveFilename: (request: string, parent: unknown, isMain: boolean, options?: unknown) => string;
+  _load: (request: string, parent: unknown, isMain: boolean) => unknown;
+  _cache: Record<string, unknown>;
+}
+interface CompilableModule {
+  exports: unknown;
+  _compile(code: string, filename: string): void;
+}
+
+const TS_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts'];
+const JS_TO_TS: Record<string, string[]> = {
+  '.js': ['.ts', '.tsx'],
+  '.jsx': ['.tsx'],
+  '.mjs': ['.mts'],
+  '.cjs': ['.cts'],
+};
+
+/** What a scoped load saw: every TypeScript file compiled and the exports each one produced. */
+export interface LoadRecord {
+  /** Absolute paths of the user's TypeScript files compiled during the load, in load order. */
+  files: string[];
+  /** Exported values (classes) -> the file that exported them first. */
+  exportedFrom: Map<unknown, string>;
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Run `fn` with a CommonJS require hook that compiles TypeScript with `transpileModule` (decorator
+ * metadata emitted, the project's tsconfig honoured), maps `./x.js` specifiers to `./x.ts`, applies
+ * tsconfig `paths`, and replaces missing database driver packages (`pg`, `mysql2`, ...) with inert
+ * stubs. The hook is removed afterwards and loads are serialised, so it never leaks.
+ */
+export function withTsRequire<T>(
+  project: ProjectCompilerOptions,
+  fn: (record: LoadRecord) => T | Promise<T>,
+): Promise<T> {
+  const run = queue.then(() => runScoped(project, fn));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function runScoped<T>(
+  project: ProjectCompilerOptions,
+  fn: (record: LoadRecord) => T | Promise<T>,
+): Promise<T> {
+  const M = Module as unknown as ModuleInternals;
+  const ts = loadTypescript();
+  const record: LoadRecord = { files: [], exportedFrom: new Map() };
+  const saved = {
+    extensions: Object.fromEntries(TS_EXTENSIONS.map((e) => [e, M._extensions[e]])),
+    resolve: M._resolveFilename,
+    load: M._load,
+  };
+  const compile = (module: CompilableModule, filename: string) => {
+    const source = readFileSync(filename, 'utf8');
+    const out = ts.transpileModule(source, {
+      compilerOptions: project.compilerOptions,
+      fileName: filename,
+      reportDiagnostics: true,
+    });
+    // Only errors in the file itself (syntax); option diagnostics never stop a load.
+    const syntax = out.diagnostics?.find(
+      (d) => d.category === ts.DiagnosticCategory.Error && d.file !== undefined,
+    );
+    if (syntax) {
+      const pos =
+        syntax.file && syntax.start !== undefined
+          ? syntax.file.getLineAndCharacterOfPosition(syntax.start)
+          : undefined;
+      throw new OrmdocError(
+        'MODULE_LOAD_FAILED',
+        `${filename}: ${ts.flattenDiagnosticMessageText(syntax.messageText, '\n')}`,
+        {
+          file: filename,
+          ...(pos ? { line: pos.line + 1, column: pos.character + 1 } : {}),
+          hint: 'Fix the TypeScript syntax error in this file.',
+        },
+      );
+    }
+    record.files.push(filename);
+    module._compile(out.outputText, filename);
+    noteExports(record, module.exports, filename);
+  };
+  for (const ext of TS_EXTENSIONS) M._extensions[ext] = compile;
+  M._resolveFilename = function resolve(this: unknown, request, parent, isMain, options) {
+    try {
+      return saved.resolve.call(this, request, parent, isMain, options);
+    } catch (error) {
+      const alt = alternatives(request, parent, project);
+      for (const candidate of alt) {
+        try {
+          return saved.resolve.call(this, candidate, parent, isMain, options);
+        } catch {
+          // try the next candidate
+        }
+      }
+      throw error;
+    }
+  };
+  M._load = function load(this: unknown, request, parent, isMain) {
+    if (!isDriverPackage(request)) return saved.load.call(this, request, parent, isMain);
+    try {
+      return saved.load.call(this, request, parent, isMain);
+    } catch (error) {
+      if ((error as { code?: string }).code === 'MODULE_NOT_FOUND') return driverStubFor(request);
+      throw error;
+    }
+  };
+  try {
+    return await fn(record);
+  } finally {
+    for (const ext of TS_EXTENSIONS) {
+      const prev = saved.extensions[ext];
+      if (prev) M._extensions[ext] = prev;
+      else delete M._extensions[ext];
+    }
+    M._resolveFilename = saved.resolve;
+    M._load = saved.load;
+    // Forget the user's compiled files so the next load sees edits (watch mode, tests).
+    for (const file of record.files) delete M._cache[file];
+  }
+}
+
+function noteExports(record: LoadRecord, exports: unknown, filename: string): void {
+  if (exports === null || (typeof exports !== 'object' && typeof exports !== 'function')) return;
+  for (const value of Object.values(exports as Record<string, unknown>))
+    if (typeof value === 'function' && !record.exportedFrom.has(value))
+      record.exportedFrom.set(value, filename);
+}
+
+/** Other spellings of a specifier that failed: `./user.js` -> `./user.ts`, tsconfig `paths`. */
+function alternatives(request: string, parent: unknown, project: ProjectCompilerOptions): string[] {
+  const out: string[] = [];
+  const parentFile = (parent as { filename?: string } | undefined)?.filename;
+  if (request.startsWith('.') || path.isAbsolute(request)) {
+    const ext = path.extname(request);
+    for (const tsExt of JS_TO_TS[ext] ?? []) out.push(request.slice(0, -ext.length) + tsExt);
+    return parentFile && !TS_EXTENSIONS.includes(path.extname(parentFile)) ? [] : out;
+  }
+  for (const mapping of project.paths) {
+    if (!request.startsWith(mapping.prefix) || !request.endsWith(mapping.suffix)) continue;
+    if (!mapping.wildcard && request !== mapping.prefix) continue;
+    const star = mapping.wildcard
+      ? request.slice(mapping.prefix.length, request.length - mapping.suffix.length)
+      : '';
+    for (const target of mapping.targets) {
+      const resolved = target.replace('*', star);
+      out.push(resolved);
+      const ext = path.extname(resolved);
+      for (const tsExt of JS_TO_TS[ext] ?? []) out.push(resolved.slice(0, -ext.length) + tsExt);
+    }
+  }
+  return out;
+}
