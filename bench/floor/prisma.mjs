@@ -9,6 +9,8 @@ import { packageDir } from '../lib/resolve.mjs';
 const dir = path.resolve(process.argv[2] ?? '.');
 const file = path.join(dir, 'schema.prisma');
 const wasm = createRequire(import.meta.url)(packageDir('@prisma/prisma-schema-wasm'));
-const json = wasm.get_datamodel(JSON.stringify({ prismaSchema: [[file, readFileSync(file, 'utf8')]], noColor: true }));
+const json = wasm.get_datamodel(
+  JSON.stringify({ prismaSchema: [[file, readFileSync(file, 'utf8')]], noColor: true }),
+);
 const datamodel = JSON.parse(json);
 process.stdout.write(`tables=${datamodel.models.length} enums=${datamodel.enums.length}\n`);

@@ -7,7 +7,7 @@ export const TABLES_PER_FILE = 100;
 const varName = (tableName) => toCamel(tableName);
 const q = (s) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
-function columnExpr(col, model, table) {
+function columnExpr(col, table) {
   let e;
   switch (col.kind) {
     case 'serial':
@@ -51,7 +51,8 @@ function columnExpr(col, model, table) {
   const d = col.default;
   if (d !== null) {
     if (typeof d === 'object') e += `.default(${q(d.enumValue)})`;
-    else if (d === 'now') e += col.name === 'updated_at' ? '.defaultNow().$onUpdate(() => new Date())' : '.defaultNow()';
+    else if (d === 'now')
+      e += col.name === 'updated_at' ? '.defaultNow().$onUpdate(() => new Date())' : '.defaultNow()';
     else if (d === 'uuid') e += '.defaultRandom()';
     else if (d === 'true' || d === 'false') e += `.default(${d})`;
     else if (d === 'zero') e += '.default(0)';
@@ -66,16 +67,22 @@ function columnExpr(col, model, table) {
   return e;
 }
 
-function tableSource(table, model) {
-  const out = [`/** ${table.comment} */`, `export const ${varName(table.name)} = pgTable(`, `  ${q(table.name)},`, '  {'];
+function tableSource(table) {
+  const out = [
+    `/** ${table.comment} */`,
+    `export const ${varName(table.name)} = pgTable(`,
+    `  ${q(table.name)},`,
+    '  {',
+  ];
   for (const col of table.columns) {
     if (col.comment) out.push(`    /** ${col.comment} */`);
-    out.push(`    ${col.prop}: ${columnExpr(col, model, table)},`);
+    out.push(`    ${col.prop}: ${columnExpr(col, table)},`);
   }
   out.push('  },');
   const prop = (name) => `t.${table.columns.find((c) => c.name === name).prop}`;
   const extras = [];
-  if (table.primaryKey.length > 1) extras.push(`primaryKey({ columns: [${table.primaryKey.map(prop).join(', ')}] })`);
+  if (table.primaryKey.length > 1)
+    extras.push(`primaryKey({ columns: [${table.primaryKey.map(prop).join(', ')}] })`);
   for (const u of table.uniques) extras.push(`unique().on(${u.map(prop).join(', ')})`);
   for (const ix of table.indexes) extras.push(`index().on(${ix.columns.map(prop).join(', ')})`);
   if (extras.length > 0) out.push(`  (t) => [${extras.join(', ')}],`);
@@ -84,18 +91,35 @@ function tableSource(table, model) {
 }
 
 const BUILDERS = [
-  'type AnyPgColumn', 'bigint', 'boolean', 'index', 'integer', 'jsonb', 'numeric', 'pgTable', 'primaryKey',
-  'serial', 'text', 'timestamp', 'unique', 'uuid', 'varchar',
+  'type AnyPgColumn',
+  'bigint',
+  'boolean',
+  'index',
+  'integer',
+  'jsonb',
+  'numeric',
+  'pgTable',
+  'primaryKey',
+  'serial',
+  'text',
+  'timestamp',
+  'unique',
+  'uuid',
+  'varchar',
 ];
 
 export function drizzleFiles(model) {
   const files = {};
   const fileOf = new Map();
-  model.tables.forEach((t, i) => fileOf.set(t.name, `part_${String(Math.floor(i / TABLES_PER_FILE)).padStart(3, '0')}`));
+  for (const [i, t] of model.tables.entries())
+    fileOf.set(t.name, `part_${String(Math.floor(i / TABLES_PER_FILE)).padStart(3, '0')}`);
   const enumLines = ["import { pgEnum } from 'drizzle-orm/pg-core';", ''];
   for (const e of model.enums) {
     enumLines.push(`/** ${e.comment} */`);
-    enumLines.push(`export const ${toCamel(e.name)} = pgEnum(${q(e.name)}, [${e.values.map(q).join(', ')}]);`, '');
+    enumLines.push(
+      `export const ${toCamel(e.name)} = pgEnum(${q(e.name)}, [${e.values.map(q).join(', ')}]);`,
+      '',
+    );
   }
   files['schema/enums.ts'] = enumLines.join('\n');
   for (let start = 0; start < model.tables.length; start += TABLES_PER_FILE) {
@@ -117,7 +141,8 @@ export function drizzleFiles(model) {
     if (enumImports.size > 0) head.push(`import { ${[...enumImports].sort().join(', ')} } from './enums';`);
     for (const [f, names] of [...crossImports].sort(([a], [b]) => a.localeCompare(b)))
       head.push(`import { ${[...names].sort().join(', ')} } from './${f}';`);
-    files[`schema/${part}.ts`] = `${head.join('\n')}\n\n${chunk.map((t) => tableSource(t, model)).join('\n')}`;
+    files[`schema/${part}.ts`] =
+      `${head.join('\n')}\n\n${chunk.map((t) => tableSource(t)).join('\n')}`;
   }
   files['drizzle.config.ts'] = [
     "import { defineConfig } from 'drizzle-kit';",
@@ -128,9 +153,22 @@ export function drizzleFiles(model) {
     "  out: './drizzle',",
     '});',
   ].join('\n');
-  files['package.json'] = JSON.stringify({ name: `bench-drizzle-${model.n}`, private: true, type: 'module' }, null, 2);
+  files['package.json'] = JSON.stringify(
+    { name: `bench-drizzle-${model.n}`, private: true, type: 'module' },
+    null,
+    2,
+  );
   files['tsconfig.json'] = JSON.stringify(
-    { compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', strict: true, skipLibCheck: true, noEmit: true } },
+    {
+      compilerOptions: {
+        target: 'ES2022',
+        module: 'ESNext',
+        moduleResolution: 'Bundler',
+        strict: true,
+        skipLibCheck: true,
+        noEmit: true,
+      },
+    },
     null,
     2,
   );

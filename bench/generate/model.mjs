@@ -21,10 +21,44 @@ export function rng(seed) {
 }
 
 const NOUNS = [
-  'account', 'invoice', 'order', 'product', 'customer', 'shipment', 'payment', 'warehouse', 'supplier',
-  'contract', 'ticket', 'project', 'task', 'document', 'employee', 'department', 'campaign', 'coupon',
-  'subscription', 'device', 'sensor', 'reading', 'vehicle', 'route', 'booking', 'room', 'event', 'venue',
-  'course', 'lesson', 'student', 'grade', 'policy', 'claim', 'asset', 'ledger', 'budget', 'report',
+  'account',
+  'invoice',
+  'order',
+  'product',
+  'customer',
+  'shipment',
+  'payment',
+  'warehouse',
+  'supplier',
+  'contract',
+  'ticket',
+  'project',
+  'task',
+  'document',
+  'employee',
+  'department',
+  'campaign',
+  'coupon',
+  'subscription',
+  'device',
+  'sensor',
+  'reading',
+  'vehicle',
+  'route',
+  'booking',
+  'room',
+  'event',
+  'venue',
+  'course',
+  'lesson',
+  'student',
+  'grade',
+  'policy',
+  'claim',
+  'asset',
+  'ledger',
+  'budget',
+  'report',
 ];
 const ENUM_VALUES = ['draft', 'pending', 'active', 'paused', 'archived', 'cancelled', 'failed', 'done'];
 const ACTIONS = ['cascade', 'restrict', 'set null'];
@@ -103,7 +137,9 @@ export function buildModel(n, seed = 20250101) {
       table.columns.push(column(colA, 'int', { fk: { table: a.name, column: 'id', onDelete: 'cascade' } }));
       table.columns.push(column(colB, 'int', { fk: { table: b.name, column: 'id', onDelete: 'cascade' } }));
       table.columns.push(column('position', 'int', { default: 'zero' }));
-      table.columns.push(column('role', 'varchar', { length: 50, default: null, comment: 'Role of the link.' }));
+      table.columns.push(
+        column('role', 'varchar', { length: 50, default: null, comment: 'Role of the link.' }),
+      );
       table.columns.push(column('weight', 'numeric', { nullable: true }));
       table.columns.push(column('is_primary', 'bool', { default: 'false' }));
       table.columns.push(column('note', 'varchar', { length: 200, nullable: true }));
@@ -124,7 +160,9 @@ export function buildModel(n, seed = 20250101) {
     const fkCount = entities.length === 0 ? 0 : r.int(i < 3 ? 0 : 1, 3);
     const used = new Set();
     for (let f = 0; f < fkCount; f++) {
-      const target = r.chance(0.25) ? entities[r.int(0, Math.min(9, entities.length - 1))] : recentPick(r, entities, i);
+      const target = r.chance(0.25)
+        ? entities[r.int(0, Math.min(9, entities.length - 1))]
+        : recentPick(r, entities, i);
       if (!target || used.has(target.name)) continue;
       used.add(target.name);
       const nullable = r.chance(0.3);
@@ -148,18 +186,27 @@ export function buildModel(n, seed = 20250101) {
     }
     table.columns.push(column('name', 'varchar', { length: 200 }));
     table.columns.push(
-      column('code', 'varchar', { length: 64, unique: true, comment: `Business key of the ${noun}, unique.` }),
+      column('code', 'varchar', {
+        length: 64,
+        unique: true,
+        comment: `Business key of the ${noun}, unique.`,
+      }),
     );
     const e = r.pick(enums);
     table.columns.push(column('status', 'enum', { enum: e.name, default: { enumValue: e.values[0] } }));
     const optional = [
-      () => column('description', 'text', { nullable: true, comment: r.chance(0.5) ? 'Free text shown to users.' : null }),
+      () =>
+        column('description', 'text', {
+          nullable: true,
+          comment: r.chance(0.5) ? 'Free text shown to users.' : null,
+        }),
       () => column('is_active', 'bool', { default: 'true' }),
       () => column('amount', 'numeric', { nullable: true, comment: 'Amount in the account currency.' }),
       () => column('quantity', 'int', { default: 'zero' }),
       () => column('total_count', 'bigint', { nullable: true }),
       () => column('metadata', 'jsonb', { default: '{}' }),
-      () => column('contact_email', 'varchar', { length: 320, nullable: true, comment: 'Contact address. @pii' }),
+      () =>
+        column('contact_email', 'varchar', { length: 320, nullable: true, comment: 'Contact address. @pii' }),
       () => column('starts_at', 'ts3', { nullable: true }),
       () => column('ends_at', 'ts3', { nullable: true }),
       () => column('external_ref', 'varchar', { length: 100, nullable: true }),

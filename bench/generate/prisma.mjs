@@ -96,7 +96,9 @@ export function prismaSchema(model) {
       );
     }
     for (const ref of back.get(table.name))
-      out.push(`  ${backField(ref.table, ref.column)} ${ref.table.className}[] @relation("${relationName(ref.table, ref.column)}")`);
+      out.push(
+        `  ${backField(ref.table, ref.column)} ${ref.table.className}[] @relation("${relationName(ref.table, ref.column)}")`,
+      );
     out.push('');
     const prop = (name) => table.columns.find((c) => c.name === name).prop;
     if (!single) out.push(`  @@id([${table.primaryKey.map(prop).join(', ')}])`);

@@ -89,6 +89,7 @@ const named = (name, source) => ({ name, nameSource: source });
 export function sqlmodelExport(model) {
   let line = 1;
   const tables = model.tables.map((table) => {
+    line += table.columns.length + 4;
     const t = {
       schema: null,
       name: table.name,
@@ -96,13 +97,25 @@ export function sqlmodelExport(model) {
       className: table.className,
       module: 'models',
       file: 'models.py',
-      line: (line += table.columns.length + 4),
+      line,
       doc: null,
       columns: table.columns.map((c) => exportColumn(c, table)),
       primaryKey: { ...named(null, 'database'), columns: table.primaryKey },
       uniqueConstraints: [
-        ...table.columns.filter((c) => c.unique).map((c) => ({ ...named(null, 'database'), columns: [c.name], deferrable: null, nullsNotDistinct: null })),
-        ...table.uniques.map((u) => ({ ...named(null, 'database'), columns: u, deferrable: null, nullsNotDistinct: null })),
+        ...table.columns
+          .filter((c) => c.unique)
+          .map((c) => ({
+            ...named(null, 'database'),
+            columns: [c.name],
+            deferrable: null,
+            nullsNotDistinct: null,
+          })),
+        ...table.uniques.map((u) => ({
+          ...named(null, 'database'),
+          columns: u,
+          deferrable: null,
+          nullsNotDistinct: null,
+        })),
       ],
       checkConstraints: [],
       foreignKeys: foreignKeys(table).map(({ column, fk }) => ({

@@ -68,11 +68,12 @@ function columnOptions(col, model) {
   if (col.unique) o.push('unique: true');
   const d = col.default;
   if (d !== null) {
-    if (typeof d === 'object') o.push(`default: ${model.enumsByName.get(col.enum).typeName}.${memberName(d.enumValue)}`);
+    if (typeof d === 'object')
+      o.push(`default: ${model.enumsByName.get(col.enum).typeName}.${memberName(d.enumValue)}`);
     else if (d === 'true' || d === 'false') o.push(`default: ${d}`);
     else if (d === 'zero') o.push('default: 0');
     else if (d === '{}') o.push(`default: () => "'{}'"`);
-    else if (d === 'now') o.push('default: () => \'now()\'');
+    else if (d === 'now') o.push("default: () => 'now()'");
   }
   if (col.comment) o.push(`comment: ${q(col.comment)}`);
   return o;

@@ -53,19 +53,31 @@ export const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-/** Run `runs` times; the summary is the median of each metric over successful runs. */
+/**
+ * Run `runs` times; the summary is the median of each metric over successful runs. Repeats stop
+ * early after a failure, or when `enough(result)` says one run already decides the verdict.
+ */
 export async function measureRuns(runs, cmd, args, options) {
   const results = [];
   for (let i = 0; i < runs; i++) {
+    options?.beforeEach?.();
     const r = await measure(cmd, args, options);
-    options?.before?.();
     results.push(r);
     if (!r.ok) break; // a failure will not get better by repeating it
+    if (options?.enough?.(r)) break;
   }
   const good = results.filter((r) => r.ok);
   const last = results.at(-1);
   if (good.length === 0)
-    return { ok: false, runs: results.length, wall: last.wall, rssMb: last.rssMb, cpu: last.cpu, error: failure(last), last };
+    return {
+      ok: false,
+      runs: results.length,
+      wall: last.wall,
+      rssMb: last.rssMb,
+      cpu: last.cpu,
+      error: failure(last),
+      last,
+    };
   return {
     ok: true,
     runs: good.length,
@@ -81,7 +93,10 @@ export async function measureRuns(runs, cmd, args, options) {
 export function failure(r) {
   if (r.timedOut) return `killed after the time limit (${r.wall.toFixed(0)} s)`;
   const text = `${r.stderr}\n${r.stdout}`;
-  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const telling =
     lines.find((l) => /panicked|capacity overflow|out of memory|heap limit/i.test(l)) ??
     lines.find((l) => /^(error|Error|\w*Error)\b|failed|cannot|ENOENT|not found/i.test(l)) ??

@@ -1,6 +1,6 @@
 // Where the bench finds the ORM packages: the same copies the ormdoc extractors use (pnpm keeps them
 // in each package's node_modules; the repo root has none of them).
-import { existsSync, mkdirSync, rmSync, symlinkSync, realpathSync } from 'node:fs';
+import { existsSync, mkdirSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

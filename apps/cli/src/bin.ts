@@ -11,7 +11,7 @@ import('./run.js')
       const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
       process.stderr.write(
         `internal error: ormdoc could not start. This is a bug or a broken installation.\n${stack}\n\n` +
-          'Please report this at https://github.com/ormdoc/ormdoc/issues with the output above.\n',
+          'Please report this as an issue in the ormdoc repository, with the output above.\n',
       );
       process.exitCode = 2;
     },

@@ -1,6 +1,6 @@
 import { isOrmdocError } from '@ormdoc/core';
 import type { Colors } from './io.js';
-import { issuesUrl } from './meta.js';
+import { reportWhere } from './meta.js';
 
 /** citty's own argument errors (unknown command, bad enum value): user errors. */
 export function isUsageError(error: unknown): error is Error & { code: string } {
@@ -34,7 +34,7 @@ export function formatError(
     `${c.red(c.bold('internal error:'))} ormdoc crashed. This is a bug in ormdoc, not in your schema.`,
     stack,
     '',
-    `Please report this at ${issuesUrl()} with the command you ran, your ORM and its version, and the output above.`,
+    `Please report this ${reportWhere()} with the command you ran, your ORM and its version, and the output above.`,
     '',
   ].join('\n');
   return { text, exitCode: 2 };

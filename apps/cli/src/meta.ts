@@ -14,8 +14,9 @@ export function version(): string {
   return packageJson().version;
 }
 
-export function issuesUrl(): string {
+/** Where to report a bug: the package's `bugs` URL when it has one, else the ormdoc repository's issues. */
+export function reportWhere(): string {
   const bugs = packageJson().bugs;
   const url = typeof bugs === 'string' ? bugs : bugs?.url;
-  return url ?? 'https://github.com/ormdoc/ormdoc/issues';
+  return url ? `at ${url}` : 'as an issue in the ormdoc repository';
 }

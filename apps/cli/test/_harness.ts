@@ -1,5 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -110,17 +119,36 @@ export function runCli(
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** Packages a throwaway project may have installed: linked from where the workspace installed them. */
+export const LINKABLE = {
+  'drizzle-orm': 'packages/drizzle/node_modules/drizzle-orm',
+  'drizzle-kit': 'packages/drizzle/node_modules/drizzle-kit',
+  '@ormdoc/drizzle': 'packages/drizzle',
+  typeorm: 'packages/typeorm/node_modules/typeorm',
+  'reflect-metadata': 'packages/typeorm/node_modules/reflect-metadata',
+} as const;
+export type Linkable = keyof typeof LINKABLE;
+
 /**
- * A throwaway project folder with the given files. `inRepo` puts it inside the monorepo (git-ignored
- * `.ormdoc-tmp-*`), so TypeScript schemas can import the ORM packages installed there.
+ * A throwaway project folder with the given files. `link` installs packages into its node_modules
+ * (symlinks to the workspace's copies, as a package manager would), so TypeScript schemas can import
+ * the ORM. `inRepo` puts it inside the monorepo (git-ignored `.ormdoc-tmp-*`) instead of the temp dir.
  */
-export function makeProject(files: Record<string, string>, options: { inRepo?: string } = {}): string {
+export function makeProject(
+  files: Record<string, string>,
+  options: { inRepo?: string; link?: Linkable[] } = {},
+): string {
   const base = options.inRepo ? join(ROOT, options.inRepo) : tmpdir();
   const dir = mkdtempSync(join(base, '.ormdoc-tmp-cli-'));
   for (const [path, content] of Object.entries(files)) {
     const file = join(dir, path);
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, content);
+  }
+  for (const pkg of options.link ?? []) {
+    const target = join(dir, 'node_modules', pkg);
+    mkdirSync(dirname(target), { recursive: true });
+    symlinkSync(join(ROOT, LINKABLE[pkg]), target, 'dir');
   }
   return dir;
 }

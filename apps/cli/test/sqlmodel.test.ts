@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compareShapes, shapeOfDdl, startPglite } from '@ormdoc/core/testing';
@@ -117,5 +118,85 @@ describe('ormdoc with a SQLModel export JSON (auto-detected schema.json)', () =>
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^error: /);
     expect(run.stderr).toMatch(/dialect/);
+  });
+});
+
+/** Debian's interpreter (python3-sqlalchemy 1.4, python3-sqlmodel 0.0.8; .ci/run installs them). */
+const PYTHON = '/usr/bin/python3';
+
+const MODELS_PY = `from typing import Optional
+
+from sqlmodel import Field, SQLModel
+
+
+class Team(SQLModel, table=True):
+    id: Optional[int] = Field(default=None, primary_key=True)
+    name: str = Field(index=True, unique=True)
+
+
+class Hero(SQLModel, table=True):
+    id: Optional[int] = Field(default=None, primary_key=True)
+    name: str
+    age: Optional[int] = None
+    team_id: Optional[int] = Field(default=None, foreign_key="team.id")
+`;
+
+/** SQLAlchemy's own DDL for models.py on PostgreSQL (what `metadata.create_all` emits). */
+const CREATE_ALL_SQL = `
+import importlib.util
+from sqlalchemy.dialects import postgresql
+from sqlalchemy.schema import CreateIndex, CreateTable
+from sqlmodel import SQLModel
+spec = importlib.util.spec_from_file_location("models", "models.py")
+spec.loader.exec_module(importlib.util.module_from_spec(spec))
+for table in SQLModel.metadata.sorted_tables:
+    print(str(CreateTable(table).compile(dialect=postgresql.dialect())).strip() + ";")
+    for index in table.indexes:
+        print(str(CreateIndex(index).compile(dialect=postgresql.dialect())) + ";")
+`;
+
+describe('ormdoc with live SQLModel models (runs the Python exporter)', () => {
+  it('generate --module models.py --python /usr/bin/python3 writes the documents', () => {
+    const dir = makeProject({ 'models.py': MODELS_PY });
+    projects.push(dir);
+    const run = runCli(['generate', '--module', 'models.py', '--python', PYTHON, '--template', 'schema'], {
+      cwd: dir,
+    });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/documents in docs\/database: \d+ written, 0 unchanged, 2 tables/);
+    const schema = readFileSync(join(dir, 'docs/database/schema.md'), 'utf8');
+    expect(schema).toContain('team_id');
+    expect(schema).toContain('Hero');
+    expect(
+      runCli(['check', '--module', 'models.py', '--python', PYTHON, '--template', 'schema'], { cwd: dir })
+        .code,
+    ).toBe(0);
+  });
+
+  it('inspect --format sql creates the database SQLAlchemy create_all creates (PGlite)', async () => {
+    const dir = makeProject({ 'models.py': MODELS_PY });
+    projects.push(dir);
+    const python = spawnSync(PYTHON, ['-c', CREATE_ALL_SQL], { cwd: dir, encoding: 'utf8' });
+    expect(python.status, python.stderr).toBe(0);
+    const run = runCli(['inspect', '--format', 'sql', '--module', 'models.py', '--python', PYTHON], {
+      cwd: dir,
+    });
+    expect(run.code, run.stderr).toBe(0);
+    // SQLAlchemy lets PostgreSQL name the primary and foreign keys: compare without names.
+    const diff = compareShapes(await shapeOfDdl(db, python.stdout), await shapeOfDdl(db, run.stdout), {
+      ignoreNames: true,
+    });
+    expect(diff).toEqual([]);
+  });
+
+  it('--python /nonexistent: exit 1 naming the interpreter and how to choose another', () => {
+    const dir = makeProject({ 'models.py': MODELS_PY });
+    projects.push(dir);
+    const run = runCli(['generate', '--module', 'models.py', '--python', '/nonexistent'], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^error: The Python interpreter \/nonexistent was not found/m);
+    expect(run.stderr).toMatch(/^hint: .*--python/m);
+    expect(run.stderr).not.toMatch(/internal error|\n\s+at /);
+    expect(existsSync(join(dir, 'docs'))).toBe(false);
   });
 });

@@ -1,8 +1,6 @@
+import { type Ir, renderDdl, renderMermaid } from '@ormdoc/core';
 import { commonArgs, DIALECTS, type Dialect, sourceArgs } from '../args.js';
-import { loadCliConfig } from '../config/load.js';
-import { renderDdl, renderMermaid } from '../pipeline/core.js';
-import { extractIr } from '../pipeline/extract.js';
-import { plural } from '../progress.js';
+import { loadAndExtract } from '../pipeline/extract.js';
 import { defineOrmdocCommand } from './_define.js';
 
 export const INSPECT_FORMATS = ['json', 'sql', 'mermaid'] as const;
@@ -26,20 +24,12 @@ export const inspectCommand = defineOrmdocCommand({
   run: async (ctx, args) => {
     const format = (args.format ?? 'json') as InspectFormat;
     const dialect = args.dialect as Dialect | undefined;
-    const { progress, cwd } = ctx;
     // `--dialect` here is the output dialect, not the source's: keep it out of the source config.
     const flags = { ...ctx.flags };
     delete flags.dialect;
-    const { config } = await progress.phase(
-      'load',
-      () => loadCliConfig(cwd, flags),
-      (r) => `config ${r.file ?? '(none: defaults and flags)'}`,
-    );
-    const { ir } = await progress.phase(
-      'extract',
-      () => extractIr(config, cwd),
-      (r) => `${r.detection.orm}: ${plural(r.ir.tables.length, 'table')}`,
-    );
+    const { loaded, extracted } = await loadAndExtract(ctx, flags);
+    const { config } = loaded;
+    const { ir } = extracted;
     ctx.io.stdout(`${render(format, ir, dialect, config.mermaid.maxTablesPerDiagram).trimEnd()}\n`);
     return 0;
   },
@@ -47,7 +37,7 @@ export const inspectCommand = defineOrmdocCommand({
 
 function render(
   format: InspectFormat,
-  ir: Parameters<typeof renderDdl>[0],
+  ir: Ir,
   dialect: Dialect | undefined,
   maxTablesPerDiagram: number,
 ): string {

@@ -1,15 +1,19 @@
 import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type OrmdocConfig, OrmdocError, resolveConfig } from '@ormdoc/core';
+import { type OrmdocConfig, type OrmdocConfigInput, OrmdocError, resolveConfig } from '@ormdoc/core';
 import { loadConfig as c12LoadConfig } from 'c12';
 import type { CliFlags } from '../args.js';
-import { mergeFlags } from './merge.js';
+import { mergeFlags, mergeLayers } from './merge.js';
 
 export interface LoadedConfig {
   config: OrmdocConfig;
   /** Config file the values came from, relative to cwd (undefined: defaults and flags only). */
   file?: string;
+  /** The config as read, before flags and validation (kept to merge the ORM's own options below it). */
+  raw: unknown;
+  /** The ORM's file that also gave ormdoc options (drizzle.config.ts with `withOrmdoc`), relative to cwd. */
+  ormFile?: string;
 }
 
 /** This package's own entry, so `import { defineConfig } from 'ormdoc'` works in any config file. */
@@ -78,5 +82,23 @@ function configSource(
 export async function loadCliConfig(cwd: string, flags: CliFlags): Promise<LoadedConfig> {
   const { raw, file } = await readRawConfig(cwd, flags.config);
   const config = resolveConfig(mergeFlags(raw, flags), file);
-  return { config, ...(file ? { file } : {}) };
+  return { config, raw, ...(file ? { file } : {}) };
+}
+
+/**
+ * Put ormdoc options found in the ORM's own config (the `withOrmdoc(defineConfig(...), {...})`
+ * options of drizzle.config.ts) below the ormdoc config file and the flags:
+ * flags > ormdoc.config.* > drizzle.config.ts > defaults.
+ */
+export function withOrmConfig(
+  loaded: LoadedConfig,
+  flags: CliFlags,
+  orm: { input: OrmdocConfigInput; file: string } | undefined,
+): LoadedConfig {
+  if (!orm) return loaded;
+  // Validated on its own first, so a bad key is reported in the file that holds it.
+  resolveConfig(orm.input, orm.file);
+  const merged = mergeLayers(orm.input, loaded.raw);
+  const config = resolveConfig(mergeFlags(merged, flags), loaded.file ?? orm.file);
+  return { ...loaded, config, ormFile: orm.file };
 }

@@ -43,3 +43,16 @@ export function mergeFlags(raw: unknown, flags: CliFlags): unknown {
   if (Object.keys(output).length > 0 || config.output !== undefined) config.output = output;
   return config;
 }
+
+/**
+ * Two raw config layers merged: `over` wins; objects are merged key by key, anything else (arrays
+ * included) is replaced. Used to put the ORM's own ormdoc options (drizzle.config.ts `withOrmdoc`)
+ * below the ormdoc config file.
+ */
+export function mergeLayers(base: unknown, over: unknown): unknown {
+  if (over === undefined) return base;
+  if (!isRecord(base) || !isRecord(over)) return over;
+  const merged: RawConfig = { ...base };
+  for (const [key, value] of Object.entries(over)) merged[key] = mergeLayers(base[key], value);
+  return merged;
+}

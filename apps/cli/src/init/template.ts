@@ -73,7 +73,7 @@ export function renderInitConfig(options: InitOptions): string {
     .join(', ');
   const detected = evidence.length ? `Detected from ${evidence.join(', ')}.` : 'Chosen with --orm.';
   return `// ormdoc configuration. Every key is optional; flags on the command line override them.
-// Reference: https://github.com/ormdoc/ormdoc/tree/main/apps/cli#config-file
+// Reference: the "Config file" section of the ormdoc package's README (node_modules/ormdoc/README.md).
 import { defineConfig } from 'ormdoc';
 
 export default defineConfig({

@@ -1,16 +1,24 @@
 import { relative, resolve } from 'node:path';
-import { type Diagnostic, formatDiagnostic, OrmdocError } from '@ormdoc/core';
-import { loadCliConfig } from '../config/load.js';
+import {
+  type Diagnostic,
+  formatDiagnostic,
+  OrmdocError,
+  type RenderResult,
+  renderDocuments,
+  type WriteResult,
+  writeDocuments,
+} from '@ormdoc/core';
+import type { LoadedConfig } from '../config/load.js';
 import type { CommandContext } from '../context.js';
 import { plural } from '../progress.js';
-import { type RenderResult, renderDocuments, type WriteResult, writeDocuments } from './core.js';
-import { type ExtractOutcome, extractIr } from './extract.js';
+import { type ExtractOutcome, loadAndExtract } from './extract.js';
 
 export interface DocsRun {
   cwd: string;
   outDir: string;
   /** Output directory relative to cwd (posix), for messages. */
   outDirRel: string;
+  loaded: LoadedConfig;
   extracted: ExtractOutcome;
   rendered: RenderResult;
   written: WriteResult;
@@ -49,22 +57,14 @@ function asUnwritable(outDirRel: string) {
   };
 }
 
-/** load → extract → render → write (or compare, in check mode), with progress per phase. */
+/**
+ * load → extract → render → write (or compare, in check mode), with progress per phase. The same
+ * steps as core's `generateDocs`, run one by one so each phase reports its own progress line.
+ */
 export async function runDocsPipeline(ctx: CommandContext, check: boolean): Promise<DocsRun> {
   const { progress, cwd } = ctx;
-  const loaded = await progress.phase(
-    'load',
-    () => loadCliConfig(cwd, ctx.flags),
-    (r) => `config ${r.file ?? '(none: defaults and flags)'}`,
-  );
+  const { loaded, extracted } = await loadAndExtract(ctx);
   const { config } = loaded;
-  const extracted = await progress.phase(
-    'extract',
-    () => extractIr(config, cwd),
-    (r) =>
-      `${r.detection.orm}${r.detection.evidence.length ? ` (${r.detection.evidence.join(', ')})` : ''}: ` +
-      `${plural(r.ir.tables.length, 'table')}, ${plural(r.ir.enums?.length ?? 0, 'enum')}`,
-  );
   const rendered = await progress.phase(
     'render',
     () => renderDocuments({ ir: extracted.ir, config, cwd }),
@@ -84,7 +84,7 @@ export async function runDocsPipeline(ctx: CommandContext, check: boolean): Prom
   if (ctx.flags.verbose) {
     for (const d of diagnostics) progress.note(formatDiagnostic(d));
   }
-  return { cwd, outDir, outDirRel, extracted, rendered, written, diagnostics };
+  return { cwd, outDir, outDirRel, loaded, extracted, rendered, written, diagnostics };
 }
 
 /** A TODO's file as the user sees it: relative to cwd. */

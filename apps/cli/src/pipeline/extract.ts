@@ -1,8 +1,11 @@
 import type { OrmdocConfig } from '@ormdoc/core';
-import type { Orm } from '../args.js';
+import type { CliFlags, Orm } from '../args.js';
+import { type LoadedConfig, loadCliConfig, withOrmConfig } from '../config/load.js';
+import type { CommandContext } from '../context.js';
 import { chooseOrm, type Detection } from '../detect/detect.js';
 import { detectSqlmodelFiles } from '../detect/fallbacks.js';
-import { type ExtractResult, type LoadOptionsByOrm, requireExtractor } from './extractors.js';
+import { plural } from '../progress.js';
+import { type ExtractorResult, type LoadOptionsByOrm, requireExtractor } from './extractors.js';
 
 type Source = OrmdocConfig['source'];
 
@@ -63,7 +66,7 @@ export function loadOptionsFor<O extends Orm>(orm: O, source: Source, cwd: strin
   }
 }
 
-export interface ExtractOutcome extends ExtractResult {
+export interface ExtractOutcome extends ExtractorResult {
   detection: Detection;
 }
 
@@ -73,4 +76,29 @@ export async function extractIr(config: OrmdocConfig, cwd: string): Promise<Extr
   const extractor = await requireExtractor(detection.orm);
   const result = await extractor.load(loadOptionsFor(detection.orm, config.source, cwd));
   return { ...result, detection };
+}
+
+/**
+ * The `load` and `extract` phases every command shares: read the config (flags over it), extract
+ * the IR, then merge ormdoc options the ORM's own config carried (drizzle.config.ts) below both.
+ */
+export async function loadAndExtract(
+  ctx: CommandContext,
+  flags: CliFlags = ctx.flags,
+): Promise<{ loaded: LoadedConfig; extracted: ExtractOutcome }> {
+  const { progress, cwd } = ctx;
+  const first = await progress.phase(
+    'load',
+    () => loadCliConfig(cwd, flags),
+    (r) => `config ${r.file ?? '(none: defaults and flags)'}`,
+  );
+  const extracted = await progress.phase(
+    'extract',
+    () => extractIr(first.config, cwd),
+    (r) =>
+      `${r.detection.orm}${r.detection.evidence.length ? ` (${r.detection.evidence.join(', ')})` : ''}: ` +
+      `${plural(r.ir.tables.length, 'table')}, ${plural(r.ir.enums.length, 'enum')}` +
+      (r.config ? `; ormdoc options from ${r.config.file}` : ''),
+  );
+  return { loaded: withOrmConfig(first, flags, extracted.config), extracted };
 }

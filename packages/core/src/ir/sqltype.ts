@@ -70,7 +70,9 @@ export function categorizeSqlType(sql: string): ColumnCategory {
     return 'integer';
   if (/^(numeric|decimal|money)/.test(s)) return 'decimal';
   if (/^(real|float|double|float4|float8)/.test(s)) return 'float';
-  if (/^(boolean|bool|bit)$/.test(s)) return 'boolean';
+  if (/^(boolean|bool)$/.test(s)) return 'boolean';
+  // bit / bit(1) is a boolean (MySQL, SQL Server); a longer bit string is not.
+  if (s === 'bit') return /^bit\s*(\(\s*1\s*\))?$/i.test(sql.trim()) ? 'boolean' : 'other';
   if (/^(timestamp|timestamptz|datetime|datetime2|datetimeoffset|smalldatetime)/.test(s)) return 'datetime';
   if (s === 'date') return 'date';
   if (/^(time|timetz)/.test(s)) return 'time';

@@ -3,7 +3,7 @@ import { OrmdocError } from '../errors.js';
 import { aColumn, aForeignKey, anEnum, anIr, aTable } from '../testing/builders.js';
 import { canonicalizeIr } from './canonical.js';
 import { parseDescription } from './description.js';
-import { normalizeSqlType } from './sqltype.js';
+import { categorizeSqlType, normalizeSqlType } from './sqltype.js';
 import { parseIr, validateIr } from './validate.js';
 
 describe('validateIr', () => {
@@ -114,6 +114,20 @@ describe('parseDescription', () => {
     expect(parseDescription('@PII')).toEqual({ tags: [{ name: 'pii' }] });
     expect(parseDescription('write to a@b.com')).toEqual({ text: 'write to a@b.com', tags: [] });
     expect(parseDescription(undefined)).toEqual({ tags: [] });
+  });
+});
+
+describe('categorizeSqlType', () => {
+  it.each([
+    ['bit', 'boolean'],
+    ['bit(1)', 'boolean'],
+    ['bit(8)', 'other'],
+    ['varchar(20)[]', 'string'],
+    ['timestamptz(3)', 'datetime'],
+    ['bigserial', 'bigint'],
+    ['numeric(10,2)', 'decimal'],
+  ])('%s -> %s', (input, out) => {
+    expect(categorizeSqlType(input)).toBe(out);
   });
 });
 

@@ -5,6 +5,7 @@ import { qualifiedName, sameTable } from '../ir/names.js';
 import type { Ir, Table, TableRef } from '../ir/types.js';
 import { deriveRelationships, type Relationship } from '../relationships/derive.js';
 import { type DependencyOrder, dependencyOrder } from '../relationships/order.js';
+import { schemaTableAnchors } from './parts/links.js';
 
 /** Everything a template needs, computed once per render. */
 export interface RenderContext {
@@ -20,6 +21,8 @@ export interface RenderContext {
   /** The per-table file of a table (relative to the output dir) when the schema reference is split. */
   tableFiles: Map<string, string>;
   diagnostics: Diagnostic[];
+  /** Anchor of each table's section in the single-file schema reference, by qualified name. */
+  anchors: Map<string, string>;
 }
 
 export const DOCUMENT_TITLES: Record<TemplateId, string> = {
@@ -37,7 +40,7 @@ export function createContext(
   documents: Partial<Record<TemplateId, string>>,
   tableFiles: Map<string, string>,
 ): RenderContext {
-  return {
+  const ctx: RenderContext = {
     ir,
     config,
     findings,
@@ -47,7 +50,10 @@ export function createContext(
     documents,
     tableFiles,
     diagnostics: [],
+    anchors: new Map(),
   };
+  ctx.anchors = schemaTableAnchors(ctx);
+  return ctx;
 }
 
 /** Project name from the config, else undefined (templates then use a neutral title). */

@@ -1,5 +1,5 @@
 import type { RenderContext } from './context.js';
-import { escapeHeading } from './markdown.js';
+import { documentHeadings } from './markdown.js';
 import { HEADER_COMMENT, wrapRegion } from './markers.js';
 import { type FactKey, todoLine } from './todo.js';
 
@@ -11,6 +11,7 @@ import { type FactKey, todoLine } from './todo.js';
 export class Doc {
   private readonly blocks: string[] = [];
   private readonly ids = new Set<string>();
+  private contentsAt: number | undefined;
 
   constructor(
     private readonly ctx: RenderContext,
@@ -27,8 +28,19 @@ export class Doc {
     return this;
   }
 
+  /**
+   * A heading written by the template. Static text reads naturally in raw Markdown (no entities);
+   * anything taken from the schema must go through `escapeHeading` first.
+   */
   heading(level: number, text: string): this {
-    return this.text(`${'#'.repeat(level)} ${escapeHeading(text)}`);
+    return this.text(`${'#'.repeat(level)} ${text.replace(/#+\s*$/, (m) => m.replace(/#/g, '\\#'))}`);
+  }
+
+  /** A table of contents of the level-2 sections that follow it, filled in when the document is complete. */
+  contents(): this {
+    this.contentsAt = this.blocks.length;
+    this.blocks.push('');
+    return this;
   }
 
   /** A generated region; ids are made unique within the document. */
@@ -57,6 +69,17 @@ export class Doc {
   }
 
   toString(): string {
-    return `${this.blocks.join('\n\n')}\n`;
+    if (this.contentsAt === undefined) return `${this.blocks.join('\n\n')}\n`;
+    const at = this.contentsAt;
+    const marker = '\u0000contents\u0000';
+    const draft = this.blocks.map((b, i) => (i === at ? marker : b)).join('\n\n');
+    const offset = draft.indexOf(marker);
+    const before = documentHeadings(draft.slice(0, offset)).length;
+    const items = documentHeadings(draft)
+      .slice(before)
+      .filter((h) => h.level === 2)
+      .map((h) => `- [${h.text.replace(/`/g, '').replace(/[[\]]/g, '\\$&')}](#${h.anchor})`);
+    const toc = wrapRegion('contents', `**Contents**\n\n${items.join('\n')}`);
+    return `${draft.replace(marker, toc)}\n`;
   }
 }

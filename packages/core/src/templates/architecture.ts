@@ -3,21 +3,29 @@ import { qualifiedName } from '../ir/names.js';
 import { baseTables, findingsOf, projectName, type RenderContext } from '../render/context.js';
 import { Doc } from '../render/doc.js';
 import { databaseEngine, migrationTool, namingSummary, ormName, softDeleteColumns } from '../render/facts.js';
-import { bullets, code, escapeHeading, escapeText, fence } from '../render/markdown.js';
+import { bullets, code, escapeHeading, escapeText, fence, link } from '../render/markdown.js';
 import { describeIndex } from '../render/parts/columns.js';
 import {
+  changeTrackingFacts,
   coreTables,
   migrationOrder,
+  queryFacts,
   relatedDocs,
   schemaCounts,
   securityFacts,
   validationFacts,
 } from '../render/parts/common.js';
-import { findingList } from '../render/parts/findings.js';
-import { describeRelationship, fkRelationships, manyToMany } from '../render/parts/relationships.js';
+import { FINDING_SECTIONS, findingSummary } from '../render/parts/findings.js';
+import { tableLink } from '../render/parts/links.js';
+import {
+  describeRelationship,
+  fkRelationships,
+  groupedByParent,
+  manyToMany,
+} from '../render/parts/relationships.js';
 import type { RenderedFile } from '../render/types.js';
 
-const list = (items: string[]) => (items.length ? items.join('; ') : '_none in this schema_');
+const list = (items: string[]) => (items.length ? items.join(', ') : '_none in this schema_');
 
 /** Seed 004: the full, reviewed architecture document. */
 export function renderArchitecture(ctx: RenderContext, file: string): RenderedFile[] {
@@ -30,6 +38,7 @@ export function renderArchitecture(ctx: RenderContext, file: string): RenderedFi
     `# ${escapeHeading(name ? `${name} — Database Architecture` : 'Database Architecture')}`,
   );
   doc.fact('review', { label: 'Reviewed By / Next Review' });
+  doc.contents();
 
   doc.heading(2, 'Overview');
   doc.region(
@@ -61,7 +70,7 @@ export function renderArchitecture(ctx: RenderContext, file: string): RenderedFi
     'design-principles',
     [
       '### Schema Design Principles',
-      `- **Normalization:** ${tables.length} tables linked by ${fks.length} foreign keys; junction tables: ${list(junctions)}; JSON columns (denormalised data): ${list(jsonCols)}.`,
+      `- **Normalization:** ${tables.length} tables linked by ${fks.length} foreign keys; junction tables: ${list(junctions)}; JSON columns (data kept outside the relational model): ${list(jsonCols)}.`,
       `- **Constraints:** ${tables.filter((t) => t.primaryKey).length} of ${tables.length} tables have a primary key; ${fks.length - emulated} foreign keys enforced by the database${emulated ? `, ${emulated} emulated by the ORM` : ''}; ${checks} check constraints.`,
       `- **Naming Conventions:** table names ${naming.tables}; column names ${naming.columns}${naming.codeTables ? `; in code, model names ${naming.codeTables}` : ''}${naming.codeColumns ? `, field names ${naming.codeColumns}` : ''}.`,
       `- **Data Types:** categories used: ${categories.map(code).join(', ') || '_none_'}.`,
@@ -70,13 +79,22 @@ export function renderArchitecture(ctx: RenderContext, file: string): RenderedFi
   const core = coreTables(ctx, 4);
   doc.region(
     'core-entities',
-    `### Table Structure\n\n#### Core Entities\n\n${core.tables.length ? fence('sql', core.tables.map((t) => renderTableDdl(ctx.ir, t)).join('\n\n')) : '_The schema defines no tables._'}${core.omitted ? `\n\n_${core.omitted} more tables in the schema reference._` : ''}`,
+    `### Table Structure\n\n#### Core Entities\n\n${core.tables.length ? `The ${core.tables.length} most connected tables, core tables first:\n\n${fence('sql', core.tables.map((t) => renderTableDdl(ctx.ir, t).trimEnd()).join('\n\n'))}` : '_The schema defines no tables._'}${core.omitted ? `\n\n${core.omitted} more ${core.omitted === 1 ? 'table' : 'tables'}: ${core.rest.map((t) => tableLink(ctx, t)).join(', ')}.` : ''}`,
   );
+  const relDoc = ctx.documents.design
+    ? link('Relationships', ctx.documents.design, '4-relationships')
+    : ctx.documents.schema
+      ? link('Relationships', ctx.documents.schema, 'relationships')
+      : undefined;
+  const relDetail =
+    relDoc && ctx.relationships.length
+      ? `Each relationship with its foreign key, optionality and actions: ${relDoc}.`
+      : '';
   const rels = (items: string[]) =>
     items.length ? `\n${items.map((i) => `  - ${i}`).join('\n')}` : ' _none_';
   doc.region(
     'data-relationships',
-    `### Data Relationships\n\n- **One-to-One:**${rels(fkRelationships(ctx.relationships, 'one-to-one').map(describeRelationship))}\n- **One-to-Many:**${rels(fkRelationships(ctx.relationships, 'one-to-many').map(describeRelationship))}\n- **Many-to-Many:**${rels(manyToMany(ctx.relationships).map(describeRelationship))}`,
+    `### Data Relationships\n\n- **One-to-One:**${rels(groupedByParent(fkRelationships(ctx.relationships, 'one-to-one')))}\n- **One-to-Many:**${rels(groupedByParent(fkRelationships(ctx.relationships, 'one-to-many')))}\n- **Many-to-Many:**${rels(manyToMany(ctx.relationships).map(describeRelationship))}${relDetail ? `\n\n${relDetail}` : ''}`,
   );
 
   doc.heading(2, 'Indexing Strategy');
@@ -84,21 +102,18 @@ export function renderArchitecture(ctx: RenderContext, file: string): RenderedFi
   const unique = tables.reduce((n, t) => n + t.uniques.length + t.indexes.filter((i) => i.unique).length, 0);
   doc.region(
     'primary-indexes',
-    `### Primary Indexes\n\n- **Primary Keys:** ${tables.filter((t) => t.primaryKey).length} of ${tables.length} tables; ${tables.filter((t) => (t.primaryKey?.columns.length ?? 0) > 1).length} composite.\n- **Foreign Keys:** ${fks.length - fkWithout.length} of ${fks.length} foreign keys have a supporting index${fkWithout.length ? ` (missing: ${fkWithout.map((f) => code(`${f.table ? qualifiedName(f.table) : ''}.${(f.columns ?? []).join(', ')}`)).join(', ')})` : ''}.\n- **Unique Constraints:** ${unique} (constraints and unique indexes).`,
+    `### Primary Indexes\n\n- **Primary Keys:** ${tables.filter((t) => t.primaryKey).length} of ${tables.length} tables; ${tables.filter((t) => (t.primaryKey?.columns.length ?? 0) > 1).length} composite.\n- **Foreign Keys:** ${fks.length - fkWithout.length} of ${fks.length} foreign keys have a supporting index${fkWithout.length ? ' (the others are listed under [Performance Indexes](#performance-indexes))' : ''}.\n- **Unique Constraints:** ${unique} (constraints and unique indexes).`,
   );
   const perf = tables.flatMap((t) => t.indexes.filter((i) => !i.unique).map((i) => describeIndex(t, i)));
   doc.region(
     'performance-indexes',
-    `### Performance Indexes\n\n${bullets(perf, '_No non-unique secondary indexes._')}\n\n${findingList(findingsOf(ctx, ['indexing']), 'The analysis found no indexing problem.')}`,
+    `### Performance Indexes\n\n${bullets(perf, '_No non-unique secondary indexes._')}\n\n${findingSummary(ctx, findingsOf(ctx, [...FINDING_SECTIONS.indexing]), { none: 'The analysis found no missing or redundant index.', fixes: true })}`,
   );
   doc.heading(3, 'Index Maintenance');
   doc.fact('indexMaintenance');
 
   doc.heading(2, 'Performance Optimization');
-  doc.region(
-    'query-performance',
-    `### Query Performance\n\n${findingList(findingsOf(ctx, ['performance', 'maintenance']), 'The analysis found no performance or maintenance issue in the schema.')}`,
-  );
+  doc.region('query-performance', `### Query Performance\n\n${queryFacts(ctx)}`);
   doc.heading(3, 'Caching Strategy');
   doc.fact('caching');
   doc.heading(3, 'Database Tuning');
@@ -108,9 +123,20 @@ export function renderArchitecture(ctx: RenderContext, file: string): RenderedFi
   doc.heading(3, 'Backup Strategy');
   doc.fact('backups');
   const soft = softDeleteColumns(tables);
+  const cascades = new Map<string, string[]>();
+  for (const t of tables)
+    for (const f of t.foreignKeys.filter((x) => x.onDelete === 'CASCADE')) {
+      const parent = qualifiedName(f.references);
+      const child = qualifiedName(t) === parent ? `${code(parent)} (self-reference)` : code(qualifiedName(t));
+      if (!cascades.get(parent)?.includes(child))
+        cascades.set(parent, [...(cascades.get(parent) ?? []), child]);
+    }
+  const hard = [...cascades.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([parent, children]) => `${code(parent)} → ${children.join(', ')}`);
   doc.region(
     'data-retention',
-    `### Data Retention\n\n- **Soft Deletes:** ${soft.length ? soft.map((s) => code(`${qualifiedName(s.table)}.${s.column}`)).join(', ') : '_no soft-delete column (e.g. `deleted_at`) in the schema_'}\n- **Hard Deletes:** ${tables.flatMap((t) => t.foreignKeys.filter((f) => f.onDelete === 'CASCADE').map((f) => code(`${qualifiedName(t)} → ${qualifiedName(f.references)}`))).join(', ') || '_no ON DELETE CASCADE_'} cascade when the parent row is deleted.`,
+    `### Data Retention\n\n- **Soft Deletes:** ${soft.length ? `${soft.map((s) => code(`${qualifiedName(s.table)}.${s.column}`)).join(', ')} mark rows as deleted; queries must filter them out.` : '_no soft-delete column (e.g. `deleted_at`) in the schema_'}\n- **Hard Deletes:** ${hard.length ? `deleting a row also deletes the rows that reference it (ON DELETE CASCADE): ${hard.join('; ')}.` : 'no foreign key cascades deletes (no ON DELETE CASCADE).'}\n\n**Change tracking** (from the analysis):\n\n${changeTrackingFacts(ctx)}`,
   );
   doc.fact('dataRetention', { label: 'Retention and archiving' });
   doc.region(
@@ -136,7 +162,7 @@ export function renderArchitecture(ctx: RenderContext, file: string): RenderedFi
   doc.heading(2, 'Data Contracts');
   doc.region(
     'schema-versioning',
-    `### Schema Versioning\n\n- **Migration Files:** ${tool.format}, created with \`${tool.create}\`.\n- **Schema Registry:** ormdoc writes the schema as JSON (IR version ${ctx.ir.irVersion})${ctx.config.output.artifacts.includes('ir-json') ? ' to `schema.json` beside these documents' : ''}; CI can run \`ormdoc --check\` to keep the documents current.\n\n### Validation Rules\n\n${validationFacts(ctx)}`,
+    `### Schema Versioning\n\n- **Migration Files:** ${tool.format}, created with \`${tool.create}\`.\n- **Schema Registry:** ${ctx.config.output.artifacts.includes('ir-json') ? `ormdoc writes the schema as JSON (IR version ${ctx.ir.irVersion}) to \`schema.json\` beside these documents` : 'these documents, regenerated from the ORM schema'}; CI runs \`ormdoc check\` to fail when they are out of date.\n\n### Validation Rules\n\n${validationFacts(ctx)}`,
   );
   doc.heading(3, 'API Integration');
   doc.fact('dataContracts');
@@ -149,7 +175,7 @@ export function renderArchitecture(ctx: RenderContext, file: string): RenderedFi
   doc.fact('developmentWorkflow');
   doc.region(
     'data-seeding',
-    `### Data Seeding\n\nSeed tables in this FK-safe order:\n\n${migrationOrder(ctx)}`,
+    `### Data Seeding\n\nSeed tables in this FK-safe order${ctx.documents.schema ? ` (sample rows for each: ${link('Seed Script', ctx.documents.schema, 'seed-script')})` : ''}:\n\n${migrationOrder(ctx)}`,
   );
 
   doc.heading(2, 'Disaster Recovery');

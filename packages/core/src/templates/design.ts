@@ -1,28 +1,21 @@
-import { sampleRows, typescriptInterfaces } from '../blocks/index.js';
 import { qualifiedName } from '../ir/names.js';
 import { renderMermaid } from '../mermaid/index.js';
 import { baseTables, findingsOf, projectName, type RenderContext } from '../render/context.js';
 import { Doc } from '../render/doc.js';
 import { migrationTool } from '../render/facts.js';
-import { bullets, code, escapeCell, escapeHeading, fence, table } from '../render/markdown.js';
-import {
-  columnConstraints,
-  describeDefault,
-  describeIndex,
-  keyAndIndexItems,
-} from '../render/parts/columns.js';
-import { migrationOrder, securityFacts, stackLines, taggedColumns } from '../render/parts/common.js';
+import { bullets, code, escapeHeading, fence, link, table } from '../render/markdown.js';
+import { describeIndex } from '../render/parts/columns.js';
+import { migrationOrder, queryFacts, securityFacts, stackLines } from '../render/parts/common.js';
 import { enumBody } from '../render/parts/enums.js';
-import { findingList } from '../render/parts/findings.js';
+import { FINDING_SECTIONS, findingSummary } from '../render/parts/findings.js';
 import {
   fkRelationships,
   fkRelationshipTable,
   manyToMany,
   manyToManyTable,
-  relationshipsOf,
 } from '../render/parts/relationships.js';
-import { purpose } from '../render/parts/tableSection.js';
 import type { RenderedFile } from '../render/types.js';
+import { developmentData, renderDataModels } from './designModels.js';
 
 export function mermaidBlocks(ctx: RenderContext): string {
   const diagrams = renderMermaid(ctx.ir, { maxTablesPerDiagram: ctx.config.mermaid.maxTablesPerDiagram });
@@ -30,14 +23,6 @@ export function mermaidBlocks(ctx: RenderContext): string {
   if (diagrams.length === 1) return fence('mermaid', (diagrams[0] as { code: string }).code);
   return diagrams.map((d) => `### ${escapeHeading(d.title)}\n\n${fence('mermaid', d.code)}`).join('\n\n');
 }
-
-/** JSON that never throws on bigint values. */
-export function toJson(value: unknown, indent = 2): string {
-  return JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v), indent);
-}
-
-const identifier = (name: string) =>
-  `seed${name.replace(/(^|[^A-Za-z0-9]+)([A-Za-z0-9])/g, (_m, _s, c: string) => c.toUpperCase()).replace(/^[0-9]/, '_$&')}`;
 
 /** Seed 002: the design document. */
 export function renderDesign(ctx: RenderContext, file: string): RenderedFile[] {
@@ -47,6 +32,7 @@ export function renderDesign(ctx: RenderContext, file: string): RenderedFile[] {
     'title',
     `# ${escapeHeading(name ? `${name} — Database Design Document` : 'Database Design Document')}`,
   );
+  doc.contents();
 
   doc.heading(2, '1. Overview');
   doc.heading(3, '1.1 Purpose');
@@ -62,35 +48,7 @@ export function renderDesign(ctx: RenderContext, file: string): RenderedFile[] {
   doc.region('er-diagram', mermaidBlocks(ctx));
 
   doc.heading(2, '3. Data Models');
-  doc.region(
-    'typescript-interfaces',
-    `The row types, as TypeScript interfaces:\n\n${fence('typescript', typescriptInterfaces(ctx.ir))}`,
-  );
-  ctx.tables.forEach((t, i) => {
-    const fields = table(
-      ['Field', 'Type', 'Constraints', 'Description'],
-      t.columns.map((c) => {
-        const def = describeDefault(c.default);
-        return [
-          code(c.name),
-          code(c.type.sql),
-          [...columnConstraints(t, c), ...(def ? [`DEFAULT ${def}`] : [])].join(', '),
-          c.description ? escapeCell(c.description) : '—',
-        ];
-      }),
-    );
-    doc.region(
-      `model:${qualifiedName(t)}`.replace(/[^A-Za-z0-9._:-]/g, '_'),
-      [
-        `### 3.${i + 1} ${escapeHeading(qualifiedName(t))}`,
-        `**Purpose**: ${purpose(t)}`,
-        `**Fields**:\n\n${fields}`,
-        `**Indexes**:\n${bullets(keyAndIndexItems(t), '_None._')}`,
-        `**Relationships**:\n${bullets(relationshipsOf(ctx.relationships, t), '_None._')}`,
-      ].join('\n\n'),
-    );
-  });
-  if (ctx.tables.length === 0) doc.region('models', '_The schema defines no tables._');
+  renderDataModels(ctx, doc);
 
   doc.heading(2, '4. Relationships');
   const o2m = fkRelationships(ctx.relationships, 'one-to-many');
@@ -158,6 +116,14 @@ export function renderDesign(ctx: RenderContext, file: string): RenderedFile[] {
       fkRows.length
         ? table(['Table', 'Column', 'References', 'On Delete', 'On Update'], fkRows)
         : '_No foreign keys._',
+      '### 6.4 Validation and Change Tracking Findings',
+      findingSummary(
+        ctx,
+        findingsOf(ctx, [...FINDING_SECTIONS.validation, ...FINDING_SECTIONS.changeTracking]),
+        {
+          none: 'The analysis found no validation, integrity or change-tracking problem.',
+        },
+      ),
     ].join('\n\n'),
   );
 
@@ -183,7 +149,7 @@ export function renderDesign(ctx: RenderContext, file: string): RenderedFile[] {
     [
       '### 7.1 Performance Indexes',
       bullets(perf.map(rationale), '_No secondary indexes._'),
-      `**Rationale** (from the analysis):\n\n${findingList(findingsOf(ctx, ['indexing', 'performance']), 'The analysis found no missing or redundant index.')}`,
+      `**Missing or redundant indexes** (from the analysis):\n\n${findingSummary(ctx, findingsOf(ctx, [...FINDING_SECTIONS.indexing]), { none: 'The analysis found no missing or redundant index.', fixes: true })}`,
       '### 7.2 Full-Text Search Indexes',
       bullets(fts.map(rationale), '_No GIN/GiST (full-text or JSON) indexes in the schema._'),
     ].join('\n\n'),
@@ -193,21 +159,16 @@ export function renderDesign(ctx: RenderContext, file: string): RenderedFile[] {
   const tool = migrationTool(ctx.ir);
   doc.region(
     'migrations',
-    `### 8.1 Initial Setup\n\n${fence('bash', `# ${tool.name}: create the first migration, then apply it\n${tool.create}\n${tool.apply}`)}\n\n### 8.2 Migration Sequence\n\nFK-safe order (every table after the tables it references):\n\n${migrationOrder(ctx)}`,
+    `### 8.1 Initial Setup\n\n${fence('bash', `# ${tool.name}: create the first migration, then apply it\n${tool.create}\n${tool.apply}`)}\n\n### 8.2 Migration Sequence\n\nFK-safe order (every table after the tables it references)${ctx.documents.schema ? `; the DDL in this order is the ${link('Initial Schema', ctx.documents.schema, 'initial-schema')}` : ''}:\n\n${migrationOrder(ctx)}`,
   );
   doc.heading(3, '8.3 Rollback Strategy');
   doc.region('rollback-tool', tool.rollback);
   doc.fact('rollback');
 
   doc.heading(2, '9. Data Seeding');
-  const rows = sampleRows(ctx.ir, { rowsPerTable: 2 });
-  const seeds = ctx.order.order
-    .map((r) => ({ r, data: rows.get(qualifiedName(r)) ?? [] }))
-    .filter((x) => x.data.length)
-    .map((x) => `const ${identifier(x.r.name)} = ${toJson(x.data)};`);
   doc.region(
     'development-data',
-    `### 9.1 Development Data\n\nSample rows consistent with types and constraints, in FK-safe order:\n\n${fence('typescript', seeds.join('\n\n') || '// no tables')}`,
+    `### 9.1 Development Data\n\nSample rows consistent with types and constraints, in FK-safe order (keys are the code names; the SQL form is in the ${ctx.documents.schema ? link('schema reference', ctx.documents.schema, 'seed-script') : 'schema reference'}):\n\n${developmentData(ctx)}`,
   );
   doc.heading(3, '9.2 Test Data');
   doc.fact('testData');
@@ -215,7 +176,7 @@ export function renderDesign(ctx: RenderContext, file: string): RenderedFile[] {
   doc.heading(2, '10. Performance Considerations');
   doc.region(
     'query-optimization',
-    `### 10.1 Query Optimization\n\n${findingList(findingsOf(ctx, ['indexing', 'performance', 'maintenance']), 'The analysis found nothing to optimise in the schema.')}`,
+    `### 10.1 Query Optimization\n\n${queryFacts(ctx)}\n\nHow foreign keys are covered by indexes: see [7. Indexes](#7-indexes).`,
   );
   doc.heading(3, '10.2 Caching Strategy');
   doc.fact('caching');
@@ -224,10 +185,7 @@ export function renderDesign(ctx: RenderContext, file: string): RenderedFile[] {
 
   doc.heading(2, '11. Security');
   doc.heading(3, '11.1 Data Encryption');
-  doc.region(
-    'sensitive-data',
-    `${taggedColumns(ctx).length || findingsOf(ctx, ['security']).length ? 'Data that needs protection, from the schema:' : 'From the schema:'}\n\n${securityFacts(ctx)}`,
-  );
+  doc.region('sensitive-data', `Data that needs protection, from the schema:\n\n${securityFacts(ctx)}`);
   doc.fact('encryption');
   doc.heading(3, '11.2 Access Control');
   doc.fact('accessControl');

@@ -1,24 +1,49 @@
 import { asciiRelationshipMap } from '../blocks/index.js';
 import { renderTableDdl } from '../ddl/index.js';
 import { qualifiedName } from '../ir/names.js';
-import { DOCUMENT_TITLES, findingsOf, projectName, type RenderContext } from '../render/context.js';
+import type { Table } from '../ir/types.js';
+import { DOCUMENT_TITLES, projectName, type RenderContext } from '../render/context.js';
 import { Doc } from '../render/doc.js';
 import { databaseEngine, migrationTool, ormName } from '../render/facts.js';
-import { bullets, code, escapeHeading, escapeText, fence, link } from '../render/markdown.js';
+import {
+  bullets,
+  code,
+  escapeCell,
+  escapeHeading,
+  escapeText,
+  fence,
+  link,
+  table,
+} from '../render/markdown.js';
 import {
   coreTables,
   indexingFacts,
+  queryFacts,
   relatedDocs,
   schemaCounts,
   securityFacts,
   validationFacts,
 } from '../render/parts/common.js';
-import { findingList } from '../render/parts/findings.js';
-import { relationshipsOf } from '../render/parts/relationships.js';
+import { tableLink } from '../render/parts/links.js';
+import { relationshipSummary } from '../render/parts/relationships.js';
 import { purpose } from '../render/parts/tableSection.js';
 import type { RenderedFile } from '../render/types.js';
 
-const MAX_CORE_TABLES = 12;
+/** The overview shows this many tables as SQL; the rest are listed in one line each. */
+const MAX_CORE_TABLES = 6;
+
+function keyFields(t: Table): string[] {
+  return t.columns
+    .filter(
+      (c) =>
+        (t.primaryKey?.columns.includes(c.name) ?? false) ||
+        t.foreignKeys.some((f) => f.columns.includes(c.name)) ||
+        c.type.category === 'enum' ||
+        t.uniques.some((u) => u.columns.includes(c.name)) ||
+        t.indexes.some((i) => i.unique && i.parts.some((p) => p.column === c.name)),
+    )
+    .map((c) => code(c.name));
+}
 
 /** Seed 000: the short architecture document. */
 export function renderOverview(ctx: RenderContext, file: string): RenderedFile[] {
@@ -27,7 +52,7 @@ export function renderOverview(ctx: RenderContext, file: string): RenderedFile[]
   const schemaDoc = ctx.documents.schema;
   doc.region(
     'title',
-    `# ${escapeHeading(name ? `${name} — Database Architecture` : 'Database Architecture')}`,
+    `# ${escapeHeading(name ? `${name} — ${DOCUMENT_TITLES.overview}` : DOCUMENT_TITLES.overview)}`,
   );
   doc.region(
     'ai-context',
@@ -49,33 +74,39 @@ export function renderOverview(ctx: RenderContext, file: string): RenderedFile[]
 
   doc.heading(2, 'Database Schema');
   doc.heading(3, 'Core Tables');
-  const { tables, omitted } = coreTables(ctx, MAX_CORE_TABLES);
+  const { tables, rest } = coreTables(ctx, MAX_CORE_TABLES);
   const body = tables.map((t) => {
-    const keyFields = t.columns
-      .filter(
-        (c) =>
-          (t.primaryKey?.columns.includes(c.name) ?? false) ||
-          t.foreignKeys.some((f) => f.columns.includes(c.name)) ||
-          c.type.category === 'enum' ||
-          t.uniques.some((u) => u.columns.includes(c.name)) ||
-          t.indexes.some((i) => i.unique && i.parts.some((p) => p.column === c.name)),
-      )
-      .map((c) => code(c.name));
-    const rels = relationshipsOf(ctx.relationships, t);
+    const keys = keyFields(t);
+    const rels = relationshipSummary(ctx.relationships, t);
     return [
       `#### ${escapeHeading(qualifiedName(t))}`,
       fence('sql', renderTableDdl(ctx.ir, t)),
-      `**Purpose**: ${purpose(t)}  \n**Key Fields**: ${keyFields.length ? keyFields.join(', ') : '_none beyond plain columns_'}  \n**Relationships**: ${rels.length ? '' : '_none_'}`,
+      `**Purpose**: ${purpose(t)}  \n**Key Fields**: ${keys.length ? keys.join(', ') : '_none beyond plain columns_'}  \n**Relationships**:${rels.length ? '' : ' _none_'}`,
       rels.length ? bullets(rels, '') : '',
     ]
       .filter((s) => s !== '')
       .join('\n\n');
   });
-  if (omitted > 0)
-    body.push(
-      `_${omitted} more ${omitted === 1 ? 'table is' : 'tables are'} not shown here${schemaDoc ? `; see ${link(DOCUMENT_TITLES.schema, schemaDoc)}` : ''}._`,
+  const intro =
+    tables.length === 0
+      ? '_The schema defines no tables._'
+      : rest.length
+        ? `The ${tables.length} most connected tables, core tables first (each after the tables it references):`
+        : 'Every table, core tables first (each after the tables it references):';
+  doc.region('core-tables', [intro, ...body].join('\n\n'));
+  if (rest.length) {
+    doc.region(
+      'other-tables',
+      `### Other Tables\n\n${table(
+        ['Table', 'Purpose', 'References'],
+        rest.map((t) => [
+          tableLink(ctx, t),
+          t.description ? escapeCell(t.description) : '—',
+          [...new Set(t.foreignKeys.map((f) => qualifiedName(f.references)))].map(code).join(', ') || '—',
+        ]),
+      )}`,
     );
-  doc.region('core-tables', body.length ? body.join('\n\n') : '_The schema defines no tables._');
+  }
 
   doc.heading(2, 'Data Relationships');
   doc.region('relationship-map', fence('', asciiRelationshipMap(ctx.ir)));
@@ -85,15 +116,12 @@ export function renderOverview(ctx: RenderContext, file: string): RenderedFile[]
   doc.fact('rowLevelSecurity');
   doc.heading(3, 'User Permissions');
   doc.fact('accessControl');
-  doc.region('data-validation', `### Data Validation\n\n${validationFacts(ctx)}`);
+  doc.region('data-validation', `### Data Validation\n\n${validationFacts(ctx, { changeTracking: true })}`);
   doc.region('sensitive-data', `### Sensitive Data\n\n${securityFacts(ctx)}`);
 
   doc.heading(2, 'Performance Considerations');
   doc.region('indexing-strategy', `### Indexing Strategy\n\n${indexingFacts(ctx)}`);
-  doc.region(
-    'query-optimization',
-    `### Query Optimization\n\n${findingList(findingsOf(ctx, ['maintenance']), 'The analysis found no maintenance issue (timestamps, soft-delete indexes, wide tables).')}`,
-  );
+  doc.region('query-optimization', `### Query Optimization\n\n${queryFacts(ctx)}`);
   doc.heading(3, 'Caching Strategy');
   doc.fact('caching');
 

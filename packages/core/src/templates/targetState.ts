@@ -1,21 +1,53 @@
 import { renderTableDdl } from '../ddl/index.js';
 import { qualifiedName } from '../ir/names.js';
-import type { RenderContext } from '../render/context.js';
+import type { Table } from '../ir/types.js';
+import { DOCUMENT_TITLES, projectName, type RenderContext } from '../render/context.js';
 import { Doc } from '../render/doc.js';
 import { dataAccessPattern, databaseEngine, migrationTool, ormName } from '../render/facts.js';
-import { code, escapeHeading, escapeText, fence } from '../render/markdown.js';
+import { code, escapeHeading, escapeText, fence, link, Slugger } from '../render/markdown.js';
 import { columnConstraints } from '../render/parts/columns.js';
-import { indexingFacts } from '../render/parts/common.js';
-import { relationshipsOf } from '../render/parts/relationships.js';
+import { coreTables, indexingFacts, queryFacts } from '../render/parts/common.js';
+import { tableLink } from '../render/parts/links.js';
+import { readingOrder } from '../render/parts/order.js';
+import { relationshipSummary } from '../render/parts/relationships.js';
 import { purpose } from '../render/parts/tableSection.js';
 import type { RenderedFile } from '../render/types.js';
 import { mermaidBlocks } from './design.js';
 
+/** Above this many tables, Schema Design shows the core tables' SQL and links to the full DDL. */
+const MAX_INLINE_DDL = 12;
+
+/** The tables whose SQL Schema Design shows: all, or the core ones when the schema is large and the reference holds the rest. */
+function inlineDdlTables(ctx: RenderContext, tables: Table[]): Table[] {
+  if (tables.length <= MAX_INLINE_DDL || !ctx.documents.schema) return tables;
+  const core = new Set(coreTables(ctx, MAX_INLINE_DDL).tables);
+  return tables.filter((t) => core.has(t));
+}
+
+function schemaDesign(
+  ctx: RenderContext,
+  tables: Table[],
+  inline: Table[],
+  heading: (t: Table) => string,
+): string {
+  if (tables.length === 0) return '_The schema defines no tables._';
+  const sql = inline.map((t) => `### ${heading(t)}\n\n${fence('sql', renderTableDdl(ctx.ir, t))}`);
+  const schemaDoc = ctx.documents.schema;
+  if (inline.length === tables.length || !schemaDoc) return sql.join('\n\n');
+  return [
+    `The SQL of the ${inline.length} most connected tables; the DDL of all ${tables.length} tables is under ${link('Initial Schema', schemaDoc, 'initial-schema')} in the schema reference.`,
+    ...sql,
+  ].join('\n\n');
+}
+
 /** Seed 003: the as-to-be architecture document. */
 export function renderTargetState(ctx: RenderContext, file: string): RenderedFile[] {
   const doc = new Doc(ctx);
-  doc.region('title', '# Database Architecture');
+  const name = projectName(ctx);
+  const title = DOCUMENT_TITLES['target-state'];
+  doc.region('title', `# ${escapeHeading(name ? `${name} — ${title}` : title)}`);
   doc.fact('status', { label: 'Status' });
+  doc.contents();
   doc.text('**Target State**: As-To-Be');
 
   doc.heading(2, 'Overview');
@@ -28,7 +60,18 @@ export function renderTargetState(ctx: RenderContext, file: string): RenderedFil
 
   doc.heading(2, 'Data Models');
   doc.region('er-diagram', mermaidBlocks(ctx));
-  for (const t of ctx.tables) {
+  const tables = readingOrder(ctx);
+  const ddlHeading = (t: Table) => `Table: ${code(qualifiedName(t))}`;
+  const ddlAnchors = new Map<Table, string>();
+  const slugger = new Slugger();
+  const inline = inlineDdlTables(ctx, tables);
+  for (const t of inline) ddlAnchors.set(t, slugger.slug(ddlHeading(t)));
+  if (tables.length)
+    doc.region(
+      'models-note',
+      'Core tables first, each after the tables it references; each model links to its SQL.',
+    );
+  for (const t of tables) {
     const attrs = t.columns.map(
       (c) => `    - ${code(c.name)}: ${code(c.type.sql)}, ${columnConstraints(t, c).join(', ')}`,
     );
@@ -37,26 +80,20 @@ export function renderTargetState(ctx: RenderContext, file: string): RenderedFil
       [
         `### ${escapeHeading(qualifiedName(t))}`,
         `- **Description**: ${purpose(t)}`,
+        `- **SQL**: ${ddlAnchors.has(t) ? `[${ddlHeading(t)}](#${ddlAnchors.get(t)})` : `in the schema reference: ${tableLink(ctx, t)}`}`,
         '- **Attributes**:',
         ...attrs,
         '- **Relationships**:',
-        ...relationshipsOf(ctx.relationships, t)
+        ...relationshipSummary(ctx.relationships, t)
           .map((r) => `    - ${r}`)
-          .concat(relationshipsOf(ctx.relationships, t).length ? [] : ['    - _none_']),
+          .concat(relationshipSummary(ctx.relationships, t).length ? [] : ['    - _none_']),
       ].join('\n'),
     );
   }
   if (ctx.tables.length === 0) doc.region('models', '_The schema defines no tables._');
 
   doc.heading(2, 'Schema Design');
-  doc.region(
-    'schema-design',
-    ctx.tables.length
-      ? ctx.tables
-          .map((t) => `### Table: ${code(qualifiedName(t))}\n\n${fence('sql', renderTableDdl(ctx.ir, t))}`)
-          .join('\n\n')
-      : '_The schema defines no tables._',
-  );
+  doc.region('schema-design', schemaDesign(ctx, tables, inline, ddlHeading));
 
   doc.heading(2, 'Data Access Layer');
   doc.region('data-access-pattern', `**Pattern**: ${dataAccessPattern(ctx.ir)}`);
@@ -66,7 +103,7 @@ export function renderTargetState(ctx: RenderContext, file: string): RenderedFil
 
   doc.heading(2, 'Query Strategy');
   doc.fact('queryStrategy');
-  doc.region('query-optimization', `**Query Optimization** (from the schema):\n\n${indexingFacts(ctx)}`);
+  doc.region('query-optimization', `### Query Optimization\n\n${indexingFacts(ctx)}\n\n${queryFacts(ctx)}`);
 
   doc.heading(2, 'Migrations');
   const tool = migrationTool(ctx.ir);

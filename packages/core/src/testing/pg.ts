@@ -1,5 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 
+export type { PGlite };
+
 /**
  * Test harness: a real PostgreSQL (PGlite, embedded WASM) and a normalised "shape" of what a DDL
  * script created, read back from pg_catalog. Two DDL scripts create the same database when their

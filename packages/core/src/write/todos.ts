@@ -1,7 +1,12 @@
+import { headingText } from '../render/markdown.js';
 import { TODO_LINE } from './merge.js';
 import type { Todo } from './types.js';
 
-/** Every `TODO(ormdoc)` line of a document, with the heading it sits under (code fences skipped). */
+/**
+ * Every `TODO(ormdoc)` line of a document, with the heading it sits under (code fences skipped).
+ * The section is the heading as a reader sees it (`Monitoring & Observability`), not its Markdown
+ * source (`Monitoring &amp; Observability`): it is printed as plain text.
+ */
 export function findTodos(file: string, content: string): Todo[] {
   const todos: Todo[] = [];
   let section = '';
@@ -15,7 +20,7 @@ export function findTodos(file: string, content: string): Todo[] {
     }
     if (fence !== undefined) return;
     const heading = /^#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
-    if (heading) section = heading[1] ?? '';
+    if (heading) section = headingText(heading[1] ?? '');
     if (!line.includes('TODO(ormdoc)')) return;
     const fact = TODO_LINE.exec(line)?.[1];
     todos.push({ file, line: index + 1, section, ...(fact ? { fact } : {}) });

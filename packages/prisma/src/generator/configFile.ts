@@ -1,8 +1,45 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { OrmdocError } from '@ormdoc/core';
+import { type Diagnostic, OrmdocError } from '@ormdoc/core';
+
+/** The config files `ormdoc generate` looks for (c12's names and order). */
+export const PROJECT_CONFIG_NAMES = [
+  'ormdoc.config.js',
+  'ormdoc.config.ts',
+  'ormdoc.config.mjs',
+  'ormdoc.config.cjs',
+  'ormdoc.config.mts',
+  'ormdoc.config.cts',
+  'ormdoc.config.json',
+];
+
+/**
+ * The project's ormdoc.config.* (used when the generator block names no `config`), so that
+ * `prisma generate` and `ormdoc generate` write the same documents. A TypeScript config is only
+ * read when `jiti` can be resolved from the project; otherwise it is skipped with a warning.
+ */
+export function findProjectConfig(root: string): { file?: string; skipped?: Diagnostic } | undefined {
+  const name = PROJECT_CONFIG_NAMES.find((n) => existsSync(path.join(root, n)));
+  if (!name) return undefined;
+  const file = path.join(root, name);
+  if (!/\.[cm]?ts$/.test(name)) return { file };
+  try {
+    createRequire(path.join(root, 'package.json')).resolve('jiti');
+    return { file };
+  } catch {
+    return {
+      skipped: {
+        severity: 'warning',
+        code: 'prisma/config-not-read',
+        message: `${name} was not read by the Prisma generator: loading TypeScript needs \`jiti\` installed in the project.`,
+        hint: 'Install jiti (or ormdoc) in the project, use ormdoc.config.json/.mjs, or name the file with the generator option `config`.',
+      },
+    };
+  }
+}
 
 /** Read an ormdoc config file named in the generator block: JSON, JS, or TS (through jiti, when installed). */
 export async function readConfigFile(file: string): Promise<unknown> {

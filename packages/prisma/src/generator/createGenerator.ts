@@ -16,7 +16,7 @@ import { readSchemaText } from '../convert/schemaText.js';
 import { findSchemaFiles } from '../load/files.js';
 import { prismaVersion } from '../load/index.js';
 import { applyChecks, readMigrations } from '../load/migrations.js';
-import { readConfigFile } from './configFile.js';
+import { findProjectConfig, readConfigFile } from './configFile.js';
 import { parseGeneratorOptions } from './options.js';
 
 export const DEFAULT_OUTPUT = '../docs/database';
@@ -99,7 +99,12 @@ export function createGenerator(generatorOptions: CreateGeneratorOptions = {}) {
       const ir = migrations.length ? canonicalizeIr(parseIr(applyChecks(base, migrations))) : base;
 
       const schemaDir = path.dirname(files[0]?.absolute ?? schemaPath);
-      const fromFile = settings.config ? await readConfigFile(path.resolve(schemaDir, settings.config)) : {};
+      // The `config` option, else the project's own ormdoc.config.* (the file `ormdoc generate` reads).
+      const found = settings.config ? undefined : findProjectConfig(cwd);
+      if (found?.skipped) diagnostics.push(found.skipped);
+      const configFile = settings.config ? path.resolve(schemaDir, settings.config) : found?.file;
+      const configName = settings.config ?? (configFile ? path.relative(cwd, configFile) : undefined);
+      const fromFile = configFile ? await readConfigFile(configFile) : {};
       const raw = (typeof fromFile === 'object' && fromFile !== null ? fromFile : {}) as Record<
         string,
         unknown
@@ -116,7 +121,7 @@ export function createGenerator(generatorOptions: CreateGeneratorOptions = {}) {
             ...(settings.templates ? { templates: settings.templates } : {}),
           },
         },
-        settings.config,
+        configName,
       );
       const result = await generateDocs({ ir, config, cwd, check: generatorOptions.check ?? false });
       if (generatorOptions.check && result.stale.length > 0) {

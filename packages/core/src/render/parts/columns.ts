@@ -54,7 +54,8 @@ export function tagList(tags: Array<{ name: string; value?: string }>): string {
   return tags.map((t) => `@${t.name}${t.value ? `(${t.value})` : ''}`).join(' ');
 }
 
-function descriptionCell(column: Column): string {
+/** A column's description cell: description, tags, ORM-side refresh and (optionally) its code name. */
+export function descriptionCell(column: Column, options: { codeName?: boolean } = {}): string {
   const parts: string[] = [];
   if (column.description) parts.push(escapeCell(column.description));
   if (column.tags.length) parts.push(escapeCell(tagList(column.tags)));
@@ -64,7 +65,7 @@ function descriptionCell(column: Column): string {
         ? `Refreshed on update by the ORM (${escapeCell(column.onUpdate.description)})`
         : `ON UPDATE ${escapeCell(column.onUpdate.expression)}`,
     );
-  if (column.codeName) parts.push(`Code name: ${code(column.codeName)}`);
+  if (column.codeName && (options.codeName ?? true)) parts.push(`Code name: ${code(column.codeName)}`);
   return parts.length ? parts.join('<br>') : '—';
 }
 

@@ -1,11 +1,14 @@
 import type { TemplateId } from '../../config/schema.js';
-import { compareRefs, qualifiedName } from '../../ir/names.js';
+import { type FindingCategory, findingRules } from '../../findings/index.js';
+import { compareRefs, qualifiedName, sameTable } from '../../ir/names.js';
 import type { Table } from '../../ir/types.js';
 import { baseTables, DOCUMENT_TITLES, findingsOf, type RenderContext } from '../context.js';
 import { databaseEngine, migrationTool, ormName } from '../facts.js';
-import { bullets, code, escapeText, link } from '../markdown.js';
-import { tagList } from './columns.js';
-import { findingList } from './findings.js';
+import { bullets, code, escapeCell, escapeText, link, table } from '../markdown.js';
+import { indexColumns, tagList } from './columns.js';
+import { FINDING_SECTIONS, findingSummary } from './findings.js';
+import { tableLink } from './links.js';
+import { readingOrder } from './order.js';
 
 /** Database, ORM and migration tool lines (seed "Technology Stack" / "Database Overview"). */
 export function stackLines(ctx: RenderContext): string[] {
@@ -33,30 +36,57 @@ export function schemaCounts(ctx: RenderContext): string {
   return parts.join(', ');
 }
 
+/** What each generated document is for, in one line (for cross-links). */
+export const DOCUMENT_PURPOSES: Record<TemplateId, string> = {
+  overview: 'a short tour: core tables, how they relate, security, performance and migrations.',
+  schema: 'every table, column, index, constraint, enum and default, with the full DDL and sample data.',
+  design: 'ER diagram, data models, relationships, constraints, indexes, migration sequence and seeding.',
+  'target-state': 'data models, schema SQL, data access, query strategy, migrations and recovery.',
+  architecture: 'design principles, indexing strategy, data management, security and operations.',
+};
+
 /** Links to the other documents ormdoc writes in this run. */
 export function relatedDocs(ctx: RenderContext, self: TemplateId): string {
   const items = (Object.entries(ctx.documents) as Array<[TemplateId, string]>)
     .filter(([id]) => id !== self)
-    .map(([id, file]) => link(DOCUMENT_TITLES[id], file));
+    .map(([id, file]) => `${link(DOCUMENT_TITLES[id], file)} — ${DOCUMENT_PURPOSES[id]}`);
   return bullets(items, '_No other documents are generated (see `output.templates` in the config)._');
 }
 
-/** The tables worth showing in a short document: all when few, else the most connected ones. */
-export function coreTables(ctx: RenderContext, max: number): { tables: Table[]; omitted: number } {
-  const tables = baseTables(ctx);
-  if (tables.length <= max) return { tables, omitted: 0 };
+/**
+ * The tables worth showing in a short document: all when few, else the most connected ones (foreign
+ * keys in and out). Both lists are in reading order (core tables first, FK-safe).
+ */
+export function coreTables(
+  ctx: RenderContext,
+  max: number,
+): { tables: Table[]; rest: Table[]; omitted: number } {
+  const ordered = readingOrder(ctx).filter((t) => t.kind === 'table');
+  if (ordered.length <= max) return { tables: ordered, rest: [], omitted: 0 };
   const degree = new Map<string, number>();
   const bump = (k: string) => degree.set(k, (degree.get(k) ?? 0) + 1);
-  for (const t of tables)
+  for (const t of ordered)
     for (const fk of t.foreignKeys) {
       bump(qualifiedName(fk.references));
       bump(qualifiedName(t));
     }
-  const ranked = [...tables].sort(
-    (a, b) => (degree.get(qualifiedName(b)) ?? 0) - (degree.get(qualifiedName(a)) ?? 0) || compareRefs(a, b),
+  // Junction tables carry the many-to-many relationships, which a reader needs to see.
+  const junctions = new Set(
+    ctx.relationships.flatMap((r) => (r.kind === 'many-to-many' ? [qualifiedName(r.junction)] : [])),
+  );
+  const isJunction = (t: Table) => (junctions.has(qualifiedName(t)) ? 1 : 0);
+  const ranked = [...ordered].sort(
+    (a, b) =>
+      (degree.get(qualifiedName(b)) ?? 0) - (degree.get(qualifiedName(a)) ?? 0) ||
+      isJunction(b) - isJunction(a) ||
+      compareRefs(a, b),
   );
   const chosen = new Set(ranked.slice(0, max));
-  return { tables: tables.filter((t) => chosen.has(t)), omitted: tables.length - max };
+  return {
+    tables: ordered.filter((t) => chosen.has(t)),
+    rest: ordered.filter((t) => !chosen.has(t)),
+    omitted: ordered.length - max,
+  };
 }
 
 /** Columns tagged sensitive in the schema (`@pii`, `@sensitive`, `@secret`...). */
@@ -70,34 +100,99 @@ export function taggedColumns(ctx: RenderContext): string[] {
   return out;
 }
 
-/** Security facts from the schema: tagged columns and security findings. */
-export function securityFacts(ctx: RenderContext): string {
-  const tagged = taggedColumns(ctx);
-  const lines = [
-    tagged.length
-      ? `Columns and tables tagged in the schema:\n${bullets(tagged, '')}`
-      : 'No column or table carries a tag such as `@pii` or `@sensitive` in the schema.',
-    findingList(
-      findingsOf(ctx, ['security']),
-      'The analysis found no likely personal or secret data by column name.',
-    ),
-  ];
-  return lines.join('\n\n');
+/** The security table lists at most this many tables/columns. */
+const MAX_SECURITY_ROWS = 30;
+
+/**
+ * Security facts from the schema as one table: every table or column that is tagged (`@pii`,
+ * `@sensitive`...) or that a security rule flags, with its tags and what it was flagged as; then
+ * each rule's handling once, instead of the same advice per column.
+ */
+export function securityFacts(ctx: RenderContext, options: { local?: boolean } = {}): string {
+  const findings = findingsOf(ctx, [...FINDING_SECTIONS.security]);
+  const rows = new Map<string, { place: string; tags: string; flags: string[] }>();
+  const add = (key: string, place: string, tags: string) => {
+    if (!rows.has(key)) rows.set(key, { place, tags, flags: [] });
+    return rows.get(key) as { place: string; tags: string; flags: string[] };
+  };
+  for (const t of ctx.tables) {
+    const link = (text: string) => tableLink(ctx, t, { text, local: options.local ?? false });
+    if (t.tags.length || findings.some((f) => f.table && sameTable(f.table, t) && !f.columns?.length))
+      add(qualifiedName(t), `${link(qualifiedName(t))} (table)`, tagList(t.tags));
+    for (const c of t.columns) {
+      const key = `${qualifiedName(t)}.${c.name}`;
+      const flagged = findings.some((f) => f.table && sameTable(f.table, t) && f.columns?.includes(c.name));
+      if (c.tags.length || flagged) add(key, link(key), tagList(c.tags));
+    }
+  }
+  const titles = new Map(findingRules.map((r) => [r.id, r.title]));
+  for (const f of findings) {
+    if (!f.table) continue;
+    const key = f.columns?.length ? `${qualifiedName(f.table)}.${f.columns[0]}` : qualifiedName(f.table);
+    const row = rows.get(key);
+    const title = titles.get(f.ruleId) ?? f.ruleId;
+    if (row && !row.flags.includes(title)) row.flags.push(title);
+  }
+  if (rows.size === 0)
+    return 'No column or table is tagged (`@pii`, `@sensitive`) in the schema, and no column name suggests personal data or secrets.';
+  const all = [...rows.values()];
+  const shown = all.slice(0, MAX_SECURITY_ROWS);
+  const body = `${table(
+    ['Table / column', 'Tags in the schema', 'Flagged by the analysis as'],
+    shown.map((r) => [
+      r.place,
+      r.tags ? escapeCell(r.tags) : '—',
+      r.flags.length ? escapeCell(r.flags.join('; ')) : '—',
+    ]),
+  )}${all.length > shown.length ? `\n\n_… and ${all.length - shown.length} more${ctx.documents.schema ? ', each listed under its table in the schema reference' : ''}._` : ''}`;
+  const used = [...new Set(findings.map((f) => f.ruleId))];
+  const handling = findingRules
+    .filter((r) => used.includes(r.id))
+    .map((r) => `- **${escapeText(r.title)}** (${code(r.id)}): ${escapeText(r.description)}`);
+  return handling.length ? `${body}\n\n${handling.join('\n')}` : body;
 }
 
-/** Indexing facts: what exists and what the analysis flags. */
-export function indexingFacts(ctx: RenderContext): string {
+/** Indexing facts: what exists, then the missing or redundant indexes with their concrete fixes. */
+export function indexingFacts(ctx: RenderContext, options: { local?: boolean } = {}): string {
   const tables = baseTables(ctx);
   const withPk = tables.filter((t) => t.primaryKey).length;
   const indexes = tables.reduce((n, t) => n + t.indexes.length, 0);
   const uniques = tables.reduce((n, t) => n + t.uniques.length + t.indexes.filter((i) => i.unique).length, 0);
   const fks = tables.reduce((n, t) => n + t.foreignKeys.length, 0);
-  const summary = `${withPk} of ${tables.length} tables have a primary key; ${indexes} secondary indexes (${uniques} of them unique, counting unique constraints); ${fks} foreign keys.`;
-  return `${summary}\n\n${findingList(findingsOf(ctx, ['indexing', 'performance']), 'The analysis found no indexing problem: every foreign key has a supporting index and no index is redundant.')}`;
+  const fkWithout = findingsOf(ctx, ['indexing']).filter((f) => f.ruleId === 'fk-without-index').length;
+  const summary = `${withPk} of ${tables.length} tables have a primary key; ${indexes} secondary ${indexes === 1 ? 'index' : 'indexes'} (${uniques} unique keys, counting unique constraints); ${fks - fkWithout} of ${fks} foreign keys are covered by an index.`;
+  return `${summary}\n\n${findingSummary(ctx, findingsOf(ctx, [...FINDING_SECTIONS.indexing]), {
+    none: 'The analysis found no indexing problem: every foreign key has a supporting index and no index is redundant.',
+    fixes: true,
+    local: options.local ?? false,
+  })}`;
 }
 
-/** Validation facts: constraints the database enforces plus validation findings. */
-export function validationFacts(ctx: RenderContext): string {
+/** Query facts: the multi-column and sorted indexes (the query paths the schema serves) and performance findings. */
+export function queryFacts(ctx: RenderContext, options: { local?: boolean } = {}): string {
+  const paths = baseTables(ctx).flatMap((t) =>
+    t.indexes
+      .filter((i) => i.parts.length > 1 || i.parts.some((p) => p.order === 'desc' || p.expression) || i.where)
+      .map(
+        (i) =>
+          `${code(`${qualifiedName(t)} (${indexColumns(i)})${i.where ? ` WHERE ${i.where}` : ''}`)}${i.unique ? ' (unique)' : ''}`,
+      ),
+  );
+  const lead = paths.length
+    ? `Multi-column, sorted and partial indexes, i.e. the lookups and orderings the schema is built to serve:\n\n${bullets(paths, '')}`
+    : 'The schema has no multi-column, sorted or partial index: every index serves a single-column lookup.';
+  return `${lead}\n\n${findingSummary(ctx, findingsOf(ctx, [...FINDING_SECTIONS.queryOptimization]), {
+    none: 'The analysis found no query path that cannot use an index.',
+    fixes: true,
+    local: options.local ?? false,
+  })}`;
+}
+
+/** Validation facts: constraints the database enforces plus validation and integrity findings. */
+export function validationFacts(
+  ctx: RenderContext,
+  options: { local?: boolean; changeTracking?: boolean } = {},
+): string {
   const tables = baseTables(ctx);
   const notNull = tables.reduce((n, t) => n + t.columns.filter((c) => !c.nullable).length, 0);
   const columns = tables.reduce((n, t) => n + t.columns.length, 0);
@@ -109,13 +204,25 @@ export function validationFacts(ctx: RenderContext): string {
     `${notNull} of ${columns} columns are NOT NULL; ${enumCols} ${enumCols === 1 ? 'column is' : 'columns are'} limited to enum values; ${checks.length} check ${checks.length === 1 ? 'constraint' : 'constraints'}${checks.length ? ':' : '.'}`,
   ];
   if (checks.length) lines.push(bullets(checks, ''));
+  const categories: FindingCategory[] = [
+    ...FINDING_SECTIONS.validation,
+    ...(options.changeTracking ? FINDING_SECTIONS.changeTracking : []),
+  ];
   lines.push(
-    findingList(
-      findingsOf(ctx, ['validation', 'integrity']),
-      'The analysis found no validation or integrity problem.',
-    ),
+    findingSummary(ctx, findingsOf(ctx, categories), {
+      none: 'The analysis found no validation or integrity problem.',
+      local: options.local ?? false,
+    }),
   );
   return lines.join('\n\n');
+}
+
+/** Change-tracking facts: audit timestamps and columns only the ORM keeps current. */
+export function changeTrackingFacts(ctx: RenderContext, options: { local?: boolean } = {}): string {
+  return findingSummary(ctx, findingsOf(ctx, [...FINDING_SECTIONS.changeTracking]), {
+    none: 'Every table records when rows are created and changed, and the database itself maintains those columns.',
+    local: options.local ?? false,
+  });
 }
 
 /** FK-safe creation order as a numbered list, plus foreign keys that must be added afterwards. */

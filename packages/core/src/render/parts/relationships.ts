@@ -78,3 +78,64 @@ export function manyToManyTable(rels: ManyToManyRelationship[]): string {
     ]),
   );
 }
+
+/**
+ * A table's relationships, grouped by kind and phrased from the table's side (seed: "One-to-Many
+ * with X (via `x_id`)"): what it belongs to (its foreign keys, with optionality and ON DELETE), what
+ * has many / one of it, and its many-to-many partners. One line per kind, so a table referenced by
+ * many others stays readable; the full list of relationships is in each document's Relationships section.
+ */
+export function relationshipSummary(
+  all: Relationship[],
+  ref: TableRef,
+  options: { outgoing?: boolean } = {},
+): string[] {
+  const outgoing = options.outgoing ?? true;
+  const belongs: string[] = [];
+  const many: string[] = [];
+  const one: string[] = [];
+  const m2m: string[] = [];
+  const self: string[] = [];
+  for (const r of all) {
+    if (r.kind === 'many-to-many') {
+      const payload = r.payloadColumns.length ? `, with ${r.payloadColumns.map(code).join(', ')}` : '';
+      if (sameTable(r.left, ref)) m2m.push(`${q(r.right)} through ${q(r.junction)}${payload}`);
+      else if (sameTable(r.right, ref)) m2m.push(`${q(r.left)} through ${q(r.junction)}${payload}`);
+      continue;
+    }
+    const via = code(r.child.columns.join(', '));
+    const rule = `${r.optional ? 'optional' : 'required'}, ON DELETE ${r.onDelete}${r.enforcedBy === 'orm' ? ', emulated by the ORM' : ''}`;
+    if (r.selfReference && sameTable(r.child, ref)) {
+      self.push(`${via} → ${q(r.parent)} (${r.kind}, ${rule})`);
+      continue;
+    }
+    if (sameTable(r.child, ref))
+      belongs.push(`${q(r.parent)} via ${via} (${r.kind === 'one-to-one' ? 'one-to-one, ' : ''}${rule})`);
+    if (sameTable(r.parent, ref)) (r.kind === 'one-to-one' ? one : many).push(`${q(r.child)} (${via})`);
+  }
+  return [
+    outgoing && belongs.length ? `**Belongs to:** ${belongs.join('; ')}` : '',
+    many.length ? `**Has many:** ${many.join(', ')}` : '',
+    one.length ? `**Has at most one:** ${one.join(', ')}` : '',
+    m2m.length ? `**Many-to-many with:** ${m2m.join('; ')}` : '',
+    outgoing && self.length ? `**Self-reference:** ${self.join('; ')}` : '',
+  ].filter(Boolean);
+}
+
+/**
+ * Foreign-key relationships of one kind grouped by parent, one line each: "`users` → `api_keys`,
+ * `posts` (`author_id`)". The referencing column is named when it is not the only link between the two.
+ */
+export function groupedByParent(rels: ForeignKeyRelationship[]): string[] {
+  const byParent = new Map<string, ForeignKeyRelationship[]>();
+  for (const r of rels)
+    byParent.set(qualifiedName(r.parent), [...(byParent.get(qualifiedName(r.parent)) ?? []), r]);
+  return [...byParent.entries()].map(([parent, rs]) => {
+    const children = rs.map((r) => {
+      const twins = rs.filter((x) => sameTable(x.child, r.child)).length;
+      const self = r.selfReference ? ', self-reference' : '';
+      return `${q(r.child)}${twins > 1 || self ? ` (${code(r.child.columns.join(', '))}${self})` : ''}`;
+    });
+    return `${code(parent)} → ${children.join(', ')}`;
+  });
+}

@@ -3,10 +3,11 @@ import { qualifiedName } from '../../ir/names.js';
 import type { Table } from '../../ir/types.js';
 import type { RenderContext } from '../context.js';
 import { findingsOf } from '../context.js';
-import { bullets, code, escapeHeading, escapeText, fence, table } from '../markdown.js';
+import { bullets, code, escapeText, fence, table } from '../markdown.js';
 import { columnRows, foreignKeyItems, keyAndIndexItems, tagList } from './columns.js';
 import { findingList } from './findings.js';
-import { relationshipsOf } from './relationships.js';
+import { tableHeadingText } from './links.js';
+import { relationshipSummary } from './relationships.js';
 
 export function tableKindLabel(t: Table): string {
   switch (t.kind) {
@@ -32,7 +33,7 @@ export function purpose(t: Table): string {
  */
 export function tableSection(ctx: RenderContext, t: Table, level: number): string {
   const h = '#'.repeat(level);
-  const lines: string[] = [`${h} ${escapeHeading(qualifiedName(t))} ${tableKindLabel(t)}`];
+  const lines: string[] = [`${h} ${tableHeadingText(t)}`];
   lines.push(`**Purpose:** ${purpose(t)}`);
   const codeName = t.codeName ? ` Code name: ${code(t.codeName)}.` : '';
   const src = t.source
@@ -55,7 +56,10 @@ export function tableSection(ctx: RenderContext, t: Table, level: number): strin
   lines.push(
     `**Foreign Keys:**\n${bullets(foreignKeyItems(t), '_None: this table references no other table._')}`,
   );
-  lines.push(`**Relationships:**\n${bullets(relationshipsOf(ctx.relationships, t), '_None._')}`);
+  // Its own foreign keys are listed just above; here: who references it, and many-to-many partners.
+  lines.push(
+    `**Relationships:**\n${bullets(relationshipSummary(ctx.relationships, t, { outgoing: false }), t.foreignKeys.length ? '_No other table references this one; its own references are the foreign keys above._' : '_None: no foreign key references this table, and it references no other table._')}`,
+  );
   if (t.kind === 'view' && t.definition) lines.push(`**Definition:**\n${fence('sql', t.definition)}`);
   if (t.kind === 'table') lines.push(`**Example Row:**\n${fence('json', exampleRowJson(ctx.ir, t))}`);
   const notes = findingsOf(

@@ -1,0 +1,74 @@
+// The results table (stdout) and the budget verdicts.
+
+export const BUDGET = { wallRatio: 1.5, memRatio: 2, fromSize: 1000 };
+
+/** A run stopped at its time limit: its numbers are lower bounds. */
+const gt = (m) => (m.timedOut ? '>' : '');
+const f = (x, d = 2) => (x === undefined || x === null || Number.isNaN(x) ? '-' : x.toFixed(d));
+
+/** PASS/FAIL of one row against the issue's budgets (sizes below 1,000 are informative only). */
+export function verdict(row) {
+  if (!row.floor.ok) return { status: 'FAIL', reasons: [`floor failed: ${row.floor.error}`] };
+  if (!row.ormdoc.ok && row.ormdoc.timedOut)
+    return {
+      status: 'FAIL',
+      reasons: [`ormdoc stopped at the time limit, ${f(row.ratio.wall)}x its floor, unfinished`],
+    };
+  if (!row.ormdoc.ok) return { status: 'FAIL', reasons: [`ormdoc failed: ${row.ormdoc.error}`] };
+  const reasons = [];
+  if (row.ratio.wall > BUDGET.wallRatio) reasons.push(`wall ${f(row.ratio.wall)}x > ${BUDGET.wallRatio}x`);
+  if (row.ratio.mem > BUDGET.memRatio) reasons.push(`memory ${f(row.ratio.mem)}x > ${BUDGET.memRatio}x`);
+  for (const p of row.peers) if (p.ok && row.ormdoc.wall > p.wall) reasons.push(`slower than ${p.id}`);
+  if (row.output && !row.output.usable) reasons.push(...row.output.problems);
+  if (row.n < BUDGET.fromSize) return { status: reasons.length ? 'info' : 'ok', reasons };
+  return { status: reasons.length ? 'FAIL' : 'PASS', reasons };
+}
+
+export function formatRow(row) {
+  const peers = row.peers
+    .map((p) =>
+      p.ok ? `${p.id} ${f(p.wall)}s/${f(p.rssMb, 0)}MB (${f(row.ormdoc.wall / p.wall)}x)` : `${p.id} n/a`,
+    )
+    .join('; ');
+  return [
+    row.orm.padEnd(8),
+    String(row.n).padStart(6),
+    `${f(row.floor.wall).padStart(7)}s ${f(row.floor.rssMb, 0).padStart(5)}MB`,
+    `${gt(row.ormdoc)}${f(row.ormdoc.wall).padStart(7)}s ${f(row.ormdoc.rssMb, 0).padStart(5)}MB`,
+    `${gt(row.ormdoc)}${f(row.ratio.wall).padStart(6)}x ${f(row.ratio.mem).padStart(5)}x`,
+    row.verdict.status.padEnd(4),
+    peers || '-',
+  ].join(' | ');
+}
+
+export const HEADER = [
+  'orm     ',
+  '  size',
+  '  floor (wall, RSS)',
+  ' ormdoc (wall, RSS)',
+  'ratio wall  mem',
+  'budget',
+  'peers (wall/RSS, ormdoc/peer)',
+].join(' | ');
+
+/** Markdown table for BENCHMARKS.md. */
+export function markdownTable(rows) {
+  const out = [
+    '| ORM | tables | floor s | floor MB | ormdoc s | ormdoc MB | wall ratio | mem ratio | budget | peers: s / MB (ormdoc÷peer) |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---|---|',
+  ];
+  for (const r of rows) {
+    const peers = r.peers
+      .map((p) =>
+        p.ok
+          ? `${p.id}: ${f(p.wall)} / ${f(p.rssMb, 0)} (${f(r.ormdoc.wall / p.wall)}×)`
+          : `${p.id}: failed (${p.error})`,
+      )
+      .join('<br>');
+    const v = r.verdict.status + (r.verdict.reasons.length ? `: ${r.verdict.reasons.join('; ')}` : '');
+    out.push(
+      `| ${r.orm} | ${r.n} | ${f(r.floor.wall)} | ${f(r.floor.rssMb, 0)} | ${r.ormdoc.ok || r.ormdoc.timedOut ? `${gt(r.ormdoc)}${f(r.ormdoc.wall)}` : 'failed'} | ${gt(r.ormdoc)}${f(r.ormdoc.rssMb, 0)} | ${gt(r.ormdoc)}${f(r.ratio.wall)} | ${gt(r.ormdoc)}${f(r.ratio.mem)} | ${v} | ${peers || '—'} |`,
+    );
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,163 @@
+// `pnpm bench`: for each ORM and size, generate the synthetic project, then measure as separate
+// processes (GNU time: wall seconds, peak RSS) (a) the ORM's own floor, (b) `ormdoc generate` with
+// all five templates, (c) the peer tools that run here on the same input; print ratios and budget
+// verdicts and write bench/.out/results.json.
+//
+//   pnpm bench                                   # sizes 100,1000,10000; all ORMs; peers
+//   pnpm bench -- --sizes 100,1000 --orms prisma,sqlmodel --runs 3 --no-peers
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { generateProject, ORMS } from './generate/index.mjs';
+import { buildModel } from './generate/model.mjs';
+import { inspectOutput } from './lib/inspect.mjs';
+import { failure, measureRuns } from './lib/measure.mjs';
+import { PEERS, preparePeer } from './lib/peers.mjs';
+import { BUDGET, formatRow, HEADER, markdownTable, verdict } from './lib/report.mjs';
+import { BENCH_DIR, linkNodeModules, OUT_DIR, REPO_DIR } from './lib/resolve.mjs';
+
+const argv = process.argv.slice(2).filter((a) => a !== '--');
+const opt = (name, fallback) => {
+  const i = argv.indexOf(name);
+  return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : fallback;
+};
+if (argv.includes('--help')) {
+  process.stdout.write(
+    'usage: pnpm bench -- [--sizes 100,1000,10000] [--orms prisma,drizzle,typeorm,sqlmodel] [--runs N] [--no-peers] [--timeout SEC]\n',
+  );
+  process.exit(0);
+}
+const sizes = opt('--sizes', '100,1000,10000').split(',').map(Number);
+const orms = opt('--orms', ORMS.join(',')).split(',');
+for (const orm of orms)
+  if (!ORMS.includes(orm)) throw new Error(`unknown ORM ${orm} (one of ${ORMS.join(', ')})`);
+const runsFor = (n) => Number(opt('--runs', n >= 10000 ? '1' : '3'));
+const timeoutSec = Number(opt('--timeout', '900'));
+// At 10,000 tables ormdoc is stopped once it has used capFactor x its floor (the 1.5x budget is
+// failed by then): it keeps the whole run well under 30 minutes when something is super-linear.
+const capFactor = Number(opt('--cap-factor', '3'));
+const capFrom = Number(opt('--cap-from', '10000'));
+// One run decides the verdict when it is this far over budget; repeats would not change it.
+const farOver = 2 * BUDGET.wallRatio;
+const withPeers = !argv.includes('--no-peers');
+
+const CLI = path.join(REPO_DIR, 'apps/cli/dist/bin.js');
+if (!existsSync(CLI)) {
+  process.stderr.write(`bench: ${path.relative(process.cwd(), CLI)} is missing; run \`pnpm build\` first.\n`);
+  process.exit(1);
+}
+
+mkdirSync(OUT_DIR, { recursive: true });
+linkNodeModules();
+const machine = {
+  cpus: os.cpus().length,
+  cpuModel: os.cpus()[0]?.model ?? 'unknown',
+  memoryGb: Math.round(os.totalmem() / 2 ** 30),
+  node: process.version,
+  platform: `${os.platform()} ${os.release()}`,
+};
+const results = { machine, budget: BUDGET, startedAt: new Date().toISOString(), rows: [] };
+const save = () => writeFileSync(path.join(OUT_DIR, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+const log = (s) => process.stderr.write(`${s}\n`);
+
+const summary = (m) => ({
+  ok: m.ok,
+  runs: m.runs,
+  wall: m.wall,
+  rssMb: m.rssMb,
+  cpu: m.cpu,
+  ...(m.walls ? { walls: m.walls } : {}),
+  ...(m.ok ? {} : { error: m.error, timedOut: Boolean(m.last?.timedOut) }),
+});
+
+/** The floor must load the whole schema: its `tables=N` line is the generator's correctness check. */
+function checkTables(m, n, what) {
+  if (!m.ok) return m;
+  const got = /tables=(\d+)/.exec(m.last.stdout)?.[1];
+  if (Number(got) !== n)
+    return { ...m, ok: false, error: `${what} loaded ${got ?? 'no'} tables, expected ${n}` };
+  return m;
+}
+
+log(
+  `bench: sizes ${sizes.join(',')}; ORMs ${orms.join(',')}; peers ${withPeers ? 'on' : 'off'}; ${machine.cpus} CPUs, ${machine.memoryGb} GB, node ${machine.node}`,
+);
+process.stdout.write(`${HEADER}\n`);
+for (const n of sizes) {
+  const model = buildModel(n);
+  const runs = runsFor(n);
+  for (const orm of orms) {
+    const { dir } = generateProject(orm, model);
+    const load = os.loadavg()[0];
+    log(`[${orm} ${n}] floor x${runs} ...`);
+    const floor = checkTables(
+      await measureRuns(runs, process.execPath, [path.join(BENCH_DIR, 'floor', `${orm}.mjs`), dir], {
+        cwd: dir,
+        timeoutSec,
+      }),
+      n,
+      'floor',
+    );
+    const outDir = path.join(OUT_DIR, 'docs', `${orm}-${n}`);
+    const cliArgs = [CLI, 'generate', '--cwd', dir, '--orm', orm, '--out', outDir, '--quiet'];
+    if (orm === 'sqlmodel') cliArgs.push('--json', 'schema.json');
+    const cap =
+      n >= capFrom && floor.ok
+        ? Math.min(timeoutSec, Math.max(60, Math.ceil(capFactor * floor.wall)))
+        : timeoutSec;
+    log(`[${orm} ${n}] ormdoc generate x${runs} (time limit ${cap} s) ...`);
+    const ormdoc = await measureRuns(runs, process.execPath, cliArgs, {
+      cwd: dir,
+      timeoutSec: cap,
+      beforeEach: () => rmSync(outDir, { recursive: true, force: true }),
+      enough: (r) => floor.ok && r.wall > farOver * floor.wall,
+    });
+    const output = ormdoc.ok ? inspectOutput(outDir, n) : undefined;
+    const peers = [];
+    if (withPeers)
+      for (const peer of PEERS.filter((p) => p.orm === orm)) {
+        if (!peer.available()) {
+          peers.push({ id: peer.id, ok: false, error: peer.missing });
+          continue;
+        }
+        const prepared = preparePeer(peer, dir, orm, n);
+        log(`[${orm} ${n}] peer ${peer.id} x${runs} ...`);
+        const m = await measureRuns(runs, prepared.cmd, prepared.args, {
+          cwd: prepared.cwd,
+          env: prepared.env,
+          timeoutSec: n >= capFrom ? Math.min(timeoutSec, 300) : timeoutSec,
+          beforeEach: () => {
+            rmSync(prepared.outDir, { recursive: true, force: true });
+            mkdirSync(prepared.outDir, { recursive: true });
+          },
+        });
+        const wrote = m.ok && existsSync(prepared.outDir);
+        peers.push({ id: peer.id, label: peer.label, version: peer.version(), ...summary(m), ok: wrote });
+      }
+    const row = {
+      orm,
+      n,
+      loadAvgAtStart: Number(load.toFixed(2)),
+      floor: summary(floor),
+      ormdoc: { ...summary(ormdoc), ...(ormdoc.ok ? {} : { error: failure(ormdoc.last) }) },
+      ratio: { wall: ormdoc.wall / floor.wall, mem: ormdoc.rssMb / floor.rssMb, cpu: ormdoc.cpu / floor.cpu },
+      peers,
+      output,
+    };
+    row.verdict = verdict(row);
+    results.rows.push(row);
+    save();
+    process.stdout.write(`${formatRow(row)}\n`);
+    if (!floor.ok) log(`  floor failed: ${floor.error}`);
+    if (!ormdoc.ok) log(`  ormdoc failed: ${row.ormdoc.error}`);
+    for (const p of peers) if (!p.ok) log(`  peer ${p.id} failed: ${p.error}`);
+    if (row.verdict.reasons.length) log(`  ${row.verdict.status}: ${row.verdict.reasons.join('; ')}`);
+  }
+}
+results.finishedAt = new Date().toISOString();
+save();
+writeFileSync(path.join(OUT_DIR, 'results.md'), `${markdownTable(results.rows)}\n`);
+const failed = results.rows.filter((r) => r.verdict.status === 'FAIL').length;
+log(
+  `bench: ${results.rows.length} rows, ${failed} over budget; bench/.out/results.json and results.md written.`,
+);

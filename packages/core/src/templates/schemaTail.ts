@@ -1,0 +1,183 @@
+import { alembicMigration, modelDefinitions, seedScriptSql, updatedAtNotes } from '../blocks/index.js';
+import { renderDdl } from '../ddl/index.js';
+import type { FindingCategory } from '../findings/index.js';
+import { qualifiedName } from '../ir/names.js';
+import type { Ir } from '../ir/types.js';
+import { baseTables, findingsOf, type RenderContext } from '../render/context.js';
+import type { Doc } from '../render/doc.js';
+import { databaseEngine, engineDocsUrl, migrationTool } from '../render/facts.js';
+import { bullets, code, escapeCell, escapeText, fence, table } from '../render/markdown.js';
+import { describeDefault } from '../render/parts/columns.js';
+import { indexingFacts, queryFacts, relatedDocs, securityFacts } from '../render/parts/common.js';
+import { FINDING_SECTIONS, findingSummary } from '../render/parts/findings.js';
+
+export function modelLanguage(ir: Ir): {
+  lang: 'prisma' | 'typescript' | 'sqlalchemy';
+  label: string;
+  fence: string;
+} {
+  switch (ir.source.orm) {
+    case 'prisma':
+      return { lang: 'prisma', label: 'Prisma', fence: 'prisma' };
+    case 'drizzle':
+    case 'typeorm':
+      return { lang: 'typescript', label: 'TypeScript', fence: 'typescript' };
+    case 'sqlmodel':
+    case 'sqlalchemy':
+      return { lang: 'sqlalchemy', label: 'SQLAlchemy', fence: 'python' };
+  }
+}
+
+const local = { local: true } as const;
+
+function constraintsBody(ctx: RenderContext): string {
+  const tables = baseTables(ctx);
+  const uniques = tables.flatMap((t) => [
+    ...t.uniques.map(
+      (u) => `${code(qualifiedName(t))}: ${code(`UNIQUE (${u.columns.join(', ')})`)} ${code(u.name)}`,
+    ),
+    ...t.indexes
+      .filter((i) => i.unique)
+      .map(
+        (i) =>
+          `${code(qualifiedName(t))}: unique index ${code(i.name)} on ${code(`(${i.parts.map((p) => p.column ?? p.expression).join(', ')})`)}${i.where ? ` where ${code(i.where)}` : ''}`,
+      ),
+  ]);
+  const checks = tables.flatMap((t) =>
+    t.checks.map((c) => `${code(qualifiedName(t))}: ${code(c.name)} ${code(`CHECK (${c.expression})`)}`),
+  );
+  const nullable = tables.map((t) => [
+    code(qualifiedName(t)),
+    escapeCell(String(t.columns.filter((c) => !c.nullable).length)),
+    t.columns
+      .filter((c) => c.nullable)
+      .map((c) => code(c.name))
+      .join(', ') || '—',
+  ]);
+  return [
+    '### Unique Constraints',
+    bullets(uniques, '_No unique constraints besides primary keys._'),
+    '### Check Constraints',
+    bullets(checks, '_No check constraints._'),
+    '### Not Null Constraints',
+    tables.length ? table(['Table', 'NOT NULL columns', 'Nullable columns'], nullable) : '_No tables._',
+    '### Validation Findings',
+    findingSummary(ctx, findingsOf(ctx, [...FINDING_SECTIONS.validation]), {
+      none: 'The analysis found no validation or integrity problem.',
+      local: true,
+    }),
+  ].join('\n\n');
+}
+
+/** Defaults grouped by value: one row per distinct default, with every column that has it. */
+function defaultsBody(ctx: RenderContext): string {
+  const groups = new Map<string, string[]>();
+  for (const t of baseTables(ctx))
+    for (const c of t.columns) {
+      const d = describeDefault(c.default);
+      if (d) groups.set(d, [...(groups.get(d) ?? []), `${qualifiedName(t)}.${c.name}`]);
+    }
+  if (groups.size === 0) return '_No column has a default._';
+  return table(
+    ['Default', 'Columns'],
+    [...groups.entries()].map(([d, cols]) => [d, cols.map(code).join(', ')]),
+  );
+}
+
+function triggersBody(ctx: RenderContext): string {
+  const notes = updatedAtNotes(ctx.ir);
+  const byOrm = notes.filter((n) => n.managedBy === 'orm');
+  const byDb = notes.filter((n) => n.managedBy === 'database');
+  const example = notes.find((n) => n.triggerSql);
+  const col = (n: (typeof notes)[number]) => code(`${qualifiedName(n.table)}.${n.column}`);
+  const others: FindingCategory[] = [...FINDING_SECTIONS.changeTracking];
+  const tracking = findingsOf(ctx, others).filter((f) => f.ruleId !== 'orm-only-update-timestamp');
+  return [
+    'The schema source defines no database triggers.',
+    '### Auto-update `updated_at`',
+    notes.length === 0 ? '_No column is refreshed on update._' : '',
+    byOrm.length
+      ? `Refreshed by the ORM, not the database: ${byOrm.map(col).join(', ')}. ${escapeText(byOrm[0]?.description ?? '')}`
+      : '',
+    byDb.length ? `Refreshed by the database: ${byDb.map(col).join(', ')}.` : '',
+    example?.triggerSql
+      ? `A trigger that would keep ${col(example)} current for every writer (repeat it for the other columns):\n\n${fence('sql', example.triggerSql)}`
+      : '',
+    tracking.length
+      ? `### Change Tracking\n\n${findingSummary(ctx, tracking, { none: '', local: true })}`
+      : '',
+  ]
+    .filter(Boolean)
+    .join('\n\n');
+}
+
+/** Seed 001 from "Constraints and Validation" to the end. */
+export function renderSchemaTail(ctx: RenderContext, doc: Doc): void {
+  doc.heading(2, 'Constraints and Validation');
+  doc.region('constraints', constraintsBody(ctx));
+
+  doc.heading(2, 'Default Values');
+  doc.region('defaults', defaultsBody(ctx));
+
+  doc.heading(2, 'Triggers');
+  doc.region('triggers', triggersBody(ctx));
+
+  doc.heading(2, 'Migrations');
+  const tool = migrationTool(ctx.ir);
+  doc.region(
+    'initial-schema',
+    `### Initial Schema\n\nThe DDL of the whole schema, in FK-safe order (tables first, foreign keys added at the end). This is the one place the full DDL appears; the table sections above describe the same objects.\n\n${fence('sql', renderDdl(ctx.ir))}`,
+  );
+  doc.region(
+    'migration-workflow',
+    `### Migration Workflow\n\nMigrations are managed with ${tool.name} (${tool.format}).\n\n1. Change the schema, then create a migration: \`${tool.create}\`\n2. Apply pending migrations: \`${tool.apply}\`\n3. Rollback (if needed): ${tool.rollback}`,
+  );
+  doc.fact('migrationWorkflow', { label: 'When migrations run' });
+  const python = ctx.ir.source.orm === 'sqlmodel' || ctx.ir.source.orm === 'sqlalchemy';
+  doc.region(
+    'alembic',
+    python
+      ? `### Example Alembic Migration\n\n${fence('python', alembicMigration(ctx.ir))}`
+      : `### Example Alembic Migration\n\nNot applicable: this schema is migrated with ${tool.name}, not Alembic; the [Initial Schema](#initial-schema) is what its first migration creates.`,
+  );
+
+  doc.heading(2, 'Sample Data (Development)');
+  doc.region(
+    'seed-script',
+    `### Seed Script\n\nRows consistent with the column types and constraints, inserted in FK-safe order:\n\n${fence('sql', seedScriptSql(ctx.ir))}`,
+  );
+
+  doc.heading(2, 'Performance Considerations');
+  doc.region(
+    'performance',
+    `### Indexes\n\n${indexingFacts(ctx, local)}\n\n### Query Optimization\n\n${queryFacts(ctx, local)}`,
+  );
+  doc.heading(3, 'Connection Pooling');
+  doc.fact('connectionPooling');
+
+  doc.heading(2, 'Security');
+  doc.heading(3, 'Row-Level Security (RLS)');
+  doc.fact('rowLevelSecurity');
+  doc.region('sensitive-data', `### Sensitive Data\n\n${securityFacts(ctx, local)}`);
+
+  doc.heading(2, 'Backup and Recovery');
+  doc.fact('backups');
+
+  doc.heading(2, 'References');
+  doc.region(
+    'references',
+    `${relatedDocs(ctx, 'schema')}\n- ${databaseEngine(ctx.ir.dialect)} documentation: ${engineDocsUrl(ctx.ir.dialect)}`,
+  );
+
+  const model = modelLanguage(ctx.ir);
+  const models = modelDefinitions(ctx.ir, model.lang);
+  doc.region(
+    'model-definitions',
+    `## Model Definitions (${model.label})\n\n${models ? fence(model.fence, models) : `_No ${model.label} model definitions available._`}`,
+  );
+
+  doc.heading(2, 'Changelog');
+  doc.text(
+    '_Record released schema changes here (version, date, change, author); ormdoc never edits this section._',
+  );
+}

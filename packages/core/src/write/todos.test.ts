@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { escapeHeading } from '../render/markdown.js';
+import { findTodos } from './todos.js';
+
+const todo = (key: string) =>
+  `> **TODO(ormdoc):** Say it — set \`project.${key}\` in ormdoc.config.ts or write it here.`;
+
+describe('findTodos', () => {
+  it('names the section as plain text: entities decoded, code spans and escapes removed', () => {
+    const doc = [
+      '# Title',
+      `## ${escapeHeading('Monitoring & Observability')}`,
+      todo('monitoring'),
+      `### ${escapeHeading('Tables <main> & `views`')}`,
+      todo('owners'),
+      '## Sizes \\#1',
+      todo('scaling'),
+    ].join('\n');
+    expect(findTodos('architecture.md', doc)).toEqual([
+      { file: 'architecture.md', line: 3, section: 'Monitoring & Observability', fact: 'monitoring' },
+      { file: 'architecture.md', line: 5, section: 'Tables <main> & views', fact: 'owners' },
+      { file: 'architecture.md', line: 7, section: 'Sizes #1', fact: 'scaling' },
+    ]);
+  });
+
+  it('skips TODO lines inside code fences and keeps the last heading outside them', () => {
+    const doc = ['## Backups', '```md', '# not a heading', todo('backups'), '```', todo('rpo')].join('\n');
+    expect(findTodos('a.md', doc)).toEqual([{ file: 'a.md', line: 6, section: 'Backups', fact: 'rpo' }]);
+  });
+});
