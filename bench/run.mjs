@@ -23,8 +23,15 @@ const opt = (name, fallback) => {
 };
 if (argv.includes('--help')) {
   process.stdout.write(
-    'usage: pnpm bench -- [--sizes 100,1000,10000] [--orms prisma,drizzle,typeorm,sqlmodel] [--runs N] [--no-peers] [--timeout SEC]\n',
+    'usage: pnpm bench -- [--sizes 100,1000,10000] [--orms prisma,drizzle,typeorm,sqlmodel] [--runs N] [--no-peers]\n       [--timeout SEC] [--cap-factor F] [--cap-from N] | --report (Markdown table of the last run)\n',
   );
+  process.exit(0);
+}
+if (argv.includes('--report')) {
+  // Print the Markdown table of the last run (bench/.out/results.json) again.
+  const { readFileSync } = await import('node:fs');
+  const last = JSON.parse(readFileSync(path.join(OUT_DIR, 'results.json'), 'utf8'));
+  process.stdout.write(`${markdownTable(last.rows)}\n`);
   process.exit(0);
 }
 const sizes = opt('--sizes', '100,1000,10000').split(',').map(Number);
@@ -130,6 +137,8 @@ for (const n of sizes) {
             rmSync(prepared.outDir, { recursive: true, force: true });
             mkdirSync(prepared.outDir, { recursive: true });
           },
+          // Repeat only while the comparison with ormdoc could still go either way.
+          enough: (r) => ormdoc.ok && (ormdoc.wall > 2 * r.wall || ormdoc.wall < 0.5 * r.wall),
         });
         const wrote = m.ok && existsSync(prepared.outDir);
         peers.push({ id: peer.id, label: peer.label, version: peer.version(), ...summary(m), ok: wrote });

@@ -141,8 +141,7 @@ export function drizzleFiles(model) {
     if (enumImports.size > 0) head.push(`import { ${[...enumImports].sort().join(', ')} } from './enums';`);
     for (const [f, names] of [...crossImports].sort(([a], [b]) => a.localeCompare(b)))
       head.push(`import { ${[...names].sort().join(', ')} } from './${f}';`);
-    files[`schema/${part}.ts`] =
-      `${head.join('\n')}\n\n${chunk.map((t) => tableSource(t)).join('\n')}`;
+    files[`schema/${part}.ts`] = `${head.join('\n')}\n\n${chunk.map((t) => tableSource(t)).join('\n')}`;
   }
   files['drizzle.config.ts'] = [
     "import { defineConfig } from 'drizzle-kit';",

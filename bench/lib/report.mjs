@@ -54,8 +54,8 @@ export const HEADER = [
 /** Markdown table for BENCHMARKS.md. */
 export function markdownTable(rows) {
   const out = [
-    '| ORM | tables | floor s | floor MB | ormdoc s | ormdoc MB | wall ratio | mem ratio | budget | peers: s / MB (ormdoc÷peer) |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---|---|',
+    '| ORM | tables | floor s | floor MB | ormdoc s | ormdoc MB | wall ratio | mem ratio | CPU ratio | budget | peers: s / MB (ormdoc÷peer) |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|',
   ];
   for (const r of rows) {
     const peers = r.peers
@@ -67,7 +67,7 @@ export function markdownTable(rows) {
       .join('<br>');
     const v = r.verdict.status + (r.verdict.reasons.length ? `: ${r.verdict.reasons.join('; ')}` : '');
     out.push(
-      `| ${r.orm} | ${r.n} | ${f(r.floor.wall)} | ${f(r.floor.rssMb, 0)} | ${r.ormdoc.ok || r.ormdoc.timedOut ? `${gt(r.ormdoc)}${f(r.ormdoc.wall)}` : 'failed'} | ${gt(r.ormdoc)}${f(r.ormdoc.rssMb, 0)} | ${gt(r.ormdoc)}${f(r.ratio.wall)} | ${gt(r.ormdoc)}${f(r.ratio.mem)} | ${v} | ${peers || '—'} |`,
+      `| ${r.orm} | ${r.n} | ${f(r.floor.wall)} | ${f(r.floor.rssMb, 0)} | ${r.ormdoc.ok || r.ormdoc.timedOut ? `${gt(r.ormdoc)}${f(r.ormdoc.wall)}` : 'failed'} | ${gt(r.ormdoc)}${f(r.ormdoc.rssMb, 0)} | ${gt(r.ormdoc)}${f(r.ratio.wall)} | ${gt(r.ormdoc)}${f(r.ratio.mem)} | ${gt(r.ormdoc)}${f(r.ratio.cpu)} | ${v} | ${peers || '—'} |`,
     );
   }
   return out.join('\n');

@@ -122,6 +122,18 @@ describe('ormdoc with a Drizzle project (auto-detected from drizzle.config.ts)',
     expect(allDocs(dir, 'flag-docs')).not.toContain('set `project.hosting`');
   });
 
+  it('init leaves output to withOrmdoc: generate after init still writes where drizzle.config.ts says', () => {
+    const dir = project();
+    const init = runCli(['init'], { cwd: dir });
+    expect(init.code, init.stderr).toBe(0);
+    const config = read(dir, 'ormdoc.config.ts');
+    expect(config).toContain("orm: 'drizzle',");
+    expect(config).toMatch(/^ {4}\/\/ dir: 'docs\/database',$/m);
+    const run = runCli(['generate', '--template', 'overview'], { cwd: dir });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/documents in documentation\/db:/);
+  });
+
   it('check: exit 0 when current, exit 1 naming the stale file after a schema change', () => {
     const dir = project();
     expect(runCli(['generate'], { cwd: dir }).code).toBe(0);

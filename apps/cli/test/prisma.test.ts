@@ -244,6 +244,19 @@ describe('ormdoc generate and check (Prisma)', () => {
     expect(quiet).toMatchObject({ code: 0, stdout: '', stderr: '' });
   });
 
+  it('a schema without tables: exit 1 saying there is nothing to document, writing nothing', () => {
+    const dir = project({ 'prisma/schema.prisma': 'datasource db {\n  provider = "postgresql"\n}\n' });
+    for (const command of ['generate', 'check']) {
+      const run = runCli([command], { cwd: dir });
+      expect(run.code, command).toBe(1);
+      expect(run.stderr).toMatch(
+        /^error: No tables found in prisma\/schema\.prisma: there is nothing to document\.$/m,
+      );
+      expect(run.stderr).toMatch(/^hint: /m);
+    }
+    expect(existsSync(join(dir, 'docs'))).toBe(false);
+  });
+
   it('reports an unwritable output directory as a user error', () => {
     const dir = project();
     mkdirSync(join(dir, 'docs'));

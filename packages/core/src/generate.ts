@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { OrmdocConfig } from './config/schema.js';
 import type { Diagnostic } from './diagnostics.js';
+import { OrmdocError } from './errors.js';
 import type { Finding } from './findings/index.js';
 import type { Ir } from './ir/types.js';
 import { renderDocuments } from './render/index.js';
@@ -29,11 +30,34 @@ export interface GenerateResult {
   diagnostics: Diagnostic[];
 }
 
+/**
+ * A schema without a single table or view is nearly always a wrong path or filter, not a database
+ * worth documents: stop with an error that says where ormdoc looked.
+ */
+export function assertHasTables(ir: Ir): void {
+  if (ir.tables.length > 0) return;
+  const files = ir.source.files.length > 0 ? ir.source.files.join(', ') : `the ${ir.source.orm} schema`;
+  throw new OrmdocError(
+    'INPUT_EMPTY',
+    `No tables or views found in ${files}: there is nothing to document.`,
+    {
+      ...(ir.source.files[0] ? { file: ir.source.files[0] } : {}),
+      hint: 'Check that ormdoc reads the right schema (--schema or source.* in ormdoc.config.ts) and, for Drizzle, that schemaFilter/tablesFilter keep the tables; tables must be exported (Drizzle) or registered as entities (TypeORM).',
+    },
+  );
+}
+
 /** Render and write (or check) the documents: the one call the CLI, the Prisma generator and the Drizzle plugin make. */
 export async function generateDocs(options: GenerateOptions): Promise<GenerateResult> {
+  assertHasTables(options.ir);
   const outputDir = resolve(options.cwd, options.config.output.dir);
   const rendered = await renderDocuments({ ir: options.ir, config: options.config, cwd: options.cwd });
-  const written = await writeDocuments({ outputDir, files: rendered.files, check: options.check ?? false });
+  const written = await writeDocuments({
+    outputDir,
+    files: rendered.files,
+    check: options.check ?? false,
+    cwd: options.cwd,
+  });
   return {
     outputDir,
     files: rendered.files,

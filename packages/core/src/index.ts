@@ -25,7 +25,7 @@ export { FACT_PROMPTS, todoLine } from './render/todo.js';
 export { findTodos, mergeDocument, parseRegions, writeDocuments } from './write/index.js';
 export type { WriteOptions } from './write/index.js';
 export type { StaleFile, Todo, WriteResult } from './write/types.js';
-export { generateDocs } from './generate.js';
+export { assertHasTables, generateDocs } from './generate.js';
 export type { GenerateOptions, GenerateResult } from './generate.js';
 export {
   analyze,

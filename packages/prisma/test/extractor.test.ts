@@ -169,14 +169,15 @@ describe('loading', () => {
     expect(await detectPrisma(cwd)).toEqual([]);
   });
 
-  it("turns Prisma's validation error into SCHEMA_INVALID with file and line", async () => {
+  it("turns Prisma's validation error into SCHEMA_INVALID with file, line and column", async () => {
     const content = 'datasource db {\n  provider = "postgresql"\n}\n\nmodel A {\n  id Intx @id\n}\n';
     const error = await fromPrismaSchema({
       files: [{ path: 'prisma/schema.prisma', content }],
       cwd: '/',
     }).catch((e: unknown) => e);
     expect(isOrmdocError(error) && error.code).toBe('SCHEMA_INVALID');
-    expect(error).toMatchObject({ file: 'prisma/schema.prisma', line: 6 });
+    expect(error).toMatchObject({ file: 'prisma/schema.prisma', line: 6, column: 6 });
+    expect((error as Error).message).toContain('Prisma rejected the schema at prisma/schema.prisma:6:6 (P1012)');
     expect((error as Error).message).toContain('Intx');
   });
 });

@@ -83,10 +83,7 @@ export default defineConfig({
 ${sourceLines(orm, evidence).join('\n')}
   },
   output: {
-    // Where the documents are written, relative to the project folder.
-    dir: ${q(options.outDir ?? 'docs/database')},
-    // Built-in templates: ${TEMPLATE_IDS.join(', ')}; or your own: { path: 'docs/my-template.md' }.
-    templates: [${templateList}],
+${outputLines(orm, options, templateList).join('\n')}
   },
   // Facts only a person knows. Each one left out stays a counted TODO in the documents.
   project: {
@@ -101,4 +98,22 @@ ${sourceLines(orm, evidence).join('\n')}
   // overlay: { users: { description: 'People who sign in', columns: { email: { tags: ['pii'] } } } },
 });
 `;
+}
+
+/**
+ * The `output` keys. For Drizzle, keys not given as flags stay commented out: set here they would
+ * hide the `withOrmdoc(..., { output })` of drizzle.config.ts (this file wins over it).
+ */
+function outputLines(orm: Orm, options: InitOptions, templateList: string): string[] {
+  const viaDrizzle = orm === 'drizzle';
+  const line = (given: boolean, text: string) => (viaDrizzle && !given ? `    // ${text}` : `    ${text}`);
+  return [
+    '    // Where the documents are written, relative to the project folder.',
+    ...(viaDrizzle && !options.outDir
+      ? ['    // Unset: the `output` of withOrmdoc(...) in drizzle.config.ts, else docs/database.']
+      : []),
+    line(options.outDir !== undefined, `dir: ${q(options.outDir ?? 'docs/database')},`),
+    `    // Built-in templates: ${TEMPLATE_IDS.join(', ')}; or your own: { path: 'docs/my-template.md' }.`,
+    line(options.templates !== undefined, `templates: [${templateList}],`),
+  ];
 }

@@ -64,6 +64,7 @@ function asUnwritable(outDirRel: string) {
 export async function runDocsPipeline(ctx: CommandContext, check: boolean): Promise<DocsRun> {
   const { progress, cwd } = ctx;
   const { loaded, extracted } = await loadAndExtract(ctx);
+  assertNotEmpty(extracted);
   const { config } = loaded;
   const rendered = await progress.phase(
     'render',
@@ -85,6 +86,17 @@ export async function runDocsPipeline(ctx: CommandContext, check: boolean): Prom
     for (const d of diagnostics) progress.note(formatDiagnostic(d));
   }
   return { cwd, outDir, outDirRel, loaded, extracted, rendered, written, diagnostics };
+}
+
+/** A schema without tables has nothing to document: a user error, before anything is written. */
+function assertNotEmpty(extracted: ExtractOutcome): void {
+  if (extracted.ir.tables.length > 0) return;
+  const files = extracted.ir.source.files;
+  const where = files.length > 0 ? files.join(', ') : `the ${extracted.detection.orm} schema`;
+  throw new OrmdocError('INPUT_EMPTY', `No tables found in ${where}: there is nothing to document.`, {
+    ...(files[0] ? { file: files[0] } : {}),
+    hint: 'Point ormdoc at the schema that declares your tables (--schema, or `source` in ormdoc.config.ts); `ormdoc inspect` shows what was read.',
+  });
 }
 
 /** A TODO's file as the user sees it: relative to cwd. */

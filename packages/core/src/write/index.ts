@@ -2,6 +2,7 @@ import { createTwoFilesPatch } from 'diff';
 import type { RenderedFile } from '../render/types.js';
 import { readIfExists, resolveInside, writeAtomic } from './files.js';
 import { mergeDocument } from './merge.js';
+import { assertOutputDir, removeStaleTempFiles } from './outputDir.js';
 import { findTodos } from './todos.js';
 import type { WriteResult } from './types.js';
 
@@ -15,6 +16,8 @@ export interface WriteOptions {
   files: RenderedFile[];
   /** Write nothing; report the files that would change (with a unified diff) as `stale`. */
   check?: boolean;
+  /** The project root, to show paths in errors relative to it. */
+  cwd?: string;
 }
 
 const isMarkdown = (path: string) => /\.(md|markdown|mdx)$/i.test(path);
@@ -26,6 +29,8 @@ const isMarkdown = (path: string) => /\.(md|markdown|mdx)$/i.test(path);
  * with nothing half-written. Writes are atomic.
  */
 export async function writeDocuments(options: WriteOptions): Promise<WriteResult> {
+  await assertOutputDir(options.outputDir, options.cwd);
+  if (!options.check) await removeStaleTempFiles(options.outputDir);
   const planned: Array<{ path: string; target: string; before: string | undefined; after: string }> = [];
   for (const file of [...options.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
     const target = resolveInside(options.outputDir, file.path);

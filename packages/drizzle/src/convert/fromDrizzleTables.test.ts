@@ -34,3 +34,30 @@ describe('fromDrizzleTables (pure, explicit lists)', () => {
     expect(ir.source.files).toEqual([]);
   });
 });
+
+describe('duplicate table names', () => {
+  it('is a user error naming both declarations', async () => {
+    const { pgTable, integer, text } = await import('drizzle-orm/pg-core');
+    const a = pgTable('users', { id: integer('id').primaryKey() });
+    const b = pgTable('users', { id: integer('id').primaryKey(), name: text('name') });
+    const error = await Promise.resolve()
+      .then(() =>
+        fromDrizzleTables({
+          dialect: 'postgresql',
+          modules: [
+            { file: 'src/a.ts', exports: { users: a } },
+            { file: 'src/b.ts', exports: { people: b } },
+          ],
+          files: [
+            { path: 'src/a.ts', content: "export const users = pgTable('users', {});\n" },
+            { path: 'src/b.ts', content: "\nexport const people = pgTable('users', {});\n" },
+          ],
+        }),
+      )
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'SCHEMA_INVALID', file: 'src/b.ts', line: 2 });
+    expect((error as Error).message).toBe(
+      'The table "users" is declared twice: by users (src/a.ts:1) and by people (src/b.ts:2).',
+    );
+  });
+});

@@ -4,6 +4,7 @@ import {
   type ExtractResult,
   IR_VERSION,
   type IrInput,
+  OrmdocError,
   parseIr,
   type Table,
 } from '@ormdoc/core';
@@ -167,6 +168,7 @@ export function fromDrizzleTables(input: FromDrizzleTablesInput): ExtractResult 
     );
   }
   const namespaces = found.schemas.map((s) => (s.value as { schemaName: string }).schemaName);
+  assertUniqueTableNames(tables);
   const kept = dropDanglingForeignKeys(
     applyFilters(tables, {
       schemaFilter: input.schemaFilter,
@@ -215,6 +217,33 @@ export function fromDrizzleTables(input: FromDrizzleTablesInput): ExtractResult 
     relations,
   };
   return { ir: canonicalizeIr(parseIr(ir)), diagnostics };
+}
+
+/**
+ * Two exports declaring the same database table (the same name passed to pgTable in two files,
+ * say) are a mistake in the user's schema, not something to document twice: name both places.
+ */
+function assertUniqueTableNames(tables: Table[]): void {
+  const first = new Map<string, Table>();
+  const where = (t: Table) =>
+    `${t.codeName ?? t.name}${t.source ? ` (${t.source.file}${t.source.line ? `:${t.source.line}` : ''})` : ''}`;
+  for (const t of tables) {
+    const key = `${t.schema ?? ''}.${t.name}`;
+    const other = first.get(key);
+    if (!other) {
+      first.set(key, t);
+      continue;
+    }
+    const table = t.schema ? `${t.schema}.${t.name}` : t.name;
+    throw new OrmdocError(
+      'SCHEMA_INVALID',
+      `The ${t.kind === 'table' ? 'table' : 'view'} "${table}" is declared twice: by ${where(other)} and by ${where(t)}.`,
+      {
+        ...(t.source ? { file: t.source.file, ...(t.source.line ? { line: t.source.line } : {}) } : {}),
+        hint: 'Give one of them another name (the first argument of the table function), or export the same table object from one place only.',
+      },
+    );
+  }
 }
 
 function findDeclaration(sources: SourceIndex, f: Found, dbName: string): Declaration | undefined {

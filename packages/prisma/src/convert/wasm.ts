@@ -33,7 +33,36 @@ export async function getDatamodel(files: SchemaFiles): Promise<PrismaDatamodel>
     // Older prisma-schema-wasm builds: the full DMMF (slower, much larger) has the same datamodel.
     return (JSON.parse(wasm.get_dmmf(params)) as { datamodel: PrismaDatamodel }).datamodel;
   } catch (e) {
-    throw schemaError(e);
+    throw schemaError(e, errorSpan(wasm, files));
+  }
+}
+
+interface Span {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/**
+ * Where the first error is, as file:line:column. Prisma's validation message names the file and
+ * line only; `lint` gives the byte span of the same diagnostics.
+ */
+function errorSpan(wasm: SchemaWasm, files: SchemaFiles): Span | undefined {
+  try {
+    const diagnostics = JSON.parse(wasm.lint(JSON.stringify(files))) as Array<{
+      file_name?: string;
+      start: number;
+      is_warning: boolean;
+    }>;
+    const first = diagnostics.find((d) => !d.is_warning);
+    const file =
+      files.find(([path]) => path === first?.file_name) ?? (files.length === 1 ? files[0] : undefined);
+    if (!first || !file) return undefined;
+    const before = Buffer.from(file[1], 'utf8').subarray(0, first.start).toString('utf8');
+    const lines = before.split('\n');
+    return { file: file[0], line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
+  } catch {
+    return undefined;
   }
 }
 
@@ -63,7 +92,7 @@ export async function getConfig(files: SchemaFiles): Promise<PrismaConfigInfo> {
 }
 
 /** Turn the wasm's `Error('{"error_code":"P1012","message":"..."}')` into an OrmdocError. */
-export function schemaError(e: unknown): OrmdocError {
+export function schemaError(e: unknown, span?: Span): OrmdocError {
   const text = e instanceof Error ? e.message : String(e);
   let message = text;
   let code: string | undefined;
@@ -74,11 +103,15 @@ export function schemaError(e: unknown): OrmdocError {
   } catch {
     // not JSON: keep the raw text
   }
-  const where = /-->\s+(.+?):(\d+)(?::(\d+))?\s*$/m.exec(message);
+  const named = /-->\s+(.+?):(\d+)(?::(\d+))?\s*$/m.exec(message);
+  const where =
+    span && (!named || (named[1] === span.file && Number(named[2]) === span.line))
+      ? [undefined, span.file, String(span.line), String(span.column)]
+      : named;
   const firstError = /error:\s*(?:Error validating:\s*)?(.*)/.exec(message)?.[1]?.trim();
   return new OrmdocError(
     'SCHEMA_INVALID',
-    `Prisma rejected the schema${where ? ` at ${where[1]}:${where[2]}` : ''}${code ? ` (${code})` : ''}: ${firstError ?? message}`,
+    `Prisma rejected the schema${where ? ` at ${where[1]}:${where[2]}${where[3] ? `:${where[3]}` : ''}` : ''}${code ? ` (${code})` : ''}: ${firstError ?? message}`,
     {
       file: where?.[1],
       line: where ? Number(where[2]) : undefined,
