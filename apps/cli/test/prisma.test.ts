@@ -250,7 +250,7 @@ describe('ormdoc generate and check (Prisma)', () => {
       const run = runCli([command], { cwd: dir });
       expect(run.code, command).toBe(1);
       expect(run.stderr).toMatch(
-        /^error: No tables found in prisma\/schema\.prisma: there is nothing to document\.$/m,
+        /^error: No tables or views found in prisma\/schema\.prisma: there is nothing to document\.$/m,
       );
       expect(run.stderr).toMatch(/^hint: /m);
     }
@@ -263,7 +263,9 @@ describe('ormdoc generate and check (Prisma)', () => {
     writeFileSync(join(dir, 'docs/database'), 'a file, not a folder');
     const run = runCli(['generate'], { cwd: dir });
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^error: Cannot (read|write) \S*docs\/database/);
+    // core names the problem (e.g. "... docs/database is a file, not a directory"); never a crash
+    expect(run.stderr).toMatch(/^error: .*docs\/database/);
+    expect(run.stderr).not.toMatch(/internal error/);
     expect(run.stderr).toMatch(/hint: .*(output|--out)/);
   });
 });

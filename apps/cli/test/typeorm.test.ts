@@ -200,6 +200,25 @@ describe('ormdoc with a TypeORM project', () => {
     expect(existsSync(join(dir, 'docs'))).toBe(false);
   });
 
+  it('beside a drizzle.config.ts: exit 1 listing both ORMs with their evidence; --orm typeorm chooses', () => {
+    const dir = project({
+      'src/data-source.ts': DATA_SOURCE,
+      'src/entity/User.ts': USER,
+      'src/entity/Post.ts': POST,
+      'src/entity/Tag.ts': TAG,
+      'drizzle.config.ts': "export default { dialect: 'postgresql', schema: './db/schema.ts' };\n",
+    });
+    const ambiguous = runCli(['inspect'], { cwd: dir });
+    expect(ambiguous.code).toBe(1);
+    expect(ambiguous.stderr).toMatch(
+      /^error: More than one ORM found: drizzle \(drizzle\.config\.ts\); typeorm \(src\/data-source\.ts\)\.$/m,
+    );
+    expect(ambiguous.stderr).toMatch(/^hint: Pass --orm drizzle\|typeorm/m);
+    const chosen = runCli(['inspect', '--orm', 'typeorm'], { cwd: dir });
+    expect(chosen.code, chosen.stderr).toBe(0);
+    expect((JSON.parse(chosen.stdout) as { source: { orm: string } }).source.orm).toBe('typeorm');
+  });
+
   it('--data-source pointing at a missing file is a user error (exit 1), not a crash', () => {
     const dir = withDataSource();
     const run = runCli(['inspect', '--orm', 'typeorm', '--data-source', 'src/nope.ts'], { cwd: dir });

@@ -1,59 +1,3 @@
-export * from './conformance/cases.js';
-export * from './conformance/check.js';
-export * from './diagnostics.js';
-export * from './errors.js';
-export * from './ir/canonical.js';
-export * from './ir/description.js';
-export * from './ir/jsonSchema.js';
-export * from './ir/names.js';
-export * as schemas from './ir/schema.js';
-export { IR_VERSION } from './ir/schema.js';
-export * from './ir/sqltype.js';
-export type * from './ir/types.js';
-export * from './ir/validate.js';
-export * from './relationships/derive.js';
-export * from './config/resolve.js';
-export * from './config/schema.js';
-export * from './relationships/order.js';
-export * from './ddl/index.js';
-export * from './mermaid/index.js';
-export { DIRECTIVES, PER_TABLE_THRESHOLD, renderDocuments, tableFileName } from './render/index.js';
-export type { RenderedFile, RenderResult } from './render/types.js';
-export { anchor, code as markdownCode, escapeCell, escapeHeading, escapeHtml, escapeText } from './render/markdown.js';
-export { HEADER_COMMENT } from './render/markers.js';
-export { FACT_PROMPTS, todoLine } from './render/todo.js';
-export { findTodos, mergeDocument, parseRegions, writeDocuments } from './write/index.js';
-export type { WriteOptions } from './write/index.js';
-export type { StaleFile, Todo, WriteResult } from './write/types.js';
-export { assertHasTables, generateDocs } from './generate.js';
-export type { GenerateOptions, GenerateResult } from './generate.js';
-export {
-  analyze,
-  checkedValueList,
-  defaultPiiPatterns,
-  findingRules,
-  secretPatterns,
-} from './findings/index.js';
-export type {
-  AnalyzeOptions,
-  Finding,
-  FindingCategory,
-  FindingRuleInfo,
-  FindingSeverity,
-} from './findings/index.js';
-export {
-  alembicMigration,
-  asciiRelationshipMap,
-  exampleRowJson,
-  modelDefinitions,
-  prismaSchema,
-  sampleRows,
-  seedScriptSql,
-  sqlalchemyModels,
-  typeReference,
-  typescriptInterfaces,
-  updatedAtNotes,
-} from './blocks/index.js';
 export type {
   ModelLanguage,
   SampleRow,
@@ -63,3 +7,68 @@ export type {
   TypeReferenceEntry,
   UpdatedAtNote,
 } from './blocks/index.js';
+export {
+  alembicMigration,
+  asciiRelationshipMap,
+  exampleRowJson,
+  modelDefinitions,
+  prismaSchema,
+  sampleRows,
+  seedScriptSql,
+  sqlalchemyModels,
+  tableInterface,
+  typeReference,
+  typescriptInterfaces,
+  updatedAtNotes,
+} from './blocks/index.js';
+export * from './config/resolve.js';
+export * from './config/schema.js';
+export * from './conformance/cases.js';
+export * from './conformance/check.js';
+export * from './ddl/index.js';
+export * from './diagnostics.js';
+export * from './errors.js';
+export type {
+  AnalyzeOptions,
+  Finding,
+  FindingCategory,
+  FindingFix,
+  FindingRuleInfo,
+  FindingSeverity,
+} from './findings/index.js';
+export {
+  analyze,
+  checkedValueList,
+  defaultPiiPatterns,
+  findingRules,
+  secretPatterns,
+} from './findings/index.js';
+export type { GenerateOptions, GenerateResult } from './generate.js';
+export { assertHasTables, generateDocs } from './generate.js';
+export * from './ir/canonical.js';
+export * from './ir/description.js';
+export * from './ir/jsonSchema.js';
+export * from './ir/names.js';
+export * as schemas from './ir/schema.js';
+export { IR_VERSION } from './ir/schema.js';
+export * from './ir/sqltype.js';
+export type * from './ir/types.js';
+export * from './ir/validate.js';
+export * from './mermaid/index.js';
+export * from './relationships/derive.js';
+export * from './relationships/order.js';
+export { DIRECTIVES, PER_TABLE_THRESHOLD, renderDocuments, tableFileName } from './render/index.js';
+export {
+  anchor,
+  code as markdownCode,
+  escapeCell,
+  escapeHeading,
+  escapeHtml,
+  escapeText,
+} from './render/markdown.js';
+export { HEADER_COMMENT } from './render/markers.js';
+export { FACT_PROMPTS, todoLine } from './render/todo.js';
+export type { RenderedFile, RenderResult } from './render/types.js';
+export type { WriteOptions } from './write/index.js';
+export { findTodos, mergeDocument, parseRegions, writeDocuments } from './write/index.js';
+export type { StaleFile, Todo, WriteResult } from './write/types.js';

@@ -17,7 +17,8 @@ const HOSTILE = 'a | b `c` <script>x</script> --> d\n<!-- ormdoc:end tables -->\
 
 /** Text a Markdown renderer would interpret: fenced blocks and code spans removed. */
 function prose(content: string): string {
-  return content.replace(/^(`{3,})[^\n]*\n[\s\S]*?^\1\s*$/gm, '').replace(/(`+)[^`\n]*?\1/g, '');
+  // Fenced blocks (also those indented inside list items), then code spans.
+  return content.replace(/^( *)(`{3,})[^\n]*\n[\s\S]*?^\1\2\s*$/gm, '').replace(/(`+)[^`\n]*?\1/g, '');
 }
 
 function hostileIr(): Ir {

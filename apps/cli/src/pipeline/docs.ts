@@ -1,5 +1,6 @@
 import { relative, resolve } from 'node:path';
 import {
+  assertHasTables,
   type Diagnostic,
   formatDiagnostic,
   OrmdocError,
@@ -64,7 +65,8 @@ function asUnwritable(outDirRel: string) {
 export async function runDocsPipeline(ctx: CommandContext, check: boolean): Promise<DocsRun> {
   const { progress, cwd } = ctx;
   const { loaded, extracted } = await loadAndExtract(ctx);
-  assertNotEmpty(extracted);
+  // A schema without tables has nothing to document: a user error, before anything is written.
+  assertHasTables(extracted.ir);
   const { config } = loaded;
   const rendered = await progress.phase(
     'render',
@@ -75,7 +77,8 @@ export async function runDocsPipeline(ctx: CommandContext, check: boolean): Prom
   const outDirRel = posix(relative(cwd, outDir)) || '.';
   const written = await progress.phase(
     check ? 'check' : 'write',
-    () => writeDocuments({ outputDir: outDir, files: rendered.files, check }).catch(asUnwritable(outDirRel)),
+    () =>
+      writeDocuments({ outputDir: outDir, files: rendered.files, check, cwd }).catch(asUnwritable(outDirRel)),
     (r) =>
       check
         ? `${plural(r.stale.length, 'stale file')}, ${r.unchanged.length} current in ${outDirRel}`
@@ -86,17 +89,6 @@ export async function runDocsPipeline(ctx: CommandContext, check: boolean): Prom
     for (const d of diagnostics) progress.note(formatDiagnostic(d));
   }
   return { cwd, outDir, outDirRel, loaded, extracted, rendered, written, diagnostics };
-}
-
-/** A schema without tables has nothing to document: a user error, before anything is written. */
-function assertNotEmpty(extracted: ExtractOutcome): void {
-  if (extracted.ir.tables.length > 0) return;
-  const files = extracted.ir.source.files;
-  const where = files.length > 0 ? files.join(', ') : `the ${extracted.detection.orm} schema`;
-  throw new OrmdocError('INPUT_EMPTY', `No tables found in ${where}: there is nothing to document.`, {
-    ...(files[0] ? { file: files[0] } : {}),
-    hint: 'Point ormdoc at the schema that declares your tables (--schema, or `source` in ormdoc.config.ts); `ormdoc inspect` shows what was read.',
-  });
 }
 
 /** A TODO's file as the user sees it: relative to cwd. */

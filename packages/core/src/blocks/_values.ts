@@ -1,7 +1,10 @@
 import { nameTokens } from '../findings/_util.js';
 import type { Column, Enum, Table } from '../ir/types.js';
 import { allowedValues, clampToBounds, numericBounds } from './_checks.js';
-import { singularize } from './_names.js';
+import { hexFrom, uuidFrom } from './_hash.js';
+import { pick, stringValue, tableKind } from './_text.js';
+
+export { hexFrom, uuidFrom } from './_hash.js';
 
 /** Everything a sample value depends on: deterministic in (table, column, row). */
 export interface ValueContext {
@@ -10,66 +13,6 @@ export interface ValueContext {
   row: number;
   enumDef?: Enum;
 }
-
-const PEOPLE = [
-  'Ada Lovelace',
-  'Grace Hopper',
-  'Alan Turing',
-  'Edsger Dijkstra',
-  'Barbara Liskov',
-  'Donald Knuth',
-];
-const COMPANIES = [
-  'Acme Publishing',
-  'Globex Media',
-  'Initech Press',
-  'Umbrella News',
-  'Stark Journal',
-  'Wayne Weekly',
-];
-const SLUGS = ['getting-started', 'release-notes', 'hello-world', 'roadmap-2025', 'faq', 'changelog'];
-const TITLES = ['Getting Started', 'Release Notes', 'Hello World', 'Roadmap 2025', 'FAQ', 'Changelog'];
-const TAGS = ['postgres', 'typescript', 'design', 'security', 'performance', 'news'];
-const SENTENCES = [
-  'A short introduction to the platform.',
-  'Notes on what changed in this release.',
-  'Thanks for the detailed write-up!',
-  'Could you share the benchmark numbers?',
-  'A longer explanation with examples.',
-  'Plans for the next quarter.',
-];
-const PERSON_TABLES =
-  /^(user|person|people|member|customer|author|employee|contact|profile|account|player|student|patient|admin)/;
-const ORG_TABLES = /^(organi[sz]ation|org|company|companie|tenant|workspace|team|business|vendor|supplier)/;
-const TAG_TABLES = /^(tag|label|categor|topic|keyword)/;
-
-/** A deterministic hex string from a key (FNV-1a, extended). */
-export function hexFrom(key: string, length: number): string {
-  let out = '';
-  let h = 0x811c9dc5;
-  for (let round = 0; out.length < length; round++) {
-    for (const ch of `${key}#${round}`) {
-      h ^= ch.charCodeAt(0);
-      h = Math.imul(h, 0x01000193) >>> 0;
-    }
-    out += h.toString(16).padStart(8, '0');
-  }
-  return out.slice(0, length);
-}
-
-/** A valid, deterministic version-4 UUID. */
-export function uuidFrom(key: string): string {
-  const h = hexFrom(key, 32).split('');
-  h[12] = '4';
-  h[16] = '89ab'[Number.parseInt(h[16] ?? '0', 16) % 4] ?? '8';
-  const s = h.join('');
-  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20, 32)}`;
-}
-
-const pick = <T>(list: T[], i: number): T => list[i % list.length] as T;
-/** Keep values distinct across rows even after the list wraps around. */
-const distinct = (list: string[], i: number, sep = ' '): string =>
-  i < list.length ? (list[i] as string) : `${pick(list, i)}${sep}${Math.floor(i / list.length) + 1}`;
 
 /** The declared length of varchar(n)/char(n)/nvarchar(n), if any. */
 export function maxLength(sql: string): number | undefined {
@@ -91,73 +34,73 @@ function timestamp(row: number, offsetDays: number, withZone: boolean): string {
   return withZone ? iso : iso.slice(0, -1);
 }
 
-function stringValue(ctx: ValueContext, words: string[], joined: string): string {
-  const { table, column, row } = ctx;
-  const tableWord = nameTokens(singularize(table.name)).join('_');
+/**
+ * What a timestamp column records, from its name: when the row was created or changed, a
+ * deadline (`expires_at`), a last use (`last_used_at`), a soft delete (`deleted_at`), a milestone
+ * reached later (`published_at`, `accepted_at`: a past participle) or something else.
+ */
+export type MomentKind = 'created' | 'deadline' | 'last-use' | 'soft-delete' | 'milestone' | 'plain';
+
+const SOFT_DELETE = /^(deleted|archived|removed|revoked|banned)(_at|_on|_date)?$/;
+const CREATED =
+  /^(created|inserted|updated|modified|changed|creation|last_modified|date_created|date_modified)(_at|_on|_date|_time)?$/;
+
+export function momentKind(column: Pick<Column, 'name'>): MomentKind {
+  const words = nameTokens(column.name);
+  const joined = words.join('_');
+  if (SOFT_DELETE.test(joined)) return 'soft-delete';
+  if (CREATED.test(joined)) return 'created';
   const has = (w: string) => words.includes(w);
-  const allowed = allowedValues(table, column.name);
-  if (allowed) return pick(allowed, row);
-  const person = PEOPLE[row % PEOPLE.length] as string;
-  const first = (person.split(' ')[0] ?? 'ada').toLowerCase();
-  if (has('email') || has('emails'))
-    return row < PEOPLE.length ? `${first}@example.com` : `${first}${row + 1}@example.com`;
-  if (has('slug')) return distinct(SLUGS, row, '-');
-  if (has('title') || has('headline') || has('subject')) return distinct(TITLES, row);
-  if (/(^|_)(first_name|given_name)$/.test(joined)) return person.split(' ')[0] ?? person;
-  if (/(^|_)(last_name|family_name|surname)$/.test(joined)) return person.split(' ')[1] ?? person;
-  if (has('url') || has('link') || has('website') || has('href')) {
-    const kind = words.find((w) => !['url', 'link', 'href'].includes(w)) ?? 'page';
-    return `https://example.com/${kind}s/${row + 1}${kind === 'avatar' || kind === 'image' ? '.png' : ''}`;
+  if (['expires', 'expiry', 'expiration', 'due', 'until', 'deadline', 'ends'].some(has)) return 'deadline';
+  if (has('last') || ['used', 'seen', 'login', 'accessed'].some(has)) return 'last-use';
+  const stem = words.filter((w) => !['at', 'on', 'date', 'time', 'timestamp'].includes(w));
+  if (stem.length > 0 && stem.every((w) => w.endsWith('ed'))) return 'milestone';
+  return 'plain';
+}
+
+const OFFSET_DAYS: Record<MomentKind, number> = {
+  created: 0,
+  plain: 0,
+  milestone: 1,
+  'last-use': 3,
+  'soft-delete': 10,
+  deadline: 30,
+};
+
+/** A timestamp for the column in this row, ordered by meaning: created < milestone < last use < deadline. */
+export function timestampValue(column: Column, row: number): string {
+  const sql = column.type.sql.toLowerCase();
+  return timestamp(row, OFFSET_DAYS[momentKind(column)], /tz|with time zone/.test(sql));
+}
+
+/**
+ * Does a nullable timestamp stay NULL in this row? Soft-delete markers always (live rows); a deadline
+ * in odd rows (no deadline); a milestone, last use or other event in even rows (not happened yet),
+ * so every nullable timestamp is NULL in at least one row out of two.
+ */
+export function timestampIsNull(column: Column, row: number): boolean {
+  if (!column.nullable) return false;
+  switch (momentKind(column)) {
+    case 'soft-delete':
+      return true;
+    case 'created':
+      return false;
+    case 'deadline':
+      return row % 2 === 1;
+    case 'last-use':
+    case 'milestone':
+    case 'plain':
+      return row % 2 === 0;
   }
-  if (has('phone') || has('mobile')) return `+1-202-555-01${String(row + 1).padStart(2, '0')}`;
-  if (has('ip')) return row % 2 === 0 ? `192.0.2.${10 + row}` : `198.51.100.${10 + row}`;
-  if (has('timezone') || has('tz')) return pick(['UTC', 'Europe/London', 'America/New_York'], row);
-  if (has('locale')) return pick(['en', 'fr', 'de'], row);
-  if (has('language') || has('lang')) return pick(['en', 'fr', 'de'], row);
-  if (has('country')) return pick(['US', 'GB', 'DE'], row);
-  if (has('currency')) return pick(['EUR', 'USD', 'GBP'], row);
-  if (has('color') || has('colour')) return pick(['#3366ff', '#ff6633', '#33cc99'], row);
-  if (
-    has('password') ||
-    has('hash') ||
-    has('token') ||
-    has('secret') ||
-    has('checksum') ||
-    has('digest') ||
-    has('key') ||
-    has('salt')
-  )
-    return hexFrom(`${table.name}.${column.name}.${row}`, maxLength(column.type.sql) ?? 64);
-  if (has('file') && (has('name') || has('path')))
-    return `report-${row + 1}.${pick(['pdf', 'png', 'csv'], row)}`;
-  if ((has('content') && has('type')) || has('mime'))
-    return pick(['application/pdf', 'image/png', 'text/csv'], row);
-  if (has('action') || has('event'))
-    return pick(['post.published', 'member.invited', 'comment.created'], row);
-  if (joined.endsWith('_type') || has('kind') || has('type'))
-    return pick([tableWord === 'audit_log' ? 'post' : 'standard', 'user', 'comment'], row);
-  if (joined.endsWith('_id') || has('ref') || has('reference') || has('external')) return String(row + 1);
-  if (has('city')) return pick(['London', 'Berlin', 'Lisbon'], row);
-  if (has('address') || has('street')) return `${12 + row} Example Street`;
-  if (has('zip') || has('postal') || has('postcode')) return pick(['10115', 'SW1A 1AA', '1000-001'], row);
-  if (has('status') || has('state')) return pick(['active', 'pending', 'archived'], row);
-  if (
-    ['body', 'content', 'text', 'description', 'bio', 'summary', 'comment', 'note', 'notes', 'message'].some(
-      has,
-    )
-  )
-    return pick(SENTENCES, row);
-  if (has('name') || has('label')) {
-    if (PERSON_TABLES.test(tableWord) || ['display', 'full', 'user', 'author'].some(has))
-      return distinct(PEOPLE, row);
-    if (ORG_TABLES.test(tableWord)) return distinct(COMPANIES, row);
-    if (TAG_TABLES.test(tableWord)) return distinct(TAGS, row, '-');
-    const label = tableWord.replace(/_/g, ' ');
-    return `${label.charAt(0).toUpperCase()}${label.slice(1)} ${row + 1}`;
-  }
-  if (has('code') || has('sku'))
-    return `${column.name.slice(0, 3).toUpperCase()}-${String(row + 1).padStart(3, '0')}`;
-  return `${words.join(' ') || 'value'} ${row + 1}`;
+}
+
+/** Enum values in the order rows use them; invitation-like rows start at the column default (`member`, not `owner`). */
+function enumValues(ctx: ValueContext, values: string[]): string[] {
+  const d = ctx.column.default;
+  const start = d?.kind === 'literal' && typeof d.value === 'string' ? values.indexOf(d.value) : -1;
+  if (tableKind(ctx.table) !== 'invite' || start < 0) return values;
+  // From the default towards the first (most privileged) value, then the rest.
+  return [...values.slice(0, start + 1).reverse(), ...values.slice(start + 1)];
 }
 
 function integerValue(ctx: ValueContext, words: string[], integer: boolean): number {
@@ -180,22 +123,21 @@ function integerValue(ctx: ValueContext, words: string[], integer: boolean): num
   return c === v ? c : clampToBounds(c + row * (integer ? 1 : 0.01), bounds, integer);
 }
 
-const SOFT_DELETE = /^(deleted|archived|removed|revoked|banned)(_at|_on|_date)?$/;
-
 function scalar(ctx: ValueContext): unknown {
   const { column, row, table } = ctx;
   const words = nameTokens(column.name);
   const joined = words.join('_');
   // Live rows: soft-delete markers stay empty.
   if (column.nullable && SOFT_DELETE.test(joined)) return null;
+  if (column.type.category === 'datetime' && timestampIsNull(column, row)) return null;
   const sql = column.type.sql.toLowerCase();
   switch (column.type.category) {
     case 'enum': {
       const values = ctx.enumDef?.values.map((v) => v.name) ?? allowedValues(table, column.name) ?? [];
-      return values.length > 0 ? pick(values, row) : null;
+      return values.length > 0 ? pick(enumValues(ctx, values), row) : null;
     }
     case 'string':
-      return fitLength(stringValue(ctx, words, joined), column.type.sql, row);
+      return fitLength(stringValue(table, column, row, maxLength(column.type.sql)), column.type.sql, row);
     case 'integer':
     case 'bigint':
       return integerValue(ctx, words, true);
@@ -208,10 +150,8 @@ function scalar(ctx: ValueContext): unknown {
       return integerValue(ctx, words, false);
     case 'boolean':
       return row % 2 === 0;
-    case 'datetime': {
-      const offset = words.includes('expires') || words.includes('expiry') || words.includes('due') ? 30 : 0;
-      return timestamp(row, offset, /tz|with time zone/.test(sql));
-    }
+    case 'datetime':
+      return timestampValue(column, row);
     case 'date':
       return timestamp(row, 0, false).slice(0, 10);
     case 'time':

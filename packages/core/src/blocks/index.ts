@@ -10,6 +10,6 @@ export { seedScriptSql, sqlLiteral } from './seedScript.js';
 export { sqlalchemyModels } from './sqlalchemy.js';
 export type { TypeReferenceEntry } from './typeReference.js';
 export { typeReference } from './typeReference.js';
-export { tsType, typescriptInterfaces } from './typescript.js';
+export { tableInterface, tsType, typescriptInterfaces } from './typescript.js';
 export type { UpdatedAtNote } from './updatedAt.js';
 export { updatedAtNotes } from './updatedAt.js';

@@ -3,9 +3,9 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { isOrmdocError } from '../errors.js';
 import type { Ir } from '../ir/types.js';
-import { aColumn, anEnum, anIr, aPrimaryKey, aTable } from '../testing/builders.js';
+import { aColumn, aForeignKey, anEnum, anIr, aPrimaryKey, aTable } from '../testing/builders.js';
 import { exampleIr, kitchenSinkIr } from '../testing/exampleIr.js';
-import { modelDefinitions, typescriptInterfaces } from './index.js';
+import { modelDefinitions, tableInterface, typescriptInterfaces } from './index.js';
 
 /** Type-check TypeScript source on its own (no lib), returning every diagnostic as text. */
 function typeErrors(source: string): string[] {
@@ -45,6 +45,21 @@ describe('typescriptInterfaces', () => {
     expect(out).toContain('  deletedAt: Date | null;');
     expect(out).toContain('  status: PostStatus;');
     expect(out).toContain('  /**\n   * Login email address.\n   * @pii\n   */\n  email: string;');
+  });
+
+  it('gives one table’s interface alone with tableInterface, whatever the enums look like', () => {
+    const ir = exampleIr();
+    // An enum documented over several paragraphs must not shift what belongs to the table.
+    const enums = ir.enums.map((e) => ({ ...e, description: `${e.description ?? ''}\n\nSecond paragraph.` }));
+    const posts = ir.tables.find((t) => t.name === 'posts');
+    if (!posts) throw new Error('posts missing');
+    const iface = tableInterface({ ...ir, enums }, posts);
+    expect(
+      iface.startsWith('/** An article published inside an organization. */\nexport interface Post {'),
+    ).toBe(true);
+    expect(iface.endsWith('}')).toBe(true);
+    expect(iface).not.toContain('export type');
+    expect(typescriptInterfaces({ ...ir, enums })).toContain(iface);
   });
 
   it('quotes names that are not identifiers and escapes comment ends', () => {
@@ -126,7 +141,53 @@ describe('modelDefinitions', () => {
       const relations = comment?.fields
         .filter((f) => f.kind === 'object')
         .map((f) => `${f.name}:${f.relationFromFields?.join(',') ?? ''}`);
-      expect(relations).toEqual(['author:authorId', 'parent:parentId', 'post:postId', 'parentComments:']);
+      expect(relations).toEqual(['author:authorId', 'parent:parentId', 'post:postId', 'replies:']);
+      const user = datamodel.models.find((m) => m.name === 'User');
+      expect(user?.fields.filter((f) => f.kind === 'object').map((f) => f.name)).toEqual([
+        'apiKeys',
+        'auditLogs',
+        'comments',
+        'invitations',
+        'memberships',
+        'posts',
+        'userProfile',
+      ]);
+    });
+
+    it('names back-relations after the child table, disambiguating only clashing pairs', () => {
+      const users = aTable('users', { primaryKey: aPrimaryKey('users', ['id']) });
+      const fkCol = (name: string) => aColumn(name, 'integer', { nullable: true });
+      const posts = aTable('posts', {
+        columns: [aColumn('id', 'integer'), fkCol('author_id'), fkCol('editor_id'), fkCol('creator_id')],
+        primaryKey: aPrimaryKey('posts', ['id']),
+        foreignKeys: ['author_id', 'editor_id', 'creator_id'].map((c) => aForeignKey('posts', [c], 'users')),
+      });
+      const reviews = aTable('reviews', {
+        columns: [aColumn('id', 'integer'), fkCol('user_id'), fkCol('reviewer_id')],
+        primaryKey: aPrimaryKey('reviews', ['id']),
+        foreignKeys: ['user_id', 'reviewer_id'].map((c) => aForeignKey('reviews', [c], 'users')),
+      });
+      const categories = aTable('categories', {
+        columns: [aColumn('id', 'integer'), fkCol('parent_id')],
+        primaryKey: aPrimaryKey('categories', ['id']),
+        foreignKeys: [aForeignKey('categories', ['parent_id'], 'categories')],
+      });
+      const { datamodel } = dmmf(
+        modelDefinitions(anIr({ tables: [users, posts, reviews, categories] }), 'prisma'),
+      );
+      const objects = (model: string) =>
+        datamodel.models
+          .find((m) => m.name === model)
+          ?.fields.filter((f) => f.kind === 'object')
+          .map((f) => f.name);
+      expect(objects('User')).toEqual([
+        'authoredPosts',
+        'editedPosts',
+        'createdPosts',
+        'reviews',
+        'reviewedReviews',
+      ]);
+      expect(objects('Category')).toEqual(['parent', 'children']);
     });
 
     it('declares enums, maps and native types', () => {

@@ -148,9 +148,10 @@ describe('exampleRowJson', () => {
         ?.columns.map((c) => c.name),
     );
     expect(row.id).toMatch(UUID);
-    expect(row.role).toBe('owner');
+    expect(row.role).toBe('member');
     expect(row.created_at).toBe('2025-02-02T10:30:00Z');
-    expect(json).toContain('\n  "email": "ada@example.com",');
+    expect(row.accepted_at).toBeNull();
+    expect(json).toContain('\n  "email": "katherine@example.com",');
   });
 
   it('gives {} for an unknown table', () => {

@@ -1,6 +1,7 @@
 import { findTable, qualifiedName, sameTable } from '../ir/names.js';
 import type { Column, Enum, ForeignKey, Ir, Table, TableRef } from '../ir/types.js';
 import { dependencyOrder } from '../relationships/order.js';
+import { alignWithStatus, followSelfReferences } from './_coherence.js';
 import { sampleValue } from './_values.js';
 
 export interface SampleRowsOptions {
@@ -127,6 +128,7 @@ export function buildSamples(ir: Ir, options: SampleRowsOptions = {}): Samples {
         if (column.generated || column.name in row) continue;
         row[column.name] = sampleValue({ table, column, row: i, enumDef: enumOf(ir, column) });
       }
+      alignWithStatus(ir, table, row, i);
       for (const fk of table.foreignKeys)
         if (sameTable(fk.references, table)) assignForeignKey(row, i, table, fk, tableRows);
       const ordered: SampleRow = {};
@@ -150,17 +152,27 @@ export function buildSamples(ir: Ir, options: SampleRowsOptions = {}): Samples {
       tableRows[i] = ordered;
     });
   }
+  // Replies share their parent's other references (same post), once every link is in place.
+  for (const ref of order) {
+    const table = findTable(ir, ref);
+    const tableRows = rows.get(qualifiedName(ref));
+    if (table && tableRows) followSelfReferences(ir, table, tableRows);
+  }
   return { order, rows, deferred };
 }
 
 /**
  * Deterministic sample rows for every base table, keyed by `qualifiedName(table)`, with database
  * column names as keys (generated columns are left out). Values follow the column's type, enum,
- * varchar length and simple CHECKs (`x >= 0`, `x > 0`, `x BETWEEN a AND b`, `x IN (...)`); unique
- * columns get distinct values per row; foreign key columns point at the parent's sample rows
- * (tables are filled in FK-safe order), a nullable FK is NULL in the second row, and a nullable
- * self-reference is NULL in the first row (the root) and points at it afterwards. Map order is
- * the FK-safe insert order.
+ * varchar length and simple CHECKs (`x >= 0`, `x > 0`, `x BETWEEN a AND b`, `x IN (...)`), and read
+ * like data of their own table (an organization's slug is its name slugified, a user's bio is a
+ * bio, an API key is named "CI deploy key"); unique columns get distinct values per row; foreign
+ * key columns point at the parent's sample rows (tables are filled in FK-safe order), a nullable FK
+ * is NULL in the second row, and a nullable self-reference is NULL in the first row (the root) and
+ * points at it afterwards, sharing its other references (a reply is on its parent's post).
+ * Timestamps are ordered by meaning (created < published/accepted < last used < expires), a
+ * nullable one is NULL in at least one row of two, and they agree with a status column (a `draft`
+ * post has no `published_at`). Map order is the FK-safe insert order.
  */
 export function sampleRows(ir: Ir, options: SampleRowsOptions = {}): Map<string, SampleRow[]> {
   return buildSamples(ir, options).rows;

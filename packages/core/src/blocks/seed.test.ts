@@ -69,7 +69,7 @@ describe('seedScriptSql on PostgreSQL', () => {
           columns: [
             aColumn('id', 'integer'),
             aColumn('is_on', 'boolean'),
-            aColumn('seen_at', 'timestamp(3)'),
+            aColumn('created_at', 'timestamp(3)'),
           ],
           primaryKey: aPrimaryKey('flags', ['id']),
         }),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readingOrder } from '../render/parts/order.js';
 import { aColumn, anIr, aPrimaryKey, aTable } from '../testing/builders.js';
 import { exampleIr } from '../testing/exampleIr.js';
 import { asciiRelationshipMap, typeReference } from './index.js';
@@ -11,7 +12,7 @@ describe('asciiRelationshipMap', () => {
     expect(lines).toContain('users         ──►  posts         (one-to-many, posts.author_id, optional)');
     expect(lines).toContain('posts         ◄──► tags          (many-to-many via post_tags)');
     expect(lines).toContain(
-      'organizations ◄──► users         (many-to-many via memberships, with role, joined_at)',
+      'users         ◄──► organizations (many-to-many via memberships, with role, joined_at)',
     );
     expect(lines).toContain('users         ───  user_profiles (one-to-one, user_profiles.user_id)');
     expect(lines).toContain(
@@ -19,17 +20,22 @@ describe('asciiRelationshipMap', () => {
     );
   });
 
-  it('aligns the columns, sorts lines and shows junction tables only as many-to-many', () => {
+  it('aligns the columns, orders lines core tables first and shows junction tables only as many-to-many', () => {
     const open = new Set(lines.map((l) => l.indexOf('(')));
     expect(open.size).toBe(1);
-    const keys = lines.map((l) =>
+    const lefts = [...new Set(lines.map((l) => l.split(/\s+/)[0]))];
+    // Reading order: the most referenced tables first, each after the tables it references.
+    expect(lefts).toEqual(['users', 'organizations', 'posts', 'comments']);
+    const order = readingOrder(exampleIr()).map((t) => t.name);
+    const ranks = lines.map((l) =>
       l
         .split(/\s+/)
         .filter((w) => /^[a-z_]+$/.test(w))
         .slice(0, 2)
-        .join(' '),
+        .map((n) => order.indexOf(n)),
     );
-    expect([...keys].sort()).toEqual(keys);
+    const sorted = [...ranks].sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0) || (a[1] ?? 0) - (b[1] ?? 0));
+    expect(ranks).toEqual(sorted);
     expect(map).not.toContain('post_tags.post_id');
     expect(map).not.toContain('memberships.user_id');
     expect(lines).toHaveLength(14);

@@ -67,7 +67,8 @@ export function tsType(ir: Ir, column: Column): string {
   return column.type.isArray ? (/^\w+$/.test(base) ? `${base}[]` : `Array<${base}>`) : base;
 }
 
-function tableInterface(ir: Ir, table: Table): string {
+/** The TypeScript interface of one table or view (code names, `| null`, JSDoc); the enum types it names are declared by `typescriptInterfaces`. */
+export function tableInterface(ir: Ir, table: Table): string {
   const lines = jsDoc(table.description, table.tags);
   lines.push(`export interface ${modelName(table)} {`);
   for (const column of table.columns) {

@@ -115,7 +115,8 @@ function columnLine(ir: Ir, column: Column, autoIncrement: boolean): { sql: stri
   else if (rendered.clause) parts.push(`DEFAULT ${rendered.clause}`);
   if (e && !column.type.isArray) {
     // An enum only the ORM enforces (drizzle's text({ enum })) gets no CHECK: document what the database has.
-    if (e.enforcedBy === 'orm') notes.push(`values limited by the ORM to ${e.values.map((v) => v.name).join(', ')}`);
+    if (e.enforcedBy === 'orm')
+      notes.push(`values limited by the ORM to ${e.values.map((v) => v.name).join(', ')}`);
     else parts.push(`CHECK (${q(column.name)} IN (${e.values.map((v) => sqlString(D, v.name)).join(', ')}))`);
   }
   notes.push(rendered.note, onUpdateNote(column, D), commentWithTags(column.description, column.tags));

@@ -1,5 +1,6 @@
 import { qualifiedName } from '../ir/names.js';
 import type { Column, Index, Ir, Table, TableRef } from '../ir/types.js';
+import type { FindingFix } from './types.js';
 
 /** `users.email` or `users (org_id, slug)`: how messages name columns. */
 export function columnsLabel(table: TableRef, columns: string[]): string {
@@ -98,29 +99,36 @@ export function sqlTable(table: TableRef): string {
   return table.schema === null ? sqlIdent(table.name) : `${sqlIdent(table.schema)}.${sqlIdent(table.name)}`;
 }
 
-/** How to add an index on these columns, in SQL and in the ORM the schema comes from. */
-export function indexHint(ir: Ir, table: Table, columns: string[], where?: string): string {
+/** How to add an index on these columns: SQL, and the same in the ORM the schema comes from. */
+export function indexFix(ir: Ir, table: Table, columns: string[], where?: string): FindingFix {
   const name = `${table.name}_${columns.join('_')}_idx`;
   const sql = `CREATE INDEX ${sqlIdent(name)} ON ${sqlTable(table)} (${columns.map(sqlIdent).join(', ')})${where ? ` WHERE ${where}` : ''};`;
   const code = columns.map((c) => findColumn(table, c)?.codeName ?? c);
   const model = table.codeName ?? table.name;
-  let orm: string | undefined;
   switch (ir.source.orm) {
     case 'prisma':
-      orm = where ? undefined : `in Prisma: @@index([${code.join(', ')}]) on model ${model}`;
-      break;
+      // Prisma cannot declare a partial index.
+      return where ? { sql } : { sql, orm: `@@index([${code.join(', ')}])`, text: `in model ${model}` };
     case 'drizzle':
-      orm = `in Drizzle: index('${name}').on(${code.map((c) => `table.${c}`).join(', ')})${where ? '.where(sql`...`)' : ''}`;
-      break;
+      return {
+        sql,
+        orm: `index('${name}').on(${code.map((c) => `table.${c}`).join(', ')})${where ? `.where(sql\`${where}\`)` : ''}`,
+        text: `in the extra config of the ${model} table`,
+      };
     case 'typeorm':
-      orm = `in TypeORM: @Index([${code.map((c) => `'${c}'`).join(', ')}]${where ? `, { where: '${where}' }` : ''}) on entity ${model}`;
-      break;
+      return {
+        sql,
+        orm: `@Index([${code.map((c) => `'${c}'`).join(', ')}]${where ? `, { where: '${where}' }` : ''})`,
+        text: `on entity ${model}`,
+      };
     case 'sqlmodel':
     case 'sqlalchemy':
-      orm = `in SQLAlchemy: Index('${name}', ${columns.map((c) => `'${c}'`).join(', ')}) in __table_args__ of ${model}`;
-      break;
+      return {
+        sql,
+        orm: `Index('${name}', ${columns.map((c) => `'${c}'`).join(', ')}${where ? `, ${ir.dialect === 'sqlite' ? 'sqlite' : 'postgresql'}_where=text('${where}')` : ''})`,
+        text: `in __table_args__ of ${model}`,
+      };
   }
-  return orm ? `${sql} (${orm})` : sql;
 }
 
 /** Does a SQL expression mention this column as a word? */

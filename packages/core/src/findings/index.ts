@@ -20,7 +20,14 @@ import type { AnalyzeOptions, Finding, FindingRule, FindingRuleInfo } from './ty
 
 export { defaultPiiPatterns, secretPatterns } from './rules/security.js';
 export { checkedValueList } from './rules/validation.js';
-export type { AnalyzeOptions, Finding, FindingCategory, FindingRuleInfo, FindingSeverity } from './types.js';
+export type {
+  AnalyzeOptions,
+  Finding,
+  FindingCategory,
+  FindingFix,
+  FindingRuleInfo,
+  FindingSeverity,
+} from './types.js';
 
 /** The rules in their reporting order (within a table, findings follow this order). */
 const rules: FindingRule[] = [

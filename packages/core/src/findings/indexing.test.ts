@@ -31,8 +31,23 @@ describe('fk-without-index', () => {
     expect(found[0]!.message).toBe(
       'comments.author_id references users but has no index starting with author_id; deleting or updating a user scans comments.',
     );
-    expect(found[0]!.hint).toContain('CREATE INDEX comments_author_id_idx ON comments (author_id);');
-    expect(found[0]!.hint).toContain('@@index([authorId]) on model Comment');
+    expect(found[0]!.hint).toBe('Add an index on comments.author_id.');
+    expect(found[0]!.fix).toEqual({
+      sql: 'CREATE INDEX comments_author_id_idx ON comments (author_id);',
+      orm: '@@index([authorId])',
+      text: 'in model Comment',
+    });
+  });
+
+  it('writes the fix as code in the source ORM’s own terms', () => {
+    const fixFor = (orm: 'drizzle' | 'typeorm' | 'sqlalchemy') =>
+      only(anIr({ tables: [users, comments()], source: { orm, files: [] } }), 'fk-without-index')[0]?.fix;
+    expect(fixFor('drizzle')?.orm).toBe("index('comments_author_id_idx').on(table.authorId)");
+    expect(fixFor('typeorm')?.orm).toBe("@Index(['authorId'])");
+    expect(fixFor('sqlalchemy')).toMatchObject({
+      orm: "Index('comments_author_id_idx', 'author_id')",
+      text: 'in __table_args__ of Comment',
+    });
   });
 
   it('accepts an index, unique key or primary key that starts with the FK columns in any order', () => {

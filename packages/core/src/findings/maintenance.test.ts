@@ -19,6 +19,8 @@ describe('orm-only-update-timestamp', () => {
     const found = only(anIr({ tables: [t] }), 'orm-only-update-timestamp');
     expect(found.map((f) => f.columns)).toEqual([['updated_at']]);
     expect(found[0]!.message).toContain('posts.updated_at is refreshed by the ORM (@updatedAt)');
+    // The section the documents actually have.
+    expect(found[0]!.hint).toContain('"Triggers" section');
   });
 });
 
@@ -28,18 +30,48 @@ describe('missing-timestamps', () => {
       columns: [aColumn('id', 'integer'), aColumn('name', 'text')],
       primaryKey: aPrimaryKey('tags', ['id']),
     });
-    const logs = aTable('logs', {
+    const settings = aTable('settings', {
       columns: [aColumn('id', 'integer'), aColumn('createdAt', ts)],
-      primaryKey: aPrimaryKey('logs', ['id']),
+      primaryKey: aPrimaryKey('settings', ['id']),
     });
-    const found = only(anIr({ tables: [tags, logs] }), 'missing-timestamps');
+    const found = only(anIr({ tables: [tags, settings] }), 'missing-timestamps');
     expect(found.map((f) => [f.table?.name, f.message])).toEqual([
       [
-        'logs',
-        'logs has no updated_at-like column (rows are never expected to change, or changes leave no trace).',
+        'settings',
+        'settings has no updated_at-like column (rows are never expected to change, or changes leave no trace).',
       ],
       ['tags', 'tags has no created_at or updated_at-like column.'],
     ]);
+    expect(found[1]?.fix?.sql).toBe(
+      'ALTER TABLE tags ADD COLUMN created_at timestamptz NOT NULL DEFAULT now();\nALTER TABLE tags ADD COLUMN updated_at timestamptz NOT NULL DEFAULT now();',
+    );
+  });
+
+  it('expects only created_at on append-only tables (audit, log, event, history, or described so)', () => {
+    const withCreated = (name: string, description?: string) =>
+      aTable(name, {
+        columns: [aColumn('id', 'integer'), aColumn('created_at', ts)],
+        primaryKey: aPrimaryKey(name, ['id']),
+        ...(description ? { description } : {}),
+      });
+    const tables = [
+      withCreated('audit_logs'),
+      withCreated('login_events'),
+      withCreated('price_history'),
+      withCreated('entries', 'Append-only ledger of payments.'),
+    ];
+    expect(only(anIr({ tables }), 'missing-timestamps')).toEqual([]);
+    const bare = aTable('events', {
+      columns: [aColumn('id', 'integer')],
+      primaryKey: aPrimaryKey('events', ['id']),
+    });
+    const found = only(anIr({ tables: [bare] }), 'missing-timestamps');
+    expect(found.map((f) => f.message)).toEqual([
+      'events has no created_at-like column (its rows are appended, so created_at is the one that matters).',
+    ]);
+    expect(found[0]?.fix?.sql).toBe(
+      'ALTER TABLE events ADD COLUMN created_at timestamptz NOT NULL DEFAULT now();',
+    );
   });
 
   it('ignores tables with both, and pure junction tables', () => {
@@ -93,9 +125,11 @@ describe('soft-delete-without-index', () => {
   it('reports deleted_at without any index and suggests a partial index on a lookup key', () => {
     const found = only(anIr({ tables: [users([])] }), 'soft-delete-without-index');
     expect(found).toHaveLength(1);
-    expect(found[0]!.hint).toContain(
+    expect(found[0]!.fix?.sql).toBe(
       'CREATE INDEX users_email_idx ON users (email) WHERE deleted_at IS NULL;',
     );
+    // Prisma cannot declare a partial index: no ORM code is offered.
+    expect(found[0]!.fix?.orm).toBeUndefined();
   });
 
   it('accepts a partial index filtering on it or an index containing it', () => {

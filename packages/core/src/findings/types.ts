@@ -9,6 +9,19 @@ export type FindingCategory =
   | 'integrity'
   | 'maintenance';
 
+/**
+ * The fix of a finding as code, so documents can show it as code rather than prose mixed with code:
+ * `{ sql: 'CREATE INDEX audit_logs_actor_id_idx ON audit_logs (actor_id);', orm: '@@index([actorId])', text: 'in model AuditLog' }`.
+ */
+export interface FindingFix {
+  /** SQL that applies the fix on the schema's dialect (one statement per line). */
+  sql?: string;
+  /** The same change written in the source ORM's schema code (`@@index([actorId])`). */
+  orm?: string;
+  /** Where the ORM code goes, in words (`in model AuditLog`, `in __table_args__ of AuditLog`). */
+  text?: string;
+}
+
 /** One concrete fact found by analysing a schema, e.g. a foreign key without a supporting index. */
 export interface Finding {
   /** Stable rule id, e.g. `fk-without-index`. */
@@ -20,8 +33,10 @@ export interface Finding {
   columns?: string[];
   /** Names the table and columns concretely. */
   message: string;
-  /** What to do about it, in the schema's own terms where possible. */
+  /** What to do about it, as prose (the code, when there is some, is in `fix`). */
   hint?: string;
+  /** The fix as code: SQL and/or the source ORM's schema code. */
+  fix?: FindingFix;
 }
 
 export interface AnalyzeOptions {

@@ -13,9 +13,39 @@ export function tableRef(t: TableRef): TableRef {
   return { schema: t.schema, name: t.name };
 }
 
-/** Find a table by reference. */
+/** Position of the first table of each `tableSortKey`, per `tables` array (built on first lookup). */
+const tableIndexes = new WeakMap<readonly Table[], { length: number; index: Map<string, number> }>();
+
+function indexOfTables(tables: readonly Table[]): Map<string, number> {
+  const index = new Map<string, number>();
+  tables.forEach((t, i) => {
+    const k = tableSortKey(t);
+    if (!index.has(k)) index.set(k, i);
+  });
+  tableIndexes.set(tables, { length: tables.length, index });
+  return index;
+}
+
+function lookup(tables: readonly Table[], index: Map<string, number>, ref: TableRef): Table | undefined {
+  const i = index.get(tableSortKey(ref));
+  const found = i === undefined ? undefined : tables[i];
+  return found && sameTable(found, ref) ? found : undefined;
+}
+
+/**
+ * Find a table by reference (the first match, as `Array.find` would). O(1) after one O(n) index
+ * per `tables` array; the index is rebuilt if the array grew or shrank or a hit no longer matches.
+ */
 export function findTable(ir: Pick<Ir, 'tables'>, ref: TableRef): Table | undefined {
-  return ir.tables.find((t) => sameTable(t, ref));
+  const tables = ir.tables;
+  const cached = tableIndexes.get(tables);
+  if (cached && cached.length === tables.length) {
+    const i = cached.index.get(tableSortKey(ref));
+    if (i === undefined) return undefined;
+    const found = lookup(tables, cached.index, ref);
+    if (found) return found;
+  }
+  return lookup(tables, indexOfTables(tables), ref);
 }
 
 /** Stable sort key: default schema first, then schema, then name. */

@@ -39,23 +39,38 @@ function clusters(tables: Table[], max: number): Table[][] {
   };
   for (const t of tables) for (const fk of t.foreignKeys) link(key(t), key(fk.references));
   const degree = (k: string) => links.get(k)?.size ?? 0;
+  const order = tables.map(key); // already sorted by name
+  const position = new Map(order.map((k, i) => [k, i]));
+  // Seeds: most neighbours first, then by name (degrees do not change while placing).
+  const seeds = order
+    .map((k, i) => ({ k, i, d: degree(k) }))
+    .sort((a, b) => b.d - a.d || a.i - b.i)
+    .map((s) => s.k);
+  let nextSeed = 0;
   const placed = new Set<string>();
   const result: Table[][] = [];
-  const order = tables.map(key); // already sorted by name
   while (placed.size < tables.length) {
-    let seed: string | undefined;
-    for (const k of order) if (!placed.has(k) && (seed === undefined || degree(k) > degree(seed))) seed = k;
-    const cluster = [seed as string];
-    placed.add(seed as string);
+    while (placed.has(seeds[nextSeed] as string)) nextSeed++;
+    const seed = seeds[nextSeed] as string;
+    const cluster = [seed];
+    placed.add(seed);
     while (cluster.length < max) {
       const score = new Map<string, number>();
       for (const member of cluster)
         for (const [n, w] of links.get(member) ?? [])
           if (!placed.has(n)) score.set(n, (score.get(n) ?? 0) + w);
+      // Highest score, ties by name.
       let best: string | undefined;
-      for (const k of order) {
-        const s = score.get(k);
-        if (s !== undefined && (best === undefined || s > (score.get(best) ?? 0))) best = k;
+      let bestScore = 0;
+      for (const [k, s] of score) {
+        if (
+          best === undefined ||
+          s > bestScore ||
+          (s === bestScore && (position.get(k) as number) < (position.get(best) as number))
+        ) {
+          best = k;
+          bestScore = s;
+        }
       }
       if (best === undefined) break;
       cluster.push(best);
@@ -69,11 +84,19 @@ function clusters(tables: Table[], max: number): Table[][] {
 /** Pack clusters of unconnected leftovers (e.g. single tables) together, first fit, so few diagrams are tiny. */
 function mergeSmall(clusters: Table[][], max: number): Table[][] {
   const out: Table[][] = [];
+  // Groups still under half full, in `out` order: any two of them fit together, so the first fit
+  // is the first of these (a group leaves this list for good once it reaches half).
+  const open: Table[][] = [];
+  let first = 0;
   for (const c of clusters) {
-    const target =
-      c.length < max / 2 ? out.find((o) => o.length + c.length <= max && o.length < max / 2) : undefined;
+    while (first < open.length && (open[first] as Table[]).length >= max / 2) first++;
+    const target = c.length < max / 2 ? open[first] : undefined;
     if (target) target.push(...c);
-    else out.push([...c]);
+    else {
+      const group = [...c];
+      out.push(group);
+      if (group.length < max / 2) open.push(group);
+    }
   }
   return out.map((c) => c.sort(compareRefs));
 }

@@ -1,7 +1,7 @@
-import { qualifiedName, tableRef } from '../ir/names.js';
+import { qualifiedName, tableRef, tableSortKey } from '../ir/names.js';
 import type { Ir, Table, TableRef } from '../ir/types.js';
 import { deriveRelationships, type ForeignKeyRelationship } from '../relationships/derive.js';
-import { EntityNames, entityBlock, relationshipLine, tableIn } from './_entities.js';
+import { EntityNames, entityBlock, relationshipLine } from './_entities.js';
 import { splitTables } from './_split.js';
 
 export interface MermaidOptions {
@@ -38,12 +38,23 @@ export function renderMermaid(ir: Ir, options: MermaidOptions = {}): MermaidDiag
   const rels = deriveRelationships(ir).filter((r): r is ForeignKeyRelationship => r.kind !== 'many-to-many');
   const label = options.relationshipLabel ?? 'columns';
   const comments = options.comments ?? true;
+  // Relationships by child table, as positions in `rels`, so a diagram only looks at its own tables' links.
+  const byChild = new Map<string, number[]>();
+  rels.forEach((r, i) => {
+    const list = byChild.get(tableSortKey(r.child));
+    if (list) list.push(i);
+    else byChild.set(tableSortKey(r.child), [i]);
+  });
   const diagram = (tables: Table[], attributes: boolean): string => {
     const lines = ['erDiagram'];
     for (const t of tables) lines.push(...entityBlock(t, names, { attributes, comments }));
-    for (const r of rels)
-      if (tableIn(tables, r.parent) && tableIn(tables, r.child))
-        lines.push(relationshipLine(r, names, label));
+    const shown = new Set(tables.map(tableSortKey));
+    const inside: number[] = [];
+    for (const k of shown)
+      for (const i of byChild.get(k) ?? [])
+        if (shown.has(tableSortKey((rels[i] as ForeignKeyRelationship).parent))) inside.push(i);
+    inside.sort((a, b) => a - b);
+    for (const i of inside) lines.push(relationshipLine(rels[i] as ForeignKeyRelationship, names, label));
     return `${lines.join('\n')}\n`;
   };
   if (ir.tables.length <= max)

@@ -1,5 +1,6 @@
-import { compareRefs, qualifiedName, sameTable } from '../ir/names.js';
-import type { Ir, TableRef } from '../ir/types.js';
+import { compareRefs, qualifiedName, sameTable, tableRef } from '../ir/names.js';
+import type { Ir, Table, TableRef } from '../ir/types.js';
+import { rankedTopologicalOrder } from './_topo.js';
 
 export interface DependencyOrder {
   /** Tables in an order where every table comes after the tables it references (FK-safe inserts, CREATE TABLE with inline FKs). */
@@ -8,45 +9,54 @@ export interface DependencyOrder {
   cycleForeignKeys: Array<{ table: TableRef; foreignKey: string }>;
 }
 
+/** Results per `tables` array (the IR is not mutated after extraction; the length guards against appends). */
+const cache = new WeakMap<readonly Table[], { length: number; result: DependencyOrder }>();
+
 /**
  * FK-safe order of the tables of an IR: Kahn's algorithm over database- and ORM-enforced foreign
  * keys, ties broken by name so the result is deterministic. Self-references never block a table;
  * a cycle between tables is broken at the foreign key of the alphabetically first table in it,
- * which is reported in `cycleForeignKeys`.
+ * which is reported in `cycleForeignKeys`. O((n + e) log n), memoised per IR.
  */
 export function dependencyOrder(ir: Pick<Ir, 'tables'>): DependencyOrder {
-  const tables = ir.tables.filter((t) => t.kind === 'table');
-  const key = (r: TableRef) => qualifiedName(r);
-  const deps = new Map<string, Set<string>>();
-  for (const t of tables) {
-    const set = new Set<string>();
-    for (const fk of t.foreignKeys)
-      if (!sameTable(fk.references, t) && tables.some((x) => sameTable(x, fk.references)))
-        set.add(key(fk.references));
-    deps.set(key(t), set);
-  }
-  const byKey = new Map(tables.map((t) => [key(t), t]));
-  const sorted = [...tables].sort(compareRefs);
-  const done = new Set<string>();
-  const order: TableRef[] = [];
+  const hit = cache.get(ir.tables);
+  const result = hit && hit.length === ir.tables.length ? hit.result : computeOrder(ir.tables);
+  if (!hit || hit.result !== result) cache.set(ir.tables, { length: ir.tables.length, result });
+  // Fresh arrays: callers may keep or reorder them without touching the cached result.
+  return { order: result.order.map(tableRef), cycleForeignKeys: [...result.cycleForeignKeys] };
+}
+
+function computeOrder(all: readonly Table[]): DependencyOrder {
+  const sorted = all.filter((t) => t.kind === 'table').sort(compareRefs);
+  const rankOf = new Map<string, number>();
+  sorted.forEach((t, rank) => {
+    const k = qualifiedName(t);
+    if (!rankOf.has(k)) rankOf.set(k, rank);
+  });
+  const dependencies = sorted.map((t) => {
+    const deps = new Set<number>();
+    for (const fk of t.foreignKeys) {
+      if (sameTable(fk.references, t)) continue;
+      const rank = rankOf.get(qualifiedName(fk.references));
+      if (rank !== undefined && sameTable(sorted[rank] as Table, fk.references)) deps.add(rank);
+    }
+    return [...deps];
+  });
   const cycleForeignKeys: DependencyOrder['cycleForeignKeys'] = [];
-  while (done.size < tables.length) {
-    const ready = sorted.find(
-      (t) => !done.has(key(t)) && [...(deps.get(key(t)) ?? [])].every((d) => done.has(d)),
-    );
-    if (ready) {
-      done.add(key(ready));
-      order.push({ schema: ready.schema, name: ready.name });
-      continue;
-    }
-    // A cycle: break it at the first remaining table, deferring its FKs to unfinished tables.
-    const victim = sorted.find((t) => !done.has(key(t)))!;
-    for (const fk of victim.foreignKeys) {
-      const target = key(fk.references);
-      if (!done.has(target) && target !== key(victim) && byKey.has(target))
-        cycleForeignKeys.push({ table: { schema: victim.schema, name: victim.name }, foreignKey: fk.name });
-    }
-    deps.set(key(victim), new Set());
-  }
-  return { order, cycleForeignKeys };
+  const ranks = rankedTopologicalOrder({
+    size: sorted.length,
+    dependencies: (rank) => dependencies[rank] as number[],
+    onCycle: (rank, done) => {
+      // Break the cycle at this table, deferring its FKs to unfinished tables.
+      const victim = sorted[rank] as Table;
+      const own = qualifiedName(victim);
+      for (const fk of victim.foreignKeys) {
+        const target = qualifiedName(fk.references);
+        const targetRank = rankOf.get(target);
+        if (targetRank !== undefined && !done(targetRank) && target !== own)
+          cycleForeignKeys.push({ table: tableRef(victim), foreignKey: fk.name });
+      }
+    },
+  });
+  return { order: ranks.map((r) => tableRef(sorted[r] as Table)), cycleForeignKeys };
 }

@@ -1,10 +1,11 @@
 import type { OrmdocConfig, TemplateId } from '../config/schema.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Finding, FindingCategory } from '../findings/index.js';
-import { qualifiedName, sameTable } from '../ir/names.js';
+import { qualifiedName } from '../ir/names.js';
 import type { Ir, Table, TableRef } from '../ir/types.js';
 import { deriveRelationships, type Relationship } from '../relationships/derive.js';
 import { type DependencyOrder, dependencyOrder } from '../relationships/order.js';
+import { findingsAbout } from './memo.js';
 import { schemaTableAnchors } from './parts/links.js';
 
 /** Everything a template needs, computed once per render. */
@@ -62,9 +63,8 @@ export function projectName(ctx: RenderContext): string | undefined {
 }
 
 export function findingsOf(ctx: RenderContext, categories: FindingCategory[], table?: TableRef): Finding[] {
-  return ctx.findings.filter(
-    (f) => categories.includes(f.category) && (table === undefined || (f.table && sameTable(f.table, table))),
-  );
+  if (table === undefined) return ctx.findings.filter((f) => categories.includes(f.category));
+  return findingsAbout(ctx.findings, table).filter((f) => categories.includes(f.category));
 }
 
 export function tableKey(ref: TableRef): string {

@@ -88,6 +88,7 @@ function block(ctx: RenderContext, name: string, args: string[], fail: (msg: str
         body: findingList(
           findingsOf(ctx, arg ? [arg as FindingCategory] : CATEGORIES),
           '_The analysis found nothing here._',
+          ctx.ir.source.orm,
         ),
       };
     }

@@ -1,6 +1,6 @@
 import { fieldName } from '../blocks/_names.js';
-import { sampleRows, typescriptInterfaces } from '../blocks/index.js';
-import { qualifiedName } from '../ir/names.js';
+import { sampleRows, tableInterface } from '../blocks/index.js';
+import { findTable, qualifiedName } from '../ir/names.js';
 import type { Table } from '../ir/types.js';
 import type { RenderContext } from '../render/context.js';
 import type { Doc } from '../render/doc.js';
@@ -26,13 +26,6 @@ import { readingOrder } from '../render/parts/order.js';
 import { relationshipSummary } from '../render/parts/relationships.js';
 import { purpose } from '../render/parts/tableSection.js';
 
-/** The TypeScript interface of one table (the enum declarations it relies on are in section 5). */
-export function tableInterface(ctx: RenderContext, t: Table): string {
-  const text = typescriptInterfaces({ ...ctx.ir, tables: [t] });
-  // typescriptInterfaces emits one block per enum (no blank lines inside), then the interface.
-  return text.split('\n\n').slice(ctx.ir.enums.length).join('\n\n').trimEnd();
-}
-
 const modelHeading = (t: Table, number: string) => `${number} ${escapeHeading(qualifiedName(t))}`;
 
 function modelSection(ctx: RenderContext, t: Table, number: string): string {
@@ -49,7 +42,8 @@ function modelSection(ctx: RenderContext, t: Table, number: string): string {
       ];
     }),
   );
-  const iface = tableInterface(ctx, t);
+  // The enum types it names are declared in section 5.
+  const iface = tableInterface(ctx.ir, t);
   return [
     `### ${modelHeading(t, number)}`,
     `**Purpose**: ${purpose(t)}${ctx.documents.schema ? ` Reference: ${tableLink(ctx, t)}.` : ''}`,
@@ -107,7 +101,7 @@ export function developmentData(ctx: RenderContext): string {
   const rows = sampleRows(ctx.ir, { rowsPerTable: 2 });
   const seeds = ctx.order.order.flatMap((ref) => {
     const data = rows.get(qualifiedName(ref)) ?? [];
-    const t = ctx.tables.find((x) => qualifiedName(x) === qualifiedName(ref));
+    const t = findTable(ctx.ir, ref);
     if (!t || data.length === 0) return [];
     const keyOf = new Map(t.columns.map((c) => [c.name, fieldName(c)]));
     const lines = data.map((row) => {

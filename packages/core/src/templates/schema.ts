@@ -1,5 +1,5 @@
 import { asciiRelationshipMap, typeReference } from '../blocks/index.js';
-import { qualifiedName } from '../ir/names.js';
+import { findTable, qualifiedName } from '../ir/names.js';
 import { projectName, type RenderContext } from '../render/context.js';
 import { Doc } from '../render/doc.js';
 import { databaseEngine } from '../render/facts.js';
@@ -87,7 +87,7 @@ export function renderSchema(ctx: RenderContext, file: string): RenderedFile[] {
       manyToMany(ctx.relationships).length
         ? manyToMany(ctx.relationships)
             .map((m) => {
-              const pk = ctx.tables.find((t) => qualifiedName(t) === qualifiedName(m.junction))?.primaryKey;
+              const pk = findTable(ctx.ir, m.junction)?.primaryKey;
               return `- ${describeRelationship(m)}${pk ? `; key ${code(`(${pk.columns.join(', ')})`)}` : ''}`;
             })
             .join('\n')

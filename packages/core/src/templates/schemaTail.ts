@@ -75,7 +75,11 @@ function defaultsBody(ctx: RenderContext): string {
   for (const t of baseTables(ctx))
     for (const c of t.columns) {
       const d = describeDefault(c.default);
-      if (d) groups.set(d, [...(groups.get(d) ?? []), `${qualifiedName(t)}.${c.name}`]);
+      if (!d) continue;
+      const place = `${qualifiedName(t)}.${c.name}`;
+      const list = groups.get(d);
+      if (list) list.push(place);
+      else groups.set(d, [place]);
     }
   if (groups.size === 0) return '_No column has a default._';
   return table(

@@ -1,4 +1,4 @@
 export * from './builders.js';
+export { exampleIr, HOSTILE_COMMENT, kitchenSinkIr } from './exampleIr.js';
 export * from './pg.js';
 export * from './sqlite.js';
-export { exampleIr, HOSTILE_COMMENT, kitchenSinkIr } from './exampleIr.js';

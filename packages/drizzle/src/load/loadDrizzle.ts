@@ -11,7 +11,7 @@ import {
 import { type DrizzleModule, fromDrizzleTables } from '../convert/fromDrizzleTables.js';
 import type { DrizzleDialect } from '../types.js';
 import { loadUserDrizzle } from './drizzleApi.js';
-import { createProjectJiti } from './jiti.js';
+import { createProjectJiti, withFreshModules } from './jiti.js';
 import { moduleLoadError, toPosix } from './moduleError.js';
 import { resolveSchemaFiles } from './schemaFiles.js';
 
@@ -64,18 +64,20 @@ export async function loadDrizzle(options: LoadDrizzleOptions): Promise<DrizzleE
   const configRel = config ? toPosix(path.relative(cwd, config.path)) : undefined;
   const files = resolveSchemaFiles(patterns, cwd, configRel);
   const tsconfig = options.tsconfig ?? config?.ormdoc?.tsconfig;
-  const jiti = createProjectJiti({ cwd, tsconfig });
-  const modules: DrizzleModule[] = [];
-  for (const file of files) {
-    let exports: Record<string, unknown>;
-    try {
-      exports = (await jiti.import(file)) as Record<string, unknown>;
-    } catch (e) {
-      throw moduleLoadError(e, file, cwd, 'schema');
+  const jiti = createProjectJiti({ cwd, tsconfig, moduleCache: true });
+  const { modules, api } = await withFreshModules(async () => {
+    const modules: DrizzleModule[] = [];
+    for (const file of files) {
+      let exports: Record<string, unknown>;
+      try {
+        exports = (await jiti.import(file)) as Record<string, unknown>;
+      } catch (e) {
+        throw moduleLoadError(e, file, cwd, 'schema');
+      }
+      modules.push({ file: toPosix(path.relative(cwd, file)), exports: { ...exports } });
     }
-    modules.push({ file: toPosix(path.relative(cwd, file)), exports: { ...exports } });
-  }
-  const api = await loadUserDrizzle(jiti, files[0]!, cwd);
+    return { modules, api: await loadUserDrizzle(jiti, files[0]!, cwd) };
+  });
   const dialect = options.dialect ?? config?.dialect ?? api.guessDialect(modules);
   if (!dialect)
     throw new OrmdocError(

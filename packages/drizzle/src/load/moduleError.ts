@@ -14,10 +14,14 @@ export function moduleLoadError(
   const err = error instanceof Error ? error : new Error(String(error));
   const rel = toPosix(path.relative(cwd, file));
   const where = locate(err, cwd) ?? { file: rel };
-  const missing = /Cannot find (?:module|package) '([^']+)'/.exec(err.message)?.[1];
-  const hint = missing
-    ? `Install "${missing}" in the project (or fix the import path in ${where.file}); ormdoc imports your ${what} files the way drizzle-kit does.`
-    : `Fix the error in ${where.file}${where.line ? `:${where.line}` : ''}; ormdoc imports your ${what} files the way drizzle-kit does, so drizzle-kit fails on it too.`;
+  const specifier = /Cannot find (?:module|package) '([^']+)'/.exec(err.message)?.[1];
+  const missing = specifier && !/^[./]/.test(specifier) ? packageName(specifier) : specifier;
+  const hint =
+    specifier && /^[./]/.test(specifier)
+      ? `The import "${specifier}" does not resolve: fix the path in ${where.file}${where.line ? `:${where.line}` : ''} (drizzle-kit fails on it too).`
+      : missing
+        ? `Install "${missing}" in the project (or fix the import path in ${where.file}); ormdoc imports your ${what} files the way drizzle-kit does.`
+        : `Fix the error in ${where.file}${where.line ? `:${where.line}` : ''}; ormdoc imports your ${what} files the way drizzle-kit does, so drizzle-kit fails on it too.`;
   return new OrmdocError(
     'MODULE_LOAD_FAILED',
     `Could not load the drizzle ${what} file ${rel}: ${err.message}`,
@@ -29,6 +33,12 @@ export function moduleLoadError(
       cause: err,
     },
   );
+}
+
+/** `drizzle-orm/pg-core` -> `drizzle-orm`; `@scope/pkg/sub` -> `@scope/pkg`. */
+export function packageName(specifier: string): string {
+  const parts = specifier.split('/');
+  return (specifier.startsWith('@') ? parts.slice(0, 2) : parts.slice(0, 1)).join('/');
 }
 
 /** First stack frame in the user's project (outside node_modules). */

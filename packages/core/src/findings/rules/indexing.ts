@@ -5,9 +5,10 @@ import {
   columnsLabel,
   findColumn,
   hasLeadingKey,
-  indexHint,
+  indexFix,
   type KeyLike,
   keysOf,
+  sqlIdent,
 } from '../_util.js';
 import type { Finding, FindingRule, RuleContext } from '../types.js';
 
@@ -32,7 +33,8 @@ export const fkWithoutIndex: FindingRule = {
           table: { schema: table.schema, name: table.name },
           columns: [...fk.columns],
           message: `${columnsLabel(table, fk.columns)} references ${qualifiedName(fk.references)} but has no index starting with ${lead}; deleting or updating ${parent ? aRowOf(parent) : `a row of ${qualifiedName(fk.references)}`} scans ${qualifiedName(table)}.`,
-          hint: indexHint(ctx.ir, table, fk.columns),
+          hint: `Add an index on ${columnsLabel(table, fk.columns)}.`,
+          fix: indexFix(ctx.ir, table, fk.columns),
         });
       }
     return out;
@@ -82,7 +84,8 @@ export const duplicateIndex: FindingRule = {
           table: { schema: table.schema, name: table.name },
           columns: a.parts,
           message: `Index ${a.name} on ${columnsLabel(table, a.parts)} is redundant: ${what}${b.kind === 'primary-key' ? '' : ` ${b.name}`} on (${b.parts.join(', ')}) starts with the same columns.`,
-          hint: `Drop ${a.name} (DROP INDEX ${a.name};) and remove it from the schema source.`,
+          hint: `Drop ${a.name} and remove it from the schema source.`,
+          fix: { sql: `DROP INDEX ${table.schema ? `${sqlIdent(table.schema)}.` : ''}${sqlIdent(a.name)};` },
         });
       }
     }

@@ -1,7 +1,7 @@
 import { compareRefs, qualifiedName, sameTable } from '../../ir/names.js';
 import type { Table } from '../../ir/types.js';
 import { uniqueKeys } from '../../relationships/derive.js';
-import { aRowOf, columnsLabel, findColumn, keysOf } from '../_util.js';
+import { aRowOf, columnsLabel, findColumn, keysOf, sqlIdent, sqlTable } from '../_util.js';
 import type { Finding, FindingRule, RuleContext } from '../types.js';
 
 const ref = (t: Table) => ({ schema: t.schema, name: t.name });
@@ -28,7 +28,16 @@ export const tableWithoutPrimaryKey: FindingRule = {
           message: `${qualifiedName(table)} has no primary key.`,
           hint: candidate
             ? `Promote the NOT NULL unique key (${candidate.join(', ')}) to the primary key.`
-            : `Add a primary key, e.g. an identity column: ALTER TABLE ${qualifiedName(table)} ADD COLUMN id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY;`,
+            : 'Add a primary key, e.g. an identity column.',
+          ...(ctx.ir.dialect !== 'sqlite' && (ctx.ir.dialect === 'postgresql' || candidate)
+            ? {
+                fix: {
+                  sql: candidate
+                    ? `ALTER TABLE ${sqlTable(table)} ADD PRIMARY KEY (${candidate.map(sqlIdent).join(', ')});`
+                    : `ALTER TABLE ${sqlTable(table)} ADD COLUMN id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY;`,
+                },
+              }
+            : {}),
         };
       });
   },
@@ -209,14 +218,17 @@ export const ormOnlyDefault: FindingRule = {
       for (const col of table.columns) {
         if (col.default?.kind !== 'orm') continue;
         const g = col.default.generator.toLowerCase();
-        const dbEquivalent =
-          g === 'now' || g.includes('now')
-            ? 'DEFAULT now()'
-            : g.startsWith('uuid')
-              ? ctx.ir.dialect === 'postgresql'
-                ? 'DEFAULT gen_random_uuid()'
-                : 'a database-side UUID default'
-              : undefined;
+        const pg = ctx.ir.dialect === 'postgresql';
+        const expression = g.includes('now')
+          ? 'now()'
+          : g.startsWith('uuid') && pg
+            ? 'gen_random_uuid()'
+            : undefined;
+        const dbEquivalent = expression
+          ? `DEFAULT ${expression}`
+          : g.startsWith('uuid')
+            ? 'a database-side UUID default'
+            : undefined;
         out.push({
           ruleId: this.id,
           severity: this.severity,
@@ -227,6 +239,13 @@ export const ormOnlyDefault: FindingRule = {
           hint: dbEquivalent
             ? `Add ${dbEquivalent} to the column so every writer gets a value.`
             : 'Document the generator for other writers, or move it into a database default.',
+          ...(expression && (pg || ctx.ir.dialect === 'cockroachdb')
+            ? {
+                fix: {
+                  sql: `ALTER TABLE ${sqlTable(table)} ALTER COLUMN ${sqlIdent(col.name)} SET DEFAULT ${expression};`,
+                },
+              }
+            : {}),
         });
       }
     return out;

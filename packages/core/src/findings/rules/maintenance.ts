@@ -1,7 +1,16 @@
 import { qualifiedName } from '../../ir/names.js';
 import type { Column, Table } from '../../ir/types.js';
 import { junctionForeignKeys } from '../../relationships/derive.js';
-import { columnsLabel, hasLeadingKey, indexHint, keysOf, mentionsColumn, nameTokens } from '../_util.js';
+import {
+  columnsLabel,
+  hasLeadingKey,
+  indexFix,
+  keysOf,
+  mentionsColumn,
+  nameTokens,
+  sqlIdent,
+  sqlTable,
+} from '../_util.js';
 import type { Finding, FindingRule, RuleContext } from '../types.js';
 
 const ref = (t: Table) => ({ schema: t.schema, name: t.name });
@@ -49,12 +58,57 @@ export const ormOnlyUpdateTimestamp: FindingRule = {
           table: ref(table),
           columns: [col.name],
           message: `${columnsLabel(table, [col.name])} is refreshed by the ORM (${col.onUpdate.description}), not by the database; UPDATEs outside the ORM leave it unchanged.`,
-          hint: `If other writers exist, add a BEFORE UPDATE trigger that sets ${col.name} = now() (see the updated_at notes for the SQL).`,
+          hint: `If other writers exist, add a BEFORE UPDATE trigger that sets ${col.name} = now(); the schema reference's "Triggers" section gives the SQL.`,
         });
       }
     return out;
   },
 };
+
+/** Tables whose rows are written once and never edited: audit trails, logs, events, history. */
+const APPEND_ONLY_WORDS = new Set([
+  'audit',
+  'audits',
+  'log',
+  'logs',
+  'event',
+  'events',
+  'history',
+  'histories',
+  'journal',
+  'journals',
+  'ledger',
+  'ledgers',
+  'activity',
+  'activities',
+  'changelog',
+  'changelogs',
+  'outbox',
+]);
+const APPEND_ONLY_TEXT =
+  /\b(append[- ]only|insert[- ]only|immutable|write[- ]once|never (?:updated|edited|changed))\b/i;
+
+/** Is the table clearly append-only (named like a log/audit/event/history table, or described so)? */
+export function isAppendOnly(table: Table): boolean {
+  return (
+    nameTokens(table.name).some((w) => APPEND_ONLY_WORDS.has(w)) ||
+    APPEND_ONLY_TEXT.test(table.description ?? '')
+  );
+}
+
+/** `ALTER TABLE ... ADD COLUMN` for a timestamp defaulting to the current time, where the dialect allows it. */
+function addTimestampSql(ctx: RuleContext, table: Table, column: string): string | undefined {
+  switch (ctx.ir.dialect) {
+    case 'postgresql':
+    case 'cockroachdb':
+      return `ALTER TABLE ${sqlTable(table)} ADD COLUMN ${sqlIdent(column)} timestamptz NOT NULL DEFAULT now();`;
+    case 'mysql':
+      return `ALTER TABLE ${sqlTable(table)} ADD COLUMN ${sqlIdent(column)} datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3);`;
+    case 'sqlite':
+    case 'sqlserver':
+      return undefined;
+  }
+}
 
 export const missingTimestamps: FindingRule = {
   id: 'missing-timestamps',
@@ -62,24 +116,33 @@ export const missingTimestamps: FindingRule = {
   category: 'maintenance',
   severity: 'info',
   description:
-    'A table (other than a pure junction table) without a created_at-like or an updated_at-like column: when a row appeared or last changed cannot be answered from the data.',
+    'A table (other than a pure junction table) without a created_at-like or an updated_at-like column: when a row appeared or last changed cannot be answered from the data. Append-only tables (audit, log, event, history, or described as append-only) need only created_at.',
   check(ctx: RuleContext): Finding[] {
     const out: Finding[] = [];
     for (const table of ctx.tables) {
       if (table.implicit || junctionForeignKeys(table)) continue;
+      const appendOnly = isAppendOnly(table);
       const hasCreated = table.columns.some((c) => CREATED.has(tokens(c)));
-      const hasUpdated = table.columns.some((c) => UPDATED.has(tokens(c)));
+      const hasUpdated = appendOnly || table.columns.some((c) => UPDATED.has(tokens(c)));
       if (hasCreated && hasUpdated) continue;
       const missing = [!hasCreated ? 'created_at' : undefined, !hasUpdated ? 'updated_at' : undefined].filter(
         (x): x is string => x !== undefined,
       );
+      const statements = missing.map((m) => addTimestampSql(ctx, table, m));
+      const sql = statements.every((x) => x !== undefined) ? statements.join('\n') : undefined;
+      const name = qualifiedName(table);
       out.push({
         ruleId: this.id,
         severity: this.severity,
         category: this.category,
         table: ref(table),
-        message: `${qualifiedName(table)} has no ${missing.join(' or ')}-like column${hasCreated ? ' (rows are never expected to change, or changes leave no trace)' : ''}.`,
-        hint: `Add ${missing.map((m) => `${m} timestamptz NOT NULL DEFAULT now()`).join(' and ')}${missing.includes('updated_at') ? ` (refreshed on every update) if rows of ${qualifiedName(table)} are edited` : ''}.`,
+        message: `${name} has no ${missing.join(' or ')}-like column${hasCreated ? ' (rows are never expected to change, or changes leave no trace)' : appendOnly ? ' (its rows are appended, so created_at is the one that matters)' : ''}.`,
+        hint: !missing.includes('updated_at')
+          ? 'Add created_at, defaulting to the current time.'
+          : missing.includes('created_at')
+            ? `Add created_at, and updated_at (refreshed on every update) if rows of ${name} are edited.`
+            : `If rows of ${name} are edited, add updated_at, refreshed on every update.`,
+        ...(sql ? { fix: { sql } } : {}),
       });
     }
     return out;
@@ -142,7 +205,8 @@ export const softDeleteWithoutIndex: FindingRule = {
           table: ref(table),
           columns: [col.name],
           message: `${columnsLabel(table, [col.name])} marks soft-deleted rows but no index or partial index uses it; queries that filter ${live} cannot skip deleted rows by index.`,
-          hint: `Add a partial index for the common lookup of live rows: ${indexHint(ctx.ir, table, lookup, live)}`,
+          hint: `Index the common lookup of live rows (${lookup.join(', ')}) with a partial index.`,
+          fix: indexFix(ctx.ir, table, lookup, live),
         });
       }
     return out;

@@ -1,5 +1,5 @@
 import type { Table } from '../../ir/types.js';
-import { columnsLabel, mentionsColumn, sqlIdent } from '../_util.js';
+import { columnsLabel, mentionsColumn, sqlIdent, sqlTable } from '../_util.js';
 import type { Finding, FindingRule, RuleContext } from '../types.js';
 
 const ref = (t: Table) => ({ schema: t.schema, name: t.name });
@@ -27,8 +27,15 @@ export const jsonWithoutCheck: FindingRule = {
           message: `${columnsLabel(table, [col.name])} is ${col.type.sql} with no CHECK constraint: any JSON value is accepted.`,
           hint:
             ctx.ir.dialect === 'postgresql'
-              ? `Validate the shape in the application, and at least constrain the top level in the database, e.g. CHECK (jsonb_typeof(${c}) = 'object').`
+              ? 'Validate the shape in the application, and at least constrain the top level in the database.'
               : 'Validate the shape in the application (a schema such as zod or pydantic) before writing.',
+          ...(ctx.ir.dialect === 'postgresql'
+            ? {
+                fix: {
+                  sql: `ALTER TABLE ${sqlTable(table)} ADD CONSTRAINT ${sqlIdent(`${table.name}_${col.name}_check`)} CHECK (${col.type.sql.startsWith('jsonb') ? 'jsonb' : 'json'}_typeof(${c}) = 'object');`,
+                },
+              }
+            : {}),
         });
       }
     return out;
@@ -75,6 +82,32 @@ export function checkedValueList(expression: string, column: string): string[] |
   return values;
 }
 
+/** Replace a CHECKed text column by a native enum: PostgreSQL's type + ALTER, MySQL's inline ENUM. */
+function enumFix(ctx: RuleContext, table: Table, column: string, check: string, values: string[]) {
+  const list = values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ');
+  const t = sqlTable(table);
+  const c = sqlIdent(column);
+  if (ctx.ir.dialect === 'postgresql') {
+    const type = sqlIdent(`${table.name}_${column}`);
+    return {
+      fix: {
+        sql: [
+          `CREATE TYPE ${type} AS ENUM (${list});`,
+          `ALTER TABLE ${t} DROP CONSTRAINT ${sqlIdent(check)};`,
+          `ALTER TABLE ${t} ALTER COLUMN ${c} TYPE ${type} USING ${c}::${type};`,
+        ].join('\n'),
+      },
+    };
+  }
+  if (ctx.ir.dialect === 'mysql')
+    return {
+      fix: {
+        sql: `ALTER TABLE ${t} MODIFY ${c} ENUM(${list}); -- keep NULL/NOT NULL and the default as they are`,
+      },
+    };
+  return {};
+}
+
 export const enumAsText: FindingRule = {
   id: 'enum-as-text',
   title: 'Text column restricted to a list',
@@ -100,7 +133,8 @@ export const enumAsText: FindingRule = {
             hint:
               ctx.ir.dialect === 'sqlite'
                 ? 'Keep the CHECK (SQLite has no enum type) and mirror the list as an enum/union type in code.'
-                : `Consider a native enum (${ctx.ir.dialect === 'mysql' ? `ENUM(${values.map((v) => `'${v}'`).join(', ')})` : `CREATE TYPE ${col.name}_kind AS ENUM (${values.map((v) => `'${v}'`).join(', ')})`}) or a lookup table, so the list is declared once and visible to the ORM.`,
+                : 'Consider a native enum or a lookup table, so the list is declared once and visible to the ORM.',
+            ...enumFix(ctx, table, col.name, check.name, values),
           });
         }
     return out;

@@ -1,10 +1,11 @@
 import type { TemplateId } from '../../config/schema.js';
 import { type FindingCategory, findingRules } from '../../findings/index.js';
-import { compareRefs, qualifiedName, sameTable } from '../../ir/names.js';
+import { compareRefs, qualifiedName } from '../../ir/names.js';
 import type { Table } from '../../ir/types.js';
 import { baseTables, DOCUMENT_TITLES, findingsOf, type RenderContext } from '../context.js';
 import { databaseEngine, migrationTool, ormName } from '../facts.js';
 import { bullets, code, escapeCell, escapeText, link, table } from '../markdown.js';
+import { findingsAbout } from '../memo.js';
 import { indexColumns, tagList } from './columns.js';
 import { FINDING_SECTIONS, findingSummary } from './findings.js';
 import { tableLink } from './links.js';
@@ -117,11 +118,12 @@ export function securityFacts(ctx: RenderContext, options: { local?: boolean } =
   };
   for (const t of ctx.tables) {
     const link = (text: string) => tableLink(ctx, t, { text, local: options.local ?? false });
-    if (t.tags.length || findings.some((f) => f.table && sameTable(f.table, t) && !f.columns?.length))
+    const about = findingsAbout(findings, t);
+    if (t.tags.length || about.some((f) => !f.columns?.length))
       add(qualifiedName(t), `${link(qualifiedName(t))} (table)`, tagList(t.tags));
     for (const c of t.columns) {
       const key = `${qualifiedName(t)}.${c.name}`;
-      const flagged = findings.some((f) => f.table && sameTable(f.table, t) && f.columns?.includes(c.name));
+      const flagged = about.some((f) => f.columns?.includes(c.name));
       if (c.tags.length || flagged) add(key, link(key), tagList(c.tags));
     }
   }

@@ -1,15 +1,37 @@
 import { qualifiedName } from '../../ir/names.js';
-import type { Enum, Ir } from '../../ir/types.js';
+import type { Enum, Ir, Table } from '../../ir/types.js';
 import { code, escapeCell, escapeText, table } from '../markdown.js';
 import { tagList } from './columns.js';
 
 /** Columns (as `table.column`) that use an enum. */
 export function enumUsage(ir: Ir, e: Enum): string[] {
-  return ir.tables.flatMap((t) =>
-    t.columns
-      .filter((c) => c.type.enum && c.type.enum.name === e.name && c.type.enum.schema === e.schema)
-      .map((c) => `${qualifiedName(t)}.${c.name}`),
-  );
+  return [...(enumUsageIndex(ir.tables).get(e.schema)?.get(e.name) ?? [])];
+}
+
+/** Per `tables` array: enum schema -> enum name -> `table.column` using it, in table and column order. */
+type UsageIndex = Map<string | null | undefined, Map<string, string[]>>;
+const usageIndexes = new WeakMap<readonly Table[], { length: number; index: UsageIndex }>();
+
+function enumUsageIndex(tables: readonly Table[]): UsageIndex {
+  const cached = usageIndexes.get(tables);
+  if (cached && cached.length === tables.length) return cached.index;
+  const index: UsageIndex = new Map();
+  for (const t of tables)
+    for (const c of t.columns) {
+      const ref = c.type.enum;
+      if (!ref) continue;
+      let byName = index.get(ref.schema);
+      if (!byName) {
+        byName = new Map();
+        index.set(ref.schema, byName);
+      }
+      const list = byName.get(ref.name);
+      const place = `${qualifiedName(t)}.${c.name}`;
+      if (list) list.push(place);
+      else byName.set(ref.name, [place]);
+    }
+  usageIndexes.set(tables, { length: tables.length, index });
+  return index;
 }
 
 export function enumStorage(ir: Ir, e: Enum): string {

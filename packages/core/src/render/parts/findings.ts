@@ -1,7 +1,8 @@
 import { type Finding, type FindingCategory, findingRules } from '../../findings/index.js';
 import { qualifiedName } from '../../ir/names.js';
+import type { Orm } from '../../ir/types.js';
 import type { RenderContext } from '../context.js';
-import { code, escapeText } from '../markdown.js';
+import { code, escapeText, fence } from '../markdown.js';
 import { tableLink } from './links.js';
 
 /**
@@ -34,16 +35,63 @@ export function findingWhere(f: Finding): string {
   return `${qualifiedName(f.table)}${f.columns?.length ? `.${f.columns.join(', ')}` : ''}`;
 }
 
-/** One finding in full (the schema reference's per-table list): severity, rule, message, fix. */
-export function findingItem(f: Finding): string {
-  const title = RULES.get(f.ruleId)?.title ?? f.ruleId;
-  const hint = f.hint ? ` **Fix:** ${escapeText(f.hint)}` : '';
-  return `**${f.severity === 'warning' ? 'Warning' : 'Note'}: ${escapeText(title)}** (${code(f.ruleId)}). ${escapeText(f.message)}${hint}`;
+const ORM_LABELS: Record<Orm, string> = {
+  prisma: 'Prisma',
+  drizzle: 'Drizzle',
+  typeorm: 'TypeORM',
+  sqlmodel: 'SQLAlchemy',
+  sqlalchemy: 'SQLAlchemy',
+};
+
+/**
+ * A finding's fix as code: one SQL statement as a code span, several as an indented `sql` block
+ * (inside a list item of that indent), then the ORM's code as a span with where it goes:
+ * `CREATE INDEX …;` In Prisma: `@@index([actorId])` in model AuditLog.
+ */
+export function fixCode(f: Finding, options: { orm?: Orm; indent?: string } = {}): string {
+  const fix = f.fix;
+  if (!fix) return '';
+  const parts: string[] = [];
+  const statements = (fix.sql ?? '').split('\n').filter((l) => l.trim() !== '');
+  if (statements.length === 1) parts.push(code(statements[0] as string));
+  if (fix.orm) {
+    const label = options.orm ? `In ${ORM_LABELS[options.orm]}: ` : 'In the ORM: ';
+    parts.push(`${label}${code(fix.orm)}${fix.text ? ` ${escapeText(fix.text)}` : ''}.`);
+  } else if (fix.text) parts.push(escapeText(fix.text));
+  const inline = parts.join(' ');
+  if (statements.length <= 1) return inline;
+  const indent = options.indent ?? '  ';
+  const block = fence('sql', statements.join('\n'))
+    .split('\n')
+    .map((l) => `${indent}${l}`)
+    .join('\n');
+  return `${inline}\n\n${block}`;
 }
 
-/** Findings in full as a bullet list, or a one-line statement that the analysis found nothing of this kind. */
-export function findingList(findings: Finding[], none: string): string {
-  return findings.length === 0 ? none : findings.map((f) => `- ${findingItem(f)}`).join('\n');
+/** The prose hint, then its code; a hint that ends a sentence introduces the code with a colon. */
+function hintWithFix(f: Finding, options: { orm?: Orm; indent?: string }): string {
+  const fix = fixCode(f, options);
+  const hint = f.hint ? escapeText(f.hint) : '';
+  if (!fix) return hint;
+  if (!hint) return fix;
+  return `${f.fix?.sql ? hint.replace(/\.$/, ':') : hint}${fix.startsWith('\n') ? '' : ' '}${fix}`;
+}
+
+/** One finding in full (the schema reference's per-table list): severity, rule, message, fix (code as code). */
+export function findingItem(f: Finding, options: { orm?: Orm; indent?: string } = {}): string {
+  const title = RULES.get(f.ruleId)?.title ?? f.ruleId;
+  const fix = f.hint || f.fix ? ` **Fix:** ${hintWithFix(f, options)}` : '';
+  return `**${f.severity === 'warning' ? 'Warning' : 'Note'}: ${escapeText(title)}** (${code(f.ruleId)}). ${escapeText(f.message)}${fix}`;
+}
+
+/**
+ * Findings in full as a bullet list, or a one-line statement that the analysis found nothing of
+ * this kind. `orm` names the source ORM in front of ORM code (`In Prisma: …`).
+ */
+export function findingList(findings: Finding[], none: string, orm?: Orm): string {
+  return findings.length === 0
+    ? none
+    : findings.map((f) => `- ${findingItem(f, { ...(orm ? { orm } : {}), indent: '  ' })}`).join('\n');
 }
 
 /**
@@ -77,10 +125,14 @@ export function findingSummary(
       const rule = RULES.get(id);
       const severity = fs.some((f) => f.severity === 'warning') ? 'warning' : 'note';
       const title = `**${escapeText(rule?.title ?? id)}** (${severity}, ${code(id)})`;
-      if (options.fixes && fs.some((f) => f.hint)) {
-        const items = fs
-          .slice(0, max)
-          .map((f) => `  - ${place(f)}${f.hint ? `: ${escapeText(f.hint)}` : ''}`);
+      if (options.fixes && fs.some((f) => f.hint || f.fix)) {
+        // The rule's title says what; each place gets its code (or, without code, the prose hint).
+        const fixOf = (f: Finding) =>
+          f.fix ? fixCode(f, { orm: ctx.ir.source.orm, indent: '    ' }) : f.hint ? escapeText(f.hint) : '';
+        const items = fs.slice(0, max).map((f) => {
+          const text = fixOf(f);
+          return `  - ${place(f)}${text ? `${text.startsWith('\n') ? ':' : ': '}${text}` : ''}`;
+        });
         if (fs.length > max) items.push(`  - … and ${more(fs.length - max)}.`);
         return [`- ${title}, ${fs.length === 1 ? 'one place' : `${fs.length} places`}:`, ...items].join('\n');
       }

@@ -1,5 +1,6 @@
 import { compareRefs, qualifiedName, sameTable } from '../../ir/names.js';
 import type { Table } from '../../ir/types.js';
+import { rankedTopologicalOrder } from '../../relationships/_topo.js';
 import type { RenderContext } from '../context.js';
 
 /** How many other tables reference each table (self-references not counted). */
@@ -26,33 +27,30 @@ export function readingOrder(ctx: Pick<RenderContext, 'tables'>): Table[] {
   const tables = ctx.tables.filter((t) => t.kind === 'table');
   const refs = referenceCounts(tables);
   const key = (t: Table) => qualifiedName(t);
-  const known = new Set(tables.map(key));
-  const deps = new Map(
-    tables.map((t) => [
-      key(t),
-      new Set(
-        t.foreignKeys
-          .filter((fk) => !sameTable(fk.references, t) && known.has(qualifiedName(fk.references)))
-          .map((fk) => qualifiedName(fk.references)),
-      ),
-    ]),
-  );
   const rank = (a: Table, b: Table) =>
     (refs.get(key(b)) ?? 0) - (refs.get(key(a)) ?? 0) ||
     b.foreignKeys.length - a.foreignKeys.length ||
     compareRefs(a, b);
-  const done = new Set<string>();
-  const out: Table[] = [];
+  // Ready tables are taken by `rank` (stable: IR order on ties); a cycle is broken alphabetically.
+  const ranked = [...tables].sort(rank);
+  const position = new Map<string, number>();
+  ranked.forEach((t, i) => {
+    if (!position.has(key(t))) position.set(key(t), i);
+  });
   const alphabetical = [...tables].sort(compareRefs);
-  while (out.length < tables.length) {
-    const ready = tables
-      .filter((t) => !done.has(key(t)) && [...(deps.get(key(t)) ?? [])].every((d) => done.has(d)))
-      .sort(rank)[0];
-    const next = ready ?? alphabetical.find((t) => !done.has(key(t)));
-    if (!next) break;
-    done.add(key(next));
-    out.push(next);
-  }
+  const dependencies = ranked.map((t) => {
+    const deps = new Set<number>();
+    for (const fk of t.foreignKeys) {
+      const p = position.get(qualifiedName(fk.references));
+      if (p !== undefined && !sameTable(fk.references, t)) deps.add(p);
+    }
+    return [...deps];
+  });
+  const out = rankedTopologicalOrder({
+    size: ranked.length,
+    dependencies: (r) => dependencies[r] as number[],
+    cycleOrder: alphabetical.map((t) => position.get(key(t)) as number),
+  }).map((r) => ranked[r] as Table);
   const views = ctx.tables.filter((t) => t.kind !== 'table').sort(compareRefs);
   return [...out, ...views];
 }

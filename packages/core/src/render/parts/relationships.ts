@@ -6,6 +6,7 @@ import type {
   Relationship,
 } from '../../relationships/derive.js';
 import { code, escapeCell, table } from '../markdown.js';
+import { relationshipsTouching } from '../memo.js';
 
 const q = (r: TableRef) => code(qualifiedName(r));
 const cols = (r: TableRef & { columns: string[] }) => code(`${qualifiedName(r)}.${r.columns.join(', ')}`);
@@ -36,7 +37,7 @@ export function describeRelationship(r: Relationship): string {
 /** Relationships a table takes part in, phrased from that table's side. */
 export function relationshipsOf(all: Relationship[], ref: TableRef): string[] {
   const out: string[] = [];
-  for (const r of all) {
+  for (const r of relationshipsTouching(all, ref)) {
     if (r.kind === 'many-to-many') {
       if (sameTable(r.left, ref) || sameTable(r.right, ref) || sameTable(r.junction, ref))
         out.push(describeRelationship(r));
@@ -96,7 +97,7 @@ export function relationshipSummary(
   const one: string[] = [];
   const m2m: string[] = [];
   const self: string[] = [];
-  for (const r of all) {
+  for (const r of relationshipsTouching(all, ref)) {
     if (r.kind === 'many-to-many') {
       const payload = r.payloadColumns.length ? `, with ${r.payloadColumns.map(code).join(', ')}` : '';
       if (sameTable(r.left, ref)) m2m.push(`${q(r.right)} through ${q(r.junction)}${payload}`);
@@ -128,8 +129,11 @@ export function relationshipSummary(
  */
 export function groupedByParent(rels: ForeignKeyRelationship[]): string[] {
   const byParent = new Map<string, ForeignKeyRelationship[]>();
-  for (const r of rels)
-    byParent.set(qualifiedName(r.parent), [...(byParent.get(qualifiedName(r.parent)) ?? []), r]);
+  for (const r of rels) {
+    const list = byParent.get(qualifiedName(r.parent));
+    if (list) list.push(r);
+    else byParent.set(qualifiedName(r.parent), [r]);
+  }
   return [...byParent.entries()].map(([parent, rs]) => {
     const children = rs.map((r) => {
       const twins = rs.filter((x) => sameTable(x.child, r.child)).length;

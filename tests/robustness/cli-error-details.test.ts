@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, expectUserError, listFiles, project, removeProjects } from './_cli.js';
 
 /**
- * Issue 10 matrix rows where the CLI does NOT yet behave as the issue asks. Each test asserts the
- * right behaviour and fails until the package named in its title is fixed (see the lead's notes).
- * Move a test into cli-inputs / cli-config-output once it passes.
+ * Issue 10 matrix rows about the details of an error: the exact location (file:line:col), paths
+ * shown relative to the project, both places of a duplicate, the accepted values of a key, and
+ * refusing to document an empty schema. Each title names the package that produces the message.
  */
 
 beforeAll(() => ensureBuilt());
@@ -15,7 +15,7 @@ afterAll(() => removeProjects());
 const DATASOURCE = 'datasource db {\n  provider = "postgresql"\n}\n';
 const noDocs = (dir: string) => expect(listFiles(join(dir, 'docs'))).toEqual([]);
 
-describe('open bugs (bad-input matrix)', () => {
+describe('bad-input matrix: error details', () => {
   it('[@ormdoc/prisma] malformed schema: the location is file:line:col (Prisma gives the span)', async () => {
     const dir = project({
       'prisma/schema.prisma': `${DATASOURCE}\nmodel User {\n  id   Int @id\n  name Strin\n}\n`,
