@@ -177,7 +177,9 @@ describe('loading', () => {
     }).catch((e: unknown) => e);
     expect(isOrmdocError(error) && error.code).toBe('SCHEMA_INVALID');
     expect(error).toMatchObject({ file: 'prisma/schema.prisma', line: 6, column: 6 });
-    expect((error as Error).message).toContain('Prisma rejected the schema at prisma/schema.prisma:6:6 (P1012)');
+    expect((error as Error).message).toContain(
+      'Prisma rejected the schema at prisma/schema.prisma:6:6 (P1012)',
+    );
     expect((error as Error).message).toContain('Intx');
   });
 });
