@@ -12,24 +12,28 @@ export type DrizzleDialect = 'postgresql' | 'mysql' | 'sqlite';
 
 export type DrizzleCasing = 'snake_case' | 'camelCase';
 
+/** drizzle's 0.x `relations()` API: in drizzle-orm 0.4x at the root, in the 1.0 RCs in `drizzle-orm/_relations`. */
+export type DrizzleLegacyRelationsApi = Pick<
+  typeof Orm,
+  | 'Relations'
+  | 'One'
+  | 'Many'
+  | 'createTableRelationsHelpers'
+  | 'extractTablesRelationalConfig'
+  | 'normalizeRelation'
+>;
+
 /**
  * drizzle-orm as loaded from the user's project. Tables built by the user's copy are recognised
  * with the user's `is()` and classes, so two copies of drizzle-orm never confuse the extractor.
+ * Works with drizzle-orm 0.45 and the 1.0 release candidates (whose root no longer exports the
+ * 0.x relations helpers: they come from `drizzle-orm/_relations` as `legacyRelations`).
  */
 export interface DrizzleApi {
-  orm: Pick<
-    typeof Orm,
-    | 'is'
-    | 'SQL'
-    | 'getTableName'
-    | 'getTableColumns'
-    | 'Relations'
-    | 'One'
-    | 'Many'
-    | 'createTableRelationsHelpers'
-    | 'extractTablesRelationalConfig'
-    | 'normalizeRelation'
-  >;
+  orm: Pick<typeof Orm, 'is' | 'SQL' | 'getTableName' | 'getTableColumns'> &
+    Partial<DrizzleLegacyRelationsApi>;
+  /** `drizzle-orm/_relations` of the 1.0 release candidates (the 0.x `relations()` API), when loaded. */
+  legacyRelations?: Partial<DrizzleLegacyRelationsApi>;
   casing: Pick<typeof Casing, 'toSnakeCase' | 'toCamelCase'>;
   pg?: typeof PgCore;
   mysql?: typeof MysqlCore;
@@ -62,6 +66,8 @@ export interface DzColumn {
   hasOnUpdateNow?: boolean;
   indexConfig?: { order?: 'asc' | 'desc'; nulls?: 'first' | 'last'; opClass?: string };
   table: object;
+  /** drizzle 1.0 RCs (PostgreSQL): array dimensions of the column (0.4x uses `PgArray` columns instead). */
+  dimensions?: number;
   getSQLType(): string;
 }
 
@@ -69,6 +75,8 @@ export interface DzForeignKey {
   onDelete?: string | undefined;
   onUpdate?: string | undefined;
   getName(): string;
+  /** drizzle 1.0 RCs: whether the schema named it. */
+  isNameExplicit?(): boolean;
   reference(): { columns: DzColumn[]; foreignColumns: DzColumn[]; foreignTable: object; name?: string };
 }
 
@@ -90,8 +98,14 @@ export interface DzTableConfig {
   indexes: DzIndex[];
   foreignKeys: DzForeignKey[];
   checks: Array<{ name: string; value: unknown }>;
-  primaryKeys: Array<{ columns: DzColumn[]; name?: string; getName(): string }>;
-  uniqueConstraints: Array<{ columns: DzColumn[]; name?: string; nullsNotDistinct?: boolean }>;
+  /** `isNameExplicit`: drizzle 1.0 RCs (their `name` is filled in even when the schema gave none). */
+  primaryKeys: Array<{ columns: DzColumn[]; name?: string; isNameExplicit?: boolean; getName(): string }>;
+  uniqueConstraints: Array<{
+    columns: DzColumn[];
+    name?: string;
+    isNameExplicit?: boolean;
+    nullsNotDistinct?: boolean;
+  }>;
 }
 
 export interface DzViewConfig {

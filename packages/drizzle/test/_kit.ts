@@ -57,9 +57,12 @@ export async function ensurePluginBuilt(): Promise<void> {
 }
 
 /** Run the real drizzle-kit CLI (`drizzle-kit export`) against a config; its stdout is the SQL. */
-export async function drizzleKitExport(cwd: string, config = 'drizzle.config.ts'): Promise<string> {
+export async function drizzleKitExport(
+  cwd: string,
+  config = 'drizzle.config.ts',
+  bin = path.join(cwd, 'node_modules/drizzle-kit/bin.cjs'),
+): Promise<string> {
   const { execFile } = await import('node:child_process');
-  const bin = path.join(cwd, 'node_modules/drizzle-kit/bin.cjs');
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,

@@ -1,10 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isOrmdocError, type OrmdocError } from '@ormdoc/core';
 import { afterAll, describe, expect, test } from 'vitest';
 import { detectTypeorm, loadTypeorm } from '../src/index.js';
+import { TRANSPILE_CACHE_DIR } from '../src/load/transpileCache.js';
 
 // Temporary projects live under this package so that `typeorm` resolves from them.
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -155,5 +156,34 @@ module.exports = { Thing };`,
     const sqlite = (await loadTypeorm({ cwd, entities: ['e.entity.ts'], dialect: 'sqlite' })).ir;
     expect(sqlite.dialect).toBe('sqlite');
     expect(sqlite.tables[0]?.columns[3]?.onUpdate?.kind).toBe('orm');
+  });
+});
+
+describe('transpile cache', () => {
+  test('a second load reuses the transpiled files, and an edited entity is transpiled again', async () => {
+    const entity = (column: string) => `import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+@Entity()
+export class Note {
+  @PrimaryGeneratedColumn() id: number;
+  @Column() ${column}: string;
+}`;
+    const cwd = project({
+      'src/db.ts': `import { DataSource } from 'typeorm';
+import { Note } from './note.js';
+export const AppDataSource = new DataSource({ type: 'postgres', entities: [Note] });`,
+      'src/note.ts': entity('cache_probe_title'),
+    });
+    const columns = async () =>
+      (await loadTypeorm({ cwd, dataSource: 'src/db.ts' })).ir.tables[0]?.columns.map((c) => c.name);
+    expect(await columns()).toEqual(['id', 'cache_probe_title']);
+    const entry = readdirSync(TRANSPILE_CACHE_DIR)
+      .map((f) => path.join(TRANSPILE_CACHE_DIR, f))
+      .find((f) => readFileSync(f, 'utf8').includes('cache_probe_title'));
+    expect(entry).toBeDefined();
+    const written = statSync(entry as string).mtimeMs;
+    expect(await columns()).toEqual(['id', 'cache_probe_title']);
+    expect(statSync(entry as string).mtimeMs).toBe(written); // read from the cache, not written again
+    writeFileSync(path.join(cwd, 'src/note.ts'), entity('cache_probe_body'));
+    expect(await columns()).toEqual(['id', 'cache_probe_body']);
   });
 });

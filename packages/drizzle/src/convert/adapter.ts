@@ -16,6 +16,13 @@ import type {
  */
 export interface DialectAdapter {
   dialect: DrizzleDialect;
+  /**
+   * How drizzle-kit names keys that the schema leaves unnamed: `kit-0` (drizzle-kit 0.31:
+   * `{table}_{cols}_pk`, `{table}_{col}_unique`, `..._fk`) or `kit-1` (drizzle-kit 1.0 RCs on
+   * PostgreSQL: `{table}_pkey`, `{table}_{col}_key`, `..._fkey`). Told by the shape of the user's
+   * drizzle-orm (1.0's keys know whether their name is explicit), never by its version string.
+   */
+  naming: 'kit-0' | 'kit-1';
   isTable(value: unknown): boolean;
   isView(value: unknown): boolean;
   isEnum(value: unknown): boolean;
@@ -33,6 +40,11 @@ export interface DialectAdapter {
   /** The enum of an enum column (through arrays), PostgreSQL only. */
   columnEnum(column: DzColumn): DzEnum | undefined;
   isArray(column: DzColumn): boolean;
+  /**
+   * The column's full SQL type. drizzle 0.4x wraps arrays in a `PgArray` column whose
+   * `getSQLType()` ends in `[]`; the 1.0 RCs keep the element column and count `dimensions`.
+   */
+  sqlType(column: DzColumn): string;
   /** Database name of a column, with the config's casing applied to key-named columns. */
   columnName(column: DzColumn): string;
 }
@@ -60,7 +72,14 @@ export function createAdapter(
       },
     );
   };
-  const base = { dialect, isSql, columnName, tableName: (t: unknown) => getTableName(t as never) };
+  const base = {
+    dialect,
+    naming: 'kit-0' as DialectAdapter['naming'],
+    isSql,
+    columnName,
+    tableName: (t: unknown) => getTableName(t as never),
+    sqlType: (c: DzColumn) => c.getSQLType(),
+  };
   const defaultSqlWith = (casingCache: unknown) => (fragment: unknown) =>
     (fragment as Sqlish).toQuery({
       escapeName: fail,
@@ -74,8 +93,16 @@ export function createAdapter(
       const pg = api.pg ?? missing('pg-core');
       const d = new pg.PgDialect(casing ? { casing } : {});
       const casingCache = (d as unknown as { casing?: unknown }).casing;
+      // 0.4x: arrays are PgArray columns; 1.0 RCs: no PgArray, the column has `dimensions`.
+      const { PgArray, PgEnumObjectColumn } = pg as Partial<
+        Pick<typeof pg, 'PgArray' | 'PgEnumObjectColumn'>
+      >;
+      const dimensions = (c: DzColumn) => (PgArray ? 0 : (c.dimensions ?? 0));
+      const explicitNames =
+        typeof (pg.ForeignKey.prototype as { isNameExplicit?: unknown }).isNameExplicit === 'function';
       return {
         ...base,
+        naming: explicitNames ? 'kit-1' : 'kit-0',
         isTable: (v) => is(v, pg.PgTable),
         isView: (v) => pg.isPgView(v) || pg.isPgMaterializedView(v),
         isEnum: (v) => pg.isPgEnum(v),
@@ -92,10 +119,13 @@ export function createAdapter(
         defaultSql: defaultSqlWith(casingCache),
         columnEnum: (c) => {
           let col: unknown = c;
-          while (is(col, pg.PgArray)) col = (col as { baseColumn: unknown }).baseColumn;
-          return is(col, pg.PgEnumColumn) ? ((col as { enum: DzEnum }).enum as DzEnum) : undefined;
+          while (PgArray && is(col, PgArray)) col = (col as { baseColumn: unknown }).baseColumn;
+          return is(col, pg.PgEnumColumn) || (PgEnumObjectColumn && is(col, PgEnumObjectColumn))
+            ? ((col as { enum: DzEnum }).enum as DzEnum)
+            : undefined;
         },
-        isArray: (c) => is(c, pg.PgArray),
+        isArray: (c) => (PgArray ? is(c, PgArray) : dimensions(c) > 0),
+        sqlType: (c) => c.getSQLType() + '[]'.repeat(dimensions(c)),
       };
     }
     case 'mysql': {
@@ -123,7 +153,10 @@ export function createAdapter(
     }
     case 'sqlite': {
       const lite = api.sqlite ?? missing('sqlite-core');
-      const d = new lite.SQLiteSyncDialect(casing ? { casing } : {});
+      // drizzle 1.0 RCs have one SQLiteDialect (0.4x: SQLiteSyncDialect/SQLiteAsyncDialect).
+      const Dialect = ((lite as Partial<Pick<typeof lite, 'SQLiteSyncDialect'>>).SQLiteSyncDialect ??
+        lite.SQLiteDialect) as unknown as typeof lite.SQLiteSyncDialect;
+      const d = new Dialect(casing ? { casing } : {});
       const casingCache = (d as unknown as { casing?: unknown }).casing;
       return {
         ...base,

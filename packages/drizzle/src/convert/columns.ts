@@ -35,7 +35,7 @@ function ormTypeName(c: DzColumn): string {
 export function convertColumn(c: DzColumn, key: string | undefined, ctx: ColumnContext): Column {
   const a = ctx.adapter;
   const name = a.columnName(c);
-  const raw = c.getSQLType();
+  const raw = a.sqlType(c);
   const serial = serialBaseType(c);
   const pgEnum = a.columnEnum(c);
   let sql: string;
@@ -69,9 +69,12 @@ export function convertColumn(c: DzColumn, key: string | undefined, ctx: ColumnC
     name,
     type: {
       sql,
-      orm: ormTypeName(c)
-        .replace(/^bigSerial$/, 'bigserial')
-        .replace(/^smallSerial$/, 'smallserial'),
+      orm:
+        ormTypeName(c)
+          .replace(/^bigSerial$/, 'bigserial')
+          .replace(/^smallSerial$/, 'smallserial') +
+        // drizzle 1.0 RCs: an array is its element column with `dimensions` (0.4x: a PgArray column).
+        (c.columnType !== 'PgArray' && a.isArray(c) ? '[]'.repeat(c.dimensions ?? 1) : ''),
       category: enumRef ? 'enum' : categorizeSqlType(sql),
       isArray,
       ...(enumRef ? { enum: enumRef } : {}),

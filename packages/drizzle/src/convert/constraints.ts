@@ -8,6 +8,7 @@ import type {
 } from '@ormdoc/core';
 import type { DzColumn, DzTableConfig } from '../types.js';
 import type { DialectAdapter } from './adapter.js';
+import { kit1ColumnUniqueName, kit1ForeignKeyName, kit1PrimaryKeyName } from './kitNames.js';
 
 /**
  * Keys, uniques, foreign keys, checks and indexes of one table, named exactly as drizzle-kit names
@@ -43,6 +44,14 @@ export function primaryKeyOf(cfg: DzTableConfig, a: DialectAdapter): PrimaryKey 
     const raw = pk.columns.map((c) => c.name);
     const cols = pk.columns.map(a.columnName);
     if (a.dialect === 'mysql') return { name: 'PRIMARY', nameExplicit: false, columns: cols };
+    if (a.naming === 'kit-1') {
+      const explicit = pk.isNameExplicit === true;
+      return {
+        name: explicit ? pk.getName() : kit1PrimaryKeyName(cfg.name),
+        nameExplicit: explicit,
+        columns: cols,
+      };
+    }
     return { name: recase(pk.getName(), raw, cols), nameExplicit: pk.name !== undefined, columns: cols };
   }
   if (columnPk.length === 0) return undefined;
@@ -82,11 +91,20 @@ export function uniquesOf(
   };
   for (const c of cfg.columns) {
     if (!c.isUnique) continue;
-    const name = c.uniqueName ?? `${cfg.name}_${c.name}_unique`;
-    add(name, [a.columnName(c)], name !== `${cfg.name}_${c.name}_unique`, c.uniqueType === 'not distinct');
+    const defaultName =
+      a.naming === 'kit-1' ? kit1ColumnUniqueName(cfg.name, a.columnName(c)) : `${cfg.name}_${c.name}_unique`;
+    const name = c.uniqueName ?? defaultName;
+    add(name, [a.columnName(c)], name !== defaultName, c.uniqueType === 'not distinct');
   }
   for (const u of cfg.uniqueConstraints) {
     const cols = u.columns.map(a.columnName);
+    if (a.naming === 'kit-1') {
+      // drizzle-orm 1.0 fills `name` in even when unnamed; `isNameExplicit` tells.
+      const explicit = u.isNameExplicit === true && u.name !== undefined;
+      const name = explicit ? u.name! : `${cfg.name}_${cols.join('_')}_unique`;
+      add(name, cols, explicit, u.nullsNotDistinct === true);
+      continue;
+    }
     const defaultName = `${cfg.name}_${u.columns.map((c) => c.name).join('_')}_unique`;
     add(
       u.name ?? `${cfg.name}_${cols.join('_')}_unique`,
@@ -104,7 +122,10 @@ export function foreignKeysOf(cfg: DzTableConfig, a: DialectAdapter): ForeignKey
     const from = ref.columns.map(a.columnName);
     const to = ref.foreignColumns.map(a.columnName);
     let name = fk.getName();
-    if (ref.name === undefined) {
+    const explicit = fk.isNameExplicit ? fk.isNameExplicit() : ref.name !== undefined;
+    if (a.naming === 'kit-1') {
+      if (!explicit) name = kit1ForeignKeyName(cfg.name, from, a.tableName(ref.foreignTable), to);
+    } else if (ref.name === undefined) {
       name = recase(
         name,
         ref.columns.map((c) => c.name),
@@ -118,7 +139,7 @@ export function foreignKeysOf(cfg: DzTableConfig, a: DialectAdapter): ForeignKey
     }
     return {
       name,
-      nameExplicit: ref.name !== undefined,
+      nameExplicit: explicit,
       columns: from,
       references: {
         schema: a.tableSchema(ref.foreignTable) ?? null,

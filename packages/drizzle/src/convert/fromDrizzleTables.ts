@@ -11,8 +11,15 @@ import {
 import { bundledDrizzleApi } from '../api.js';
 import { applyFilters } from '../config/filters.js';
 import { type Declaration, indexSources, type SourceFile, type SourceIndex } from '../source/jsdoc.js';
-import type { DrizzleApi, DrizzleCasing, DrizzleDialect, DzEnum } from '../types.js';
+import type {
+  DrizzleApi,
+  DrizzleCasing,
+  DrizzleDialect,
+  DrizzleLegacyRelationsApi,
+  DzEnum,
+} from '../types.js';
 import { createAdapter } from './adapter.js';
+import { convertDefinedRelations, type DefinedRelations, isDefinedRelations } from './defineRelations.js';
 import { EnumRegistry } from './enums.js';
 import { convertRelations } from './relations.js';
 import { convertTable, convertView } from './tables.js';
@@ -28,7 +35,7 @@ export interface FromDrizzleTablesInput {
   dialect: DrizzleDialect;
   /** Schema modules (export name -> value); classified like drizzle-kit does. */
   modules?: DrizzleModule[];
-  /** Or explicit lists of drizzle objects. */
+  /** Or explicit lists of drizzle objects (`relations`: 0.x `relations()` values and 1.0 `defineRelations()` results). */
   tables?: unknown[];
   enums?: unknown[];
   views?: unknown[];
@@ -59,6 +66,10 @@ interface Found {
 export function fromDrizzleTables(input: FromDrizzleTablesInput): ExtractResult {
   const api = input.api ?? bundledDrizzleApi();
   const adapter = createAdapter(api, input.dialect, input.casing);
+  // drizzle 0.4x exports relations() from its root; the 1.0 RCs from drizzle-orm/_relations.
+  const legacy = api.orm.Relations ? api.orm : api.legacyRelations;
+  const isLegacyRelations = (v: unknown) =>
+    legacy?.Relations !== undefined && api.orm.is(v, legacy.Relations);
   const diagnostics: Diagnostic[] = [];
   const found = {
     tables: [] as Found[],
@@ -66,6 +77,7 @@ export function fromDrizzleTables(input: FromDrizzleTablesInput): ExtractResult 
     enums: [] as Found[],
     schemas: [] as Found[],
     relations: [] as Found[],
+    definedRelations: [] as Found[],
   };
   const seen = new Set<unknown>();
   const classify = (value: unknown, codeName?: string, file?: string) => {
@@ -78,9 +90,11 @@ export function fromDrizzleTables(input: FromDrizzleTablesInput): ExtractResult 
           ? found.views
           : adapter.isSchema(value)
             ? found.schemas
-            : api.orm.is(value, api.orm.Relations)
+            : isLegacyRelations(value)
               ? found.relations
-              : undefined;
+              : isDefinedRelations(value, adapter)
+                ? found.definedRelations
+                : undefined;
     if (!bucket) return;
     seen.add(value);
     bucket.push({
@@ -177,14 +191,24 @@ export function fromDrizzleTables(input: FromDrizzleTablesInput): ExtractResult 
     }),
     diagnostics,
   );
-  const relations = convertRelations({
-    api,
+  const legacyRelations = legacy
+    ? convertRelations({
+        legacy: legacy as DrizzleLegacyRelationsApi,
+        is: api.orm.is as (value: unknown, type: never) => boolean,
+        adapter,
+        tables: found.tables.map((t, i) => ({ value: t.value, codeName: t.codeName ?? `table${i}` })),
+        relations: found.relations.map((r) => r.value),
+        irTables: kept,
+        diagnostics,
+      })
+    : [];
+  const definedRelations = convertDefinedRelations({
     adapter,
-    tables: found.tables.map((t, i) => ({ value: t.value, codeName: t.codeName ?? `table${i}` })),
-    relations: found.relations.map((r) => r.value),
+    definitions: found.definedRelations.map((d) => d.value as DefinedRelations),
     irTables: kept,
     diagnostics,
-  }).filter((r) =>
+  });
+  const relations = [...legacyRelations, ...definedRelations].filter((r) =>
     [r.from, r.to].every((ref) => kept.some((t) => t.name === ref.name && t.schema === ref.schema)),
   );
 

@@ -1,5 +1,5 @@
 import type { Diagnostic, NavigationRelation, Table } from '@ormdoc/core';
-import type { DrizzleApi, DzColumn } from '../types.js';
+import type { DrizzleLegacyRelationsApi, DzColumn } from '../types.js';
 import type { DialectAdapter } from './adapter.js';
 
 interface RelationLike {
@@ -12,21 +12,24 @@ interface RelationLike {
 }
 
 /**
- * drizzle `relations()` (0.4x) -> navigation relations, read through drizzle's own public helpers
- * (`extractTablesRelationalConfig` + `createTableRelationsHelpers`, `normalizeRelation`), so the
- * pairing of `one`/`many` sides is exactly what drizzle's relational queries use.
+ * drizzle `relations()` (0.4x, and `drizzle-orm/_relations` in the 1.0 RCs) -> navigation
+ * relations, read through drizzle's own public helpers (`extractTablesRelationalConfig` +
+ * `createTableRelationsHelpers`, `normalizeRelation`), so the pairing of `one`/`many` sides is
+ * exactly what drizzle's relational queries use.
  */
 export function convertRelations(options: {
-  api: DrizzleApi;
+  /** The 0.x relations API of the user's drizzle-orm (its root in 0.4x, `drizzle-orm/_relations` in 1.0). */
+  legacy: DrizzleLegacyRelationsApi;
+  is: (value: unknown, type: never) => boolean;
   adapter: DialectAdapter;
   tables: Array<{ value: object; codeName: string }>;
   relations: unknown[];
   irTables: Table[];
   diagnostics: Diagnostic[];
 }): NavigationRelation[] {
-  const { api, adapter: a, diagnostics } = options;
+  const { legacy, is, adapter: a, diagnostics } = options;
   if (options.relations.length === 0) return [];
-  const { is, One, extractTablesRelationalConfig, createTableRelationsHelpers, normalizeRelation } = api.orm;
+  const { One, extractTablesRelationalConfig, createTableRelationsHelpers, normalizeRelation } = legacy;
   const schema: Record<string, unknown> = {};
   for (const t of options.tables) schema[t.codeName] = t.value;
   options.relations.forEach((r, i) => {
@@ -51,7 +54,7 @@ export function convertRelations(options: {
       const rel = relValue as unknown as RelationLike;
       const from = refOf(rel.sourceTable);
       const to = refOf(rel.referencedTable);
-      const one = is(relValue, One);
+      const one = is(relValue, One as never);
       const nav: NavigationRelation = {
         from: { ...from, field },
         to: { ...to },

@@ -47,8 +47,13 @@ export async function loadUserDrizzle(
     optional<DrizzleApi['sqlite']>('drizzle-orm/sqlite-core'),
   ]);
   const version = drizzleVersion(jiti, parentURL);
+  // drizzle-orm 1.0 RCs moved the 0.x relations() API from the root to drizzle-orm/_relations.
+  const legacyRelations = orm.Relations
+    ? undefined
+    : await optional<DrizzleApi['legacyRelations']>('drizzle-orm/_relations');
   const api: DrizzleApi = {
     orm,
+    ...(legacyRelations ? { legacyRelations } : {}),
     casing,
     ...(pg ? { pg } : {}),
     ...(mysql ? { mysql } : {}),

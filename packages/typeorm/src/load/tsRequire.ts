@@ -3,6 +3,7 @@ import Module from 'node:module';
 import path from 'node:path';
 import { OrmdocError } from '@ormdoc/core';
 import { driverStubFor, isDriverPackage } from './driverStubs.js';
+import { readCachedTranspile, transpileCacheKey, writeCachedTranspile } from './transpileCache.js';
 import { loadTypescript, type ProjectCompilerOptions } from './tsconfig.js';
 
 /** The parts of Node's CommonJS loader the hook patches (not in the public typings). */
@@ -62,8 +63,17 @@ async function runScoped<T>(
     resolve: M._resolveFilename,
     load: M._load,
   };
+  const optionsKey = JSON.stringify(project.compilerOptions);
   const compile = (module: CompilableModule, filename: string) => {
     const source = readFileSync(filename, 'utf8');
+    const key = transpileCacheKey({ tsVersion: ts.version, options: optionsKey, filename, source });
+    const cached = readCachedTranspile(key);
+    if (cached !== undefined) {
+      record.files.push(filename);
+      module._compile(cached, filename);
+      noteExports(record, module.exports, filename);
+      return;
+    }
     const out = ts.transpileModule(source, {
       compilerOptions: project.compilerOptions,
       fileName: filename,
@@ -88,6 +98,7 @@ async function runScoped<T>(
         },
       );
     }
+    writeCachedTranspile(key, out.outputText);
     record.files.push(filename);
     module._compile(out.outputText, filename);
     noteExports(record, module.exports, filename);
