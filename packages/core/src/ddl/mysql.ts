@@ -89,7 +89,8 @@ function columnLine(ir: Ir, table: Table, column: Column): { sql: string; commen
     parts.push(
       `GENERATED ALWAYS AS (${x(ir, column.generated.expression)}) ${column.generated.stored ? 'STORED' : 'VIRTUAL'}`,
     );
-  parts.push(column.nullable ? 'NULL' : 'NOT NULL');
+  // MariaDB rejects NULL after a generated column (MySQL accepts it); NULL is the default in both.
+  if (!column.nullable || !column.generated) parts.push(column.nullable ? 'NULL' : 'NOT NULL');
   const rendered = column.generated ? {} : renderDefault(ir.dialect, D, column, type);
   if (d?.kind === 'sequence') {
     const single = table.primaryKey?.columns.length === 1 && table.primaryKey.columns[0] === column.name;
@@ -153,6 +154,10 @@ function foreignKeys(ir: Ir, table: Table): string {
 function foreignKey(ir: Ir, table: Table, fk: ForeignKey): string {
   if (fk.enforcedBy === 'orm')
     return commentLines(ormForeignKeyNote(table, fk, ir.source.relationMode)).join('\n');
+  if (table.schema !== null && fk.references.schema === null)
+    return commentLines(
+      `${fk.name}: ${table.schema}.${table.name}(${fk.columns.join(', ')}) -> ${fk.references.name}(${fk.references.columns.join(', ')}) ON DELETE ${fk.onDelete} ON UPDATE ${fk.onUpdate} not created: MySQL looks up an unqualified REFERENCES table in the database of ${table.schema}, and the default database has no name here; add it by hand with the database name`,
+    ).join('\n');
   const notes: string[] = [];
   const action = (a: ForeignKey['onDelete'], what: string) => {
     if (a !== 'SET DEFAULT') return a;

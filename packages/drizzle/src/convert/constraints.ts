@@ -8,6 +8,7 @@ import type {
 } from '@ormdoc/core';
 import type { DzColumn, DzTableConfig } from '../types.js';
 import type { DialectAdapter } from './adapter.js';
+import { serialBaseType } from './defaults.js';
 import { kit1ColumnUniqueName, kit1ForeignKeyName, kit1PrimaryKeyName } from './kitNames.js';
 
 /**
@@ -90,6 +91,9 @@ export function uniquesOf(
       });
   };
   for (const c of cfg.columns) {
+    // MySQL's SERIAL is BIGINT UNSIGNED NOT NULL AUTO_INCREMENT UNIQUE: the server adds a unique key named after the column.
+    if (a.dialect === 'mysql' && serialBaseType(c) !== undefined)
+      add(a.columnName(c), [a.columnName(c)], false, false);
     if (!c.isUnique) continue;
     const defaultName =
       a.naming === 'kit-1' ? kit1ColumnUniqueName(cfg.name, a.columnName(c)) : `${cfg.name}_${c.name}_unique`;

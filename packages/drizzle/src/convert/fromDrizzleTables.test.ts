@@ -27,7 +27,10 @@ describe('fromDrizzleTables (pure, explicit lists)', () => {
       kind: 'sql',
       expression: 'CURRENT_TIMESTAMP',
     });
-    expect(t.uniques).toEqual([{ name: 'users_handle_unique', nameExplicit: false, columns: ['handle'] }]);
+    expect(t.uniques).toEqual([
+      { name: 'id', nameExplicit: false, columns: ['id'] }, // SERIAL implies a unique key named after the column
+      { name: 'users_handle_unique', nameExplicit: false, columns: ['handle'] },
+    ]);
     expect(ir.enums).toEqual([
       { schema: null, name: 'role', values: [{ name: 'a' }, { name: 'b' }], native: false, tags: [] },
     ]);

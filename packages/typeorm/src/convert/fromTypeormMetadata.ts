@@ -108,8 +108,16 @@ function convertTable(
     uniques: uniques(entity),
     indexes: indexes(input.dialect, entity, diagnostics),
     foreignKeys: isView ? [] : foreignKeys(entity),
-    checks: checks(entity),
+    // TypeORM's MySQL driver never creates CHECK constraints ("MySql does not support check constraints").
+    checks: input.dialect === 'mysql' ? [] : checks(entity),
   };
+  if (input.dialect === 'mysql' && entity.checks.length)
+    diagnostics.push({
+      severity: 'info',
+      code: 'typeorm/check-not-created',
+      message: `Checks on ${entity.tableName} are left out: TypeORM's MySQL driver does not create CHECK constraints.`,
+      hint: 'Add them in a migration if the database must enforce them.',
+    });
   const pk = isView ? undefined : primaryKey(entity, naming);
   if (pk) table.primaryKey = pk;
   if (!implicit && entity.targetName && entity.targetName !== entity.tableName)
