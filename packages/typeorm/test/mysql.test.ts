@@ -30,9 +30,13 @@ interface SyncableDataSource {
 /** The database TypeORM creates: a DataSource of the same options and entities, over the server's socket, driver mysql2. */
 async function typeormMysqlShape(h: MysqlHarness, loaded: LoadedMetadata): Promise<DbShape> {
   await resetMysql(h);
-  // synchronize() does not create databases (MySQL's schemas): create the ones entities use.
-  for (const db of new Set(loaded.entityMetadatas.flatMap((m) => (m.schema ? [m.schema] : []))))
-    await h.connection.query(`CREATE DATABASE IF NOT EXISTS \`${db}\``);
+  // synchronize() does not create databases: create the ones entities name with `database`
+  // (TypeORM's MySQL driver qualifies tables by `database` and ignores `schema`).
+  const databases = loaded.entityMetadatas.flatMap((m) => {
+    const db = (m as { database?: string }).database;
+    return db ? [db] : [];
+  });
+  for (const db of new Set(databases)) await h.connection.query(`CREATE DATABASE IF NOT EXISTS \`${db}\``);
   const DataSource = loaded.dataSource.constructor as new (o: Record<string, unknown>) => SyncableDataSource;
   const ds = new DataSource({
     ...loaded.dataSource.options,
@@ -57,8 +61,6 @@ async function typeormMysqlShape(h: MysqlHarness, loaded: LoadedMetadata): Promi
 /** Fixtures TypeORM's own MySQL synchronize() cannot be compared on, and why (see the report). */
 const KNOWN_DIFFERENCES: Record<string, string> = {
   defaults: "PostgreSQL-only default gen_random_uuid(): TypeORM's own synchronize() fails on MariaDB",
-  'multi-schema':
-    'TypeORM ignores @Entity({ schema }) on MySQL (it uses `database`), the ormdoc TypeORM IR keeps the schema: open issue',
 };
 
 const gate = mysqlSkip();

@@ -1,4 +1,4 @@
-import { qualifiedName, sameTable } from '../ir/names.js';
+import { findTable, qualifiedName, sameTable, tableSortKey } from '../ir/names.js';
 import type { ForeignKey, Ir, Table } from '../ir/types.js';
 import { isUniqueColumnSet } from '../relationships/derive.js';
 import { camelCase, fieldName, modelName, pascalCase, singularize } from './_names.js';
@@ -89,6 +89,34 @@ function backRelationBase(
   return verb ? `${verb}${pascalCase(noun)}` : `${childField}${pascalCase(noun)}`;
 }
 
+/** The base table (not a view) a reference points at. */
+function baseTable(ir: Ir, ref: Parameters<typeof findTable>[1]): Table | undefined {
+  const t = findTable(ir, ref);
+  return t?.kind === 'table' ? t : undefined;
+}
+
+const relationIndexes = new WeakMap<readonly RelationFields[], Map<string, RelationFields[]>>();
+
+/** The relations a table is the child or the parent of, in `rels` order (indexed once per `rels` array). */
+export function relationsOf(
+  rels: readonly RelationFields[],
+  table: Parameters<typeof tableSortKey>[0],
+): RelationFields[] {
+  let index = relationIndexes.get(rels);
+  if (!index) {
+    index = new Map();
+    for (const r of rels)
+      for (const end of sameTable(r.child, r.parent) ? [r.child] : [r.child, r.parent]) {
+        const k = tableSortKey(end);
+        const list = index.get(k);
+        if (list) list.push(r);
+        else index.set(k, [r]);
+      }
+    relationIndexes.set(rels, index);
+  }
+  return index.get(tableSortKey(table)) ?? [];
+}
+
 /** Navigation fields for every foreign key between base tables of the IR, deterministic. */
 export function relationFields(ir: Ir): RelationFields[] {
   const tables = ir.tables.filter((t) => t.kind === 'table');
@@ -98,7 +126,7 @@ export function relationFields(ir: Ir): RelationFields[] {
   const childFields = new Map<ForeignKey, string>();
   for (const child of tables)
     for (const fk of child.foreignKeys) {
-      const parent = tables.find((t) => sameTable(t, fk.references));
+      const parent = baseTable(ir, fk.references);
       if (!parent) continue;
       const firstCol = child.columns.find((c) => c.name === fk.columns[0]);
       const stem =
@@ -112,7 +140,7 @@ export function relationFields(ir: Ir): RelationFields[] {
   const out: RelationFields[] = [];
   for (const child of tables)
     for (const fk of child.foreignKeys) {
-      const parent = tables.find((t) => sameTable(t, fk.references));
+      const parent = baseTable(ir, fk.references);
       const childField = childFields.get(fk);
       if (!parent || !childField) continue;
       const siblings = child.foreignKeys.filter((f) => sameTable(f.references, fk.references));

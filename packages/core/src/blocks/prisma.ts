@@ -1,7 +1,7 @@
 import { qualifiedName, sameTable } from '../ir/names.js';
 import type { Column, ColumnDefault, Enum, Index, Ir, ReferentialAction, Table } from '../ir/types.js';
 import { fieldName as codeName, enumTypeName, modelName } from './_names.js';
-import { type RelationFields, relationFields } from './_relations.js';
+import { type RelationFields, relationFields, relationsOf } from './_relations.js';
 
 const ACTIONS: Record<ReferentialAction, string> = {
   'NO ACTION': 'NoAction',
@@ -140,7 +140,7 @@ function modelBlock(ir: Ir, table: Table, multiSchema: boolean, rels: RelationFi
     for (const l of docLines(column.description, column.tags, '  ')) fields.push([l]);
     fields.push([`  ${fieldName(column)}`, `${type}${suffix}`, attrs.join(' ')]);
   }
-  for (const r of rels.filter((x) => sameTable(x.child, table))) {
+  for (const r of relationsOf(rels, table).filter((x) => sameTable(x.child, table))) {
     const fk = r.fk;
     const cols = fk.columns.map((c) => fieldName(table.columns.find((x) => x.name === c) ?? { name: c }));
     const refs = fk.references.columns.map((c) =>
@@ -160,7 +160,7 @@ function modelBlock(ir: Ir, table: Table, multiSchema: boolean, rels: RelationFi
       `@relation(${args.join(', ')})`,
     ]);
   }
-  for (const r of rels.filter((x) => sameTable(x.parent, table))) {
+  for (const r of relationsOf(rels, table).filter((x) => sameTable(x.parent, table))) {
     const type = r.oneToOne ? `${modelName(r.child)}?` : `${modelName(r.child)}[]`;
     fields.push([`  ${r.parentField}`, type, r.relationName ? `@relation(${str(r.relationName)})` : '']);
   }

@@ -25,13 +25,29 @@ export interface Samples {
   deferred: DeferredLink[];
 }
 
+/** Per enums array: `schema\u0000name` and bare `name` -> the first enum with it. */
+const enumIndexes = new WeakMap<
+  Ir['enums'],
+  { length: number; exact: Map<string, Enum>; byName: Map<string, Enum> }
+>();
+
 function enumOf(ir: Ir, column: Column): Enum | undefined {
   const ref = column.type.enum;
   if (!ref) return undefined;
-  return (
-    ir.enums.find((e) => e.name === ref.name && e.schema === ref.schema) ??
-    ir.enums.find((e) => e.name === ref.name)
-  );
+  let index = enumIndexes.get(ir.enums);
+  if (!index || index.length !== ir.enums.length) {
+    const exact = new Map<string, Enum>();
+    const byName = new Map<string, Enum>();
+    for (const e of ir.enums) {
+      const k = `${e.schema}\u0000${e.name}`;
+      if (!exact.has(k)) exact.set(k, e);
+      if (!byName.has(e.name)) byName.set(e.name, e);
+    }
+    index = { length: ir.enums.length, exact, byName };
+    enumIndexes.set(ir.enums, index);
+  }
+  const exact = index.exact.get(`${ref.schema}\u0000${ref.name}`);
+  return exact && exact.schema === ref.schema ? exact : index.byName.get(ref.name);
 }
 
 const isNullable = (table: Table, fk: ForeignKey) =>
@@ -101,9 +117,40 @@ function copyKey(row: SampleRow, fk: ForeignKey, parent: SampleRow): void {
   });
 }
 
-/** Sample rows plus the insert order and the links to set after inserting (used by the seed script). */
+/** Samples per IR object and rows-per-table (the IR is not mutated after extraction; tables/enums identity and length are checked). */
+const samplesCache = new WeakMap<
+  Ir,
+  Map<number, { tables: Ir['tables']; enums: Ir['enums']; sizes: string; samples: Samples }>
+>();
+
+function cachedSamples(ir: Ir, count: number): Samples {
+  const sizes = `${ir.tables.length}/${ir.enums.length}`;
+  let perCount = samplesCache.get(ir);
+  const hit = perCount?.get(count);
+  if (hit && hit.tables === ir.tables && hit.enums === ir.enums && hit.sizes === sizes) return hit.samples;
+  const samples = computeSamples(ir, count);
+  if (!perCount) {
+    perCount = new Map();
+    samplesCache.set(ir, perCount);
+  }
+  perCount.set(count, { tables: ir.tables, enums: ir.enums, sizes, samples });
+  return samples;
+}
+
+/**
+ * Sample rows plus the insert order and the links to set after inserting (used by the seed script).
+ * Built once per IR and `rowsPerTable`; each call gets its own copy of the rows.
+ */
 export function buildSamples(ir: Ir, options: SampleRowsOptions = {}): Samples {
-  const count = Math.max(0, Math.floor(options.rowsPerTable ?? 2));
+  const samples = cachedSamples(ir, Math.max(0, Math.floor(options.rowsPerTable ?? 2)));
+  return {
+    order: samples.order.map((r) => ({ schema: r.schema, name: r.name })),
+    rows: new Map([...samples.rows].map(([k, rows]) => [k, rows.map((row) => ({ ...row }))])),
+    deferred: samples.deferred.map((d) => ({ ...d })),
+  };
+}
+
+function computeSamples(ir: Ir, count: number): Samples {
   const order = insertOrder(ir);
   const rows = new Map<string, SampleRow[]>();
   const deferred: DeferredLink[] = [];
@@ -180,6 +227,7 @@ export function sampleRows(ir: Ir, options: SampleRowsOptions = {}): Map<string,
 
 /** Pretty JSON of the table's first sample row (database column names), e.g. for an "Example Row" block. */
 export function exampleRowJson(ir: Ir, table: Pick<Table, 'schema' | 'name'>): string {
-  const rows = sampleRows(ir, { rowsPerTable: 1 }).get(qualifiedName(table));
+  // Read-only use of the cached samples: no copy of the whole schema's rows per table.
+  const rows = cachedSamples(ir, 1).rows.get(qualifiedName(table));
   return JSON.stringify(rows?.[0] ?? {}, null, 2);
 }

@@ -3,7 +3,7 @@ import { qualifiedName, sameTable } from '../ir/names.js';
 import type { Column, Enum, Ir, Table } from '../ir/types.js';
 import { enumTypeName, modelName, pyIdent, pyString } from './_names.js';
 import { fkArgs, indexArgs, pyType, saColumnExtras, saType } from './_python.js';
-import { type RelationFields, relationFields } from './_relations.js';
+import { type RelationFields, relationFields, relationsOf } from './_relations.js';
 
 const snake = (name: string) => pyIdent(nameTokens(name).join('_') || name);
 
@@ -106,8 +106,7 @@ function modelClass(ir: Ir, table: Table, rels: RelationFields[]): string {
     );
   }
   const relLines: string[] = [];
-  for (const r of rels) {
-    if (!sameTable(r.child, table) && !sameTable(r.parent, table)) continue;
+  for (const r of relationsOf(rels, table)) {
     const childCols = r.fk.columns.map(
       (c) => `${modelName(r.child)}.${attr(ir, r.child.columns.find((x) => x.name === c) ?? { name: c })}`,
     );

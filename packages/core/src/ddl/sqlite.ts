@@ -58,7 +58,11 @@ function section(title: string, blocks: string[]): string[] {
   return first === undefined ? [] : [`-- ${title}\n${first}`, ...rest];
 }
 
-/** The single integer primary-key column that becomes `INTEGER PRIMARY KEY AUTOINCREMENT`, if any. */
+/**
+ * The single integer primary-key column the database numbers itself, if any: `INTEGER PRIMARY KEY`
+ * (a rowid alias) for style `rowid`, `INTEGER PRIMARY KEY AUTOINCREMENT` for every other sequence
+ * style (SQLite's AUTOINCREMENT never reuses ids, like a sequence).
+ */
 function autoIncrementColumn(table: Table): Column | undefined {
   const pk = table.primaryKey?.columns;
   if (pk?.length !== 1) return undefined;
@@ -94,16 +98,19 @@ function tableBlock(ir: Ir, table: Table): string {
 
 function columnLine(ir: Ir, column: Column, autoIncrement: boolean): { sql: string; comment?: string } {
   const e = enumOf(ir, column);
-  const mapped = e && !column.type.isArray ? undefined : mapColumnType(ir.dialect, D, column);
-  const type = autoIncrement
-    ? 'INTEGER'
-    : e && !column.type.isArray
-      ? 'TEXT'
-      : (mapped?.sql ?? column.type.sql);
+  // A database-checked enum becomes TEXT + CHECK; one only the ORM checks keeps the column's own type.
+  const checkedEnum = e && !column.type.isArray && e.enforcedBy !== 'orm';
+  const mapped = checkedEnum ? undefined : mapColumnType(ir.dialect, D, column);
+  const type = autoIncrement ? 'INTEGER' : checkedEnum ? 'TEXT' : (mapped?.sql ?? column.type.sql);
   const parts = [q(column.name), type];
   const notes: Array<string | undefined> = [mapped?.note];
   if (!column.nullable) parts.push('NOT NULL');
-  if (autoIncrement) parts.push('PRIMARY KEY AUTOINCREMENT');
+  if (autoIncrement)
+    parts.push(
+      column.default?.kind === 'sequence' && column.default.style === 'rowid'
+        ? 'PRIMARY KEY'
+        : 'PRIMARY KEY AUTOINCREMENT',
+    );
   else if (column.default?.kind === 'sequence')
     notes.push(`${column.default.style} key: SQLite only auto-increments a single INTEGER PRIMARY KEY`);
   if (column.collation) parts.push(`COLLATE ${q(column.collation)}`);

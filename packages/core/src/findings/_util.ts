@@ -147,14 +147,30 @@ export function nameTokens(name: string): string[] {
 }
 
 /**
+ * `nameTokens`, remembered: every column name is matched against dozens of patterns, and tokenizing
+ * (two regular expressions) dominated the analysis of large schemas. Read-only arrays; the cache is
+ * dropped when it grows large.
+ */
+const tokenCache = new Map<string, readonly string[]>();
+function cachedTokens(name: string): readonly string[] {
+  let tokens = tokenCache.get(name);
+  if (tokens === undefined) {
+    if (tokenCache.size >= 100_000) tokenCache.clear();
+    tokens = nameTokens(name);
+    tokenCache.set(name, tokens);
+  }
+  return tokens;
+}
+
+/**
  * Does a name match a pattern? Patterns are identifier words (`email`, `ip_address`, `birth`)
  * matched as consecutive words of the name, or `/regex/` matched against the lower-cased name.
  */
 export function nameMatches(name: string, pattern: string): boolean {
   if (pattern.length > 2 && pattern.startsWith('/') && pattern.endsWith('/'))
     return new RegExp(pattern.slice(1, -1), 'i').test(name);
-  const words = nameTokens(name);
-  const want = nameTokens(pattern);
+  const words = cachedTokens(name);
+  const want = cachedTokens(pattern);
   if (want.length === 0) return false;
   for (let i = 0; i + want.length <= words.length; i++)
     if (want.every((w, j) => words[i + j] === w)) return true;

@@ -1,18 +1,15 @@
-import { sampleRows } from '../blocks/index.js';
-import type { SampleRow } from '../blocks/sampleRows.js';
 import type { Finding } from '../findings/index.js';
-import { qualifiedName, tableSortKey } from '../ir/names.js';
-import type { Table, TableRef } from '../ir/types.js';
+import { tableSortKey } from '../ir/names.js';
+import type { TableRef } from '../ir/types.js';
 import type { Relationship } from '../relationships/derive.js';
 
 /**
  * Per-render indexes, so per-table parts do not rescan the whole schema for every table (which
- * made documents O(n²) or worse in the number of tables). Each is keyed by the array or context it
+ * made documents O(n²) or worse in the number of tables). Each is keyed by the array it
  * indexes and built on first use; order within each bucket is the order of the source array.
  */
 const relationshipIndexes = new WeakMap<readonly Relationship[], Map<string, Relationship[]>>();
 const findingIndexes = new WeakMap<readonly Finding[], Map<string, Finding[]>>();
-const exampleRows = new WeakMap<object, Map<string, SampleRow[]>>();
 
 function bucket<T>(index: Map<string, T[]>, key: string, item: T): void {
   const list = index.get(key);
@@ -43,17 +40,4 @@ export function findingsAbout(all: readonly Finding[], ref: TableRef): Finding[]
     findingIndexes.set(all, index);
   }
   return index.get(tableSortKey(ref)) ?? [];
-}
-
-/** `exampleRowJson(ctx.ir, table)`, with the schema's sample rows built once per render context. */
-export function exampleRowJsonOnce(
-  ctx: { ir: Parameters<typeof sampleRows>[0] },
-  table: Pick<Table, 'schema' | 'name'>,
-): string {
-  let rows = exampleRows.get(ctx);
-  if (!rows) {
-    rows = sampleRows(ctx.ir, { rowsPerTable: 1 });
-    exampleRows.set(ctx, rows);
-  }
-  return JSON.stringify(rows.get(qualifiedName(table))?.[0] ?? {}, null, 2);
 }

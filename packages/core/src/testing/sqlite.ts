@@ -51,7 +51,7 @@ export function introspectSqlite(db: Database): DbShape {
       lines.push({ kind: 'column', text: parts.join(' ') });
     }
     if (pk.length) lines.push({ kind: 'pk', text: `pk (${pk.map((c) => c.name).join(', ')})` });
-    if (/AUTOINCREMENT/i.test(String(t.sql))) lines.push({ kind: 'comment', text: 'autoincrement' });
+    if (/AUTOINCREMENT/i.test(String(t.sql))) lines.push({ kind: 'pk', text: 'pk AUTOINCREMENT' });
     for (const ix of rows(db, `PRAGMA index_list(${q(name)})`)) {
       if (ix.origin === 'pk') continue;
       const cols = rows(db, `PRAGMA index_xinfo(${q(String(ix.name))})`)

@@ -86,7 +86,8 @@ function sequenceStyle(dialect: Dialect): 'serial' | 'auto-increment' | 'rowid' 
     case 'mysql':
       return 'auto-increment';
     case 'sqlite':
-      return 'rowid';
+      // Prisma's SQLite connector writes `INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT`.
+      return 'auto-increment';
     case 'sqlserver':
       return 'identity-by-default';
   }

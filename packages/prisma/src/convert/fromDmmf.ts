@@ -222,5 +222,5 @@ function sqliteIntegerKey(table: Table): void {
   if (pk?.length !== 1) return;
   const column = table.columns.find((c) => c.name === pk[0]);
   if (column && column.type.sql === 'integer' && !column.type.isArray && column.default === undefined)
-    column.default = { kind: 'sequence', style: 'rowid' };
+    column.default = { kind: 'sequence', style: 'auto-increment' };
 }

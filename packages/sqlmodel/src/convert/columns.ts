@@ -21,6 +21,8 @@ const SERIAL_BASE: Record<string, string> = {
 export function columnSqlType(col: ExportColumn, dialect: Dialect): string {
   const serial = serialType(col);
   if (serial && dialect === 'postgresql') return SERIAL_BASE[serial]!;
+  // SQLite keeps the declared type text verbatim (PRAGMA table_info shows `NUMERIC(10, 2)`).
+  if (dialect === 'sqlite') return col.type;
   return normalizeSqlType(dialect, col.type);
 }
 

@@ -5,8 +5,16 @@ import { DefaultNamer } from './names.js';
 type ReferentialAction = ForeignKey['onDelete'];
 const ACTIONS: ReferentialAction[] = ['NO ACTION', 'RESTRICT', 'CASCADE', 'SET NULL', 'SET DEFAULT'];
 
-export function referentialAction(value: string | null | undefined): ReferentialAction | undefined {
-  if (!value) return 'NO ACTION';
+/**
+ * The action a FOREIGN KEY gets. Without an ON DELETE/UPDATE clause the database default applies:
+ * NO ACTION on PostgreSQL and SQLite; on MySQL/MariaDB InnoDB enforces it as RESTRICT and MariaDB
+ * reports RESTRICT, so that is what the IR says there.
+ */
+export function referentialAction(
+  value: string | null | undefined,
+  dialect: Dialect = 'postgresql',
+): ReferentialAction | undefined {
+  if (!value) return dialect === 'mysql' ? 'RESTRICT' : 'NO ACTION';
   const v = value.toUpperCase().replace(/\s+/g, ' ').trim();
   return ACTIONS.find((a) => a === v);
 }
@@ -81,8 +89,8 @@ export function convertConstraints(t: ExportTable, dialect: Dialect): TableConst
       ...(u.nullsNotDistinct ? { nullsNotDistinct: true } : {}),
     });
   for (const fk of t.foreignKeys) {
-    const onDelete = referentialAction(fk.ondelete);
-    const onUpdate = referentialAction(fk.onupdate);
+    const onDelete = referentialAction(fk.ondelete, dialect);
+    const onUpdate = referentialAction(fk.onupdate, dialect);
     if (!onDelete)
       problems.push(`foreign key on (${fk.columns.join(', ')}): unknown ON DELETE ${fk.ondelete}`);
     if (!onUpdate)
@@ -118,5 +126,33 @@ export function convertConstraints(t: ExportTable, dialect: Dialect): TableConst
       ...(ix.nullsNotDistinct ? { nullsNotDistinct: true } : {}),
     });
   }
+  if (dialect === 'mysql') addInnodbForeignKeyIndexes(t, out, namer);
   return out;
+}
+
+/**
+ * InnoDB needs an index whose leading columns are a foreign key's columns; CREATE TABLE adds one
+ * when none exists and drops it again when a later CREATE INDEX can serve instead. For an unnamed
+ * FOREIGN KEY (SQLAlchemy's default) it is named after the first column (`col`, `col_2`...), not
+ * after the constraint name ormdoc writes, so the IR lists it as an index of its own.
+ */
+function addInnodbForeignKeyIndexes(t: ExportTable, out: TableConstraints, namer: DefaultNamer): void {
+  const leading = [
+    ...(out.primaryKey ? [out.primaryKey.columns] : []),
+    ...out.uniques.map((u) => u.columns),
+    ...out.indexes.map((ix) => ix.parts.map((p) => p.column ?? '\u0000')),
+  ];
+  const covered = (cols: string[]) => leading.some((l) => cols.every((c, i) => l[i] === c));
+  t.foreignKeys.forEach((fk, i) => {
+    const converted = out.foreignKeys[i];
+    if (fk.name || !converted || covered(fk.columns)) return;
+    const name = namer.uniqueKeyName(fk.columns[0] ?? converted.name);
+    out.indexes.push({
+      name,
+      nameExplicit: false,
+      unique: false,
+      parts: fk.columns.map((column) => ({ column })),
+    });
+    leading.push(fk.columns);
+  });
 }

@@ -24,7 +24,9 @@ export type ConstraintKind = 'pkey' | 'key' | 'fkey' | 'check' | 'idx';
 
 /**
  * Names the database gives constraints SQLAlchemy leaves unnamed. PostgreSQL's rules are followed
- * exactly (with numeric suffixes on collisions inside one table); MySQL's are approximated.
+ * exactly (with numeric suffixes on collisions inside one table). MySQL/MariaDB: the primary key is
+ * `PRIMARY`, an unnamed key is named after its first column (`col`, then `col_2`, `col_3`... on
+ * collisions), unnamed foreign keys `{table}_ibfk_{n}`, unnamed checks `{table}_chk_{n}` (MySQL 8).
  */
 export class DefaultNamer {
   private readonly used = new Set<string>();
@@ -49,6 +51,14 @@ export class DefaultNamer {
     return name;
   }
 
+  /** MySQL's make_unique_key_name: the name, else `name_2`, `name_3`... (never `PRIMARY`). */
+  uniqueKeyName(base: string): string {
+    let name = base;
+    for (let i = 2; this.used.has(name) || name.toUpperCase() === 'PRIMARY'; i++) name = `${base}_${i}`;
+    this.used.add(name);
+    return name;
+  }
+
   private mysqlName(kind: ConstraintKind, columns: string[]): string {
     const next = (label: string) => {
       const n = (this.mysqlCounters.get(label) ?? 0) + 1;
@@ -60,7 +70,7 @@ export class DefaultNamer {
         return 'PRIMARY';
       case 'key':
       case 'idx':
-        return columns[0] ?? next('key');
+        return this.uniqueKeyName(columns[0] ?? `${this.table}_key`);
       case 'fkey':
         return next('ibfk');
       case 'check':

@@ -61,6 +61,9 @@ function convertEnum(e: ExportEnum): Enum {
       return key ? { name: v, codeName: key } : { name: v };
     }),
     native: e.native,
+    // A non-native Enum is a VARCHAR in the database; only SQLAlchemy checks the values (a CHECK
+    // exists only with create_constraint=True, and then it is exported as a check of its own).
+    ...(e.native ? {} : { enforcedBy: 'orm' as const }),
     tags: [],
   };
 }

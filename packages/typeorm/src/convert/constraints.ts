@@ -80,7 +80,10 @@ function action(value: string | undefined): ReferentialAction {
 }
 
 /** FOREIGN KEYs with their actions (TypeORM's default is NO ACTION for both). */
-export function foreignKeys(entity: EntityMetadataLike): NonNullable<TableInput['foreignKeys']> {
+export function foreignKeys(
+  entity: EntityMetadataLike,
+  namespaceOf: (m: EntityMetadataLike) => string | null = (m) => m.schema ?? null,
+): NonNullable<TableInput['foreignKeys']> {
   return entity.foreignKeys.map((fk: ForeignKeyMetadataLike) => {
     const target = fk.referencedEntityMetadata;
     const deferrable =
@@ -94,7 +97,7 @@ export function foreignKeys(entity: EntityMetadataLike): NonNullable<TableInput[
       nameExplicit: fk.givenName !== undefined,
       columns: [...fk.columnNames],
       references: {
-        schema: target.schema ?? null,
+        schema: namespaceOf(target),
         name: target.tableName,
         columns: [...fk.referencedColumnNames],
       },

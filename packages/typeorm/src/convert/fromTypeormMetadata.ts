@@ -17,6 +17,7 @@ import {
 } from '../types.js';
 import { convertColumn, type EnumRegistry, tableColumns } from './columns.js';
 import { checks, foreignKeys, indexes, primaryKey, uniques } from './constraints.js';
+import { ignoresSchema, tableNamespace } from './namespace.js';
 import { navigationRelations } from './relations.js';
 import { classLine, relativePath } from './source.js';
 
@@ -81,7 +82,7 @@ export function fromTypeormMetadata(input: FromTypeormMetadataInput): ExtractRes
     namespaces: [],
     tables,
     enums: [...enums.values()].map(({ firstUse: _firstUse, ...e }) => e),
-    relations: navigationRelations(metadatas),
+    relations: navigationRelations(metadatas, (m) => tableNamespace(input.dialect, m, driver)),
   };
   return { ir: canonicalizeIr(parseIr(ir)), diagnostics };
 }
@@ -101,13 +102,13 @@ function convertTable(
   const implicit = entity.tableType === 'junction' || entity.tableType === 'closure-junction';
   const table: TableInput = {
     kind: isView ? 'view' : 'table',
-    schema: entity.schema ?? null,
+    schema: tableNamespace(input.dialect, entity, driver),
     name: entity.tableName,
     tags,
     columns: tableColumns(entity).map((c) => convertColumn(input.dialect, entity, c, driver, enums)),
     uniques: uniques(entity),
     indexes: indexes(input.dialect, entity, diagnostics),
-    foreignKeys: isView ? [] : foreignKeys(entity),
+    foreignKeys: isView ? [] : foreignKeys(entity, (m) => tableNamespace(input.dialect, m, driver)),
     // TypeORM's MySQL driver never creates CHECK constraints ("MySql does not support check constraints").
     checks: input.dialect === 'mysql' ? [] : checks(entity),
   };
@@ -117,6 +118,16 @@ function convertTable(
       code: 'typeorm/check-not-created',
       message: `Checks on ${entity.tableName} are left out: TypeORM's MySQL driver does not create CHECK constraints.`,
       hint: 'Add them in a migration if the database must enforce them.',
+    });
+  if (ignoresSchema(input.dialect, entity) && entity.tableType !== 'junction')
+    diagnostics.push({
+      severity: 'info',
+      code: 'typeorm/schema-ignored',
+      message: `${entity.tableName}: TypeORM's ${input.dialect === 'mysql' ? 'MySQL' : 'SQLite'} driver ignores schema "${entity.schema}"; the table is created in ${input.dialect === 'mysql' ? 'the connection database' : 'the database file'}.`,
+      hint:
+        input.dialect === 'mysql'
+          ? 'Use @Entity({ database }) to put the table in another MySQL database.'
+          : 'SQLite has no schemas: drop the schema option or attach the table another way.',
     });
   const pk = isView ? undefined : primaryKey(entity, naming);
   if (pk) table.primaryKey = pk;

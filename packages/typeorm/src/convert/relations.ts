@@ -3,25 +3,33 @@ import type { EntityMetadataLike, RelationMetadataLike } from '../types.js';
 
 type RelationInput = IrInput['relations'] extends Array<infer R> | undefined ? R : never;
 
-const ref = (m: EntityMetadataLike) => ({ schema: m.schema ?? null, name: m.tableName });
+type NamespaceOf = (m: EntityMetadataLike) => string | null;
 
 /** TypeORM relations as navigation relations, with ORM-side cascade and eager options. */
-export function navigationRelations(entities: EntityMetadataLike[]): RelationInput[] {
+export function navigationRelations(
+  entities: EntityMetadataLike[],
+  namespaceOf: NamespaceOf = (m) => m.schema ?? null,
+): RelationInput[] {
+  const ref = (m: EntityMetadataLike) => ({ schema: namespaceOf(m), name: m.tableName });
   const out: RelationInput[] = [];
   const seen = new Set<string>();
   for (const entity of entities) {
     if (entity.tableType === 'junction' || entity.tableType === 'closure-junction') continue;
     for (const relation of entity.relations) {
-      const key = `${entity.schema ?? ''}.${entity.tableName}.${relation.propertyPath}`;
+      const key = `${namespaceOf(entity) ?? ''}.${entity.tableName}.${relation.propertyPath}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push(convertRelation(entity, relation));
+      out.push(convertRelation(entity, relation, ref));
     }
   }
   return out;
 }
 
-function convertRelation(entity: EntityMetadataLike, relation: RelationMetadataLike): RelationInput {
+function convertRelation(
+  entity: EntityMetadataLike,
+  relation: RelationMetadataLike,
+  ref: (m: EntityMetadataLike) => { schema: string | null; name: string },
+): RelationInput {
   const target = relation.inverseEntityMetadata;
   const toOne = relation.relationType === 'many-to-one' || relation.relationType === 'one-to-one';
   const fk = relation.foreignKeys[0] ?? relation.inverseRelation?.foreignKeys[0];

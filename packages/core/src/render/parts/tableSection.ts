@@ -1,9 +1,9 @@
+import { exampleRowJson } from '../../blocks/index.js';
 import { qualifiedName } from '../../ir/names.js';
 import type { Table } from '../../ir/types.js';
 import type { RenderContext } from '../context.js';
 import { findingsOf } from '../context.js';
 import { bullets, code, escapeText, fence, table } from '../markdown.js';
-import { exampleRowJsonOnce } from '../memo.js';
 import { columnRows, foreignKeyItems, keyAndIndexItems, tagList } from './columns.js';
 import { findingList } from './findings.js';
 import { tableHeadingText } from './links.js';
@@ -61,7 +61,7 @@ export function tableSection(ctx: RenderContext, t: Table, level: number): strin
     `**Relationships:**\n${bullets(relationshipSummary(ctx.relationships, t, { outgoing: false }), t.foreignKeys.length ? '_No other table references this one; its own references are the foreign keys above._' : '_None: no foreign key references this table, and it references no other table._')}`,
   );
   if (t.kind === 'view' && t.definition) lines.push(`**Definition:**\n${fence('sql', t.definition)}`);
-  if (t.kind === 'table') lines.push(`**Example Row:**\n${fence('json', exampleRowJsonOnce(ctx, t))}`);
+  if (t.kind === 'table') lines.push(`**Example Row:**\n${fence('json', exampleRowJson(ctx.ir, t))}`);
   const notes = findingsOf(
     ctx,
     ['performance', 'indexing', 'security', 'validation', 'integrity', 'maintenance'],
