@@ -39,7 +39,7 @@ export function renderSchema(ctx: RenderContext, file: string): RenderedFile[] {
   doc.heading(2, 'Schema Diagram');
   doc.region('schema-diagram', fence('', asciiRelationshipMap(ctx.ir)));
 
-  doc.heading(2, 'Tables');
+  doc.heading(2, 'All Tables');
   if (ctx.tableFiles.size > 0) {
     doc.region(
       'tables-index',

@@ -80,7 +80,7 @@ export function renderTargetState(ctx: RenderContext, file: string): RenderedFil
       [
         `### ${escapeHeading(qualifiedName(t))}`,
         `- **Description**: ${purpose(t)}`,
-        `- **SQL**: ${ddlAnchors.has(t) ? `[${ddlHeading(t)}](#${ddlAnchors.get(t)})` : `in the schema reference: ${tableLink(ctx, t)}`}`,
+        `- **SQL**: ${ddlAnchors.has(t) ? `[CREATE TABLE ${code(qualifiedName(t))}](#${ddlAnchors.get(t)})` : `in the schema reference: ${tableLink(ctx, t)}`}`,
         '- **Attributes**:',
         ...attrs,
         '- **Relationships**:',
