@@ -62,6 +62,12 @@ export function ormForeignKeyNote(table: TableRef, fk: ForeignKey, relationMode?
 }
 
 /** Joins statement blocks with one blank line between them, ending with a newline. */
+/** A titled group of DDL blocks: the title comment goes on the first block; an empty group vanishes. */
+export function section(title: string, blocks: string[]): string[] {
+  const [first, ...rest] = blocks;
+  return first === undefined ? [] : [`-- ${title}\n${first}`, ...rest];
+}
+
 export function joinBlocks(blocks: string[]): string {
   const kept = blocks.filter((b) => b.trim() !== '');
   return kept.length ? `${kept.join('\n\n')}\n` : '';

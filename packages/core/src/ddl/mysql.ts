@@ -7,6 +7,7 @@ import {
   onUpdateNote,
   orderedRelations,
   ormForeignKeyNote,
+  section,
   trailingComment,
 } from './_shared.js';
 import { renderDefault } from './defaults.js';
@@ -47,11 +48,6 @@ export function mysqlDdl(ir: Ir): string {
 export function mysqlTableDdl(ir: Ir, table: Table): string {
   if (table.kind !== 'table') return joinBlocks([viewBlock(ir, table)]);
   return joinBlocks([tableBlock(ir, table), foreignKeys(ir, table)]);
-}
-
-function section(title: string, blocks: string[]): string[] {
-  const [first, ...rest] = blocks;
-  return first === undefined ? [] : [`-- ${title}\n${first}`, ...rest];
 }
 
 function tableBlock(ir: Ir, table: Table): string {

@@ -5,7 +5,7 @@ import { normalizeSqlType } from '../ir/sqltype.js';
 import type { Table } from '../ir/types.js';
 import { aColumn, anIr, aPrimaryKey, aTable } from '../testing/builders.js';
 import { exampleIr, HOSTILE_COMMENT, kitchenSinkIr } from '../testing/exampleIr.js';
-import { resetDatabase, startPglite } from '../testing/pg.js';
+import { readColumns, resetDatabase, startPglite } from '../testing/pg.js';
 import { commentWithTags } from './_shared.js';
 import { renderDdl, renderTableDdl } from './index.js';
 import { POSTGRES_RESERVED } from './keywords.js';
@@ -46,22 +46,7 @@ async function expectTableMatches(table: Table): Promise<void> {
   const oid = await oidOf(table);
   expect(oid, `${qualifiedName(table)} exists`).toBeDefined();
   const where = qualifiedName(table);
-  const cols = await rows<{
-    name: string;
-    type: string;
-    notnull: boolean;
-    def: string | null;
-    identity: string;
-    generated: string;
-    comment: string | null;
-  }>(
-    `SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS notnull,
-            pg_get_expr(d.adbin, d.adrelid) AS def, a.attidentity AS identity, a.attgenerated AS generated,
-            col_description(a.attrelid, a.attnum) AS comment
-       FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-      WHERE a.attrelid = $1 AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum`,
-    [oid],
-  );
+  const cols = await readColumns(db, oid!);
   expect(
     cols.map((c) => c.name),
     `${where} columns`,

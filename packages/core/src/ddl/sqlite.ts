@@ -7,6 +7,7 @@ import {
   onUpdateNote,
   orderedRelations,
   ormForeignKeyNote,
+  section,
   trailingComment,
 } from './_shared.js';
 import { renderDefault } from './defaults.js';
@@ -51,11 +52,6 @@ export function sqliteDdl(ir: Ir): string {
 
 export function sqliteTableDdl(ir: Ir, table: Table): string {
   return joinBlocks([table.kind === 'table' ? tableBlock(ir, table) : viewBlock(ir, table)]);
-}
-
-function section(title: string, blocks: string[]): string[] {
-  const [first, ...rest] = blocks;
-  return first === undefined ? [] : [`-- ${title}\n${first}`, ...rest];
 }
 
 /**
