@@ -1,8 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type OrmdocConfig, type OrmdocConfigInput, OrmdocError, resolveConfig } from '@ormdoc/core';
-import { loadConfig as c12LoadConfig } from 'c12';
 import type { CliFlags } from '../args.js';
 import { mergeFlags, mergeLayers } from './merge.js';
 
@@ -38,8 +37,12 @@ export async function readRawConfig(
       });
     }
   }
-  let result: Awaited<ReturnType<typeof c12LoadConfig>>;
+  if (!configFile && !mayHaveConfig(cwd)) return { raw: {} };
+  let result: Awaited<ReturnType<typeof import('c12').loadConfig>>;
   try {
+    // Loaded only when there may be a config to read: c12 (and the TypeScript loader it brings) is
+    // a noticeable part of the start-up time.
+    const { loadConfig: c12LoadConfig } = await import('c12');
     result = await c12LoadConfig({
       name: 'ormdoc',
       cwd,
@@ -63,6 +66,28 @@ export async function readRawConfig(
   }
   const file = configSource(cwd, result);
   return { raw: result.config, ...(file ? { file } : {}) };
+}
+
+/**
+ * Whether c12 could find a config in `cwd`: an `ormdoc.config.*` or `.ormdocrc*` file, a `.config/`
+ * folder, or an `ormdoc` key in package.json. False only when none of these can exist, so that
+ * reading no config at all skips loading c12.
+ */
+function mayHaveConfig(cwd: string): boolean {
+  let entries: string[];
+  try {
+    entries = readdirSync(cwd);
+  } catch {
+    return true; // let c12 report it
+  }
+  if (entries.some((e) => e.startsWith('ormdoc.config') || e.startsWith('.ormdocrc') || e === '.config'))
+    return true;
+  if (!entries.includes('package.json')) return false;
+  try {
+    return readFileSync(resolve(cwd, 'package.json'), 'utf8').includes('"ormdoc"');
+  } catch {
+    return true;
+  }
 }
 
 /** Which file the config came from: the config file, else `.ormdocrc`, else package.json. */

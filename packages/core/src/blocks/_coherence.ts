@@ -1,5 +1,5 @@
 import { nameTokens } from '../findings/_util.js';
-import { findTable, sameTable } from '../ir/names.js';
+import { findEnum, findTable, sameTable } from '../ir/names.js';
 import type { Column, Enum, Ir, Table } from '../ir/types.js';
 import { uniqueKeys } from '../relationships/derive.js';
 import { allowedValues } from './_checks.js';
@@ -23,10 +23,7 @@ const TIME_WORDS = ['at', 'on', 'date', 'time', 'timestamp'];
 function enumOf(ir: Ir, column: Column): Enum | undefined {
   const ref = column.type.enum;
   if (!ref) return undefined;
-  return (
-    ir.enums.find((e) => e.name === ref.name && e.schema === ref.schema) ??
-    ir.enums.find((e) => e.name === ref.name)
-  );
+  return findEnum(ir, ref, { loose: true });
 }
 
 /** `published_at` is named like the value `published` (or `publish`, `archive` -> `archived`). */
@@ -39,13 +36,22 @@ function namedLike(column: Column, value: string): boolean {
 }
 
 /** Status-like columns (status, state, stage...) with their values in order, when the first one is an initial state. */
+/** Per table (and the enums it was read with): the rows of a table all ask for the same answer. */
+const lifecycles = new WeakMap<
+  Table,
+  { enums: Ir['enums']; out: Array<{ column: Column; values: string[] }> }
+>();
+
 function lifecycleColumns(ir: Ir, table: Table): Array<{ column: Column; values: string[] }> {
+  const known = lifecycles.get(table);
+  if (known && known.enums === ir.enums) return known.out;
   const out: Array<{ column: Column; values: string[] }> = [];
   for (const column of table.columns) {
     if (!nameTokens(column.name).some((w) => STATUS_WORDS.includes(w))) continue;
     const values = enumOf(ir, column)?.values.map((v) => v.name) ?? allowedValues(table, column.name);
     if (values && values.length > 1 && INITIAL.test(values[0] ?? '')) out.push({ column, values });
   }
+  lifecycles.set(table, { enums: ir.enums, out });
   return out;
 }
 

@@ -1,13 +1,11 @@
+import { findEnum } from '../ir/names.js';
 import type { Column, Enum, ForeignKey, Index, Ir } from '../ir/types.js';
 import { enumTypeName, pyString } from './_names.js';
 
 export function enumFor(ir: Ir, column: Column): Enum | undefined {
   const ref = column.type.enum;
   if (!ref) return undefined;
-  return (
-    ir.enums.find((e) => e.name === ref.name && e.schema === ref.schema) ??
-    ir.enums.find((e) => e.name === ref.name)
-  );
+  return findEnum(ir, ref, { loose: true });
 }
 
 const isPg = (ir: Ir) => ir.dialect === 'postgresql' || ir.dialect === 'cockroachdb';

@@ -174,7 +174,7 @@ export const slugify = (s: string) =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 
-const isNameLike = (words: string[]) =>
+const isNameLike = (words: readonly string[]) =>
   ['name', 'title', 'label', 'headline', 'subject'].some((w) => words.includes(w));
 
 /** The person a row of this table stands for (invitations use people who are not users). */
@@ -189,7 +189,7 @@ function emailOf(table: Table, row: number): string {
 }
 
 /** A name/title/label that reads like real data for this table. */
-function nameValue(table: Table, words: string[], row: number): string {
+function nameValue(table: Table, words: readonly string[], row: number): string {
   const kind = tableKind(table);
   if (kind === 'person' || ['display', 'full', 'user', 'author'].some((w) => words.includes(w)))
     return distinct(PEOPLE, row);
@@ -203,7 +203,7 @@ function nameValue(table: Table, words: string[], row: number): string {
 }
 
 /** Free text (bodies, bios, descriptions, notes) from the table's own context. */
-function proseValue(table: Table, words: string[], row: number): string {
+function proseValue(table: Table, words: readonly string[], row: number): string {
   const kind = tableKind(table);
   if (words.includes('bio') || words.includes('about')) return pick(BIOS, row);
   switch (kind) {

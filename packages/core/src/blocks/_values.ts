@@ -103,7 +103,7 @@ function enumValues(ctx: ValueContext, values: string[]): string[] {
   return [...values.slice(0, start + 1).reverse(), ...values.slice(start + 1)];
 }
 
-function integerValue(ctx: ValueContext, words: string[], integer: boolean): number {
+function integerValue(ctx: ValueContext, words: readonly string[], integer: boolean): number {
   const has = (w: string) => words.includes(w);
   const { row } = ctx;
   let v: number;

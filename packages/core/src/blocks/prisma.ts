@@ -1,4 +1,4 @@
-import { qualifiedName, sameTable } from '../ir/names.js';
+import { findEnum, qualifiedName, sameTable } from '../ir/names.js';
 import type { Column, ColumnDefault, Enum, Index, Ir, ReferentialAction, Table } from '../ir/types.js';
 import { fieldName as codeName, enumTypeName, modelName } from './_names.js';
 import { type RelationFields, relationFields, relationsOf } from './_relations.js';
@@ -33,7 +33,7 @@ function prismaType(ir: Ir, column: Column): { type: string; native?: string } {
   switch (column.type.category) {
     case 'enum': {
       const ref = column.type.enum;
-      const e = ref ? ir.enums.find((x) => x.name === ref.name && x.schema === ref.schema) : undefined;
+      const e = findEnum(ir, ref);
       return { type: e ? enumTypeName(e) : 'String' };
     }
     case 'string':
@@ -126,7 +126,7 @@ function modelBlock(ir: Ir, table: Table, multiSchema: boolean, rels: RelationFi
       singleUnique.add(ix.parts[0].column);
   const pk = table.primaryKey?.columns ?? [];
   for (const column of table.columns) {
-    const enumDef = column.type.enum ? ir.enums.find((e) => e.name === column.type.enum?.name) : undefined;
+    const enumDef = findEnum(ir, column.type.enum, { loose: true });
     const { type, native } = prismaType(ir, column);
     const attrs: string[] = [];
     if (pk.length === 1 && pk[0] === column.name) attrs.push('@id');

@@ -1,4 +1,4 @@
-import { findTable, qualifiedName, sameTable } from '../ir/names.js';
+import { findEnum, findTable, qualifiedName, sameTable } from '../ir/names.js';
 import type { Column, Enum, ForeignKey, Ir, Table, TableRef } from '../ir/types.js';
 import { dependencyOrder } from '../relationships/order.js';
 import { alignWithStatus, followSelfReferences } from './_coherence.js';
@@ -25,30 +25,7 @@ export interface Samples {
   deferred: DeferredLink[];
 }
 
-/** Per enums array: `schema\u0000name` and bare `name` -> the first enum with it. */
-const enumIndexes = new WeakMap<
-  Ir['enums'],
-  { length: number; exact: Map<string, Enum>; byName: Map<string, Enum> }
->();
-
-function enumOf(ir: Ir, column: Column): Enum | undefined {
-  const ref = column.type.enum;
-  if (!ref) return undefined;
-  let index = enumIndexes.get(ir.enums);
-  if (!index || index.length !== ir.enums.length) {
-    const exact = new Map<string, Enum>();
-    const byName = new Map<string, Enum>();
-    for (const e of ir.enums) {
-      const k = `${e.schema}\u0000${e.name}`;
-      if (!exact.has(k)) exact.set(k, e);
-      if (!byName.has(e.name)) byName.set(e.name, e);
-    }
-    index = { length: ir.enums.length, exact, byName };
-    enumIndexes.set(ir.enums, index);
-  }
-  const exact = index.exact.get(`${ref.schema}\u0000${ref.name}`);
-  return exact && exact.schema === ref.schema ? exact : index.byName.get(ref.name);
-}
+const enumOf = (ir: Ir, column: Column): Enum | undefined => findEnum(ir, column.type.enum, { loose: true });
 
 const isNullable = (table: Table, fk: ForeignKey) =>
   fk.columns.some((c) => table.columns.find((col) => col.name === c)?.nullable);
@@ -158,9 +135,10 @@ function computeSamples(ir: Ir, count: number): Samples {
     const table = findTable(ir, ref);
     if (!table) continue;
     const tableRows: SampleRow[] = [];
+    const foreignKeys = [...table.foreignKeys].sort(fkOrder);
     for (let i = 0; i < count; i++) {
       const row: SampleRow = {};
-      for (const fk of [...table.foreignKeys].sort(fkOrder)) {
+      for (const fk of foreignKeys) {
         if (sameTable(fk.references, table)) continue; // needs this row's own key: below
         const target = findTable(ir, fk.references);
         const later = target && target.kind === 'table' && !rows.has(qualifiedName(fk.references));
@@ -227,7 +205,8 @@ export function sampleRows(ir: Ir, options: SampleRowsOptions = {}): Map<string,
 
 /** Pretty JSON of the table's first sample row (database column names), e.g. for an "Example Row" block. */
 export function exampleRowJson(ir: Ir, table: Pick<Table, 'schema' | 'name'>): string {
-  // Read-only use of the cached samples: no copy of the whole schema's rows per table.
-  const rows = cachedSamples(ir, 1).rows.get(qualifiedName(table));
+  // Read-only use of the cached samples: no copy of the whole schema's rows per table. The rows of
+  // the seed script and the design document (two per table), so the example is their first row.
+  const rows = cachedSamples(ir, 2).rows.get(qualifiedName(table));
   return JSON.stringify(rows?.[0] ?? {}, null, 2);
 }

@@ -1,5 +1,5 @@
 import { nameTokens } from '../findings/_util.js';
-import { qualifiedName, sameTable } from '../ir/names.js';
+import { findEnum, qualifiedName, sameTable } from '../ir/names.js';
 import type { Column, Enum, Ir, Table } from '../ir/types.js';
 import { enumTypeName, modelName, pyIdent, pyString } from './_names.js';
 import { fkArgs, indexArgs, pyType, saColumnExtras, saType } from './_python.js';
@@ -80,7 +80,7 @@ function modelClass(ir: Ir, table: Table, rels: RelationFields[]): string {
   const pk = table.primaryKey?.columns ?? [];
   for (const column of table.columns) {
     const { args: extra, kwargs } = saColumnExtras(column, 'model');
-    const e = column.type.enum ? ir.enums.find((x) => x.name === column.type.enum?.name) : undefined;
+    const e = findEnum(ir, column.type.enum, { loose: true });
     const type = saType(ir, column, () => (e ? enumType(e) : 'sa.String()'));
     const fk = table.foreignKeys.find(
       (f) => f.columns.length === 1 && f.columns[0] === column.name && f.enforcedBy === 'database',

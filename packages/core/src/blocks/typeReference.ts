@@ -1,4 +1,4 @@
-import { qualifiedName } from '../ir/names.js';
+import { findEnum, qualifiedName } from '../ir/names.js';
 import type { Column, Dialect, Ir } from '../ir/types.js';
 
 export interface TypeReferenceEntry {
@@ -21,7 +21,7 @@ function baseNote(dialect: Dialect, sql: string, column: Column, ir: Ir): string
   switch (column.type.category) {
     case 'enum': {
       const ref = column.type.enum;
-      const e = ref ? ir.enums.find((x) => x.name === ref.name && x.schema === ref.schema) : undefined;
+      const e = findEnum(ir, ref);
       const values = e ? `: ${e.values.map((v) => v.name).join(', ')}` : '';
       return pg && e?.native !== false
         ? `Enum type (CREATE TYPE ... AS ENUM)${values}; values are ordered as declared.`

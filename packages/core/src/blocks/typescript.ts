@@ -1,3 +1,4 @@
+import { findEnum } from '../ir/names.js';
 import type { Column, Ir, Table } from '../ir/types.js';
 import { enumTypeName, fieldName, modelName, tsKey } from './_names.js';
 
@@ -22,7 +23,7 @@ export function tsType(ir: Ir, column: Column): string {
   switch (column.type.category) {
     case 'enum': {
       const ref = column.type.enum;
-      const e = ref ? ir.enums.find((x) => x.name === ref.name && x.schema === ref.schema) : undefined;
+      const e = findEnum(ir, ref);
       base = e ? enumTypeName(e) : 'string';
       break;
     }

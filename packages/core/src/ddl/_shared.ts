@@ -1,4 +1,4 @@
-import { compareRefs, findTable } from '../ir/names.js';
+import { compareRefs, findEnum, findTable } from '../ir/names.js';
 import type { Column, Enum, ForeignKey, Ir, Table, TableRef, Tag } from '../ir/types.js';
 import { dependencyOrder } from '../relationships/order.js';
 import { commentText } from './identifiers.js';
@@ -22,7 +22,7 @@ export function orderedRelations(ir: Ir): { tables: Table[]; views: Table[] } {
 export function enumOf(ir: Ir, column: Column): Enum | undefined {
   const ref = column.type.enum;
   if (!ref) return undefined;
-  return ir.enums.find((e) => e.name === ref.name && e.schema === ref.schema);
+  return findEnum(ir, ref);
 }
 
 /** A trailing `-- ...` for a column line, from notes (ORM default, ORM refresh, lossy type). */

@@ -137,30 +137,26 @@ export function mentionsColumn(expression: string, column: string): boolean {
   return new RegExp(`(^|[^\\w$])"?${escaped}"?($|[^\\w$])`).test(expression);
 }
 
-/** Words of an identifier: `ipAddress` / `ip_address` -> ['ip', 'address']. */
-export function nameTokens(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-}
-
 /**
- * `nameTokens`, remembered: every column name is matched against dozens of patterns, and tokenizing
- * (two regular expressions) dominated the analysis of large schemas. Read-only arrays; the cache is
- * dropped when it grows large.
+ * Words of an identifier: `ipAddress` / `ip_address` -> ['ip', 'address']. Remembered per name:
+ * every column name is matched against dozens of patterns and read by the sample-value and
+ * finding rules, and tokenizing (two regular expressions) dominated large schemas. The arrays are
+ * shared: read-only. The cache is dropped when it grows large.
  */
-const tokenCache = new Map<string, readonly string[]>();
-function cachedTokens(name: string): readonly string[] {
+export function nameTokens(name: string): readonly string[] {
   let tokens = tokenCache.get(name);
   if (tokens === undefined) {
     if (tokenCache.size >= 100_000) tokenCache.clear();
-    tokens = nameTokens(name);
+    tokens = name
+      .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean);
     tokenCache.set(name, tokens);
   }
   return tokens;
 }
+const tokenCache = new Map<string, readonly string[]>();
 
 /**
  * Does a name match a pattern? Patterns are identifier words (`email`, `ip_address`, `birth`)
@@ -169,8 +165,8 @@ function cachedTokens(name: string): readonly string[] {
 export function nameMatches(name: string, pattern: string): boolean {
   if (pattern.length > 2 && pattern.startsWith('/') && pattern.endsWith('/'))
     return new RegExp(pattern.slice(1, -1), 'i').test(name);
-  const words = cachedTokens(name);
-  const want = cachedTokens(pattern);
+  const words = nameTokens(name);
+  const want = nameTokens(pattern);
   if (want.length === 0) return false;
   for (let i = 0; i + want.length <= words.length; i++)
     if (want.every((w, j) => words[i + j] === w)) return true;

@@ -1,4 +1,4 @@
-import type { Ir, Table, TableRef } from './types.js';
+import type { Enum, Ir, Table, TableRef } from './types.js';
 
 /** `schema.name`, or `name` when the schema is the connection default (null). */
 export function qualifiedName(ref: TableRef): string {
@@ -57,4 +57,47 @@ export function compareRefs(a: TableRef, b: TableRef): number {
   const ka = tableSortKey(a);
   const kb = tableSortKey(b);
   return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+/** Per enums array: `tableSortKey` of each enum and its bare name -> the first enum with it. */
+const enumIndexes = new WeakMap<
+  readonly Enum[],
+  { length: number; exact: Map<string, Enum>; byName: Map<string, Enum> }
+>();
+
+function enumIndex(enums: readonly Enum[], rebuild: boolean) {
+  const cached = enumIndexes.get(enums);
+  if (cached && !rebuild && cached.length === enums.length) return cached;
+  const exact = new Map<string, Enum>();
+  const byName = new Map<string, Enum>();
+  for (const e of enums) {
+    const k = tableSortKey(e);
+    if (!exact.has(k)) exact.set(k, e);
+    if (!byName.has(e.name)) byName.set(e.name, e);
+  }
+  const index = { length: enums.length, exact, byName };
+  enumIndexes.set(enums, index);
+  return index;
+}
+
+/**
+ * The enum a column type names: the first with the same schema and name (as `Array.find` would);
+ * with `loose`, else the first with the same name in any schema (for ORMs that do not qualify enum
+ * names). O(1) after one O(n) index per `enums` array, rebuilt if a hit no longer matches.
+ */
+export function findEnum(
+  ir: Pick<Ir, 'enums'>,
+  ref: { schema: string | null; name: string } | undefined,
+  options: { loose?: boolean } = {},
+): Enum | undefined {
+  if (!ref) return undefined;
+  for (const rebuild of [false, true]) {
+    const index = enumIndex(ir.enums, rebuild);
+    const exact = index.exact.get(tableSortKey(ref));
+    const byName = options.loose ? index.byName.get(ref.name) : undefined;
+    const stale = (exact && !sameTable(exact, ref)) || (byName && byName.name !== ref.name);
+    if (stale) continue;
+    return exact ?? byName;
+  }
+  return undefined;
 }

@@ -54,11 +54,14 @@ function clusters(tables: Table[], max: number): Table[][] {
     const seed = seeds[nextSeed] as string;
     const cluster = [seed];
     placed.add(seed);
+    // Links of each unplaced candidate into the cluster, kept up to date as members join.
+    const score = new Map<string, number>();
+    const join = (member: string) => {
+      score.delete(member);
+      for (const [n, w] of links.get(member) ?? []) if (!placed.has(n)) score.set(n, (score.get(n) ?? 0) + w);
+    };
+    join(seed);
     while (cluster.length < max) {
-      const score = new Map<string, number>();
-      for (const member of cluster)
-        for (const [n, w] of links.get(member) ?? [])
-          if (!placed.has(n)) score.set(n, (score.get(n) ?? 0) + w);
       // Highest score, ties by name.
       let best: string | undefined;
       let bestScore = 0;
@@ -75,6 +78,7 @@ function clusters(tables: Table[], max: number): Table[][] {
       if (best === undefined) break;
       cluster.push(best);
       placed.add(best);
+      join(best);
     }
     result.push(cluster.map((k) => byKey.get(k) as Table).sort(compareRefs));
   }

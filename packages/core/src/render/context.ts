@@ -24,6 +24,8 @@ export interface RenderContext {
   diagnostics: Diagnostic[];
   /** Anchor of each table's section in the single-file schema reference, by qualified name. */
   anchors: Map<string, string>;
+  /** Values several documents of one render share (the DDL, the diagrams), computed on first use: see `once`. */
+  shared: Map<string, unknown>;
 }
 
 export const DOCUMENT_TITLES: Record<TemplateId, string> = {
@@ -52,9 +54,18 @@ export function createContext(
     tableFiles,
     diagnostics: [],
     anchors: new Map(),
+    shared: new Map(),
   };
   ctx.anchors = schemaTableAnchors(ctx);
   return ctx;
+}
+
+/** `compute()` the first time `key` is asked for in this render, the same value after that. */
+export function once<T>(ctx: RenderContext, key: string, compute: () => T): T {
+  if (ctx.shared.has(key)) return ctx.shared.get(key) as T;
+  const value = compute();
+  ctx.shared.set(key, value);
+  return value;
 }
 
 /** Project name from the config, else undefined (templates then use a neutral title). */

@@ -17,6 +17,7 @@ const render = (ir: Ir, config = resolveConfig({})) => renderDocuments({ ir, con
 function bigIr(): Ir {
   const name = (i: number) => `t${String(i).padStart(3, '0')}`;
   return anIr({
+    source: { orm: 'prisma', files: ['prisma/schema.prisma'] },
     tables: Array.from({ length: 120 }, (_, i) =>
       aTable(name(i), {
         columns: [
@@ -222,7 +223,22 @@ describe('a large schema stays usable', () => {
     // Target state: core tables' SQL inline, the rest linked.
     const target = get('target-state.md');
     expect((target.match(/^CREATE TABLE /gm) ?? []).length).toBe(12);
-    expect(target).toContain('[Initial Schema](schema.md#initial-schema)');
-    expect((get('schema.md').match(/^CREATE TABLE /gm) ?? []).length).toBe(120);
+    expect(target).toContain('the DDL of all 120 tables is in [schema.sql](schema.sql)');
+    expect((target.match(/^### t\d+$/gm) ?? []).length).toBe(12); // models of the core tables; the rest are in tables/
+    // The full DDL is in one place: the schema.sql artefact, which the schema reference links to.
+    expect((get('schema.sql').match(/^CREATE TABLE /gm) ?? []).length).toBe(120);
+    const schema = get('schema.md');
+    expect(schema).not.toMatch(/^CREATE TABLE /m);
+    expect(schema).toContain('is in [schema.sql](schema.sql)');
+    // Sample rows of every table go to seed.sql; the design document shows the first ten.
+    expect((get('seed.sql').match(/^INSERT INTO /gm) ?? []).length).toBe(120);
+    expect(schema).toContain('[seed.sql](seed.sql)');
+    expect((design.match(/^const seed/gm) ?? []).length).toBe(10);
+    // Data models: an index linking each table's file, not a second copy of every table.
+    expect(design).not.toMatch(/^### 3\.1 /m);
+    expect((design.match(/\| \[`t\d+`\]\(tables\/t\d+\.md\) \|/g) ?? []).length).toBe(120);
+    // Model definitions: the schema source is named, not repeated.
+    expect(schema).not.toContain('```prisma');
+    expect(schema).toContain('declared in the schema source: `prisma/schema.prisma`');
   });
 });

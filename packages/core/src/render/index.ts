@@ -1,20 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { OrmdocConfig, TemplateId } from '../config/schema.js';
-import { renderDdl } from '../ddl/index.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { OrmdocError } from '../errors.js';
 import { analyze } from '../findings/index.js';
 import { irJsonSchema } from '../ir/jsonSchema.js';
 import { qualifiedName } from '../ir/names.js';
 import type { Ir } from '../ir/types.js';
-import { renderMermaid } from '../mermaid/index.js';
 import { BUILTIN_TEMPLATES, DEFAULT_FILE_NAMES } from '../templates/index.js';
-import { createContext } from './context.js';
+import { createContext, type RenderContext } from './context.js';
 import { renderCustomTemplate } from './directives.js';
 import { fence } from './markdown.js';
 import { HEADER_COMMENT, wrapRegion } from './markers.js';
 import { applyOverlay } from './overlay.js';
+import { schemaDdl, schemaDiagrams } from './shared.js';
 import type { RenderedFile, RenderResult } from './types.js';
 
 export { DIRECTIVES } from './directives.js';
@@ -100,7 +99,7 @@ export async function renderDocuments(options: {
       content: renderCustomTemplate(ctx, source, template.path),
     });
   }
-  files.push(...artifacts(ir, config));
+  files.push(...artifacts(ctx));
   const seen = new Set<string>();
   for (const f of files) {
     if (seen.has(f.path))
@@ -112,7 +111,8 @@ export async function renderDocuments(options: {
   return { files, findings, diagnostics: [...diagnostics, ...ctx.diagnostics] };
 }
 
-function artifacts(ir: Ir, config: OrmdocConfig): RenderedFile[] {
+function artifacts(ctx: RenderContext): RenderedFile[] {
+  const { ir, config } = ctx;
   const files: RenderedFile[] = [];
   for (const kind of config.output.artifacts) {
     switch (kind) {
@@ -125,16 +125,16 @@ function artifacts(ir: Ir, config: OrmdocConfig): RenderedFile[] {
       case 'ddl': {
         const dialects = config.output.ddlDialects;
         if (!dialects || dialects.length === 0)
-          files.push({ path: 'schema.sql', content: ensureNewline(renderDdl(ir)) });
+          files.push({ path: 'schema.sql', content: ensureNewline(schemaDdl(ctx)) });
         else if (dialects.length === 1)
-          files.push({ path: 'schema.sql', content: ensureNewline(renderDdl(ir, { dialect: dialects[0] })) });
+          files.push({ path: 'schema.sql', content: ensureNewline(schemaDdl(ctx, dialects[0])) });
         else
           for (const d of dialects)
-            files.push({ path: `schema.${d}.sql`, content: ensureNewline(renderDdl(ir, { dialect: d })) });
+            files.push({ path: `schema.${d}.sql`, content: ensureNewline(schemaDdl(ctx, d)) });
         break;
       }
       case 'mermaid': {
-        const diagrams = renderMermaid(ir, { maxTablesPerDiagram: config.mermaid.maxTablesPerDiagram });
+        const diagrams = schemaDiagrams(ctx);
         diagrams.forEach((d, i) => {
           files.push({
             path: diagrams.length === 1 ? 'er-diagram.mmd' : `er-diagram-${i + 1}.mmd`,

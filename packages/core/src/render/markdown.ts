@@ -158,6 +158,9 @@ export function documentHeadings(markdown: string): Array<{ level: number; text:
   const slugger = new Slugger();
   let fenceMark: string | undefined;
   for (const line of markdown.split('\n')) {
+    const first = line.charCodeAt(0);
+    // Only lines starting with '#', '`' or '~' can open a heading or a fence.
+    if (first !== 35 && first !== 96 && first !== 126) continue;
     const f = /^(`{3,}|~{3,})/.exec(line);
     if (f) {
       const mark = f[1] as string;

@@ -36,6 +36,7 @@ export function regionId(...parts: string[]): string {
  * a marker; indent such lines by one space (markers only count at column 0) so they can never be read as one.
  */
 export function neutralizeMarkers(body: string): string {
+  if (!body.includes('<!-- ormdoc:')) return body;
   return body
     .split('\n')
     .map((line) => (MARKER_LINE.test(line) ? ` ${line}` : line))
@@ -43,5 +44,5 @@ export function neutralizeMarkers(body: string): string {
 }
 
 export function wrapRegion(id: string, body: string): string {
-  return `${beginMarker(id)}\n${neutralizeMarkers(body.replace(/\s+$/, ''))}\n${endMarker(id)}`;
+  return `${beginMarker(id)}\n${neutralizeMarkers(body.trimEnd())}\n${endMarker(id)}`;
 }

@@ -1,5 +1,4 @@
 import { qualifiedName } from '../ir/names.js';
-import { renderMermaid } from '../mermaid/index.js';
 import { baseTables, findingsOf, projectName, type RenderContext } from '../render/context.js';
 import { Doc } from '../render/doc.js';
 import { migrationTool } from '../render/facts.js';
@@ -14,14 +13,24 @@ import {
   manyToMany,
   manyToManyTable,
 } from '../render/parts/relationships.js';
+import { isSplit, SEED_FILE, schemaDiagrams } from '../render/shared.js';
 import type { RenderedFile } from '../render/types.js';
-import { developmentData, renderDataModels } from './designModels.js';
+import { developmentData, renderDataModels, SPLIT_SAMPLE_TABLES } from './designModels.js';
 
 export function mermaidBlocks(ctx: RenderContext): string {
-  const diagrams = renderMermaid(ctx.ir, { maxTablesPerDiagram: ctx.config.mermaid.maxTablesPerDiagram });
+  const diagrams = schemaDiagrams(ctx);
   if (diagrams.length === 0) return '_The schema defines no tables._';
   if (diagrams.length === 1) return fence('mermaid', (diagrams[0] as { code: string }).code);
   return diagrams.map((d) => `### ${escapeHeading(d.title)}\n\n${fence('mermaid', d.code)}`).join('\n\n');
+}
+
+function developmentDataIntro(ctx: RenderContext): string {
+  const sql = ctx.documents.schema
+    ? link('schema reference', ctx.documents.schema, 'seed-script')
+    : 'schema reference';
+  if (isSplit(ctx) && ctx.documents.schema)
+    return `Sample rows consistent with types and constraints, in FK-safe order (keys are the code names), for the first ${Math.min(SPLIT_SAMPLE_TABLES, ctx.order.order.length)} of the ${ctx.order.order.length} tables; rows for every table, as SQL, are in ${link(SEED_FILE, SEED_FILE)} (see the ${sql}):`;
+  return `Sample rows consistent with types and constraints, in FK-safe order (keys are the code names; the SQL form is in the ${sql}):`;
 }
 
 /** Seed 002: the design document. */
@@ -168,7 +177,7 @@ export function renderDesign(ctx: RenderContext, file: string): RenderedFile[] {
   doc.heading(2, '9. Data Seeding');
   doc.region(
     'development-data',
-    `### 9.1 Development Data\n\nSample rows consistent with types and constraints, in FK-safe order (keys are the code names; the SQL form is in the ${ctx.documents.schema ? link('schema reference', ctx.documents.schema, 'seed-script') : 'schema reference'}):\n\n${developmentData(ctx)}`,
+    `### 9.1 Development Data\n\n${developmentDataIntro(ctx)}\n\n${developmentData(ctx)}`,
   );
   doc.heading(3, '9.2 Test Data');
   doc.fact('testData');

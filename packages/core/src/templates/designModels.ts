@@ -8,6 +8,7 @@ import {
   anchor,
   bullets,
   code,
+  escapeCell,
   escapeHeading,
   escapeText,
   fence,
@@ -25,6 +26,7 @@ import { tableLink } from '../render/parts/links.js';
 import { readingOrder } from '../render/parts/order.js';
 import { relationshipSummary } from '../render/parts/relationships.js';
 import { purpose } from '../render/parts/tableSection.js';
+import { isSplit } from '../render/shared.js';
 
 const modelHeading = (t: Table, number: string) => `${number} ${escapeHeading(qualifiedName(t))}`;
 
@@ -63,6 +65,10 @@ export function renderDataModels(ctx: RenderContext, doc: Doc): void {
     doc.region('models', '_The schema defines no tables._');
     return;
   }
+  if (isSplit(ctx)) {
+    doc.region('models-index', splitModelsIndex(ctx, tables));
+    return;
+  }
   doc.region(
     'models-intro',
     `Core tables first, each after the tables it references${ctx.documents.schema ? ` (the ${link('schema reference', ctx.documents.schema)} lists them alphabetically)` : ''}. Each model shows its row type as TypeScript (code names, \`| null\` for nullable columns) and its fields as the database sees them.\n\n${tables
@@ -80,6 +86,23 @@ export function renderDataModels(ctx: RenderContext, doc: Doc): void {
   });
 }
 
+/**
+ * Section 3 of a large schema: the reference is one file per table, so the models are an index in
+ * reading order (core tables first) linking to those files rather than a second copy of them.
+ */
+function splitModelsIndex(ctx: RenderContext, tables: Table[]): string {
+  const rows = tables.map((t, i) => [
+    String(i + 1),
+    tableLink(ctx, t),
+    t.description ? escapeCell(t.description) : '—',
+    String(t.columns.length),
+    t.foreignKeys.length
+      ? [...new Set(t.foreignKeys.map((fk) => code(qualifiedName(fk.references))))].join(', ')
+      : '—',
+  ]);
+  return `The ${tables.length} models in reading order: core tables first, each after the tables it references. Each table's file in the schema reference has its fields, keys, indexes, relationships and an example row.\n\n${table(['#', 'Table', 'Purpose', 'Columns', 'References'], rows)}`;
+}
+
 /** A value as a TypeScript literal on one line: `{ id: 1, settings: { theme: "light" } }`. */
 export function tsLiteral(value: unknown): string {
   if (typeof value === 'bigint') return `${value}n`;
@@ -93,13 +116,18 @@ export function tsLiteral(value: unknown): string {
   return value === undefined ? 'undefined' : JSON.stringify(value);
 }
 
+/** Tables whose sample rows the design document shows when the schema reference is split. */
+export const SPLIT_SAMPLE_TABLES = 10;
+
 const identifier = (name: string) =>
   `seed${name.replace(/(^|[^A-Za-z0-9]+)([A-Za-z0-9])/g, (_m, _s, c: string) => c.toUpperCase()).replace(/^[0-9]/, '_$&')}`;
 
 /** Section 9.1: sample rows as TypeScript objects keyed by code names, one row per line, FK-safe order. */
 export function developmentData(ctx: RenderContext): string {
   const rows = sampleRows(ctx.ir, { rowsPerTable: 2 });
-  const seeds = ctx.order.order.flatMap((ref) => {
+  // A large schema shows the first tables of the order; the seed file has every table.
+  const refs = isSplit(ctx) ? ctx.order.order.slice(0, SPLIT_SAMPLE_TABLES) : ctx.order.order;
+  const seeds = refs.flatMap((ref) => {
     const data = rows.get(qualifiedName(ref)) ?? [];
     const t = findTable(ctx.ir, ref);
     if (!t || data.length === 0) return [];

@@ -9,6 +9,7 @@ import { enumBody } from '../render/parts/enums.js';
 import { tableLink } from '../render/parts/links.js';
 import { describeRelationship, fkRelationships, manyToMany } from '../render/parts/relationships.js';
 import { tableSection } from '../render/parts/tableSection.js';
+import { nameList } from '../render/shared.js';
 import type { RenderedFile } from '../render/types.js';
 import { renderSchemaTail } from './schemaTail.js';
 
@@ -105,7 +106,7 @@ export function renderSchema(ctx: RenderContext, file: string): RenderedFile[] {
           types.map((t) => [
             code(t.sqlType),
             escapeCell(t.category),
-            escapeCell(t.columns.join(', ')),
+            escapeCell(nameList(ctx, t.columns)),
             escapeCell(t.note || '—'),
           ]),
         )
@@ -122,9 +123,9 @@ export function renderSchema(ctx: RenderContext, file: string): RenderedFile[] {
       : '_The schema defines no enums._',
   );
 
-  renderSchemaTail(ctx, doc);
+  const extra = renderSchemaTail(ctx, doc);
 
-  return [{ path: file, content: doc.toString() }, ...files];
+  return [{ path: file, content: doc.toString() }, ...files, ...extra];
 }
 
 /** The reference index of the tables: name (linked to its section or file), purpose, columns. */

@@ -1,15 +1,16 @@
 import { alembicMigration, modelDefinitions, seedScriptSql, updatedAtNotes } from '../blocks/index.js';
-import { renderDdl } from '../ddl/index.js';
 import type { FindingCategory } from '../findings/index.js';
 import { qualifiedName } from '../ir/names.js';
 import type { Ir } from '../ir/types.js';
 import { baseTables, findingsOf, type RenderContext } from '../render/context.js';
 import type { Doc } from '../render/doc.js';
 import { databaseEngine, engineDocsUrl, migrationTool } from '../render/facts.js';
-import { bullets, code, escapeCell, escapeText, fence, table } from '../render/markdown.js';
+import { bullets, code, escapeCell, escapeText, fence, link, table } from '../render/markdown.js';
 import { describeDefault } from '../render/parts/columns.js';
 import { indexingFacts, queryFacts, relatedDocs, securityFacts } from '../render/parts/common.js';
 import { FINDING_SECTIONS, findingSummary } from '../render/parts/findings.js';
+import { ddlArtifactFile, isSplit, nameList, SEED_FILE, schemaDdl } from '../render/shared.js';
+import type { RenderedFile } from '../render/types.js';
 
 export function modelLanguage(ir: Ir): {
   lang: 'prisma' | 'typescript' | 'sqlalchemy';
@@ -84,7 +85,7 @@ function defaultsBody(ctx: RenderContext): string {
   if (groups.size === 0) return '_No column has a default._';
   return table(
     ['Default', 'Columns'],
-    [...groups.entries()].map(([d, cols]) => [d, cols.map(code).join(', ')]),
+    [...groups.entries()].map(([d, cols]) => [d, nameList(ctx, cols.map(code))]),
   );
 }
 
@@ -115,8 +116,39 @@ function triggersBody(ctx: RenderContext): string {
     .join('\n\n');
 }
 
-/** Seed 001 from "Constraints and Validation" to the end. */
-export function renderSchemaTail(ctx: RenderContext, doc: Doc): void {
+/**
+ * The models as the ORM would declare them. When the reference is split per table (a large
+ * schema), one code block of every model would repeat the schema source itself: name the source.
+ */
+function modelDefinitionsBody(ctx: RenderContext, model: ReturnType<typeof modelLanguage>): string {
+  const files = ctx.ir.source.files;
+  if (isSplit(ctx) && files.length > 0)
+    return `The ${ctx.tables.length} models are declared in the schema source: ${files.map(code).join(', ')}. Each table's file gives its columns, keys, indexes and relationships.`;
+  const models = modelDefinitions(ctx.ir, model.lang);
+  return models ? fence(model.fence, models) : `_No ${model.label} model definitions available._`;
+}
+
+/** Tables the example Alembic migration of a split (large) schema creates: the first ones in FK-safe order. */
+export const SPLIT_ALEMBIC_TABLES = 10;
+
+function alembicExample(ctx: RenderContext): string {
+  if (!isSplit(ctx) || ctx.order.order.length <= SPLIT_ALEMBIC_TABLES)
+    return fence('python', alembicMigration(ctx.ir));
+  // The first tables of the FK-safe order only reference each other (a cycle can point further:
+  // such foreign keys are left out), so they make a migration that runs on its own.
+  const first = new Set(ctx.order.order.slice(0, SPLIT_ALEMBIC_TABLES).map(qualifiedName));
+  const tables = ctx.ir.tables
+    .filter((t) => first.has(qualifiedName(t)))
+    .map((t) => ({
+      ...t,
+      foreignKeys: t.foreignKeys.filter((fk) => first.has(qualifiedName(fk.references))),
+    }));
+  const ir = { ...ctx.ir, tables };
+  return `The first ${SPLIT_ALEMBIC_TABLES} of the ${ctx.order.order.length} tables in FK-safe order; \`alembic revision --autogenerate\` writes the whole migration from the models, and the [Initial Schema](#initial-schema) is the SQL it creates.\n\n${fence('python', alembicMigration(ir, { message: 'initial schema (first tables)' }))}`;
+}
+
+/** Seed 001 from "Constraints and Validation" to the end; also `seed.sql` when the reference is split. */
+export function renderSchemaTail(ctx: RenderContext, doc: Doc): RenderedFile[] {
   doc.heading(2, 'Constraints and Validation');
   doc.region('constraints', constraintsBody(ctx));
 
@@ -128,9 +160,12 @@ export function renderSchemaTail(ctx: RenderContext, doc: Doc): void {
 
   doc.heading(2, 'Migrations');
   const tool = migrationTool(ctx.ir);
+  const ddlFile = isSplit(ctx) ? ddlArtifactFile(ctx) : undefined;
   doc.region(
     'initial-schema',
-    `### Initial Schema\n\nThe DDL of the whole schema, in FK-safe order (tables first, foreign keys added at the end). This is the one place the full DDL appears; the table sections above describe the same objects.\n\n${fence('sql', renderDdl(ctx.ir))}`,
+    ddlFile
+      ? `### Initial Schema\n\nThe DDL of the whole schema, in FK-safe order (tables first, foreign keys added at the end), is in ${link(ddlFile, ddlFile)}; each table's file shows its own part of it.`
+      : `### Initial Schema\n\nThe DDL of the whole schema, in FK-safe order (tables first, foreign keys added at the end). This is the one place the full DDL appears; the table sections above describe the same objects.\n\n${fence('sql', schemaDdl(ctx))}`,
   );
   doc.region(
     'migration-workflow',
@@ -141,14 +176,17 @@ export function renderSchemaTail(ctx: RenderContext, doc: Doc): void {
   doc.region(
     'alembic',
     python
-      ? `### Example Alembic Migration\n\n${fence('python', alembicMigration(ctx.ir))}`
+      ? `### Example Alembic Migration\n\n${alembicExample(ctx)}`
       : `### Example Alembic Migration\n\nNot applicable: this schema is migrated with ${tool.name}, not Alembic; the [Initial Schema](#initial-schema) is what its first migration creates.`,
   );
 
   doc.heading(2, 'Sample Data (Development)');
+  const seed = seedScriptSql(ctx.ir);
   doc.region(
     'seed-script',
-    `### Seed Script\n\nRows consistent with the column types and constraints, inserted in FK-safe order:\n\n${fence('sql', seedScriptSql(ctx.ir))}`,
+    isSplit(ctx)
+      ? `### Seed Script\n\nRows consistent with the column types and constraints, inserted in FK-safe order, for all ${ctx.tables.length} tables: ${link(SEED_FILE, SEED_FILE)} (run it on an empty development database after the [Initial Schema](#initial-schema)).`
+      : `### Seed Script\n\nRows consistent with the column types and constraints, inserted in FK-safe order:\n\n${fence('sql', seed)}`,
   );
 
   doc.heading(2, 'Performance Considerations');
@@ -174,14 +212,18 @@ export function renderSchemaTail(ctx: RenderContext, doc: Doc): void {
   );
 
   const model = modelLanguage(ctx.ir);
-  const models = modelDefinitions(ctx.ir, model.lang);
   doc.region(
     'model-definitions',
-    `## Model Definitions (${model.label})\n\n${models ? fence(model.fence, models) : `_No ${model.label} model definitions available._`}`,
+    `## Model Definitions (${model.label})\n\n${modelDefinitionsBody(ctx, model)}`,
   );
 
   doc.heading(2, 'Changelog');
   doc.text(
     '_Record released schema changes here (version, date, change, author); ormdoc never edits this section._',
   );
+  return isSplit(ctx) ? [{ path: SEED_FILE, content: seedFileContent(ctx, seed) }] : [];
+}
+
+function seedFileContent(ctx: RenderContext, seed: string): string {
+  return `-- Sample rows for every table of the ${databaseEngine(ctx.ir.dialect)} schema, in FK-safe order.\n-- Generated by ormdoc from the ORM schema; regenerated on every run (edit the schema, not this file).\n\n${seed.endsWith('\n') ? seed : `${seed}\n`}`;
 }

@@ -11,6 +11,7 @@ import { tableLink } from '../render/parts/links.js';
 import { readingOrder } from '../render/parts/order.js';
 import { relationshipSummary } from '../render/parts/relationships.js';
 import { purpose } from '../render/parts/tableSection.js';
+import { ddlArtifactFile, isSplit, schemaDiagrams } from '../render/shared.js';
 import type { RenderedFile } from '../render/types.js';
 import { mermaidBlocks } from './design.js';
 
@@ -34,10 +35,30 @@ function schemaDesign(
   const sql = inline.map((t) => `### ${heading(t)}\n\n${fence('sql', renderTableDdl(ctx.ir, t))}`);
   const schemaDoc = ctx.documents.schema;
   if (inline.length === tables.length || !schemaDoc) return sql.join('\n\n');
+  const ddlFile = isSplit(ctx) ? ddlArtifactFile(ctx) : undefined;
+  const all = ddlFile
+    ? `is in ${link(ddlFile, ddlFile)}`
+    : `is under ${link('Initial Schema', schemaDoc, 'initial-schema')} in the schema reference`;
   return [
-    `The SQL of the ${inline.length} most connected tables; the DDL of all ${tables.length} tables is under ${link('Initial Schema', schemaDoc, 'initial-schema')} in the schema reference.`,
+    `The SQL of the ${inline.length} most connected tables; the DDL of all ${tables.length} tables ${all}.`,
     ...sql,
   ].join('\n\n');
+}
+
+/** A split schema's diagrams: the overview here; the detailed diagrams, one per part, live once elsewhere. */
+function diagramOverview(ctx: RenderContext): string {
+  const diagrams = schemaDiagrams(ctx);
+  const overview = diagrams.find((d) => d.kind === 'overview');
+  const parts = diagrams.filter((d) => d.kind !== 'overview').length;
+  const where = ctx.documents.design
+    ? link('design document', ctx.documents.design, '2-entity-relationship-diagram')
+    : ctx.config.output.artifacts.includes('mermaid')
+      ? link('er-diagram.md', 'er-diagram.md')
+      : undefined;
+  const rest = `The ${parts} detailed diagram${parts === 1 ? '' : 's'}${where ? ` are in the ${where}` : ' are produced by `ormdoc generate` with the design template'}.`;
+  return overview
+    ? `### ${escapeHeading(overview.title)}\n\n${fence('mermaid', overview.code)}\n\n${rest}`
+    : rest;
 }
 
 /** Seed 003: the as-to-be architecture document. */
@@ -59,19 +80,23 @@ export function renderTargetState(ctx: RenderContext, file: string): RenderedFil
   doc.fact('hosting', { label: 'Hosting' });
 
   doc.heading(2, 'Data Models');
-  doc.region('er-diagram', mermaidBlocks(ctx));
+  doc.region('er-diagram', isSplit(ctx) ? diagramOverview(ctx) : mermaidBlocks(ctx));
   const tables = readingOrder(ctx);
   const ddlHeading = (t: Table) => `Table: ${code(qualifiedName(t))}`;
   const ddlAnchors = new Map<Table, string>();
   const slugger = new Slugger();
   const inline = inlineDdlTables(ctx, tables);
   for (const t of inline) ddlAnchors.set(t, slugger.slug(ddlHeading(t)));
+  // A split (large) schema: the core tables here, every table in its own file of the reference.
+  const modelled = isSplit(ctx) ? inline : tables;
   if (tables.length)
     doc.region(
       'models-note',
-      'Core tables first, each after the tables it references; each model links to its SQL.',
+      modelled.length === tables.length
+        ? 'Core tables first, each after the tables it references; each model links to its SQL.'
+        : `The ${modelled.length} most connected of the ${tables.length} tables, core tables first, each after the tables it references; each model links to its SQL. Every table's model is in its own file of the ${ctx.documents.schema ? link('schema reference', ctx.documents.schema, 'all-tables') : 'schema reference'}.`,
     );
-  for (const t of tables) {
+  for (const t of modelled) {
     const attrs = t.columns.map(
       (c) => `    - ${code(c.name)}: ${code(c.type.sql)}, ${columnConstraints(t, c).join(', ')}`,
     );

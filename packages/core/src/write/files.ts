@@ -39,12 +39,28 @@ export async function readIfExists(path: string): Promise<string | undefined> {
   }
 }
 
+/** Creates each directory once per run (a thousand per-table files share one `tables/`). */
+export class DirectoryMaker {
+  private readonly made = new Map<string, Promise<unknown>>();
+
+  ensure(dir: string): Promise<unknown> {
+    let pending = this.made.get(dir);
+    if (!pending) {
+      pending = mkdir(dir, { recursive: true });
+      // A failure is not remembered: the next file in that directory tries again (and reports it).
+      pending.catch(() => this.made.delete(dir));
+      this.made.set(dir, pending);
+    }
+    return pending;
+  }
+}
+
 /** Write through a temporary file in the same directory and rename it over the target. */
-export async function writeAtomic(path: string, content: string): Promise<void> {
+export async function writeAtomic(path: string, content: string, dirs?: DirectoryMaker): Promise<void> {
   const dir = dirname(path);
   const temp = resolve(dir, `.${randomBytes(6).toString('hex')}.ormdoc.tmp`);
   try {
-    await mkdir(dir, { recursive: true });
+    await (dirs ? dirs.ensure(dir) : mkdir(dir, { recursive: true }));
     await writeFile(temp, content, 'utf8');
     await rename(temp, path);
   } catch (error) {

@@ -1,6 +1,6 @@
 import { createTwoFilesPatch } from 'diff';
 import type { RenderedFile } from '../render/types.js';
-import { readIfExists, resolveInside, writeAtomic } from './files.js';
+import { DirectoryMaker, readIfExists, resolveInside, writeAtomic } from './files.js';
 import { mergeDocument } from './merge.js';
 import { assertOutputDir, removeStaleTempFiles } from './outputDir.js';
 import { findTodos } from './todos.js';
@@ -31,17 +31,21 @@ const isMarkdown = (path: string) => /\.(md|markdown|mdx)$/i.test(path);
 export async function writeDocuments(options: WriteOptions): Promise<WriteResult> {
   await assertOutputDir(options.outputDir, options.cwd);
   if (!options.check) await removeStaleTempFiles(options.outputDir);
-  const planned: Array<{ path: string; target: string; before: string | undefined; after: string }> = [];
-  for (const file of [...options.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
-    const target = resolveInside(options.outputDir, file.path);
-    const before = await readIfExists(target);
+  const files = [...options.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const targets = files.map((file) => resolveInside(options.outputDir, file.path));
+  // Reading and writing run a few files at a time (the file system works in parallel); merging,
+  // results and errors stay in path order.
+  const befores = await inParallel(targets, readIfExists);
+  const planned = files.map((file, i) => {
+    const before = befores[i];
     const after =
       before !== undefined && isMarkdown(file.path)
         ? mergeDocument(before, file.content, file.path)
         : file.content;
-    planned.push({ path: file.path, target, before, after });
-  }
+    return { path: file.path, target: targets[i] as string, before, after };
+  });
   const result: WriteResult = { written: [], unchanged: [], stale: [], todos: [] };
+  const toWrite: typeof planned = [];
   for (const p of planned) {
     if (isMarkdown(p.path)) result.todos.push(...findTodos(p.path, p.after));
     if (p.before === p.after) {
@@ -61,8 +65,36 @@ export async function writeDocuments(options: WriteOptions): Promise<WriteResult
       result.stale.push({ path: p.path, diff });
       continue;
     }
-    await writeAtomic(p.target, p.after);
-    result.written.push(p.path);
+    toWrite.push(p);
   }
+  const dirs = new DirectoryMaker();
+  await inParallel(toWrite, (p) => writeAtomic(p.target, p.after, dirs));
+  result.written.push(...toWrite.map((p) => p.path));
   return result;
+}
+
+/** How many files are read or written at once. */
+const IO_PARALLEL = 16;
+
+/**
+ * `map` with at most IO_PARALLEL calls in flight; results in input order. The first error rejects,
+ * and no new call starts after it (the calls in flight finish).
+ */
+async function inParallel<T, R>(items: readonly T[], map: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  let failed = false;
+  const worker = async () => {
+    while (next < items.length && !failed) {
+      const i = next++;
+      try {
+        out[i] = await map(items[i] as T);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(IO_PARALLEL, items.length) }, worker));
+  return out;
 }

@@ -9,6 +9,7 @@ import type { Todo } from './types.js';
  */
 export function findTodos(file: string, content: string): Todo[] {
   const todos: Todo[] = [];
+  if (!content.includes('TODO(ormdoc)')) return todos;
   let section = '';
   let fence: string | undefined;
   content.split('\n').forEach((raw, index) => {
