@@ -1,6 +1,8 @@
+import { asciiRelationshipMap } from '../blocks/asciiMap.js';
 import { type DdlDialect, renderDdl } from '../ddl/index.js';
 import { type MermaidDiagram, renderMermaid } from '../mermaid/index.js';
 import { once, type RenderContext } from './context.js';
+import { fence, link } from './markdown.js';
 
 /**
  * Outputs more than one document of a render needs (the schema reference and the `ddl` artefact
@@ -47,4 +49,64 @@ export const SPLIT_CELL_NAMES = 12;
 export function nameList(ctx: RenderContext, names: string[]): string {
   if (!isSplit(ctx) || names.length <= SPLIT_CELL_NAMES) return names.join(', ');
   return `${names.slice(0, SPLIT_CELL_NAMES).join(', ')} … and ${names.length - SPLIT_CELL_NAMES} more`;
+}
+
+/** How many entries a schema-wide list shows when the reference is split; each table's file has its own. */
+export const SPLIT_LIST_ITEMS = 50;
+
+/**
+ * A schema-wide list of per-table facts (relationships, constraints, indexes...). In a split
+ * reference it shows the first SPLIT_LIST_ITEMS and a note that each table's file lists its own,
+ * so a thousand-table schema does not make every document a copy of the reference.
+ */
+export function capped<T>(
+  ctx: RenderContext,
+  items: T[],
+  kind: 'facts' | 'tables' = 'facts',
+): { shown: T[]; more: string } {
+  if (!isSplit(ctx) || items.length <= SPLIT_LIST_ITEMS) return { shown: items, more: '' };
+  const where = ctx.documents.schema
+    ? `the ${link('schema reference', ctx.documents.schema, 'all-tables')}`
+    : 'the schema reference';
+  return {
+    shown: items.slice(0, SPLIT_LIST_ITEMS),
+    more:
+      kind === 'tables'
+        ? `_… and ${items.length - SPLIT_LIST_ITEMS} more tables, all listed in ${where}._`
+        : `_… and ${items.length - SPLIT_LIST_ITEMS} more: each table's file in ${where} lists its own._`,
+  };
+}
+
+/** `capped` for text: the shown lines, then the note as its own paragraph. */
+export function cappedLines(ctx: RenderContext, text: string): { text: string; more: string } {
+  const { shown, more } = capped(ctx, text.split('\n'));
+  return { text: shown.join('\n'), more };
+}
+
+/** The relationships as an aligned text map in a code block (capped in a split reference). */
+export function relationshipMapBlock(ctx: RenderContext): string {
+  const map = cappedLines(
+    ctx,
+    once(ctx, 'ascii-map', () => asciiRelationshipMap(ctx.ir)),
+  );
+  return `${fence('', map.text)}${map.more ? `\n\n${map.more}` : ''}`;
+}
+
+/** Bullets of `capped` items, the note as the last paragraph. */
+export function cappedBullets(ctx: RenderContext, items: string[], none: string): string {
+  if (items.length === 0) return none;
+  const { shown, more } = capped(ctx, items);
+  return `${shown.map((i) => `- ${i}`).join('\n')}${more ? `\n\n${more}` : ''}`;
+}
+
+/** A table (rendered by `render`) of `capped` rows, the note below it. */
+export function cappedTable<T>(
+  ctx: RenderContext,
+  rows: T[],
+  render: (rows: T[]) => string,
+  none: string,
+): string {
+  if (rows.length === 0) return none;
+  const { shown, more } = capped(ctx, rows);
+  return `${render(shown)}${more ? `\n\n${more}` : ''}`;
 }

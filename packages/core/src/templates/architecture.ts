@@ -1,9 +1,10 @@
 import { renderTableDdl } from '../ddl/index.js';
 import { qualifiedName } from '../ir/names.js';
+import type { Table } from '../ir/types.js';
 import { baseTables, findingsOf, projectName, type RenderContext } from '../render/context.js';
 import { Doc } from '../render/doc.js';
 import { databaseEngine, migrationTool, namingSummary, ormName, softDeleteColumns } from '../render/facts.js';
-import { bullets, code, escapeHeading, escapeText, fence, link } from '../render/markdown.js';
+import { code, escapeHeading, escapeText, fence, link } from '../render/markdown.js';
 import { describeIndex } from '../render/parts/columns.js';
 import {
   changeTrackingFacts,
@@ -23,6 +24,7 @@ import {
   groupedByParent,
   manyToMany,
 } from '../render/parts/relationships.js';
+import { capped, cappedBullets } from '../render/shared.js';
 import type { RenderedFile } from '../render/types.js';
 
 const list = (items: string[]) => (items.length ? items.join(', ') : '_none in this schema_');
@@ -79,7 +81,7 @@ export function renderArchitecture(ctx: RenderContext, file: string): RenderedFi
   const core = coreTables(ctx, 4);
   doc.region(
     'core-entities',
-    `### Table Structure\n\n#### Core Entities\n\n${core.tables.length ? `The ${core.tables.length} most connected tables, core tables first:\n\n${fence('sql', core.tables.map((t) => renderTableDdl(ctx.ir, t).trimEnd()).join('\n\n'))}` : '_The schema defines no tables._'}${core.omitted ? `\n\n${core.omitted} more ${core.omitted === 1 ? 'table' : 'tables'}: ${core.rest.map((t) => tableLink(ctx, t)).join(', ')}.` : ''}`,
+    `### Table Structure\n\n#### Core Entities\n\n${core.tables.length ? `The ${core.tables.length} most connected tables, core tables first:\n\n${fence('sql', core.tables.map((t) => renderTableDdl(ctx.ir, t).trimEnd()).join('\n\n'))}` : '_The schema defines no tables._'}${core.omitted ? `\n\n${core.omitted} more ${core.omitted === 1 ? 'table' : 'tables'}: ${restTables(ctx, core.rest)}.` : ''}`,
   );
   const relDoc = ctx.documents.design
     ? link('Relationships', ctx.documents.design, '4-relationships')
@@ -90,8 +92,11 @@ export function renderArchitecture(ctx: RenderContext, file: string): RenderedFi
     relDoc && ctx.relationships.length
       ? `Each relationship with its foreign key, optionality and actions: ${relDoc}.`
       : '';
-  const rels = (items: string[]) =>
-    items.length ? `\n${items.map((i) => `  - ${i}`).join('\n')}` : ' _none_';
+  const rels = (items: string[]) => {
+    if (items.length === 0) return ' _none_';
+    const { shown, more } = capped(ctx, items);
+    return `\n${[...shown, ...(more ? [more] : [])].map((i) => `  - ${i}`).join('\n')}`;
+  };
   doc.region(
     'data-relationships',
     `### Data Relationships\n\n- **One-to-One:**${rels(groupedByParent(fkRelationships(ctx.relationships, 'one-to-one')))}\n- **One-to-Many:**${rels(groupedByParent(fkRelationships(ctx.relationships, 'one-to-many')))}\n- **Many-to-Many:**${rels(manyToMany(ctx.relationships).map(describeRelationship))}${relDetail ? `\n\n${relDetail}` : ''}`,
@@ -107,7 +112,7 @@ export function renderArchitecture(ctx: RenderContext, file: string): RenderedFi
   const perf = tables.flatMap((t) => t.indexes.filter((i) => !i.unique).map((i) => describeIndex(t, i)));
   doc.region(
     'performance-indexes',
-    `### Performance Indexes\n\n${bullets(perf, '_No non-unique secondary indexes._')}\n\n${findingSummary(ctx, findingsOf(ctx, [...FINDING_SECTIONS.indexing]), { none: 'The analysis found no missing or redundant index.', fixes: true })}`,
+    `### Performance Indexes\n\n${cappedBullets(ctx, perf, '_No non-unique secondary indexes._')}\n\n${findingSummary(ctx, findingsOf(ctx, [...FINDING_SECTIONS.indexing]), { none: 'The analysis found no missing or redundant index.', fixes: true })}`,
   );
   doc.heading(3, 'Index Maintenance');
   doc.fact('indexMaintenance');
@@ -136,7 +141,15 @@ export function renderArchitecture(ctx: RenderContext, file: string): RenderedFi
     .map(([parent, children]) => `${code(parent)} → ${children.join(', ')}`);
   doc.region(
     'data-retention',
-    `### Data Retention\n\n- **Soft Deletes:** ${soft.length ? `${soft.map((s) => code(`${qualifiedName(s.table)}.${s.column}`)).join(', ')} mark rows as deleted; queries must filter them out.` : '_no soft-delete column (e.g. `deleted_at`) in the schema_'}\n- **Hard Deletes:** ${hard.length ? `deleting a row also deletes the rows that reference it (ON DELETE CASCADE): ${hard.join('; ')}.` : 'no foreign key cascades deletes (no ON DELETE CASCADE).'}\n\n**Change tracking** (from the analysis):\n\n${changeTrackingFacts(ctx)}`,
+    `### Data Retention\n\n- **Soft Deletes:** ${
+      soft.length
+        ? `${inline(
+            ctx,
+            soft.map((s) => code(`${qualifiedName(s.table)}.${s.column}`)),
+            ', ',
+          )} mark rows as deleted; queries must filter them out.`
+        : '_no soft-delete column (e.g. `deleted_at`) in the schema_'
+    }\n- **Hard Deletes:** ${hard.length ? `deleting a row also deletes the rows that reference it (ON DELETE CASCADE): ${inline(ctx, hard, '; ')}.` : 'no foreign key cascades deletes (no ON DELETE CASCADE).'}\n\n**Change tracking** (from the analysis):\n\n${changeTrackingFacts(ctx)}`,
   );
   doc.fact('dataRetention', { label: 'Retention and archiving' });
   doc.region(
@@ -195,4 +208,21 @@ export function renderArchitecture(ctx: RenderContext, file: string): RenderedFi
   doc.heading(2, 'References');
   doc.region('references', relatedDocs(ctx, 'architecture'));
   return [{ path: file, content: doc.toString() }];
+}
+
+/** The tables after the core ones, as links (the first of them in a split reference). */
+function restTables(ctx: RenderContext, rest: Table[]): string {
+  const { shown } = capped(ctx, rest, 'tables');
+  const links = shown.map((t) => tableLink(ctx, t)).join(', ');
+  return shown.length < rest.length
+    ? `${links} … and ${rest.length - shown.length} more in the schema reference`
+    : links;
+}
+
+/** An inline list of per-table facts, the first of them in a split reference. */
+function inline(ctx: RenderContext, items: string[], separator: string): string {
+  const { shown } = capped(ctx, items);
+  return shown.length < items.length
+    ? `${shown.join(separator)} … and ${items.length - shown.length} more (each table's file lists its own)`
+    : items.join(separator);
 }

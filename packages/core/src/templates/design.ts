@@ -13,7 +13,7 @@ import {
   manyToMany,
   manyToManyTable,
 } from '../render/parts/relationships.js';
-import { isSplit, SEED_FILE, schemaDiagrams } from '../render/shared.js';
+import { cappedBullets, cappedTable, isSplit, SEED_FILE, schemaDiagrams } from '../render/shared.js';
 import type { RenderedFile } from '../render/types.js';
 import { developmentData, renderDataModels, SPLIT_SAMPLE_TABLES } from './designModels.js';
 
@@ -67,11 +67,16 @@ export function renderDesign(ctx: RenderContext, file: string): RenderedFile[] {
     'relationships',
     [
       '### 4.1 One-to-Many Relationships',
-      o2m.length ? fkRelationshipTable(o2m, 'Parent', 'Child') : '_None._',
+      cappedTable(ctx, o2m, (l) => fkRelationshipTable(l, 'Parent', 'Child'), '_None._'),
       '### 4.2 Many-to-Many Relationships',
-      m2m.length ? manyToManyTable(m2m) : '_None: no junction table with two foreign keys covering its key._',
+      cappedTable(
+        ctx,
+        m2m,
+        manyToManyTable,
+        '_None: no junction table with two foreign keys covering its key._',
+      ),
       '### 4.3 One-to-One Relationships',
-      o2o.length ? fkRelationshipTable(o2o, 'Entity 1', 'Entity 2') : '_None._',
+      cappedTable(ctx, o2o, (l) => fkRelationshipTable(l, 'Entity 1', 'Entity 2'), '_None._'),
     ].join('\n\n'),
   );
 
@@ -118,13 +123,16 @@ export function renderDesign(ctx: RenderContext, file: string): RenderedFile[] {
     'constraints',
     [
       '### 6.1 Uniqueness Constraints',
-      bullets(uniques, '_No unique constraints besides primary keys._'),
+      cappedBullets(ctx, uniques, '_No unique constraints besides primary keys._'),
       '### 6.2 Check Constraints',
       bullets(checks, '_No check constraints._'),
       '### 6.3 Foreign Key Constraints',
-      fkRows.length
-        ? table(['Table', 'Column', 'References', 'On Delete', 'On Update'], fkRows)
-        : '_No foreign keys._',
+      cappedTable(
+        ctx,
+        fkRows,
+        (rows) => table(['Table', 'Column', 'References', 'On Delete', 'On Update'], rows),
+        '_No foreign keys._',
+      ),
       '### 6.4 Validation and Change Tracking Findings',
       findingSummary(
         ctx,
@@ -157,7 +165,7 @@ export function renderDesign(ctx: RenderContext, file: string): RenderedFile[] {
     'indexes',
     [
       '### 7.1 Performance Indexes',
-      bullets(perf.map(rationale), '_No secondary indexes._'),
+      cappedBullets(ctx, perf.map(rationale), '_No secondary indexes._'),
       `**Missing or redundant indexes** (from the analysis):\n\n${findingSummary(ctx, findingsOf(ctx, [...FINDING_SECTIONS.indexing]), { none: 'The analysis found no missing or redundant index.', fixes: true })}`,
       '### 7.2 Full-Text Search Indexes',
       bullets(fts.map(rationale), '_No GIN/GiST (full-text or JSON) indexes in the schema._'),

@@ -1,4 +1,3 @@
-import { asciiRelationshipMap } from '../blocks/index.js';
 import { renderTableDdl } from '../ddl/index.js';
 import { qualifiedName } from '../ir/names.js';
 import type { Table } from '../ir/types.js';
@@ -27,6 +26,7 @@ import {
 import { tableLink } from '../render/parts/links.js';
 import { relationshipSummary } from '../render/parts/relationships.js';
 import { purpose } from '../render/parts/tableSection.js';
+import { capped, relationshipMapBlock } from '../render/shared.js';
 import type { RenderedFile } from '../render/types.js';
 
 /** The overview shows this many tables as SQL; the rest are listed in one line each. */
@@ -95,21 +95,22 @@ export function renderOverview(ctx: RenderContext, file: string): RenderedFile[]
         : 'Every table, core tables first (each after the tables it references):';
   doc.region('core-tables', [intro, ...body].join('\n\n'));
   if (rest.length) {
+    const others = capped(ctx, rest, 'tables');
     doc.region(
       'other-tables',
       `### Other Tables\n\n${table(
         ['Table', 'Purpose', 'References'],
-        rest.map((t) => [
+        others.shown.map((t) => [
           tableLink(ctx, t),
           t.description ? escapeCell(t.description) : '—',
           [...new Set(t.foreignKeys.map((f) => qualifiedName(f.references)))].map(code).join(', ') || '—',
         ]),
-      )}`,
+      )}${others.more ? `\n\n${others.more}` : ''}`,
     );
   }
 
   doc.heading(2, 'Data Relationships');
-  doc.region('relationship-map', fence('', asciiRelationshipMap(ctx.ir)));
+  doc.region('relationship-map', relationshipMapBlock(ctx));
 
   doc.heading(2, 'Security & Access Control');
   doc.heading(3, 'Row Level Security (RLS)');

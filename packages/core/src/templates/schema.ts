@@ -1,15 +1,15 @@
-import { asciiRelationshipMap, typeReference } from '../blocks/index.js';
+import { typeReference } from '../blocks/index.js';
 import { findTable, qualifiedName } from '../ir/names.js';
 import { projectName, type RenderContext } from '../render/context.js';
 import { Doc } from '../render/doc.js';
 import { databaseEngine } from '../render/facts.js';
-import { bullets, code, escapeCell, escapeHeading, fence, link, table } from '../render/markdown.js';
+import { code, escapeCell, escapeHeading, link, table } from '../render/markdown.js';
 import { stackLines } from '../render/parts/common.js';
 import { enumBody } from '../render/parts/enums.js';
 import { tableLink } from '../render/parts/links.js';
 import { describeRelationship, fkRelationships, manyToMany } from '../render/parts/relationships.js';
 import { tableSection } from '../render/parts/tableSection.js';
-import { nameList } from '../render/shared.js';
+import { cappedBullets, nameList, relationshipMapBlock } from '../render/shared.js';
 import type { RenderedFile } from '../render/types.js';
 import { renderSchemaTail } from './schemaTail.js';
 
@@ -38,7 +38,7 @@ export function renderSchema(ctx: RenderContext, file: string): RenderedFile[] {
   doc.fact('hosting', { label: 'Hosting' });
 
   doc.heading(2, 'Schema Diagram');
-  doc.region('schema-diagram', fence('', asciiRelationshipMap(ctx.ir)));
+  doc.region('schema-diagram', relationshipMapBlock(ctx));
 
   doc.heading(2, 'All Tables');
   if (ctx.tableFiles.size > 0) {
@@ -70,7 +70,7 @@ export function renderSchema(ctx: RenderContext, file: string): RenderedFile[] {
   }
 
   doc.heading(2, 'Relationships');
-  const rel = (items: string[], none: string) => bullets(items, none);
+  const rel = (items: string[], none: string) => cappedBullets(ctx, items, none);
   doc.region(
     'relationships',
     [
@@ -85,14 +85,14 @@ export function renderSchema(ctx: RenderContext, file: string): RenderedFile[] {
         '_No one-to-many relationships._',
       ),
       '### Many-to-Many (via junction table)',
-      manyToMany(ctx.relationships).length
-        ? manyToMany(ctx.relationships)
-            .map((m) => {
-              const pk = findTable(ctx.ir, m.junction)?.primaryKey;
-              return `- ${describeRelationship(m)}${pk ? `; key ${code(`(${pk.columns.join(', ')})`)}` : ''}`;
-            })
-            .join('\n')
-        : '_No many-to-many relationships (no junction table with two foreign keys covering its key)._',
+      cappedBullets(
+        ctx,
+        manyToMany(ctx.relationships).map((m) => {
+          const pk = findTable(ctx.ir, m.junction)?.primaryKey;
+          return `${describeRelationship(m)}${pk ? `; key ${code(`(${pk.columns.join(', ')})`)}` : ''}`;
+        }),
+        '_No many-to-many relationships (no junction table with two foreign keys covering its key)._',
+      ),
     ].join('\n\n'),
   );
 

@@ -9,7 +9,15 @@ import { bullets, code, escapeCell, escapeText, fence, link, table } from '../re
 import { describeDefault } from '../render/parts/columns.js';
 import { indexingFacts, queryFacts, relatedDocs, securityFacts } from '../render/parts/common.js';
 import { FINDING_SECTIONS, findingSummary } from '../render/parts/findings.js';
-import { ddlArtifactFile, isSplit, nameList, SEED_FILE, schemaDdl } from '../render/shared.js';
+import {
+  capped,
+  cappedBullets,
+  ddlArtifactFile,
+  isSplit,
+  nameList,
+  SEED_FILE,
+  schemaDdl,
+} from '../render/shared.js';
 import type { RenderedFile } from '../render/types.js';
 
 export function modelLanguage(ir: Ir): {
@@ -47,7 +55,8 @@ function constraintsBody(ctx: RenderContext): string {
   const checks = tables.flatMap((t) =>
     t.checks.map((c) => `${code(qualifiedName(t))}: ${code(c.name)} ${code(`CHECK (${c.expression})`)}`),
   );
-  const nullable = tables.map((t) => [
+  const nullTables = capped(ctx, tables);
+  const nullable = nullTables.shown.map((t) => [
     code(qualifiedName(t)),
     escapeCell(String(t.columns.filter((c) => !c.nullable).length)),
     t.columns
@@ -57,11 +66,13 @@ function constraintsBody(ctx: RenderContext): string {
   ]);
   return [
     '### Unique Constraints',
-    bullets(uniques, '_No unique constraints besides primary keys._'),
+    cappedBullets(ctx, uniques, '_No unique constraints besides primary keys._'),
     '### Check Constraints',
     bullets(checks, '_No check constraints._'),
     '### Not Null Constraints',
-    tables.length ? table(['Table', 'NOT NULL columns', 'Nullable columns'], nullable) : '_No tables._',
+    tables.length
+      ? `${table(['Table', 'NOT NULL columns', 'Nullable columns'], nullable)}${nullTables.more ? `\n\n${nullTables.more}` : ''}`
+      : '_No tables._',
     '### Validation Findings',
     findingSummary(ctx, findingsOf(ctx, [...FINDING_SECTIONS.validation]), {
       none: 'The analysis found no validation or integrity problem.',

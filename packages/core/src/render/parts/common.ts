@@ -6,6 +6,7 @@ import { baseTables, DOCUMENT_TITLES, findingsOf, type RenderContext } from '../
 import { databaseEngine, migrationTool, ormName } from '../facts.js';
 import { bullets, code, escapeCell, escapeText, link, table } from '../markdown.js';
 import { findingsAbout } from '../memo.js';
+import { capped, ddlArtifactFile } from '../shared.js';
 import { indexColumns, tagList } from './columns.js';
 import { FINDING_SECTIONS, findingSummary } from './findings.js';
 import { tableLink } from './links.js';
@@ -227,14 +228,23 @@ export function changeTrackingFacts(ctx: RenderContext, options: { local?: boole
   });
 }
 
-/** FK-safe creation order as a numbered list, plus foreign keys that must be added afterwards. */
+/**
+ * FK-safe creation order as a numbered list, plus foreign keys that must be added afterwards. A
+ * split (large) reference lists the first tables; the DDL artefact has them all in this order.
+ */
 export function migrationOrder(ctx: RenderContext): string {
-  const lines = ctx.order.order.map((r, i) => `${i + 1}. ${code(qualifiedName(r))}`);
-  if (ctx.order.cycleForeignKeys.length)
-    lines.push(
-      `${lines.length + 1}. Then add the foreign keys that close a cycle: ${ctx.order.cycleForeignKeys
+  const { shown } = capped(ctx, ctx.order.order, 'tables');
+  const lines = shown.map((r, i) => `${i + 1}. ${code(qualifiedName(r))}`);
+  const cycle = ctx.order.cycleForeignKeys.length
+    ? `Then add the foreign keys that close a cycle: ${ctx.order.cycleForeignKeys
         .map((c) => code(`${qualifiedName(c.table)}.${c.foreignKey}`))
-        .join(', ')}`,
-    );
+        .join(', ')}`
+    : '';
+  if (shown.length < ctx.order.order.length) {
+    const ddl = ddlArtifactFile(ctx);
+    const rest = `_… and ${ctx.order.order.length - shown.length} more tables, in the order of ${ddl ? link(ddl, ddl) : 'the Initial Schema'}._`;
+    return [lines.join('\n'), rest, cycle ? `${cycle}.` : ''].filter(Boolean).join('\n\n');
+  }
+  if (cycle) lines.push(`${lines.length + 1}. ${cycle}`);
   return lines.length ? lines.join('\n') : '_The schema has no tables._';
 }
