@@ -8,22 +8,24 @@
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { generateProject, ORMS } from './generate/index.mjs';
+import { generateProject } from './generate/index.mjs';
 import { buildModel } from './generate/model.mjs';
 import { inspectOutput } from './lib/inspect.mjs';
 import { failure, measureRuns } from './lib/measure.mjs';
 import { PEERS, preparePeer } from './lib/peers.mjs';
 import { BUDGET, formatRow, HEADER, markdownTable, verdict } from './lib/report.mjs';
 import { BENCH_DIR, linkNodeModules, OUT_DIR, REPO_DIR } from './lib/resolve.mjs';
+import { allRows, selectRows } from './lib/rows.mjs';
 
 const argv = process.argv.slice(2).filter((a) => a !== '--');
 const opt = (name, fallback) => {
   const i = argv.indexOf(name);
   return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : fallback;
 };
+const ROWS = allRows({ python: opt('--python', undefined) });
 if (argv.includes('--help')) {
   process.stdout.write(
-    'usage: pnpm bench -- [--sizes 100,1000,10000] [--orms prisma,drizzle,typeorm,sqlmodel] [--runs N] [--no-peers]\n       [--timeout SEC] [--cap-factor F] [--cap-from N] | --report (Markdown table of the last run)\n',
+    `usage: pnpm bench -- [--sizes 100,1000,10000] [--orms ${ROWS.map((r) => r.id).join(',')}] [--runs N]\n       [--no-peers] [--timeout SEC] [--cap-factor F] [--cap-from N] [--python PATH]\n       | --report (Markdown table of the last run)\n       (--orms sqlmodel selects both SQLModel rows: the Python project and the saved JSON)\n`,
   );
   process.exit(0);
 }
@@ -35,9 +37,7 @@ if (argv.includes('--report')) {
   process.exit(0);
 }
 const sizes = opt('--sizes', '100,1000,10000').split(',').map(Number);
-const orms = opt('--orms', ORMS.join(',')).split(',');
-for (const orm of orms)
-  if (!ORMS.includes(orm)) throw new Error(`unknown ORM ${orm} (one of ${ORMS.join(', ')})`);
+const rows = selectRows(ROWS, opt('--orms', ROWS.map((r) => r.id).join(',')).split(','));
 const runsFor = (n) => Number(opt('--runs', n >= 10000 ? '1' : '3'));
 const timeoutSec = Number(opt('--timeout', '900'));
 // At 10,000 tables ormdoc is stopped once it has used capFactor x its floor (the 1.5x budget is
@@ -87,32 +87,38 @@ function checkTables(m, n, what) {
 }
 
 log(
-  `bench: sizes ${sizes.join(',')}; ORMs ${orms.join(',')}; peers ${withPeers ? 'on' : 'off'}; ${machine.cpus} CPUs, ${machine.memoryGb} GB, node ${machine.node}`,
+  `bench: sizes ${sizes.join(',')}; rows ${rows.map((r) => r.id).join(',')}; peers ${withPeers ? 'on' : 'off'}; ${machine.cpus} CPUs, ${machine.memoryGb} GB, node ${machine.node}`,
 );
 process.stdout.write(`${HEADER}\n`);
 for (const n of sizes) {
   const model = buildModel(n);
   const runs = runsFor(n);
-  for (const orm of orms) {
-    const { dir } = generateProject(orm, model);
+  const generated = new Map();
+  for (const { id, orm, floor: floorScript, floorArgs = [], cliArgs: ormArgs, infoOnly } of rows) {
+    if (!generated.has(orm)) generated.set(orm, generateProject(orm, model).dir);
+    const dir = generated.get(orm);
     const load = os.loadavg()[0];
-    log(`[${orm} ${n}] floor x${runs} ...`);
+    log(`[${id} ${n}] floor x${runs} ...`);
     const floor = checkTables(
-      await measureRuns(runs, process.execPath, [path.join(BENCH_DIR, 'floor', `${orm}.mjs`), dir], {
-        cwd: dir,
-        timeoutSec,
-      }),
+      await measureRuns(
+        runs,
+        process.execPath,
+        [path.join(BENCH_DIR, 'floor', floorScript), dir, ...floorArgs],
+        {
+          cwd: dir,
+          timeoutSec,
+        },
+      ),
       n,
       'floor',
     );
-    const outDir = path.join(OUT_DIR, 'docs', `${orm}-${n}`);
-    const cliArgs = [CLI, 'generate', '--cwd', dir, '--orm', orm, '--out', outDir, '--quiet'];
-    if (orm === 'sqlmodel') cliArgs.push('--json', 'schema.json');
+    const outDir = path.join(OUT_DIR, 'docs', `${id}-${n}`);
+    const cliArgs = [CLI, 'generate', '--cwd', dir, ...ormArgs, '--out', outDir, '--quiet'];
     const cap =
       n >= capFrom && floor.ok
         ? Math.min(timeoutSec, Math.max(60, Math.ceil(capFactor * floor.wall)))
         : timeoutSec;
-    log(`[${orm} ${n}] ormdoc generate x${runs} (time limit ${cap} s) ...`);
+    log(`[${id} ${n}] ormdoc generate x${runs} (time limit ${cap} s) ...`);
     const ormdoc = await measureRuns(runs, process.execPath, cliArgs, {
       cwd: dir,
       timeoutSec: cap,
@@ -122,13 +128,13 @@ for (const n of sizes) {
     const output = ormdoc.ok ? inspectOutput(outDir, n) : undefined;
     const peers = [];
     if (withPeers)
-      for (const peer of PEERS.filter((p) => p.orm === orm)) {
+      for (const peer of PEERS.filter((p) => p.orm === orm && id === orm)) {
         if (!peer.available()) {
           peers.push({ id: peer.id, ok: false, error: peer.missing });
           continue;
         }
         const prepared = preparePeer(peer, dir, orm, n);
-        log(`[${orm} ${n}] peer ${peer.id} x${runs} ...`);
+        log(`[${id} ${n}] peer ${peer.id} x${runs} ...`);
         const m = await measureRuns(runs, prepared.cmd, prepared.args, {
           cwd: prepared.cwd,
           env: prepared.env,
@@ -144,8 +150,10 @@ for (const n of sizes) {
         peers.push({ id: peer.id, label: peer.label, version: peer.version(), ...summary(m), ok: wrote });
       }
     const row = {
-      orm,
+      orm: id,
+      project: path.relative(REPO_DIR, dir),
       n,
+      ...(infoOnly ? { infoOnly } : {}),
       loadAvgAtStart: Number(load.toFixed(2)),
       floor: summary(floor),
       ormdoc: { ...summary(ormdoc), ...(ormdoc.ok ? {} : { error: failure(ormdoc.last) }) },

@@ -1,5 +1,6 @@
-// Floor for SQLModel/SQLAlchemy (JSON path): node start + reading and parsing the exporter's JSON;
-// nothing else. (The Python export that writes that JSON is measured separately when it runs.)
+// Floor of the `sqlmodel-json` row (ormdoc --json schema.json): node start + reading and parsing the
+// exporter's JSON, nothing else. No ORM code runs in it, so that row is informative only; the
+// `sqlmodel` row measures the real path against floor/sqlmodel-python.mjs.
 // usage: node bench/floor/sqlmodel.mjs <project dir>
 import { readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -8,6 +8,9 @@ import { fileURLToPath } from 'node:url';
 export const BENCH_DIR = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 export const REPO_DIR = path.dirname(BENCH_DIR);
 export const OUT_DIR = path.join(BENCH_DIR, '.out');
+/** The interpreter for SQLModel (Debian's, with python3-sqlalchemy + python3-sqlmodel; `python3` on
+ * PATH may be another one without them). `pnpm bench -- --python PATH` chooses another. */
+export const DEFAULT_PYTHON = '/usr/bin/python3';
 
 const FROM = {
   prisma: 'packages/prisma/package.json',

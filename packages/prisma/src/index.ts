@@ -1,6 +1,7 @@
 export type { PrismaDatamodel, PrismaEnum, PrismaField, PrismaIndex, PrismaModel } from './convert/dmmf.js';
 export { dialectOf, type FromDmmfInput, fromDmmf } from './convert/fromDmmf.js';
-export { readSchemaText, type SchemaText, stripDatasourceUrls } from './convert/schemaText.js';
+export { stripDatasourceUrls } from './convert/scan.js';
+export { readSchemaText, type SchemaText } from './convert/schemaText.js';
 export {
   type CreateGeneratorOptions,
   createGenerator,

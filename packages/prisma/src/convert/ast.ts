@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import type {
   Enum as AstEnum,
   Field as AstField,
@@ -9,20 +10,29 @@ import type {
   Schema,
   Value,
 } from '@mrleebo/prisma-ast';
-import prismaAst from '@mrleebo/prisma-ast';
 
-export type { AstEnum, AstField, Attribute, BlockAttribute, Func, Value };
+export type { AstEnum, AstField, Attribute, BlockAttribute, Func, Schema, Value };
 
-let parserPair: { parser: InstanceType<typeof prismaAst.PrismaParser>; visitor: unknown } | undefined;
+type PrismaAst = typeof import('@mrleebo/prisma-ast');
+let parserPair:
+  | { getSchema: PrismaAst['getSchema']; options: Parameters<PrismaAst['getSchema']>[1] }
+  | undefined;
 
-/** Parse one schema file with @mrleebo/prisma-ast, keeping node locations (lines). */
+/**
+ * Parse schema text with @mrleebo/prisma-ast, keeping node locations (lines). The package (and
+ * chevrotain, whose grammar analysis runs on load) is only loaded when some text needs it.
+ */
 export function parseSchemaText(content: string): Schema {
   if (!parserPair) {
+    const prismaAst = createRequire(import.meta.url)('@mrleebo/prisma-ast') as PrismaAst;
     const parser = new prismaAst.PrismaParser({ nodeLocationTracking: 'full' });
     const Visitor = prismaAst.VisitorClassFactory(parser);
-    parserPair = { parser, visitor: new Visitor() };
+    parserPair = {
+      getSchema: prismaAst.getSchema,
+      options: { parser, visitor: new Visitor() } as Parameters<PrismaAst['getSchema']>[1],
+    };
   }
-  return prismaAst.getSchema(content, parserPair as Parameters<typeof prismaAst.getSchema>[1]);
+  return parserPair.getSchema(content, parserPair.options);
 }
 
 /** `"abc"` -> `abc` (Prisma string literal with its escapes). */

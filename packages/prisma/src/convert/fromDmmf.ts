@@ -67,11 +67,18 @@ export function fromDmmf(input: FromDmmfInput): ExtractResult {
 
   const models: PrismaModel[] = [...input.datamodel.models];
   const indexes: PrismaIndex[] = [...(input.datamodel.indexes ?? [])];
+  const modelNames = new Set(models.map((m) => m.name));
   for (const block of text.blocks.values()) {
-    if (!block.ignored || models.some((m) => m.name === block.name)) continue;
+    if (!block.ignored || modelNames.has(block.name)) continue;
     const synth = synthModel(block, enumNames);
     models.push(synth.model);
     indexes.push(...synth.indexes);
+  }
+  const indexesByModel = new Map<string, PrismaIndex[]>();
+  for (const ix of indexes) {
+    const list = indexesByModel.get(ix.model);
+    if (list) list.push(ix);
+    else indexesByModel.set(ix.model, [ix]);
   }
 
   const ctx: ConvertContext = {
@@ -105,7 +112,7 @@ export function fromDmmf(input: FromDmmfInput): ExtractResult {
       ...(description ? { description } : {}),
       tags,
       columns: columnsByModel.get(info.model.name) ?? [],
-      ...keysAndIndexes(ctx, info, indexes),
+      ...keysAndIndexes(ctx, info, indexesByModel.get(info.model.name) ?? []),
       uniques: [],
       foreignKeys: [],
       checks: [],

@@ -8,6 +8,7 @@ import { defaultName, operatorClassSql } from './names.js';
  * Keys and indexes of one model from `datamodel.indexes`: `@id`/`@@id` become the primary key;
  * `@unique`/`@@unique` unique indexes (Prisma creates `CREATE UNIQUE INDEX "{table}_{cols}_key"`),
  * `@@index` and `@@fulltext` plain ones, with Prisma's default names unless `map:` is given.
+ * `indexes` are the model's own (`datamodel.indexes` grouped by model, in their order).
  */
 export function keysAndIndexes(
   ctx: ConvertContext,
@@ -17,7 +18,6 @@ export function keysAndIndexes(
   const out: Pick<Table, 'primaryKey' | 'indexes'> = { indexes: [] };
   if (info.kind === 'view') return out; // Prisma creates no keys or indexes for views
   for (const ix of indexes) {
-    if (ix.model !== info.model.name) continue;
     const columns = ix.fields.map((f) => columnName(info, f.name));
     if (ix.type === 'id') {
       out.primaryKey = {

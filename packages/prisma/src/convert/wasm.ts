@@ -66,29 +66,46 @@ function errorSpan(wasm: SchemaWasm, files: SchemaFiles): Span | undefined {
   }
 }
 
-/** The datasource of the schema (provider, `schemas`). */
-export async function getConfig(files: SchemaFiles): Promise<PrismaConfigInfo> {
+/**
+ * The datasource of the schema (provider, `schemas`). With `only`, the same files with every line
+ * outside `datasource`/`generator` blocks blanked (`configOnly`): get_config then reads only those
+ * blocks instead of parsing the whole schema again. When that answer is an error or has no
+ * datasource, the whole files are read, so errors are the ones of the whole schema.
+ */
+export async function getConfig(files: SchemaFiles, only?: SchemaFiles): Promise<PrismaConfigInfo> {
   const wasm = await schemaWasm();
+  if (only) {
+    const fast = readConfig(wasm, only);
+    if (fast.info) return fast.info;
+  }
+  const { info, error } = readConfig(wasm, files);
+  if (error) throw error;
+  if (!info) {
+    throw new OrmdocError('SCHEMA_INVALID', 'The Prisma schema has no datasource block.', {
+      file: files[0]?.[0],
+      hint: 'Add `datasource db { provider = "postgresql" }` (or mysql, sqlite, sqlserver, cockroachdb) to the schema.',
+    });
+  }
+  return info;
+}
+
+function readConfig(wasm: SchemaWasm, files: SchemaFiles): { info?: PrismaConfigInfo; error?: OrmdocError } {
   let raw: string;
   try {
     raw = wasm.get_config(JSON.stringify({ prismaSchema: files }));
   } catch (e) {
-    throw schemaError(e);
+    return { error: schemaError(e) };
   }
   const parsed = JSON.parse(raw) as {
     config?: { datasources?: Array<{ provider: string; schemas?: string[]; sourceFilePath?: string }> };
     errors?: Array<{ file_name?: string; message: string }>;
   };
   const first = parsed.errors?.[0];
-  if (first) throw schemaError(new Error(JSON.stringify({ error_code: 'P1012', message: first.message })));
+  if (first)
+    return { error: schemaError(new Error(JSON.stringify({ error_code: 'P1012', message: first.message }))) };
   const ds = parsed.config?.datasources?.[0];
-  if (!ds) {
-    throw new OrmdocError('SCHEMA_INVALID', 'The Prisma schema has no datasource block.', {
-      file: files[0]?.[0],
-      hint: 'Add `datasource db { provider = "postgresql" }` (or mysql, sqlite, sqlserver, cockroachdb) to the schema.',
-    });
-  }
-  return { provider: ds.provider, schemas: ds.schemas ?? [], datasourceFile: ds.sourceFilePath };
+  if (!ds) return {};
+  return { info: { provider: ds.provider, schemas: ds.schemas ?? [], datasourceFile: ds.sourceFilePath } };
 }
 
 /** Turn the wasm's `Error('{"error_code":"P1012","message":"..."}')` into an OrmdocError. */

@@ -3,7 +3,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { canonicalizeIr, type ExtractResult, parseIr } from '@ormdoc/core';
 import { fromDmmf } from '../convert/fromDmmf.js';
-import { readSchemaText, stripDatasourceUrls } from '../convert/schemaText.js';
+import { configOnly, scanSchema, stripDatasourceUrls } from '../convert/scan.js';
+import { readSchemaText } from '../convert/schemaText.js';
 import { getConfig, getDatamodel } from '../convert/wasm.js';
 import { findSchemaFiles, relativePosix } from './files.js';
 import { applyChecks, type MigrationFile, readMigrations } from './migrations.js';
@@ -39,10 +40,18 @@ export async function fromPrismaSchema(input: PrismaSchemaInput): Promise<Extrac
     path: path.isAbsolute(f.path) ? relativePosix(cwd, f.path) : f.path.split(path.sep).join('/'),
     content: f.content,
   }));
+  const scans = files.map((f) => scanSchema(f.content));
   const wasmFiles = files.map((f) => [f.path, stripDatasourceUrls(f.content)] as const);
-  const config = await getConfig(wasmFiles);
-  const datamodel = await getDatamodel(wasmFiles);
-  const text = readSchemaText(files);
+  const configFiles = scans.every((s) => s !== undefined)
+    ? wasmFiles.map(([file, content], i) => [file, configOnly(content, scans[i]!)] as const)
+    : undefined;
+  const config = await getConfig(wasmFiles, configFiles);
+  const datamodel = await getDatamodel(wasmFiles).catch(async (e: unknown) => {
+    // As before, an error get_config finds in the whole schema comes first.
+    if (configFiles) await getConfig(wasmFiles);
+    throw e;
+  });
+  const text = readSchemaText(files, scans);
   const ormVersion = await prismaVersion(cwd);
   const { ir, diagnostics } = fromDmmf({
     datamodel,

@@ -1,0 +1,35 @@
+// Floor for SQLModel: node start + the ORM's own load of the models, nothing else: one Python
+// process importing the models package (SQLModel classes -> SQLAlchemy MetaData, the analogue of
+// importing the Drizzle modules) and sorting `SQLModel.metadata.sorted_tables` (resolves every
+// foreign key). Like `ormdoc generate` it runs Debian's /usr/bin/python3 as a child of node, and
+// GNU time measures the tree (max RSS of the largest process). No bytecode is written, as ormdoc's
+// exporter runs with PYTHONDONTWRITEBYTECODE=1; the generated project has no __pycache__, so both
+// compile the models from source.
+// usage: node bench/floor/sqlmodel-python.mjs <project dir> [--module app.models] [--python PATH]
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { DEFAULT_PYTHON } from '../lib/resolve.mjs';
+
+const argv = process.argv.slice(2);
+const opt = (name, fallback) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : fallback);
+const dir = path.resolve(argv[0] ?? '.');
+const module = opt('--module', 'app.models');
+const python = opt('--python', DEFAULT_PYTHON);
+
+const code = [
+  'import importlib, sys',
+  'sys.path.insert(0, sys.argv[1])',
+  'importlib.import_module(sys.argv[2])',
+  'from sqlmodel import SQLModel',
+  'print("tables=%d" % len(SQLModel.metadata.sorted_tables))',
+].join('\n');
+const r = spawnSync(python, ['-c', code, dir, module], {
+  cwd: dir,
+  env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' },
+  stdio: ['ignore', 'pipe', 'inherit'],
+  encoding: 'utf8',
+  maxBuffer: 1024 * 1024,
+});
+if (r.error) throw r.error;
+process.stdout.write(r.stdout);
+process.exit(r.status ?? 1);
