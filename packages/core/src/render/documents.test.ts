@@ -240,7 +240,9 @@ describe('a large schema stays usable', () => {
     // Schema-wide lists of per-table facts show the first 50 and point to the table files.
     const o2m = design.slice(design.indexOf('### 4.1'), design.indexOf('### 4.2'));
     expect((o2m.match(/^\| `t\d+` \|/gm) ?? []).length).toBe(50);
-    expect(o2m).toContain("… and 69 more: each table's file in the [schema reference](schema.md#all-tables) lists its own.");
+    expect(o2m).toContain(
+      "… and 69 more: each table's file in the [schema reference](schema.md#all-tables) lists its own.",
+    );
     expect(get('overview.md')).toContain("… and 70 more: each table's file"); // the relationship map
     expect(design).toContain('… and 70 more tables, in the order of [schema.sql](schema.sql)');
     // Model definitions: the schema source is named, not repeated.
