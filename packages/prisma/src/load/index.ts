@@ -62,7 +62,9 @@ export async function fromPrismaSchema(input: PrismaSchemaInput): Promise<Extrac
     ...(ormVersion ? { ormVersion } : {}),
   });
   if (!input.migrations?.length) return { ir, diagnostics };
-  return { ir: canonicalizeIr(parseIr(applyChecks(ir, input.migrations))), diagnostics };
+  // Only an IR the migrations added checks to is validated (and put in canonical order) again.
+  const withChecks = applyChecks(ir, input.migrations);
+  return { ir: withChecks === ir ? ir : canonicalizeIr(parseIr(withChecks)), diagnostics };
 }
 
 /** Find the schema (see `findSchemaFiles`), read it and convert it. */
