@@ -36,6 +36,32 @@ describe('writeDocuments', () => {
     expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('writes many files a few at a time, in one directory made once, and stops at the first failure', async () => {
+    const many = Array.from({ length: 200 }, (_, i) => ({
+      path: `tables/t${String(i).padStart(3, '0')}.md`,
+      content: md(`table ${i}`),
+    }));
+    const result = await writeDocuments({ outputDir: dir, files: many });
+    expect(result.written).toEqual(many.map((f) => f.path)); // path order, whatever finished first
+    expect((await readdir(join(dir, 'tables'))).sort()).toEqual(many.map((f) => f.path.slice(7)));
+    // `blocked` is a file, so no document can be written under it: the run fails with a clear
+    // error, leaves no temporary file behind and does not start writing the files after it.
+    await writeFile(join(dir, 'blocked'), 'not a directory');
+    const failing = [
+      { path: 'blocked/a.md', content: md('a') },
+      ...Array.from({ length: 100 }, (_, i) => ({
+        path: `z/f${String(i).padStart(3, '0')}.md`,
+        content: md('z'),
+      })),
+    ];
+    await expect(writeDocuments({ outputDir: dir, files: failing })).rejects.toMatchObject({
+      code: 'OUTPUT_UNWRITABLE',
+    });
+    const written = await readdir(join(dir, 'z')).catch(() => [] as string[]);
+    expect(written.length).toBeLessThan(100);
+    expect(written.filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
   it('check mode writes nothing and returns unified diffs for stale and missing files', async () => {
     await writeDocuments({ outputDir: dir, files: [{ path: 'a.md', content: md('one') }] });
     const edited = (await readFile(join(dir, 'a.md'), 'utf8')).replace('# Doc', '# Doc\n\nMine.');
