@@ -122,9 +122,12 @@ export function seedScriptSql(ir: Ir, options: SeedScriptOptions = {}): string {
     const tableRows = rows.get(key);
     if (!table || !tableRows || tableRows.length === 0) continue;
     const postponed = later.get(key) ?? [];
-    const first = tableRows.map((r) =>
-      Object.fromEntries(Object.entries(r).map(([k, v]) => [k, postponed.includes(k) ? null : v])),
-    );
+    const first =
+      postponed.length === 0
+        ? tableRows
+        : tableRows.map((r) =>
+            Object.fromEntries(Object.entries(r).map(([k, v]) => [k, postponed.includes(k) ? null : v])),
+          );
     blocks.push(
       [`-- Seed ${key}`, insertFor(dialect, table, first), ...resyncSequences(dialect, table)].join('\n'),
     );

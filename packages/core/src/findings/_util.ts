@@ -146,7 +146,7 @@ export function mentionsColumn(expression: string, column: string): boolean {
 export function nameTokens(name: string): readonly string[] {
   let tokens = tokenCache.get(name);
   if (tokens === undefined) {
-    if (tokenCache.size >= 100_000) tokenCache.clear();
+    if (tokenCache.size >= 1_000_000) tokenCache.clear();
     tokens = tokenize(name);
     tokenCache.set(name, tokens);
   }
@@ -205,4 +205,58 @@ export function nameMatches(name: string, pattern: string): boolean {
   for (let i = 0; i + want.length <= words.length; i++)
     if (want.every((w, j) => words[i + j] === w)) return true;
   return false;
+}
+
+/** Per pattern list: word patterns by their first word (with their position), and the regex ones. */
+const patternIndexes = new WeakMap<
+  readonly string[],
+  {
+    byFirst: Map<string, Array<{ at: number; words: readonly string[] }>>;
+    regexes: Array<{ at: number; re: RegExp }>;
+  }
+>();
+
+function patternIndex(patterns: readonly string[]) {
+  let index = patternIndexes.get(patterns);
+  if (!index) {
+    index = { byFirst: new Map(), regexes: [] };
+    patterns.forEach((p, at) => {
+      if (p.length > 2 && p.startsWith('/') && p.endsWith('/')) {
+        index?.regexes.push({ at, re: new RegExp(p.slice(1, -1), 'i') });
+        return;
+      }
+      const words = nameTokens(p);
+      const first = words[0];
+      if (first === undefined) return;
+      const list = index?.byFirst.get(first);
+      if (list) list.push({ at, words });
+      else index?.byFirst.set(first, [{ at, words }]);
+    });
+    patternIndexes.set(patterns, index);
+  }
+  return index;
+}
+
+/**
+ * The first pattern (in list order) that any of `names` matches, as `nameMatches` decides:
+ * `patterns.find((p) => names.some((n) => nameMatches(n, p)))`, without trying every pattern on
+ * every name (only those whose first word occurs in the name). Pattern lists are indexed once per
+ * array: pass the same array each time.
+ */
+export function firstMatchingPattern(
+  names: ReadonlyArray<string | undefined>,
+  patterns: readonly string[],
+): string | undefined {
+  const { byFirst, regexes } = patternIndex(patterns);
+  let best = Number.POSITIVE_INFINITY;
+  for (const name of names) {
+    if (!name) continue;
+    const words = nameTokens(name);
+    for (let i = 0; i < words.length; i++)
+      for (const p of byFirst.get(words[i] as string) ?? [])
+        if (p.at < best && i + p.words.length <= words.length && p.words.every((w, j) => words[i + j] === w))
+          best = p.at;
+    for (const r of regexes) if (r.at < best && r.re.test(name)) best = r.at;
+  }
+  return best === Number.POSITIVE_INFINITY ? undefined : patterns[best];
 }

@@ -90,7 +90,7 @@ export function renderDataModels(ctx: RenderContext, doc: Doc): void {
  * Section 3 of a large schema: the reference is one file per table, so the models are an index in
  * reading order (core tables first) linking to those files rather than a second copy of them.
  */
-function splitModelsIndex(ctx: RenderContext, tables: Table[]): string {
+function splitModelsIndex(ctx: RenderContext, tables: readonly Table[]): string {
   const rows = tables.map((t, i) => [
     String(i + 1),
     tableLink(ctx, t),

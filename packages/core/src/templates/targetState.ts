@@ -19,7 +19,7 @@ import { mermaidBlocks } from './design.js';
 const MAX_INLINE_DDL = 12;
 
 /** The tables whose SQL Schema Design shows: all, or the core ones when the schema is large and the reference holds the rest. */
-function inlineDdlTables(ctx: RenderContext, tables: Table[]): Table[] {
+function inlineDdlTables(ctx: RenderContext, tables: readonly Table[]): readonly Table[] {
   if (tables.length <= MAX_INLINE_DDL || !ctx.documents.schema) return tables;
   const core = new Set(coreTables(ctx, MAX_INLINE_DDL).tables);
   return tables.filter((t) => core.has(t));
@@ -27,8 +27,8 @@ function inlineDdlTables(ctx: RenderContext, tables: Table[]): Table[] {
 
 function schemaDesign(
   ctx: RenderContext,
-  tables: Table[],
-  inline: Table[],
+  tables: readonly Table[],
+  inline: readonly Table[],
   heading: (t: Table) => string,
 ): string {
   if (tables.length === 0) return '_The schema defines no tables._';

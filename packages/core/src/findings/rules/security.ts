@@ -1,5 +1,5 @@
 import type { Column, Table } from '../../ir/types.js';
-import { columnsLabel, nameMatches } from '../_util.js';
+import { columnsLabel, firstMatchingPattern } from '../_util.js';
 import type { Finding, FindingRule, RuleContext } from '../types.js';
 
 /** Column-name patterns that suggest personal data (identifier words, or `/regex/`). */
@@ -63,9 +63,7 @@ const ref = (t: Table) => ({ schema: t.schema, name: t.name });
 function reasons(col: Column, patterns: string[], tag: string): string[] {
   const out: string[] = [];
   if (hasTag(col.tags, tag)) out.push(`tagged @${tag}`);
-  const hit = patterns.find(
-    (p) => nameMatches(col.name, p) || (col.codeName && nameMatches(col.codeName, p)),
-  );
+  const hit = firstMatchingPattern([col.name, col.codeName], patterns);
   if (hit) out.push(`name matches "${hit}"`);
   return out;
 }

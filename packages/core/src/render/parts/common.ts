@@ -2,7 +2,7 @@ import type { TemplateId } from '../../config/schema.js';
 import { type FindingCategory, findingRules } from '../../findings/index.js';
 import { compareRefs, qualifiedName } from '../../ir/names.js';
 import type { Table } from '../../ir/types.js';
-import { baseTables, DOCUMENT_TITLES, findingsOf, type RenderContext } from '../context.js';
+import { baseTables, DOCUMENT_TITLES, findingsOf, once, type RenderContext } from '../context.js';
 import { databaseEngine, migrationTool, ormName } from '../facts.js';
 import { bullets, code, escapeCell, escapeText, link, table } from '../markdown.js';
 import { findingsAbout } from '../memo.js';
@@ -60,6 +60,13 @@ export function relatedDocs(ctx: RenderContext, self: TemplateId): string {
  * keys in and out). Both lists are in reading order (core tables first, FK-safe).
  */
 export function coreTables(
+  ctx: RenderContext,
+  max: number,
+): { tables: Table[]; rest: Table[]; omitted: number } {
+  return once(ctx, `core-tables:${max}`, () => computeCoreTables(ctx, max));
+}
+
+function computeCoreTables(
   ctx: RenderContext,
   max: number,
 ): { tables: Table[]; rest: Table[]; omitted: number } {

@@ -23,8 +23,19 @@ export function referenceCounts(tables: Table[]): Map<string, number> {
  * its alphabetically first table), but among the tables ready at each step the most referenced
  * one comes first, then the one with more foreign keys, then by name. Views follow the tables.
  */
-export function readingOrder(ctx: Pick<RenderContext, 'tables'>): Table[] {
-  const tables = ctx.tables.filter((t) => t.kind === 'table');
+export function readingOrder(ctx: Pick<RenderContext, 'tables'>): readonly Table[] {
+  const known = readingOrders.get(ctx.tables);
+  if (known && known.length === ctx.tables.length) return known.order;
+  const order = computeReadingOrder(ctx.tables);
+  readingOrders.set(ctx.tables, { length: ctx.tables.length, order });
+  return order;
+}
+
+/** Per `tables` array: several documents ask for the reading order of the same tables. Read-only. */
+const readingOrders = new WeakMap<readonly Table[], { length: number; order: readonly Table[] }>();
+
+function computeReadingOrder(all: readonly Table[]): Table[] {
+  const tables = all.filter((t) => t.kind === 'table');
   const refs = referenceCounts(tables);
   const key = (t: Table) => qualifiedName(t);
   const rank = (a: Table, b: Table) =>
@@ -51,6 +62,6 @@ export function readingOrder(ctx: Pick<RenderContext, 'tables'>): Table[] {
     dependencies: (r) => dependencies[r] as number[],
     cycleOrder: alphabetical.map((t) => position.get(key(t)) as number),
   }).map((r) => ranked[r] as Table);
-  const views = ctx.tables.filter((t) => t.kind !== 'table').sort(compareRefs);
+  const views = all.filter((t) => t.kind !== 'table').sort(compareRefs);
   return [...out, ...views];
 }
