@@ -1,6 +1,6 @@
 // Floor for Drizzle: node start + importing the project's schema modules and counting the tables;
-// nothing else. TypeScript is loaded with tsx (esbuild), the loader drizzle-kit itself bundles and
-// depends on (the fastest here); `--loader jiti` uses jiti instead (what ormdoc's drizzle loader uses).
+// nothing else. TypeScript is loaded with tsx's CommonJS API (esbuild), as drizzle-kit loads them;
+// `--loader jiti` uses jiti instead (ormdoc's fallback for files tsx cannot require).
 // usage: node bench/floor/drizzle.mjs <project dir> [--loader tsx|jiti]
 import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -20,8 +20,13 @@ let load;
 if (loader === 'tsx') {
   const kit = createRequire(path.join(packageDir('drizzle-kit'), 'package.json'));
   const tsxDir = path.dirname(kit.resolve('tsx/package.json'));
-  const { tsImport } = await import(pathToFileURL(path.join(tsxDir, 'dist/esm/api/index.mjs')).href);
-  load = (file) => tsImport(pathToFileURL(file).href, import.meta.url);
+  // tsx's CommonJS API registered once, as drizzle-kit loads config and schema files: every module
+  // (drizzle-orm, the shared enums file) is evaluated once. (`tsImport` per file would start a new
+  // namespace each time and evaluate every imported part file again: out of memory at 10,000.)
+  const api = createRequire(path.join(tsxDir, 'package.json'))('./dist/cjs/api/index.cjs');
+  api.register();
+  const req = createRequire(path.join(dir, 'noop.js'));
+  load = async (file) => req(file);
 } else {
   const { createJiti } = await import(pathToFileURL(path.join(packageDir('jiti'), 'lib/jiti.mjs')).href);
   const jiti = createJiti(path.join(dir, 'noop.js'));

@@ -1,7 +1,11 @@
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isOrmdocError, type OrmdocError } from '@ormdoc/core';
 import type { DrizzleCasing } from '@ormdoc/drizzle';
 import { createJiti } from 'jiti';
+import { afterAll } from 'vitest';
 
 /** Test helpers: drizzle-kit's own DDL for a set of schema files (its programmatic API, offline). */
 
@@ -13,6 +17,42 @@ let kit: Promise<KitApi> | undefined;
 function drizzleKit(): Promise<KitApi> {
   kit ??= import('drizzle-kit/api');
   return kit;
+}
+
+/**
+ * Throwaway projects built in a test file, with this package's node_modules (drizzle-orm, dotenv)
+ * linked in, removed after the file: `const project = throwawayProjects(); project({ 'a.ts': '...' })`.
+ */
+export function throwawayProjects(): (files: Record<string, string>) => string {
+  const dirs: string[] = [];
+  afterAll(() => {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+  return (files) => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ormdoc-drizzle-'));
+    dirs.push(dir);
+    symlinkSync(path.join(PACKAGE_DIR, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+    writeFiles(dir, files);
+    return dir;
+  };
+}
+
+export function writeFiles(dir: string, files: Record<string, string>): void {
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), content);
+  }
+}
+
+/** The OrmdocError a promise rejects with (any other outcome fails the test). */
+export async function failure(p: Promise<unknown>): Promise<OrmdocError> {
+  try {
+    await p;
+  } catch (e) {
+    if (isOrmdocError(e)) return e;
+    throw e;
+  }
+  throw new Error('expected an OrmdocError');
 }
 
 /** Import schema files the same way for drizzle-kit (its own loader would print, not return, the SQL). */

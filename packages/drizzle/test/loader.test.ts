@@ -1,37 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { isOrmdocError, renderDdl } from '@ormdoc/core';
+import { renderDdl } from '@ormdoc/core';
 import { compareShapes, shapeOfDdl, startPglite } from '@ormdoc/core/testing';
 import { loadDrizzle, readDrizzleConfig } from '@ormdoc/drizzle';
-import { afterAll, describe, expect, it } from 'vitest';
-import { drizzleKitDdl, importSchema, PACKAGE_DIR } from './_kit.js';
+import { describe, expect, it } from 'vitest';
+import { drizzleKitDdl, failure, importSchema, throwawayProjects } from './_kit.js';
 
-/** Throwaway projects built in the test, with this package's node_modules (drizzle-orm, dotenv) linked in. */
-const dirs: string[] = [];
-function project(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'ormdoc-drizzle-'));
-  dirs.push(dir);
-  symlinkSync(path.join(PACKAGE_DIR, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), content);
-  }
-  return dir;
-}
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
-
-async function failure(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (e) {
-    if (isOrmdocError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected an OrmdocError');
-}
+const project = throwawayProjects();
 
 const CASED_SCHEMA = `
 import { sql } from 'drizzle-orm';

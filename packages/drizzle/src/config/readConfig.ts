@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { OrmdocError } from '@ormdoc/core';
-import { createProjectJiti } from '../load/jiti.js';
+import { withProjectLoader } from '../load/loader.js';
 import { moduleLoadError, toPosix } from '../load/moduleError.js';
 import type { DrizzleCasing, DrizzleConfigDialect, DrizzleDialect } from '../types.js';
 import { type OrmdocDrizzleOptions, ormdocOptionsOf } from './plugin.js';
@@ -72,14 +72,17 @@ export async function readDrizzleConfig(
         hint: `Create ${DRIZZLE_CONFIG_NAMES[0]} (export default defineConfig({ dialect, schema })) or pass its path with --drizzle-config.`,
       },
     );
-  let loaded: unknown;
-  try {
-    const jiti = createProjectJiti({ cwd: path.dirname(abs), tsconfig: options.tsconfig, base: abs });
-    // drizzle-kit evaluates the config in the directory it runs from (dotenv reads ./.env from there).
-    loaded = await inDirectory(cwd, () => jiti.import(abs, { default: true }));
-  } catch (e) {
-    throw moduleLoadError(e, abs, cwd, 'config');
-  }
+  // drizzle-kit evaluates the config in the directory it runs from (dotenv reads ./.env from there).
+  let loaded = await withProjectLoader(
+    { cwd: path.dirname(abs), tsconfig: options.tsconfig },
+    async (loader) => {
+      try {
+        return await inDirectory(cwd, () => loader.importDefault(abs));
+      } catch (e) {
+        throw moduleLoadError(e, abs, cwd, 'config');
+      }
+    },
+  );
   if (typeof loaded === 'function') loaded = await (loaded as () => unknown)();
   const rel = toPosix(path.relative(cwd, abs));
   if (!loaded || typeof loaded !== 'object')

@@ -98,6 +98,7 @@ export function createAdapter(
         Pick<typeof pg, 'PgArray' | 'PgEnumObjectColumn'>
       >;
       const dimensions = (c: DzColumn) => (PgArray ? 0 : (c.dimensions ?? 0));
+      const config = once(pg.getTableConfig);
       const explicitNames =
         typeof (pg.ForeignKey.prototype as { isNameExplicit?: unknown }).isNameExplicit === 'function';
       return {
@@ -108,13 +109,13 @@ export function createAdapter(
         isEnum: (v) => pg.isPgEnum(v),
         isSchema: (v) => is(v, pg.PgSchema),
         isColumn: (v) => is(v, pg.PgColumn),
-        tableConfig: (t) => pg.getTableConfig(t as never) as unknown as DzTableConfig,
+        tableConfig: (t) => config(t) as unknown as DzTableConfig,
         viewConfig: (v) => {
           const materialized = pg.isPgMaterializedView(v);
           const cfg = materialized ? pg.getMaterializedViewConfig(v as never) : pg.getViewConfig(v as never);
           return { ...(cfg as unknown as Omit<DzViewConfig, 'materialized'>), materialized };
         },
-        tableSchema: (t) => pg.getTableConfig(t as never).schema,
+        tableSchema: (t) => config(t).schema,
         sql: (f, mode) => d.sqlToQuery(f as never, mode).sql,
         defaultSql: defaultSqlWith(casingCache),
         columnEnum: (c) => {
@@ -131,6 +132,7 @@ export function createAdapter(
     case 'mysql': {
       const my = api.mysql ?? missing('mysql-core');
       const d = new my.MySqlDialect(casing ? { casing } : {});
+      const config = once(my.getTableConfig);
       const casingCache = (d as unknown as { casing?: unknown }).casing;
       return {
         ...base,
@@ -139,12 +141,12 @@ export function createAdapter(
         isEnum: () => false,
         isSchema: (v) => is(v, my.MySqlSchema),
         isColumn: (v) => is(v, my.MySqlColumn),
-        tableConfig: (t) => my.getTableConfig(t as never) as unknown as DzTableConfig,
+        tableConfig: (t) => config(t) as unknown as DzTableConfig,
         viewConfig: (v) => ({
           ...(my.getViewConfig(v as never) as unknown as DzViewConfig),
           materialized: false,
         }),
-        tableSchema: (t) => my.getTableConfig(t as never).schema,
+        tableSchema: (t) => config(t).schema,
         sql: (f) => d.sqlToQuery(f as never).sql,
         defaultSql: defaultSqlWith(casingCache),
         columnEnum: () => undefined,
@@ -165,7 +167,7 @@ export function createAdapter(
         isEnum: () => false,
         isSchema: () => false,
         isColumn: (v) => is(v, lite.SQLiteColumn),
-        tableConfig: (t) => lite.getTableConfig(t as never) as unknown as DzTableConfig,
+        tableConfig: once(lite.getTableConfig) as unknown as (t: unknown) => DzTableConfig,
         viewConfig: (v) => ({
           ...(lite.getViewConfig(v as never) as unknown as DzViewConfig),
           materialized: false,
@@ -178,6 +180,22 @@ export function createAdapter(
       };
     }
   }
+}
+
+/**
+ * drizzle's `getTableConfig` builds a new config (columns, keys, indexes, its extra-config callback
+ * run again) on every call; a foreign key asks for its target's schema: build it once per table.
+ */
+function once<C>(getTableConfig: (table: never) => C): (table: unknown) => C {
+  const configs = new WeakMap<object, C>();
+  return (table) => {
+    let config = configs.get(table as object);
+    if (config === undefined) {
+      config = getTableConfig(table as never);
+      configs.set(table as object, config);
+    }
+    return config;
+  };
 }
 
 function fail(): never {

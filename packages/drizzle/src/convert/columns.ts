@@ -5,6 +5,7 @@ import {
   parseDescription,
   type TableRef,
 } from '@ormdoc/core';
+import type { DeclaredProperty } from '../source/jsdoc.js';
 import type { DzColumn } from '../types.js';
 import type { DialectAdapter } from './adapter.js';
 import { columnDefault, columnOnUpdate, serialBaseType } from './defaults.js';
@@ -16,8 +17,32 @@ export interface ColumnContext {
   tableName: string;
   /** Columns that are part of the primary key (NOT NULL implied on PostgreSQL and MySQL). */
   pkColumns: Set<string>;
-  doc?: { description?: string; line: number };
+  /** What the source says about the column's property: JSDoc, line, functions written inline. */
+  doc?: DeclaredProperty;
   file?: string;
+}
+
+/** A schema has a few distinct column types and many columns: normalise and categorise each type once. */
+const normalized = new Map<string, string>();
+const categories = new Map<string, Column['type']['category']>();
+
+function normalizedType(dialect: DialectAdapter['dialect'], raw: string): string {
+  const key = `${dialect}\u0000${raw}`;
+  let sql = normalized.get(key);
+  if (sql === undefined) {
+    sql = normalizeSqlType(dialect, raw);
+    normalized.set(key, sql);
+  }
+  return sql;
+}
+
+function categoryOf(sql: string): Column['type']['category'] {
+  let category = categories.get(sql);
+  if (category === undefined) {
+    category = categorizeSqlType(sql);
+    categories.set(sql, category);
+  }
+  return category;
 }
 
 /** `PgVarchar` -> `varchar`, `MySqlEnumColumn` -> `enum`, `SQLiteInteger` -> `integer`. */
@@ -45,7 +70,7 @@ export function convertColumn(c: DzColumn, key: string | undefined, ctx: ColumnC
     enumRef = ctx.enums.refOf(pgEnum);
     sql = `${enumRef.schema ? `${enumRef.schema}.` : ''}${enumRef.name}${a.isArray(c) ? raw.slice(raw.indexOf('[')).replace(/\[\d+\]/g, '[]') : ''}`;
   } else {
-    sql = normalizeSqlType(a.dialect, raw);
+    sql = normalizedType(a.dialect, raw);
     if (
       a.dialect !== 'postgresql' &&
       c.enumValues &&
@@ -61,8 +86,8 @@ export function convertColumn(c: DzColumn, key: string | undefined, ctx: ColumnC
   }
   const isArray = sql.endsWith('[]');
   const generatedAs = c.generated && !c.generatedIdentity ? generatedExpression(c, a) : undefined;
-  const def = generatedAs === undefined ? columnDefault(c, a, raw) : undefined;
-  const onUpdate = columnOnUpdate(c);
+  const def = generatedAs === undefined ? columnDefault(c, a, raw, ctx.doc?.defaultFn) : undefined;
+  const onUpdate = columnOnUpdate(c, ctx.doc?.onUpdateFn);
   const { text, tags } = parseDescription(ctx.doc?.description);
   const pkNotNull = ctx.pkColumns.has(name) && a.dialect !== 'sqlite';
   const column: Column = {
@@ -75,7 +100,7 @@ export function convertColumn(c: DzColumn, key: string | undefined, ctx: ColumnC
           .replace(/^smallSerial$/, 'smallserial') +
         // drizzle 1.0 RCs: an array is its element column with `dimensions` (0.4x: a PgArray column).
         (c.columnType !== 'PgArray' && a.isArray(c) ? '[]'.repeat(c.dimensions ?? 1) : ''),
-      category: enumRef ? 'enum' : categorizeSqlType(sql),
+      category: enumRef ? 'enum' : categoryOf(sql),
       isArray,
       ...(enumRef ? { enum: enumRef } : {}),
     },

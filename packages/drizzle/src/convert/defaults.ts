@@ -27,6 +27,8 @@ export function columnDefault(
   column: DzColumn,
   adapter: DialectAdapter,
   sqlType: string,
+  /** The source of the `$defaultFn` function as written in the schema file, when known. */
+  defaultFnSource?: string,
 ): ColumnDefault | undefined {
   if (serialBaseType(column) !== undefined)
     return { kind: 'sequence', style: adapter.dialect === 'mysql' ? 'auto-increment' : 'serial' };
@@ -53,14 +55,18 @@ export function columnDefault(
     if (adapter.isSql(value)) return { kind: 'sql', expression: adapter.defaultSql(value) };
     return literalDefault(value, adapter.dialect, sqlType);
   }
-  if (column.defaultFn) return { kind: 'orm', ...describeFn('$defaultFn', column.defaultFn) };
+  if (column.defaultFn)
+    return { kind: 'orm', ...describeFn('$defaultFn', column.defaultFn, defaultFnSource) };
   return undefined;
 }
 
-export function columnOnUpdate(column: DzColumn): ColumnOnUpdate | undefined {
+export function columnOnUpdate(column: DzColumn, onUpdateFnSource?: string): ColumnOnUpdate | undefined {
   if (column.hasOnUpdateNow) return { kind: 'sql', expression: 'CURRENT_TIMESTAMP' };
   if (column.onUpdateFn)
-    return { kind: 'orm', description: describeFn('$onUpdate', column.onUpdateFn).description };
+    return {
+      kind: 'orm',
+      description: describeFn('$onUpdate', column.onUpdateFn, onUpdateFnSource).description,
+    };
   return undefined;
 }
 
@@ -114,12 +120,21 @@ const GENERATORS: Array<[RegExp, string]> = [
   [/nanoid/i, 'nanoid'],
   [/ulid/i, 'ulid'],
   [/uuid/i, 'uuid'],
-  [/new Date\(|Date\.now\(|\bnow\(/, 'now'],
+  // `new Date` without parentheses: a function as the loader printed it (tsx minifies whitespace).
+  [/new Date\b|Date\.now\(|\bnow\(/, 'now'],
 ];
 
-/** `$defaultFn(() => createId())`: the function's own source, on one line, with what it generates. */
-function describeFn(kind: string, fn: () => unknown): { generator: string; description: string } {
-  const source = Function.prototype.toString.call(fn).replace(/\s+/g, ' ').trim();
+/**
+ * `$defaultFn(() => createId())`: the function's source on one line, with what it generates. The
+ * source is the schema file's text when the function is written there; otherwise the function's
+ * own `toString()`, which is the loader's output (tsx prints it without whitespace).
+ */
+function describeFn(
+  kind: string,
+  fn: () => unknown,
+  written?: string,
+): { generator: string; description: string } {
+  const source = (written ?? Function.prototype.toString.call(fn)).replace(/\s+/g, ' ').trim();
   const short = source.length > 120 ? `${source.slice(0, 117)}...` : source;
   const generator = GENERATORS.find(([re]) => re.test(source))?.[1] ?? 'function';
   return { generator, description: `${kind}(${short})` };

@@ -1,6 +1,7 @@
 import type { Diagnostic, NavigationRelation, Table, TableRef } from '@ormdoc/core';
 import type { DzColumn } from '../types.js';
 import type { DialectAdapter } from './adapter.js';
+import { type TableIndex, tableIndex } from './tableIndex.js';
 
 /**
  * drizzle 1.0 `defineRelations(schema, (r) => ({ ... }))` (release candidates) -> navigation
@@ -82,6 +83,7 @@ export function convertDefinedRelations(options: {
     }
     return { schema: a.tableSchema(table) ?? null, name: a.tableName(table) };
   };
+  const irTables = tableIndex(options.irTables);
   const out: NavigationRelation[] = [];
   for (const definition of options.definitions) {
     const all = Object.values(definition).flatMap((cfg) =>
@@ -89,6 +91,13 @@ export function convertDefinedRelations(options: {
         isRelationV2(r) ? [{ field, rel: r, source: cfg.table }] : [],
       ),
     );
+    // by the table they are declared on, in order: the reverse side of a relation is among its target's
+    const bySource = new Map<object, typeof all>();
+    for (const entry of all) {
+      const list = bySource.get(entry.source);
+      if (list) list.push(entry);
+      else bySource.set(entry.source, [entry]);
+    }
     for (const { field, rel, source } of all) {
       const from = refOf(source);
       const nav: NavigationRelation = {
@@ -101,10 +110,9 @@ export function convertDefinedRelations(options: {
       const sourceCols = columnsOf(rel.sourceColumns);
       const targetCols = columnsOf(rel.targetColumns);
       // The reverse side: from the target back to this table over the same columns (and junction).
-      const back = all.find(
+      const back = (bySource.get(rel.targetTable) ?? []).find(
         (o) =>
           o.rel !== rel &&
-          o.source === rel.targetTable &&
           o.rel.targetTable === source &&
           (o.rel.alias ?? '') === (rel.alias ?? '') &&
           o.rel.throughTable === rel.throughTable &&
@@ -114,7 +122,7 @@ export function convertDefinedRelations(options: {
       if (back) nav.to.field = back.field;
       if (rel.throughTable) nav.through = refOf(rel.throughTable);
       else {
-        const fk = foreignKeyOf(options.irTables, a, from, nav.to, sourceCols, targetCols);
+        const fk = foreignKeyOf(irTables, a, from, nav.to, sourceCols, targetCols);
         if (fk) nav.foreignKey = fk;
       }
       if (sourceCols.length === 0)
@@ -132,7 +140,7 @@ export function convertDefinedRelations(options: {
 
 /** The foreign key a direct relation follows: on this table (from -> to) or on the target (to -> from). */
 function foreignKeyOf(
-  tables: Table[],
+  tables: TableIndex,
   a: DialectAdapter,
   from: TableRef,
   to: TableRef,
@@ -143,7 +151,7 @@ function foreignKeyOf(
   const names = (cols: DzColumn[]) => cols.map(a.columnName).join(',');
   const find = (owner: TableRef, other: TableRef, cols: DzColumn[], refCols: DzColumn[]) =>
     tables
-      .find((t) => t.name === owner.name && t.schema === owner.schema)
+      .get(owner.schema, owner.name)
       ?.foreignKeys.find(
         (fk) =>
           fk.columns.join(',') === names(cols) &&

@@ -10,7 +10,7 @@ import {
 } from '@ormdoc/core';
 import { bundledDrizzleApi } from '../api.js';
 import { applyFilters } from '../config/filters.js';
-import { type Declaration, indexSources, type SourceFile, type SourceIndex } from '../source/jsdoc.js';
+import { indexSources, type SourceFile } from '../source/jsdoc.js';
 import type {
   DrizzleApi,
   DrizzleCasing,
@@ -19,9 +19,11 @@ import type {
   DzEnum,
 } from '../types.js';
 import { createAdapter } from './adapter.js';
+import { declarationFinder } from './declarations.js';
 import { convertDefinedRelations, type DefinedRelations, isDefinedRelations } from './defineRelations.js';
 import { EnumRegistry } from './enums.js';
 import { convertRelations } from './relations.js';
+import { tableIndex } from './tableIndex.js';
 import { convertTable, convertView } from './tables.js';
 
 export interface DrizzleModule {
@@ -53,7 +55,7 @@ export interface FromDrizzleTablesInput {
   ormVersion?: string;
 }
 
-interface Found {
+export interface Found {
   value: object;
   codeName?: string;
   file?: string;
@@ -121,7 +123,7 @@ export function fromDrizzleTables(input: FromDrizzleTablesInput): ExtractResult 
     }
 
   const sources = input.files && input.files.length > 0 ? indexSources(input.files) : { declarations: [] };
-  const declare = (f: Found, dbName: string) => findDeclaration(sources, f, dbName);
+  const declare = declarationFinder(sources);
 
   const enums = new EnumRegistry();
   for (const e of found.enums) {
@@ -208,8 +210,9 @@ export function fromDrizzleTables(input: FromDrizzleTablesInput): ExtractResult 
     irTables: kept,
     diagnostics,
   });
+  const documented = tableIndex(kept);
   const relations = [...legacyRelations, ...definedRelations].filter((r) =>
-    [r.from, r.to].every((ref) => kept.some((t) => t.name === ref.name && t.schema === ref.schema)),
+    [r.from, r.to].every((ref) => documented.get(ref.schema, ref.name) !== undefined),
   );
 
   const files = [
@@ -270,28 +273,12 @@ function assertUniqueTableNames(tables: Table[]): void {
   }
 }
 
-function findDeclaration(sources: SourceIndex, f: Found, dbName: string): Declaration | undefined {
-  const decls = sources.declarations;
-  if (f.codeName) {
-    const exact = decls.find((d) => d.file === f.file && d.exportNames.includes(f.codeName!));
-    if (exact) return exact;
-  }
-  const byDb = decls.filter((d) => d.dbName === dbName);
-  if (byDb.length === 1) return byDb[0];
-  if (f.codeName)
-    return (
-      byDb.find((d) => d.varName === f.codeName) ?? decls.find((d) => d.exportNames.includes(f.codeName!))
-    );
-  return undefined;
-}
-
 /** Foreign keys to tables outside the documented set (not exported, or filtered out) cannot be drawn. */
 function dropDanglingForeignKeys(tables: Table[], diagnostics: Diagnostic[]): Table[] {
-  const has = (schema: string | null, name: string) =>
-    tables.some((t) => t.name === name && t.schema === schema);
+  const index = tableIndex(tables);
   return tables.map((t) => {
     const foreignKeys = t.foreignKeys.filter((fk) => {
-      if (has(fk.references.schema, fk.references.name)) return true;
+      if (index.get(fk.references.schema, fk.references.name)) return true;
       diagnostics.push({
         severity: 'warning',
         code: 'drizzle/foreign-key-target-missing',

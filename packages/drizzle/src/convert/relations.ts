@@ -1,6 +1,7 @@
 import type { Diagnostic, NavigationRelation, Table } from '@ormdoc/core';
 import type { DrizzleLegacyRelationsApi, DzColumn } from '../types.js';
 import type { DialectAdapter } from './adapter.js';
+import { tableIndex } from './tableIndex.js';
 
 interface RelationLike {
   fieldName: string;
@@ -48,6 +49,8 @@ export function convertRelations(options: {
     return [];
   }
   const refOf = (table: object) => ({ schema: a.tableSchema(table) ?? null, name: a.tableName(table) });
+  const irTables = tableIndex(options.irTables);
+  const bySource = relationsBySource(extracted.tables);
   const out: NavigationRelation[] = [];
   for (const cfg of Object.values(extracted.tables)) {
     for (const [field, relValue] of Object.entries(cfg.relations)) {
@@ -61,7 +64,7 @@ export function convertRelations(options: {
         cardinality: one ? 'one' : 'many',
       };
       if (rel.relationName) nav.name = rel.relationName;
-      const back = backField(extracted.tables, rel, field);
+      const back = backField(bySource, rel, field);
       if (back) nav.to.field = back;
       try {
         const norm = normalizeRelation(extracted.tables, extracted.tableNamesMap, relValue) as unknown as {
@@ -71,8 +74,8 @@ export function convertRelations(options: {
         const ownsFk = one && rel.config?.fields !== undefined;
         const fkTable = ownsFk ? from : to;
         const fkColumns = (ownsFk ? norm.fields : norm.references).map(a.columnName);
-        const fk = options.irTables
-          .find((t) => t.name === fkTable.name && t.schema === fkTable.schema)
+        const fk = irTables
+          .get(fkTable.schema, fkTable.name)
           ?.foreignKeys.find((f) => f.columns.join(',') === fkColumns.join(','));
         if (fk) nav.foreignKey = fk.name;
         if (one) nav.nullable = ownsFk ? norm.fields.some((c) => !c.notNull) : true;
@@ -90,23 +93,35 @@ export function convertRelations(options: {
   return out;
 }
 
+/** Every relation (field name and relation) by the table it is declared on, in declaration order. */
+function relationsBySource(
+  tables: Record<string, { relations: Record<string, unknown> }>,
+): Map<object, Array<[string, RelationLike]>> {
+  const out = new Map<object, Array<[string, RelationLike]>>();
+  for (const cfg of Object.values(tables))
+    for (const [name, other] of Object.entries(cfg.relations)) {
+      const o = other as RelationLike;
+      const list = out.get(o.sourceTable);
+      if (list) list.push([name, o]);
+      else out.set(o.sourceTable, [[name, o]]);
+    }
+  return out;
+}
+
 /** The field on the other table that points back (same relationName, or the only relation back). */
 function backField(
-  tables: Record<string, { relations: Record<string, unknown> }>,
+  bySource: Map<object, Array<[string, RelationLike]>>,
   rel: RelationLike,
   field: string,
 ): string | undefined {
-  for (const cfg of Object.values(tables)) {
-    for (const [name, other] of Object.entries(cfg.relations)) {
-      const o = other as RelationLike;
-      if (o.sourceTable !== rel.referencedTable || (o === rel && name === field)) continue;
-      if (
-        rel.relationName
-          ? o.relationName === rel.relationName
-          : !o.relationName && o.referencedTable === rel.sourceTable
-      )
-        return name;
-    }
+  for (const [name, o] of bySource.get(rel.referencedTable) ?? []) {
+    if (o === rel && name === field) continue;
+    if (
+      rel.relationName
+        ? o.relationName === rel.relationName
+        : !o.relationName && o.referencedTable === rel.sourceTable
+    )
+      return name;
   }
   return undefined;
 }

@@ -1,22 +1,23 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { OrmdocError } from '@ormdoc/core';
-import type { Jiti } from 'jiti';
 import type { DrizzleModule } from '../convert/fromDrizzleTables.js';
 import type { DrizzleApi, DrizzleDialect } from '../types.js';
+import type { ProjectLoader } from './loader.js';
 
 /**
  * drizzle-orm as the user's schema sees it: resolved from the schema file's location and imported
- * through the same loader, so `is()` and the table classes are the user's own.
+ * through the same loader, so `is()` and the table classes are the user's own. With a `dialect`,
+ * only that dialect's core is loaded (the others are only needed to guess it).
  */
 export async function loadUserDrizzle(
-  jiti: Jiti,
+  loader: ProjectLoader,
   schemaFile: string,
   cwd: string,
+  dialect?: DrizzleDialect,
 ): Promise<{ api: DrizzleApi; guessDialect(modules: DrizzleModule[]): DrizzleDialect | undefined }> {
-  const parentURL = pathToFileURL(schemaFile).href;
-  const load = async <T>(id: string): Promise<T> => (await jiti.import(id, { parentURL })) as T;
+  const load = <T>(id: string): Promise<T> => loader.importFrom<T>(id, schemaFile);
   let orm: DrizzleApi['orm'];
   let casing: DrizzleApi['casing'];
   try {
@@ -41,12 +42,14 @@ export async function loadUserDrizzle(
       return undefined;
     }
   };
+  const core = async <T>(d: DrizzleDialect, id: string): Promise<T | undefined> =>
+    dialect === undefined || dialect === d ? optional<T>(id) : undefined;
   const [pg, mysql, sqlite] = await Promise.all([
-    optional<DrizzleApi['pg']>('drizzle-orm/pg-core'),
-    optional<DrizzleApi['mysql']>('drizzle-orm/mysql-core'),
-    optional<DrizzleApi['sqlite']>('drizzle-orm/sqlite-core'),
+    core<DrizzleApi['pg']>('postgresql', 'drizzle-orm/pg-core'),
+    core<DrizzleApi['mysql']>('mysql', 'drizzle-orm/mysql-core'),
+    core<DrizzleApi['sqlite']>('sqlite', 'drizzle-orm/sqlite-core'),
   ]);
-  const version = drizzleVersion(jiti, parentURL);
+  const version = drizzleVersion(loader, schemaFile);
   // drizzle-orm 1.0 RCs moved the 0.x relations() API from the root to drizzle-orm/_relations.
   const legacyRelations = orm.Relations
     ? undefined
@@ -72,9 +75,9 @@ export async function loadUserDrizzle(
   };
 }
 
-function drizzleVersion(jiti: Jiti, parentURL: string): string | undefined {
+function drizzleVersion(loader: ProjectLoader, schemaFile: string): string | undefined {
   try {
-    const entry = jiti.esmResolve('drizzle-orm', { parentURL });
+    const entry = loader.resolveFrom('drizzle-orm', schemaFile);
     let dir = path.dirname(entry.startsWith('file:') ? fileURLToPath(entry) : entry);
     for (let i = 0; i < 5; i++) {
       const pkg = path.join(dir, 'package.json');

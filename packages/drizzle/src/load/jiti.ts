@@ -2,53 +2,54 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { createJiti, type Jiti } from 'jiti';
+import { pathToFileURL } from 'node:url';
+import type { Jiti } from 'jiti';
 import type * as TS from 'typescript';
+import { defaultOf, resolvePackage } from './_interop.js';
+import type { ProjectLoader } from './loader.js';
 
-/** Transpiled modules, keyed by content hash (like tsx's cache, which drizzle-kit uses): outside the user's project. */
+/** Transpiled modules, keyed by content hash (like tsx's cache): outside the user's project. */
 export const JITI_CACHE_DIR = path.join(os.tmpdir(), 'ormdoc-jiti');
 
 /**
- * A jiti instance rooted at the user's project: it imports TypeScript, ESM and CJS schema modules
- * (top-level await included) and resolves `compilerOptions.paths` of the project's tsconfig.
- * Transpiled code is cached on disk (by content hash, in `JITI_CACHE_DIR`). With `moduleCache`,
- * a module imported twice (a schema file imported by another, drizzle-orm itself) is evaluated
- * once: run the imports inside `withFreshModules` so the next load reads the files again.
+ * The loader for projects tsx cannot `require`: a module with top-level await (drizzle-kit cannot
+ * load those either; tsx's ESM hooks could, but not in a CommonJS package, where Node cannot
+ * either). jiti (Babel) imports it in any package. Modules are cached within the call (a module
+ * imported twice, drizzle-orm itself, is evaluated once) and forgotten afterwards, so the next
+ * load reads the files again; transpiled code is cached on disk by content hash.
  */
-export function createProjectJiti(options: {
-  cwd: string;
-  tsconfig?: string | undefined;
-  base?: string;
-  moduleCache?: boolean;
-}): Jiti {
-  const alias = tsconfigAliases(options.cwd, options.tsconfig);
-  return createJiti(options.base ?? path.join(options.cwd, 'index.js'), {
+export async function withJitiLoader<T>(
+  options: { cwd: string; tsconfig: string | undefined },
+  use: (loader: ProjectLoader) => Promise<T>,
+): Promise<T> {
+  const { createJiti } = await import('jiti');
+  const alias = tsconfigAliases(options.tsconfig);
+  const jiti: Jiti = createJiti(path.join(options.cwd, 'index.js'), {
     interopDefault: true,
-    moduleCache: options.moduleCache ?? false,
+    moduleCache: true,
     fsCache: JITI_CACHE_DIR,
     ...(alias ? { alias } : {}),
   });
-}
-
-/**
- * Run `load` and then forget every CommonJS module it added to the require cache (jiti's module
- * cache is the require cache), so modules are shared within one load but a later load (watch
- * mode, a test rewriting the schema) evaluates the current files again.
- */
-export async function withFreshModules<T>(load: () => Promise<T>): Promise<T> {
+  const loader: ProjectLoader = {
+    importFile: async (file) => ({ ...((await jiti.import(file)) as Record<string, unknown>) }),
+    importDefault: async (file) => defaultOf(await jiti.import(file)),
+    importFrom: async <R>(specifier: string, from: string) =>
+      (await jiti.import(specifier, { parentURL: pathToFileURL(from).href })) as R,
+    resolveFrom: resolvePackage,
+  };
+  // jiti's module cache is the require cache: forget what this load added to it.
   const cache = createRequire(import.meta.url).cache;
   const before = new Set(Object.keys(cache));
   try {
-    return await load();
+    return await use(loader);
   } finally {
     for (const id of Object.keys(cache)) if (!before.has(id)) delete cache[id];
   }
 }
 
 /** `paths` of a tsconfig as jiti aliases: `"@/*": ["./src/*"]` -> `{ "@/": "<abs>/src/" }`. */
-export function tsconfigAliases(cwd: string, tsconfig?: string): Record<string, string> | undefined {
-  const file = tsconfig ? path.resolve(cwd, tsconfig) : path.join(cwd, 'tsconfig.json');
-  if (!existsSync(file)) return undefined;
+export function tsconfigAliases(file: string | undefined): Record<string, string> | undefined {
+  if (!file || !existsSync(file)) return undefined;
   const ts = createRequire(import.meta.url)('typescript') as typeof TS;
   const read = ts.readConfigFile(file, ts.sys.readFile);
   if (read.error) return undefined;

@@ -11,7 +11,7 @@ import {
 import { type DrizzleModule, fromDrizzleTables } from '../convert/fromDrizzleTables.js';
 import type { DrizzleDialect } from '../types.js';
 import { loadUserDrizzle } from './drizzleApi.js';
-import { createProjectJiti, withFreshModules } from './jiti.js';
+import { withProjectLoader } from './loader.js';
 import { moduleLoadError, toPosix } from './moduleError.js';
 import { resolveSchemaFiles } from './schemaFiles.js';
 
@@ -64,19 +64,19 @@ export async function loadDrizzle(options: LoadDrizzleOptions): Promise<DrizzleE
   const configRel = config ? toPosix(path.relative(cwd, config.path)) : undefined;
   const files = resolveSchemaFiles(patterns, cwd, configRel);
   const tsconfig = options.tsconfig ?? config?.ormdoc?.tsconfig;
-  const jiti = createProjectJiti({ cwd, tsconfig, moduleCache: true });
-  const { modules, api } = await withFreshModules(async () => {
+  const { modules, api } = await withProjectLoader({ cwd, tsconfig }, async (loader) => {
     const modules: DrizzleModule[] = [];
     for (const file of files) {
       let exports: Record<string, unknown>;
       try {
-        exports = (await jiti.import(file)) as Record<string, unknown>;
+        exports = await loader.importFile(file);
       } catch (e) {
         throw moduleLoadError(e, file, cwd, 'schema');
       }
-      modules.push({ file: toPosix(path.relative(cwd, file)), exports: { ...exports } });
+      modules.push({ file: toPosix(path.relative(cwd, file)), exports });
     }
-    return { modules, api: await loadUserDrizzle(jiti, files[0]!, cwd) };
+    const known = options.dialect ?? config?.dialect;
+    return { modules, api: await loadUserDrizzle(loader, files[0]!, cwd, known) };
   });
   const dialect = options.dialect ?? config?.dialect ?? api.guessDialect(modules);
   if (!dialect)

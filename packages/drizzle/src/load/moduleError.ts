@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { OrmdocError } from '@ormdoc/core';
 
 /**
@@ -41,11 +42,18 @@ export function packageName(specifier: string): string {
   return (specifier.startsWith('@') ? parts.slice(0, 2) : parts.slice(0, 1)).join('/');
 }
 
-/** First stack frame in the user's project (outside node_modules). */
+/** Where the error is in the user's project: a syntax error's location, else the first stack frame outside node_modules. */
 function locate(err: Error, cwd: string): { file: string; line?: number; column?: number } | undefined {
+  const inProject = (file: string) => !file.includes('/node_modules/') && file.startsWith(cwd);
+  // esbuild (through tsx) reports a syntax error as `<file>:<line>:<column from 0>: ERROR: ...`
+  const at = /^((?:[A-Za-z]:)?[\\/][^\n]*?)(?:\?[^\n:]*)?:(\d+):(\d+): ERROR: /m.exec(err.message);
+  if (err.name === 'TransformError' && at && inProject(at[1]!))
+    return { file: toPosix(path.relative(cwd, at[1]!)), line: Number(at[2]), column: Number(at[3]) + 1 };
   for (const m of (err.stack ?? '').matchAll(/(?:\(|at )((?:file:\/\/)?\/[^():]+):(\d+):(\d+)\)?/g)) {
-    const abs = m[1]!.replace(/^file:\/\//, '');
-    if (abs.includes('/node_modules/') || !abs.startsWith(cwd)) continue;
+    // tsx names the modules of its namespace `<file>?namespace=...`.
+    const url = m[1]!.replace(/[?#].*$/, '');
+    const abs = url.startsWith('file://') ? fileURLToPath(url) : url;
+    if (!inProject(abs)) continue;
     return { file: toPosix(path.relative(cwd, abs)), line: Number(m[2]), column: Number(m[3]) };
   }
   return undefined;

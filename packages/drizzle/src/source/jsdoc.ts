@@ -1,10 +1,14 @@
-import { createRequire } from 'node:module';
-import type * as TS from 'typescript';
+import { collectProperties, columnsLiteral, type Scanned, tableCall } from './_objects.js';
+import { commaList, next, statements, unwrap } from './_syntax.js';
+import { leadingJsDoc, lineCounter, literalValue } from './_text.js';
+import { is, Kind, type Tokens, tokenize } from './_tokens.js';
 
 /**
- * Descriptions and provenance read from the schema source text with the TypeScript parser
- * (drizzle has no comment API): JSDoc on an exported table/enum const and on the column
- * properties of its object literal, plus the line of each declaration.
+ * Descriptions and provenance read from the schema source text (drizzle has no comment API):
+ * JSDoc on an exported table/enum const and on the column properties of its object literal, the
+ * line of each declaration, and the source of the functions given to `$defaultFn`/`$onUpdate`.
+ * A tokenizer and the few grammar rules this needs (`_tokens.ts`, `_syntax.ts`), not a parser:
+ * it reads what TypeScript's parser would for these declarations, in a fraction of the time.
  */
 export interface SourceFile {
   /** Path relative to the project root, forward slashes. */
@@ -15,6 +19,10 @@ export interface SourceFile {
 export interface DeclaredProperty {
   description?: string;
   line: number;
+  /** Source of the function given to `$defaultFn`/`$default` in the property, when written inline. */
+  defaultFn?: string;
+  /** Source of the function given to `$onUpdateFn`/`$onUpdate` in the property, when written inline. */
+  onUpdateFn?: string;
 }
 
 export interface Declaration {
@@ -35,51 +43,59 @@ export interface SourceIndex {
   declarations: Declaration[];
 }
 
-let ts: typeof TS | undefined;
-function typescript(): typeof TS {
-  ts ??= createRequire(import.meta.url)('typescript') as typeof TS;
-  return ts;
+/** A binding of a top-level statement: `[export] const name = init` or `exports.name = init`. */
+interface Binding {
+  name: string;
+  init: [number, number];
+  exported: boolean;
+  /** Token before the binding (its JSDoc may sit after it). */
+  before: number;
 }
 
-/** Parse every file once; cheap files (no table-like call) are skipped quickly. */
+/** Read every file once. */
 export function indexSources(files: SourceFile[]): SourceIndex {
-  const t = typescript();
-  const parsed = files.map((f) => ({
-    file: f,
-    sf: t.createSourceFile(f.path, f.content, t.ScriptTarget.Latest, true, t.ScriptKind.TSX),
-  }));
+  const scanned: Scanned[] = files.map((file) => {
+    const t = tokenize(file.content);
+    return { file, t, line: lineCounter(file.content), statements: statements(t, 0, t.count) };
+  });
   // Object literals declared at top level anywhere (for `...timestamps` spreads).
-  const objects = new Map<string, { sf: TS.SourceFile; node: TS.ObjectLiteralExpression; file: string }>();
-  for (const { file, sf } of parsed)
-    for (const stmt of sf.statements)
-      if (t.isVariableStatement(stmt))
-        for (const d of stmt.declarationList.declarations) {
-          const init = d.initializer && unwrap(t, d.initializer);
-          if (t.isIdentifier(d.name) && init && t.isObjectLiteralExpression(init))
-            objects.set(d.name.text, { sf, node: init, file: file.path });
-        }
+  const objects = new Map<string, { s: Scanned; open: number }>();
+  for (const s of scanned)
+    for (const [from, to] of s.statements)
+      for (const b of variableBindings(s.t, from, to)) {
+        const [a, e] = unwrap(s.t, b.init[0], b.init[1]);
+        if (is(s.t, a, '{') && s.t.match[a] === e - 1) objects.set(b.name, { s, open: a });
+      }
 
   const declarations: Declaration[] = [];
-  for (const { file, sf } of parsed) {
-    const exported = exportAliases(t, sf);
-    for (const stmt of sf.statements) {
-      for (const { name: varName, init, exported: isExported, doc: docNode } of bindings(t, stmt)) {
-        const call = findCall(t, init);
+  for (const s of scanned) {
+    const { t } = s;
+    const exported = exportAliases(s);
+    for (const [from, to] of s.statements) {
+      const bindings = variableBindings(t, from, to);
+      if (bindings.length === 0) {
+        const b = exportsAssignment(t, from, to);
+        if (b) bindings.push(b);
+      }
+      for (const b of bindings) {
+        const call = tableCall(t, b.init);
         if (!call) continue;
-        const names = [...(isExported ? [varName] : []), ...(exported.get(varName) ?? [])];
-        const first = call.arguments[0];
+        const [args, argsEnd] = call;
+        const list = commaList(t, args, argsEnd);
+        const first = list[0];
         const properties = new Map<string, DeclaredProperty>();
-        const cols = call.arguments[1] && columnsLiteral(t, call.arguments[1]);
-        if (cols) collectProperties(t, sf, cols, objects, properties, new Set());
-        const doc = jsDocOf(t, stmt, sf) ?? jsDocOf(t, docNode, sf);
+        const cols = list[1] && columnsLiteral(t, list[1][0], list[1][1]);
+        if (cols !== undefined) collectProperties(s, cols, objects, properties, new Set());
+        const after = (i: number) => (i < 0 ? 0 : t.end[i]!);
+        const doc = leadingJsDoc(t.text, after(from - 1)) ?? leadingJsDoc(t.text, after(b.before));
         declarations.push({
-          varName,
-          exportNames: names,
-          ...(first && (t.isStringLiteral(first) || t.isNoSubstitutionTemplateLiteral(first))
-            ? { dbName: first.text }
+          varName: b.name,
+          exportNames: [...(b.exported ? [b.name] : []), ...(exported.get(b.name) ?? [])],
+          ...(first && first[1] - first[0] === 1 && isLiteral(t, first[0])
+            ? { dbName: literalValue(t, first[0]) }
             : {}),
-          file: file.path,
-          line: lineOf(sf, stmt),
+          file: s.file.path,
+          line: s.line(t.start[from]!),
           ...(doc ? { description: doc } : {}),
           properties,
         });
@@ -89,137 +105,87 @@ export function indexSources(files: SourceFile[]): SourceIndex {
   return { declarations };
 }
 
-/** `const x = init` / `export const x = init` / CommonJS `exports.x = init` / `module.exports.x = init`. */
-function bindings(
-  t: typeof TS,
-  stmt: TS.Statement,
-): Array<{ name: string; init: TS.Expression; exported: boolean; doc: TS.Node }> {
-  if (t.isVariableStatement(stmt)) {
-    const exported = stmt.modifiers?.some((m) => m.kind === t.SyntaxKind.ExportKeyword) ?? false;
-    return stmt.declarationList.declarations.flatMap((d) =>
-      t.isIdentifier(d.name) && d.initializer
-        ? [{ name: d.name.text, init: d.initializer, exported, doc: d }]
-        : [],
-    );
-  }
-  if (
-    t.isExpressionStatement(stmt) &&
-    t.isBinaryExpression(stmt.expression) &&
-    stmt.expression.operatorToken.kind === t.SyntaxKind.EqualsToken
-  ) {
-    const left = stmt.expression.left;
-    if (t.isPropertyAccessExpression(left)) {
-      const target = left.expression.getText();
-      if (target === 'exports' || target === 'module.exports')
-        return [{ name: left.name.text, init: stmt.expression.right, exported: true, doc: stmt }];
-    }
-  }
-  return [];
-}
+const isLiteral = (t: Tokens, i: number) => t.kind[i] === Kind.String || t.kind[i] === Kind.Template;
 
-function unwrap(t: typeof TS, e: TS.Expression): TS.Expression {
-  let x = e;
-  while (t.isParenthesizedExpression(x) || t.isAsExpression(x) || t.isSatisfiesExpression(x))
-    x = x.expression;
-  return x;
-}
-
-/** The table/enum call of an initializer: `pgTable(...)`, `auth.table(...)`, `pgTable(...).enableRLS()`. */
-function findCall(t: typeof TS, init: TS.Expression): TS.CallExpression | undefined {
-  let e = unwrap(t, init);
-  while (t.isCallExpression(e)) {
-    const callee = e.expression;
-    if (
-      t.isPropertyAccessExpression(callee) &&
-      t.isCallExpression(callee.expression) &&
-      callee.name.text !== 'table' &&
-      callee.name.text !== 'view'
-    ) {
-      e = callee.expression; // pgTable(...).enableRLS()
-      continue;
-    }
-    return e.arguments.length > 0 ? e : undefined;
-  }
-  return undefined;
-}
-
-/** The columns object: `{ ... }` or `(t) => ({ ... })`. */
-function columnsLiteral(t: typeof TS, arg: TS.Expression): TS.ObjectLiteralExpression | undefined {
-  const e = unwrap(t, arg);
-  if (t.isObjectLiteralExpression(e)) return e;
-  if (t.isArrowFunction(e) || t.isFunctionExpression(e)) {
-    const body = e.body;
-    if (t.isBlock(body)) {
-      const ret = body.statements.find(t.isReturnStatement);
-      const r = ret?.expression && unwrap(t, ret.expression);
-      return r && t.isObjectLiteralExpression(r) ? r : undefined;
-    }
-    const b = unwrap(t, body);
-    return t.isObjectLiteralExpression(b) ? b : undefined;
-  }
-  return undefined;
-}
-
-function collectProperties(
-  t: typeof TS,
-  sf: TS.SourceFile,
-  obj: TS.ObjectLiteralExpression,
-  objects: Map<string, { sf: TS.SourceFile; node: TS.ObjectLiteralExpression }>,
-  out: Map<string, DeclaredProperty>,
-  seen: Set<string>,
-): void {
-  for (const p of obj.properties) {
-    if (t.isSpreadAssignment(p)) {
-      const target = unwrap(t, p.expression);
-      if (t.isIdentifier(target) && !seen.has(target.text)) {
-        const o = objects.get(target.text);
-        if (o) collectProperties(t, o.sf, o.node, objects, out, new Set([...seen, target.text]));
+/** `[export] [declare] const|let|var a = ..., b = ...`: the declarations with a name and an initializer. */
+function variableBindings(t: Tokens, from: number, to: number): Binding[] {
+  let i = from;
+  const exported = is(t, i, 'export');
+  if (exported) i++;
+  if (is(t, i, 'declare')) i++;
+  if (!(is(t, i, 'const') || is(t, i, 'let') || is(t, i, 'var'))) return [];
+  const end = is(t, to - 1, ';') ? to - 1 : to;
+  const out: Binding[] = [];
+  let before = i;
+  i++;
+  while (i < end) {
+    const name = i;
+    i = next(t, i);
+    if (is(t, i, '!')) i++;
+    if (is(t, i, ':')) {
+      // the type annotation: up to `=` or `,` outside brackets, angle brackets included
+      let angle = 0;
+      for (i++; i < end; i = next(t, i)) {
+        if (is(t, i, '<')) angle++;
+        else if (is(t, i, '>')) angle--;
+        else if (angle <= 0 && (is(t, i, '=') || is(t, i, ','))) break;
       }
-      continue;
     }
-    const name = p.name && (t.isIdentifier(p.name) || t.isStringLiteral(p.name) ? p.name.text : undefined);
-    if (!name) continue;
-    const doc = jsDocOf(t, p, sf);
-    out.set(name, { line: lineOf(sf, p), ...(doc ? { description: doc } : {}) });
-  }
-}
-
-/** `export { a as b }` within the same file: local name -> exported names. */
-function exportAliases(t: typeof TS, sf: TS.SourceFile): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  for (const stmt of sf.statements) {
-    if (
-      !t.isExportDeclaration(stmt) ||
-      stmt.moduleSpecifier ||
-      !stmt.exportClause ||
-      !t.isNamedExports(stmt.exportClause)
-    )
-      continue;
-    for (const el of stmt.exportClause.elements) {
-      const local = (el.propertyName ?? el.name).text;
-      out.set(local, [...(out.get(local) ?? []), el.name.text]);
+    let init: [number, number] | undefined;
+    if (is(t, i, '=')) {
+      const [item] = commaList(t, i + 1, end);
+      init = [i + 1, item ? item[1] : i + 1];
+      i = init[1];
     }
-    // `export default users` is matched by identity in the loader, not here.
+    if (init && init[1] > init[0] && t.kind[name] === Kind.Ident)
+      out.push({ name: t.text.slice(t.start[name]!, t.end[name]!), init, exported, before });
+    // on to the next declarator
+    while (i < end && !is(t, i, ',')) i = next(t, i);
+    before = i;
+    i++;
   }
   return out;
 }
 
-/** The last JSDoc block (`/** ... *\/`) directly before a node, as plain text; tags kept as text. */
-function jsDocOf(t: typeof TS, node: TS.Node, sf: TS.SourceFile): string | undefined {
-  const ranges = t.getLeadingCommentRanges(sf.text, node.getFullStart()) ?? [];
-  const last = [...ranges]
-    .reverse()
-    .find((r) => sf.text.startsWith('/**', r.pos) && r.kind === t.SyntaxKind.MultiLineCommentTrivia);
-  if (!last) return undefined;
-  const raw = sf.text.slice(last.pos + 3, last.end - 2);
-  const text = raw
-    .split('\n')
-    .map((l) => l.replace(/^\s*\*?\s?/, '').trimEnd())
-    .join('\n')
-    .trim();
-  return text || undefined;
+/** CommonJS `exports.name = init` / `module.exports.name = init` as a whole statement. */
+function exportsAssignment(t: Tokens, from: number, to: number): Binding | undefined {
+  let i = from;
+  if (is(t, i, 'module') && is(t, i + 1, '.') && is(t, i + 2, 'exports')) {
+    if (t.end[i] !== t.start[i + 1] || t.end[i + 1] !== t.start[i + 2]) return undefined;
+    i += 2;
+  } else if (!is(t, i, 'exports')) return undefined;
+  if (!(is(t, i + 1, '.') && t.kind[i + 2] === Kind.Ident && is(t, i + 3, '='))) return undefined;
+  const end = is(t, to - 1, ';') ? to - 1 : to;
+  if (commaList(t, i + 4, end).length !== 1) return undefined;
+  return {
+    name: t.text.slice(t.start[i + 2]!, t.end[i + 2]!),
+    init: [i + 4, end],
+    exported: true,
+    before: from - 1,
+  };
 }
 
-function lineOf(sf: TS.SourceFile, node: TS.Node): number {
-  return sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
+/** `export { a as b }` (no `from`) in a file: local name -> exported names. */
+function exportAliases(s: Scanned): Map<string, string[]> {
+  const { t } = s;
+  const out = new Map<string, string[]>();
+  for (const [from, to] of s.statements) {
+    if (!is(t, from, 'export')) continue;
+    let open = from + 1;
+    if (is(t, open, 'type') && is(t, open + 1, '{')) open++;
+    if (!is(t, open, '{')) continue;
+    const close = t.match[open]!;
+    if (close + 1 < to && is(t, close + 1, 'from')) continue;
+    for (let [a, b] of commaList(t, open + 1, close)) {
+      if (b - a > 1 && is(t, a, 'type') && !is(t, a + 1, 'as')) a++;
+      const nameAt = (i: number) =>
+        t.kind[i] === Kind.String ? literalValue(t, i) : t.text.slice(t.start[i]!, t.end[i]!);
+      if (a >= b) continue;
+      const local = nameAt(a);
+      const name = is(t, a + 1, 'as') && a + 2 < b ? nameAt(a + 2) : local;
+      out.set(local, [...(out.get(local) ?? []), name]);
+    }
+    // `export default users` is matched by identity in the loader, not here.
+  }
+  return out;
 }

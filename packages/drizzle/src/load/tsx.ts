@@ -1,0 +1,85 @@
+import { createRequire } from 'node:module';
+import { defaultOf, resolvePackage } from './_interop.js';
+import type { ProjectLoader } from './loader.js';
+
+type CjsApi = typeof import('tsx/cjs/api');
+
+const requireHere = createRequire(import.meta.url);
+let tsx: CjsApi | undefined;
+const busySlots = new Set<number>();
+
+/**
+ * Modules `require`d through tsx in a namespace of their own, as drizzle-kit loads them (tsx turns
+ * ESM syntax into CommonJS). In-thread, and cached on disk by tsx (in `<tmpdir>/tsx-<uid>`).
+ */
+export async function withTsxLoader<T>(
+  tsconfig: string | undefined,
+  use: (loader: ProjectLoader) => Promise<T>,
+): Promise<T> {
+  // The CommonJS build of the API: the ESM build of its `resolve` needs `module`.
+  tsx ??= requireHere('tsx/cjs/api') as CjsApi;
+  const api = tsx;
+  // The namespace is part of tsx's transform cache key: one per concurrent load, reused, so the
+  // next run finds its transforms cached (the namespace's modules are forgotten after each load).
+  let slot = 0;
+  while (busySlots.has(slot)) slot++;
+  busySlots.add(slot);
+  const namespace = `ormdoc-${slot}`;
+  // tsx reads the tsconfig from this variable (else from process.cwd()) when it registers.
+  const scope = withEnv('TSX_TSCONFIG_PATH', tsconfig, () => api.register({ namespace }));
+  const parent = import.meta.url;
+  const load = (file: string): unknown => {
+    try {
+      return scope.require(file, parent);
+    } catch (e) {
+      mapStack(e);
+      throw e;
+    }
+  };
+  const loader: ProjectLoader = {
+    importFile: async (file) => ({ ...(load(file) as Record<string, unknown>) }),
+    importDefault: async (file) => defaultOf(load(file)),
+    // the path first: tsx would resolve a package name from its own location, not from `from`
+    importFrom: async <R>(specifier: string, from: string) => load(resolvePackage(specifier, from)) as R,
+    resolveFrom: resolvePackage,
+  };
+  try {
+    return await use(loader);
+  } finally {
+    // The namespace's modules are cached as `<file>?namespace=<namespace>`: forget them.
+    const cache = requireHere.cache;
+    const suffix = `?namespace=${namespace}`;
+    for (const id of Object.keys(cache)) if (id.endsWith(suffix)) delete cache[id];
+    scope.unregister();
+    busySlots.delete(slot);
+  }
+}
+
+/**
+ * Format an error's stack now, with Node's own formatter, while tsx's source maps are on: its
+ * positions are then those of the TypeScript source. (A test runner's formatter, vitest's, would
+ * print the positions in esbuild's output, whose lines differ.)
+ */
+function mapStack(error: unknown): void {
+  if (!(error instanceof Error)) return;
+  const errors = Error as { prepareStackTrace?: unknown };
+  const formatter = errors.prepareStackTrace;
+  errors.prepareStackTrace = undefined;
+  try {
+    void error.stack;
+  } finally {
+    errors.prepareStackTrace = formatter;
+  }
+}
+
+function withEnv<T>(name: string, value: string | undefined, fn: () => T): T {
+  if (value === undefined) return fn();
+  const before = process.env[name];
+  process.env[name] = value;
+  try {
+    return fn();
+  } finally {
+    if (before === undefined) delete process.env[name];
+    else process.env[name] = before;
+  }
+}
