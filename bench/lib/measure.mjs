@@ -1,10 +1,65 @@
 // Run one command as its own process under GNU time and report wall seconds, peak RSS and CPU time.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const TIME = '/usr/bin/time';
+
+/** pid -> child pids, from /proc (Linux). */
+function processTree() {
+  const children = new Map();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    let stat;
+    try {
+      stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+    } catch {
+      continue; // exited meanwhile
+    }
+    // "pid (comm) state ppid ...": comm may hold spaces and parentheses
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    if (!children.has(ppid)) children.set(ppid, []);
+    children.get(ppid).push(Number(name));
+  }
+  return children;
+}
+
+/** The descendants of `pid` (not `pid` itself), deepest first. */
+function descendants(pid) {
+  const tree = processTree();
+  const levels = [];
+  let level = tree.get(pid) ?? [];
+  while (level.length > 0) {
+    levels.push(level);
+    level = level.flatMap((p) => tree.get(p) ?? []);
+  }
+  return levels.reverse();
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Stop everything GNU time runs, but not time itself, so it still reports what the command used:
+ * the deepest processes first, giving each parent a moment to reap its children (a parent's peak
+ * RSS as time sees it includes the children it has waited for). `timeout -s KILL` cannot do this:
+ * it signals its whole process group, itself included, and time then reports only ~2 MB.
+ */
+async function killTree(pid, isDone) {
+  for (let round = 0; round < 20 && !isDone(); round++) {
+    for (const level of descendants(pid)) {
+      for (const p of level) {
+        try {
+          process.kill(p, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+      }
+      await sleep(200);
+    }
+    await sleep(500);
+  }
+}
 
 /**
  * @returns {Promise<{ ok: boolean, code: number|null, wall: number, rssMb: number, cpu: number,
@@ -14,14 +69,19 @@ export function measure(cmd, args, { cwd, env, timeoutSec = 600 } = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'ormdoc-bench-'));
   const timeFile = path.join(dir, 'time');
   return new Promise((resolve, reject) => {
-    // `timeout` kills the command (not GNU time) so time still reports what it used.
-    const child = spawn(
-      TIME,
-      ['-f', '%e %M %U %S', '-o', timeFile, 'timeout', '-s', 'KILL', String(timeoutSec), cmd, ...args],
-      { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
+    const child = spawn(TIME, ['-f', '%e %M %U %S', '-o', timeFile, cmd, ...args], {
+      cwd,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
+    let timedOut = false;
+    let closed = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      killTree(child.pid, () => closed);
+    }, timeoutSec * 1000);
     child.stdout.on('data', (d) => {
       if (stdout.length < 1_000_000) stdout += d;
     });
@@ -30,18 +90,20 @@ export function measure(cmd, args, { cwd, env, timeoutSec = 600 } = {}) {
     });
     child.on('error', reject);
     child.on('close', (code) => {
+      closed = true;
+      clearTimeout(timer);
       const lines = readFileSync(timeFile, 'utf8').trim().split('\n');
       rmSync(dir, { recursive: true, force: true });
       const [wall, rssKb, user, sys] = lines.at(-1).split(' ').map(Number);
       resolve({
-        ok: code === 0,
+        ok: code === 0 && !timedOut,
         code,
         wall,
         rssMb: rssKb / 1024,
         cpu: user + sys,
         stdout,
         stderr,
-        timedOut: code === 137 || code === 124,
+        timedOut,
       });
     });
   });

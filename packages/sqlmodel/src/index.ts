@@ -5,4 +5,10 @@ export { parseExport } from './format/parse.js';
 export * from './format/schema.js';
 export { type LoadSqlmodelOptions, loadSqlmodel } from './load/loadSqlmodel.js';
 export { chooseInterpreter, EXPORTER_PATH, type InterpreterChoice } from './load/python.js';
-export { type RunExporterOptions, runExporter } from './load/run.js';
+export {
+  DEFAULT_EXPORTER_TIMEOUT_MS,
+  type RunExporterOptions,
+  runExporter,
+  TIMEOUT_ENV,
+  timeoutFromEnv,
+} from './load/run.js';

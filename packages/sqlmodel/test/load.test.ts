@@ -1,9 +1,16 @@
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { isOrmdocError, type OrmdocError } from '@ormdoc/core';
 import { describe, expect, it } from 'vitest';
-import { chooseInterpreter, detectSqlmodel, loadSqlmodel } from '../src/index.js';
+import {
+  chooseInterpreter,
+  DEFAULT_EXPORTER_TIMEOUT_MS,
+  detectSqlmodel,
+  loadSqlmodel,
+  TIMEOUT_ENV,
+  timeoutFromEnv,
+} from '../src/index.js';
 import { HAS_PYTHON, TEST_PYTHON } from './helpers/python.js';
 
 function project(files: Record<string, string>): string {
@@ -58,6 +65,24 @@ describe('detectSqlmodel', () => {
     });
     expect(await detectSqlmodel(dir)).toEqual(['app/models.py']);
     expect(await detectSqlmodel(project({ 'main.py': 'print(1)\n' }))).toEqual([]);
+  });
+});
+
+describe('exporter time limit', () => {
+  it(`defaults to ${DEFAULT_EXPORTER_TIMEOUT_MS / 60_000} minutes; ${TIMEOUT_ENV} sets it in seconds`, () => {
+    expect(DEFAULT_EXPORTER_TIMEOUT_MS).toBe(600_000);
+    expect(timeoutFromEnv({})).toBeUndefined();
+    expect(timeoutFromEnv({ [TIMEOUT_ENV]: '1800' })).toBe(1_800_000);
+    expect(timeoutFromEnv({ [TIMEOUT_ENV]: ' 2.5 ' })).toBe(2500);
+    for (const bad of ['ten', '-1', '0']) {
+      let error: unknown;
+      try {
+        timeoutFromEnv({ [TIMEOUT_ENV]: bad });
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toMatchObject({ code: 'CONFIG_INVALID' });
+    }
   });
 });
 
@@ -154,6 +179,25 @@ describe('loadSqlmodel errors', () => {
       const ambiguous = await rejection(loadSqlmodel({ cwd: dir, module: 'pkg.db', python: TEST_PYTHON }));
       expect(ambiguous.code).toBe('INPUT_EMPTY');
       expect(ambiguous.message).toMatch(/several MetaData/);
+    });
+
+    it('stops an exporter that runs past timeoutMs: an OrmdocError naming the module, the limit and the way to raise it', async () => {
+      const dir = project({
+        'slow.py': `import os, time\nopen("pid", "w").write(str(os.getpid()))\ntime.sleep(60)\n${MODELS}`,
+      });
+      const started = Date.now();
+      const e = await rejection(
+        loadSqlmodel({ cwd: dir, module: 'slow.py', python: TEST_PYTHON, timeoutMs: 1500 }),
+      );
+      expect(Date.now() - started).toBeLessThan(15_000);
+      expect(e.code).toBe('MODULE_LOAD_FAILED');
+      expect(e.message).toContain('slow.py');
+      expect(e.message).toContain('1.5 s');
+      expect(e.hint).toContain(`${TIMEOUT_ENV}=`);
+      expect(e.hint).toContain('timeoutMs');
+      const pid = Number(readFileSync(path.join(dir, 'pid'), 'utf8'));
+      await new Promise((r) => setTimeout(r, 200));
+      expect(() => process.kill(pid, 0)).toThrow(); // the Python process is gone
     });
 
     it('finds the models module itself and uses SQLModel.metadata', async () => {

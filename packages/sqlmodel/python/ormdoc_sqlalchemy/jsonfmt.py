@@ -3,6 +3,7 @@ objects expanded, arrays without objects on one line when they fit. Committed ex
 repository's formatter check unchanged."""
 
 import json
+from json.encoder import encode_basestring
 
 
 def _flat(v):
@@ -16,6 +17,18 @@ def _flat(v):
 
 
 def _dump(v):
+    """`json.dumps(v, ensure_ascii=False)`, without its per-call setup for the common scalars."""
+    t = type(v)
+    if t is str:
+        return encode_basestring(v)  # what json.dumps(ensure_ascii=False) does for a str
+    if v is None:
+        return "null"
+    if v is True:
+        return "true"
+    if v is False:
+        return "false"
+    if t is int:
+        return int.__repr__(v)
     return json.dumps(v, ensure_ascii=False)
 
 
@@ -44,3 +57,8 @@ def _render(value, indent, used, width, trailing=0):
 
 def format_json(value, width=110):
     return _render(value, 0, 0, width) + "\n"
+
+
+def compact_json(value):
+    """The same document on one line, no spaces: for a program to read (ormdoc reads stdout)."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"

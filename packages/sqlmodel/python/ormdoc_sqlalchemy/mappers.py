@@ -4,6 +4,8 @@ import inspect
 import os
 import sys
 
+from .sources import ClassLines
+
 
 def _all_mappers():
     import sqlalchemy.orm  # noqa: F401  (registers the mapper module)
@@ -24,17 +26,12 @@ def _relpath(path, cwd):
     return rel.replace(os.sep, "/")
 
 
-def _class_source(cls, cwd):
+def _class_source(cls, cwd, class_lines):
     try:
         file = inspect.getsourcefile(cls)
     except TypeError:
         file = None
-    line = None
-    if file:
-        try:
-            line = inspect.getsourcelines(cls)[1]
-        except (OSError, TypeError, IndexError):
-            line = None
+    line = class_lines.line(cls, file) if file else None
     return (_relpath(os.path.abspath(file), cwd) if file else None), line
 
 
@@ -69,6 +66,7 @@ def mapped_tables(metadata, cwd, warnings):
         warnings.append("could not list mapped classes: %s" % exc)
         return out, []
     mine = []
+    class_lines = ClassLines()
     for m in mappers:
         table = _table_of(m)
         if table is None or metadata.tables.get(table.fullname) is not table:
@@ -77,7 +75,7 @@ def mapped_tables(metadata, cwd, warnings):
         key = (table.schema, table.name)
         if key in out and m.inherits is not None:
             continue  # single-table inheritance: the base class names the table
-        file, line = _class_source(m.class_, cwd)
+        file, line = _class_source(m.class_, cwd, class_lines)
         out[key] = {
             "attributes": _column_attributes(m, table),
             "className": m.class_.__name__,

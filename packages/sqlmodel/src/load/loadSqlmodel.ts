@@ -5,7 +5,7 @@ import { OrmdocError } from '@ormdoc/core';
 import { fromSqlmodelExport } from '../convert/toIr.js';
 import { detectSqlmodel } from '../detect.js';
 import { chooseInterpreter } from './python.js';
-import { runExporter } from './run.js';
+import { runExporter, timeoutFromEnv } from './run.js';
 
 export interface LoadSqlmodelOptions {
   cwd: string;
@@ -16,6 +16,11 @@ export interface LoadSqlmodelOptions {
   /** The Python interpreter; default: $VIRTUAL_ENV, then .venv in cwd, then python3. */
   python?: string;
   dialect?: 'postgresql' | 'mysql' | 'sqlite';
+  /**
+   * Stop the exporter after this long; default: `ORMDOC_SQLMODEL_TIMEOUT` (seconds) when set, else
+   * 10 minutes.
+   */
+  timeoutMs?: number;
 }
 
 async function readExportFile(cwd: string, file: string): Promise<ExtractResult> {
@@ -64,11 +69,14 @@ export async function loadSqlmodel(options: LoadSqlmodelOptions): Promise<Extrac
     target = found[0]!;
   }
   const interpreter = chooseInterpreter(cwd, options.python);
+  const timeoutMs = options.timeoutMs ?? timeoutFromEnv();
   const stdout = await runExporter({
     cwd,
     interpreter,
     target,
     ...(options.dialect ? { dialect: options.dialect } : {}),
+    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+    extraArgs: ['--compact'],
   });
   let json: unknown;
   try {

@@ -18,7 +18,30 @@ export interface RunExporterOptions {
   dialect?: 'postgresql' | 'mysql' | 'sqlite';
   /** Extra exporter arguments (e.g. `--ddl`). */
   extraArgs?: string[];
+  /** Stop the exporter after this long (default {@link DEFAULT_EXPORTER_TIMEOUT_MS}). */
   timeoutMs?: number;
+}
+
+/**
+ * Ten minutes: importing the models is the exporter's main cost (10–15 s per 1,000 SQLModel classes
+ * on a slow machine; 10,000 classes took 140–200 s on a loaded 2-CPU machine), so this stops an
+ * import that hangs (a database connection, `input()`), not a large project.
+ */
+export const DEFAULT_EXPORTER_TIMEOUT_MS = 10 * 60_000;
+
+/** `ORMDOC_SQLMODEL_TIMEOUT`: the exporter's time limit in seconds, for CLI users. */
+export const TIMEOUT_ENV = 'ORMDOC_SQLMODEL_TIMEOUT';
+
+/** The limit from the environment (seconds), undefined when unset; throws CONFIG_INVALID when not a number. */
+export function timeoutFromEnv(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const raw = env[TIMEOUT_ENV]?.trim();
+  if (!raw) return undefined;
+  const seconds = Number(raw);
+  if (!Number.isFinite(seconds) || seconds <= 0)
+    throw new OrmdocError('CONFIG_INVALID', `${TIMEOUT_ENV}=${raw} is not a number of seconds.`, {
+      hint: `Set it to the exporter's time limit in seconds, e.g. ${TIMEOUT_ENV}=1800, or unset it for the default (${DEFAULT_EXPORTER_TIMEOUT_MS / 1000} s).`,
+    });
+  return seconds * 1000;
 }
 
 function parseExporterError(stderr: string): ExporterError | undefined {
@@ -78,6 +101,27 @@ function toError(code: number | null, stderr: string, o: RunExporterOptions): Er
   }
 }
 
+function duration(ms: number): string {
+  if (ms >= 120_000 && ms % 60_000 === 0) return `${ms / 60_000} minutes`;
+  return `${Number((ms / 1000).toFixed(1))} s`;
+}
+
+function timeoutError(o: RunExporterOptions, limitMs: number, stderr: string): OrmdocError {
+  return new OrmdocError(
+    'MODULE_LOAD_FAILED',
+    `The Python exporter did not finish exporting ${o.target} within its time limit of ${duration(limitMs)} and was stopped.`,
+    {
+      details: humanStderr(stderr, 10),
+      hint:
+        `If the models are only large, raise the limit: ${TIMEOUT_ENV}=<seconds> (e.g. ${TIMEOUT_ENV}=${Math.max(1800, Math.ceil((limitMs * 2) / 1000))}) ` +
+        'or the timeoutMs option of loadSqlmodel. If importing the module waits for something ' +
+        '(a database, input(), a server started at import time), move that out of the import. ' +
+        'Or export once yourself (python node_modules/@ormdoc/sqlmodel/python/ormdoc_export.py ' +
+        `${o.target} --out schema.json) and pass --json schema.json.`,
+    },
+  );
+}
+
 /** Run `python ormdoc_export.py <target>` (no shell) and return its stdout. */
 export function runExporter(o: RunExporterOptions): Promise<string> {
   const args = [
@@ -86,18 +130,23 @@ export function runExporter(o: RunExporterOptions): Promise<string> {
     ...(o.dialect ? ['--dialect', o.dialect] : []),
     ...(o.extraArgs ?? []),
   ];
+  const limitMs = o.timeoutMs ?? DEFAULT_EXPORTER_TIMEOUT_MS;
   return new Promise((resolve, reject) => {
-    execFile(
+    let stderrSoFar = '';
+    let settled = false;
+    const child = execFile(
       o.interpreter.command,
       args,
       {
         cwd: o.cwd,
         maxBuffer: 256 * 1024 * 1024,
-        timeout: o.timeoutMs ?? 120_000,
         env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1', PYTHONIOENCODING: 'utf-8' },
         encoding: 'utf8',
       },
       (error, stdout, stderr) => {
+        clearTimeout(timer);
+        if (settled) return;
+        settled = true;
         if (!error) {
           resolve(stdout);
           return;
@@ -120,5 +169,18 @@ export function runExporter(o: RunExporterOptions): Promise<string> {
         reject(toError(typeof exit === 'number' ? exit : null, String(stderr), o));
       },
     );
+    child.stderr?.on('data', (chunk: string) => {
+      stderrSoFar = (stderrSoFar + chunk).slice(-64 * 1024);
+    });
+    // not execFile's `timeout`: its error looks like any other kill, and it waits for the pipes to
+    // close, which a process the module started may keep open
+    const timer = setTimeout(() => {
+      if (settled) return;
+      settled = true;
+      child.kill('SIGKILL');
+      child.stdout?.destroy();
+      child.stderr?.destroy();
+      reject(timeoutError(o, limitMs, stderrSoFar));
+    }, limitMs);
   });
 }
