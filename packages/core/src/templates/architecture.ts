@@ -213,16 +213,25 @@ export function renderArchitecture(ctx: RenderContext, file: string): RenderedFi
 /** The tables after the core ones, as links (the first of them in a split reference). */
 function restTables(ctx: RenderContext, rest: Table[]): string {
   const { shown } = capped(ctx, rest, 'tables');
-  const links = shown.map((t) => tableLink(ctx, t)).join(', ');
-  return shown.length < rest.length
-    ? `${links} … and ${rest.length - shown.length} more in the schema reference`
-    : links;
+  return inline(
+    ctx,
+    shown.map((t) => tableLink(ctx, t)),
+    ', ',
+    rest.length,
+    'in the schema reference',
+  );
 }
 
-/** An inline list of per-table facts, the first of them in a split reference. */
-function inline(ctx: RenderContext, items: string[], separator: string): string {
+/** An inline list of the first `shown` of `total` entries, saying how many more there are and where. */
+function inline(
+  ctx: RenderContext,
+  items: string[],
+  separator: string,
+  total = items.length,
+  where = "(each table's file lists its own)",
+): string {
   const { shown } = capped(ctx, items);
-  return shown.length < items.length
-    ? `${shown.join(separator)} … and ${items.length - shown.length} more (each table's file lists its own)`
-    : items.join(separator);
+  return shown.length < total
+    ? `${shown.join(separator)} … and ${total - shown.length} more ${where}`
+    : shown.join(separator);
 }
