@@ -73,6 +73,19 @@ function normalizeUncached(dialect: Dialect, sql: string): string {
 
 /** Portable category of a (normalized) SQL type's element; enums are recognised by the caller. */
 export function categorizeSqlType(sql: string): ColumnCategory {
+  let category = categories.get(sql);
+  if (category === undefined) {
+    if (categories.size >= 100_000) categories.clear();
+    category = categorizeUncached(sql);
+    categories.set(sql, category);
+  }
+  return category;
+}
+
+/** Remembered like `normalizeSqlType`: called once per column with few distinct types. */
+const categories = new Map<string, ColumnCategory>();
+
+function categorizeUncached(sql: string): ColumnCategory {
   const s = sql.toLowerCase().replace(/\[\]$/g, '').replace(/\(.*$/, '').trim();
   if (
     /^(varchar|char|text|citext|nvarchar|nchar|ntext|tinytext|mediumtext|longtext|string|clob|character|name|xml|bpchar)/.test(

@@ -22,29 +22,6 @@ export interface ColumnContext {
   file?: string;
 }
 
-/** A schema has a few distinct column types and many columns: normalise and categorise each type once. */
-const normalized = new Map<string, string>();
-const categories = new Map<string, Column['type']['category']>();
-
-function normalizedType(dialect: DialectAdapter['dialect'], raw: string): string {
-  const key = `${dialect}\u0000${raw}`;
-  let sql = normalized.get(key);
-  if (sql === undefined) {
-    sql = normalizeSqlType(dialect, raw);
-    normalized.set(key, sql);
-  }
-  return sql;
-}
-
-function categoryOf(sql: string): Column['type']['category'] {
-  let category = categories.get(sql);
-  if (category === undefined) {
-    category = categorizeSqlType(sql);
-    categories.set(sql, category);
-  }
-  return category;
-}
-
 /** `PgVarchar` -> `varchar`, `MySqlEnumColumn` -> `enum`, `SQLiteInteger` -> `integer`. */
 function ormTypeName(c: DzColumn): string {
   const base = (c as { baseColumn?: DzColumn }).baseColumn;
@@ -70,7 +47,7 @@ export function convertColumn(c: DzColumn, key: string | undefined, ctx: ColumnC
     enumRef = ctx.enums.refOf(pgEnum);
     sql = `${enumRef.schema ? `${enumRef.schema}.` : ''}${enumRef.name}${a.isArray(c) ? raw.slice(raw.indexOf('[')).replace(/\[\d+\]/g, '[]') : ''}`;
   } else {
-    sql = normalizedType(a.dialect, raw);
+    sql = normalizeSqlType(a.dialect, raw);
     if (
       a.dialect !== 'postgresql' &&
       c.enumValues &&
@@ -100,7 +77,7 @@ export function convertColumn(c: DzColumn, key: string | undefined, ctx: ColumnC
           .replace(/^smallSerial$/, 'smallserial') +
         // drizzle 1.0 RCs: an array is its element column with `dimensions` (0.4x: a PgArray column).
         (c.columnType !== 'PgArray' && a.isArray(c) ? '[]'.repeat(c.dimensions ?? 1) : ''),
-      category: enumRef ? 'enum' : categoryOf(sql),
+      category: enumRef ? 'enum' : categorizeSqlType(sql),
       isArray,
       ...(enumRef ? { enum: enumRef } : {}),
     },
