@@ -208,6 +208,28 @@ describe('reading the example documents', () => {
 });
 
 describe('a large schema stays usable', () => {
+  it('lists the diagram files instead of embedding hundreds of diagrams', async () => {
+    const config = resolveConfig({ mermaid: { maxTablesPerDiagram: 1 } }); // 120 one-table diagrams
+    const { files } = await render(bigIr(), config);
+    const design = files.find((f) => f.path === 'design.md')?.content ?? '';
+    expect(design).not.toContain('```mermaid');
+    const listed = [...design.matchAll(/\]\((er-diagram-\d+\.mmd)\)/g)].map((m) => m[1]);
+    expect(listed).toHaveLength(120);
+    for (const file of listed)
+      expect(
+        files.some((f) => f.path === file),
+        file,
+      ).toBe(true);
+    // Without the mermaid artefact there are no files to point to: the diagrams stay in the document.
+    const inline = await render(
+      bigIr(),
+      resolveConfig({ mermaid: { maxTablesPerDiagram: 1 }, output: { artifacts: ['ddl'] } }),
+    );
+    expect(
+      (inline.files.find((f) => f.path === 'design.md')?.content.match(/```mermaid/g) ?? []).length,
+    ).toBe(120);
+  });
+
   it('splits the ER diagram, caps summaries and keeps the full DDL in one place', async () => {
     const { files } = await render(bigIr());
     const get = (p: string) => files.find((f) => f.path === p)?.content ?? '';

@@ -1,8 +1,9 @@
 import { qualifiedName } from '../ir/names.js';
+import { type MermaidDiagram, OVERVIEW_MAX_PARTS } from '../mermaid/index.js';
 import { baseTables, findingsOf, projectName, type RenderContext } from '../render/context.js';
 import { Doc } from '../render/doc.js';
 import { migrationTool } from '../render/facts.js';
-import { bullets, code, escapeHeading, fence, link, table } from '../render/markdown.js';
+import { bullets, code, escapeCell, escapeHeading, fence, link, table } from '../render/markdown.js';
 import { describeIndex } from '../render/parts/columns.js';
 import { migrationOrder, queryFacts, securityFacts, stackLines } from '../render/parts/common.js';
 import { enumBody } from '../render/parts/enums.js';
@@ -21,7 +22,22 @@ export function mermaidBlocks(ctx: RenderContext): string {
   const diagrams = schemaDiagrams(ctx);
   if (diagrams.length === 0) return '_The schema defines no tables._';
   if (diagrams.length === 1) return fence('mermaid', (diagrams[0] as { code: string }).code);
+  if (isSplit(ctx) && diagrams.length > OVERVIEW_MAX_PARTS && ctx.config.output.artifacts.includes('mermaid'))
+    return diagramIndex(diagrams);
   return diagrams.map((d) => `### ${escapeHeading(d.title)}\n\n${fence('mermaid', d.code)}`).join('\n\n');
+}
+
+/**
+ * Hundreds of diagrams in one document are more than a Markdown viewer renders: when the `mermaid`
+ * artefact writes each diagram to its own file, list the files (in the artefact's numbering).
+ */
+function diagramIndex(diagrams: MermaidDiagram[]): string {
+  const rows = diagrams.map((d, i) => [
+    link(`er-diagram-${i + 1}.mmd`, `er-diagram-${i + 1}.mmd`),
+    escapeCell(d.title),
+    String(d.tables.length),
+  ]);
+  return `The schema is drawn in ${diagrams.length} diagrams of connected tables, one file each (Mermaid; \`er-diagram.md\` has them all in one file):\n\n${table(['File', 'Diagram', 'Tables'], rows)}`;
 }
 
 function developmentDataIntro(ctx: RenderContext): string {
