@@ -1,4 +1,5 @@
 import { qualifiedName } from '../ir/names.js';
+import { remembered } from '../ir/remember.js';
 import type { Column, Index, Ir, Table, TableRef } from '../ir/types.js';
 import type { FindingFix } from './types.js';
 
@@ -141,18 +142,11 @@ export function mentionsColumn(expression: string, column: string): boolean {
  * Words of an identifier: `ipAddress` / `ip_address` -> ['ip', 'address']. Remembered per name:
  * every column name is matched against dozens of patterns and read by the sample-value and
  * finding rules, and tokenizing (two regular expressions) dominated large schemas. The arrays are
- * shared: read-only. The cache is dropped when it grows large.
+ * shared: read-only. Bounded (see `remembered`).
  */
-export function nameTokens(name: string): readonly string[] {
-  let tokens = tokenCache.get(name);
-  if (tokens === undefined) {
-    if (tokenCache.size >= 1_000_000) tokenCache.clear();
-    tokens = tokenize(name);
-    tokenCache.set(name, tokens);
-  }
-  return tokens;
-}
-const tokenCache = new Map<string, readonly string[]>();
+export const nameTokens: (name: string) => readonly string[] = remembered(1_000_000, (name) =>
+  tokenize(name),
+);
 
 /** The definition: a boundary before an upper-case letter that follows a lower-case letter or digit. */
 export function tokenizeByRegex(name: string): string[] {

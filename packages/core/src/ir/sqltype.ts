@@ -1,3 +1,4 @@
+import { remembered } from './remember.js';
 import type { ColumnCategory, Dialect } from './types.js';
 
 /** PostgreSQL aliases -> the spelling ormdoc uses everywhere (short, as people write DDL). */
@@ -27,19 +28,15 @@ const PG_ALIASES: Array<[RegExp, string]> = [
  * (enum types such as `"Role"`) are kept as they are.
  */
 export function normalizeSqlType(dialect: Dialect, sql: string): string {
-  // A pure function of its two arguments that every extractor calls once per column, with few
-  // distinct types (a 1,000-table schema has ~12,000 columns and a few dozen types): remembered.
-  const key = `${dialect}\u0000${sql}`;
-  let normalized = normalizedTypes.get(key);
-  if (normalized === undefined) {
-    if (normalizedTypes.size >= 100_000) normalizedTypes.clear();
-    normalized = normalizeUncached(dialect, sql);
-    normalizedTypes.set(key, normalized);
-  }
-  return normalized;
+  return normalizedType(`${dialect}\u0000${sql}`);
 }
 
-const normalizedTypes = new Map<string, string>();
+// A pure function of its two arguments that every extractor calls once per column, with few
+// distinct types (a 1,000-table schema has ~12,000 columns and a few dozen types): remembered.
+const normalizedType = remembered(100_000, (key) => {
+  const at = key.indexOf('\u0000');
+  return normalizeUncached(key.slice(0, at) as Dialect, key.slice(at + 1));
+});
 
 function normalizeUncached(dialect: Dialect, sql: string): string {
   let s = sql.trim();
@@ -71,19 +68,13 @@ function normalizeUncached(dialect: Dialect, sql: string): string {
   return s + suffix;
 }
 
-/** Portable category of a (normalized) SQL type's element; enums are recognised by the caller. */
-export function categorizeSqlType(sql: string): ColumnCategory {
-  let category = categories.get(sql);
-  if (category === undefined) {
-    if (categories.size >= 100_000) categories.clear();
-    category = categorizeUncached(sql);
-    categories.set(sql, category);
-  }
-  return category;
-}
-
-/** Remembered like `normalizeSqlType`: called once per column with few distinct types. */
-const categories = new Map<string, ColumnCategory>();
+/**
+ * Portable category of a (normalized) SQL type's element; enums are recognised by the caller.
+ * Remembered like `normalizeSqlType`: called once per column with few distinct types.
+ */
+export const categorizeSqlType: (sql: string) => ColumnCategory = remembered(100_000, (sql) =>
+  categorizeUncached(sql),
+);
 
 function categorizeUncached(sql: string): ColumnCategory {
   const s = sql.toLowerCase().replace(/\[\]$/g, '').replace(/\(.*$/, '').trim();
