@@ -1,6 +1,6 @@
 import { createTwoFilesPatch } from 'diff';
 import type { RenderedFile } from '../render/types.js';
-import { DirectoryMaker, readIfExists, resolveInside, writeAtomic } from './files.js';
+import { readIfExists, resolveInside, writeAtomic } from './files.js';
 import { mergeDocument } from './merge.js';
 import { assertOutputDir, removeStaleTempFiles } from './outputDir.js';
 import { findTodos } from './todos.js';
@@ -33,9 +33,7 @@ export async function writeDocuments(options: WriteOptions): Promise<WriteResult
   if (!options.check) await removeStaleTempFiles(options.outputDir);
   const files = [...options.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const targets = files.map((file) => resolveInside(options.outputDir, file.path));
-  // Reading and writing run a few files at a time (the file system works in parallel); merging,
-  // results and errors stay in path order.
-  const befores = await inParallel(targets, readIfExists);
+  const befores = targets.map(readIfExists);
   const planned = files.map((file, i) => {
     const before = befores[i];
     const after =
@@ -67,34 +65,9 @@ export async function writeDocuments(options: WriteOptions): Promise<WriteResult
     }
     toWrite.push(p);
   }
-  const dirs = new DirectoryMaker();
-  await inParallel(toWrite, (p) => writeAtomic(p.target, p.after, dirs));
+  // In path order; the first failure stops the run (the files before it are written, each whole).
+  const made = new Set<string>();
+  for (const p of toWrite) writeAtomic(p.target, p.after, made);
   result.written.push(...toWrite.map((p) => p.path));
   return result;
-}
-
-/** How many files are read or written at once. */
-const IO_PARALLEL = 16;
-
-/**
- * `map` with at most IO_PARALLEL calls in flight; results in input order. The first error rejects,
- * and no new call starts after it (the calls in flight finish).
- */
-async function inParallel<T, R>(items: readonly T[], map: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  let failed = false;
-  const worker = async () => {
-    while (next < items.length && !failed) {
-      const i = next++;
-      try {
-        out[i] = await map(items[i] as T);
-      } catch (error) {
-        failed = true;
-        throw error;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(IO_PARALLEL, items.length) }, worker));
-  return out;
 }

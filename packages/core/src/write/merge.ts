@@ -17,6 +17,8 @@ const withNewline = (s: string) => (s.endsWith('\n') ? s : `${s}\n`);
  * TODO line ormdoc wrote for that key, and a removed one is replaced by the fresh TODO line.
  */
 export function mergeDocument(existing: string, fresh: string, file: string): string {
+  // Nothing changed since the last run (the usual case in CI): merging would give `existing` back.
+  if (existing === fresh) return existing;
   const old = parseRegions(existing, file);
   const next = parseRegions(fresh, `${file} (rendered)`);
   const nextRegions = next.filter((s): s is Region => s.kind === 'region');
