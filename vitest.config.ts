@@ -27,5 +27,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // buildIr also runs the zod schema and fails on any difference from completeIr (child processes inherit it).
+    env: { ORMDOC_VERIFY_IR: '1' },
   },
 });

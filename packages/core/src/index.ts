@@ -46,6 +46,7 @@ export {
 export type { GenerateOptions, GenerateResult } from './generate.js';
 export { assertHasTables, generateDocs } from './generate.js';
 export * from './ir/canonical.js';
+export { completeIr } from './ir/complete.js';
 export * from './ir/description.js';
 export * from './ir/jsonSchema.js';
 export * from './ir/names.js';

@@ -10,6 +10,12 @@ import { z } from 'zod';
  * Principles (see design.md): database truth first with code names beside it; final SQL types per
  * dialect; where each rule is enforced (database or ORM); constraints are the source of truth and
  * relationships are derived from them; namespaces everywhere; provenance; deterministic.
+ *
+ * `completeIr` (complete.ts) builds what `Ir.parse` returns for extractors' typed output without a
+ * zod pass, reading its plan from these schemas: plain fields, `.optional()`, `.default()`,
+ * `.nullable()`, arrays, records, unions whose options differ in JSON type, discriminated unions.
+ * Anything that changes values (transform, pipe, catch, preprocess, `.trim()`-like checks) must be
+ * taught to complete.ts first; the test suite (ORMDOC_VERIFY_IR=1) compares the two on every IR.
  */
 
 export const IR_VERSION = 1 as const;

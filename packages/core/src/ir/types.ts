@@ -27,5 +27,5 @@ export type Enum = z.infer<typeof S.Enum>;
 export type NavigationRelation = z.infer<typeof S.NavigationRelation>;
 export type IrSource = z.infer<typeof S.IrSource>;
 export type Ir = z.infer<typeof S.Ir>;
-/** What extractors may build: defaults (empty arrays, kind 'table', ...) are filled in by `parseIr`. */
+/** What extractors may build: defaults (empty arrays, kind 'table', ...) are filled in by `buildIr` (or `parseIr`). */
 export type IrInput = z.input<typeof S.Ir>;

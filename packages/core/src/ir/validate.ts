@@ -1,9 +1,10 @@
 import type { z } from 'zod';
 import type { Diagnostic } from '../diagnostics.js';
 import { OrmdocError } from '../errors.js';
-import { findTable, qualifiedName } from './names.js';
+import { completeIr, firstDifference } from './complete.js';
+import { findTable, qualifiedName, tableSortKey } from './names.js';
 import { Ir as IrSchema } from './schema.js';
-import type { Ir, Table } from './types.js';
+import type { Ir, IrInput, Table } from './types.js';
 
 /** `tables[2].columns[0].name` from a zod issue path. */
 export function jsonPath(path: ReadonlyArray<PropertyKey>): string {
@@ -41,21 +42,57 @@ export function validateIr(input: unknown): { ir?: Ir; diagnostics: Diagnostic[]
   return { ir, diagnostics: checkReferences(ir) };
 }
 
-/** Parse and validate, throwing one OrmdocError listing every problem. */
+/** Parse and validate, throwing one OrmdocError listing every problem. For untrusted input (IR read from JSON). */
 export function parseIr(input: unknown): Ir {
   const { ir, diagnostics } = validateIr(input);
-  const errors = diagnostics.filter((d) => d.severity === 'error');
-  if (!ir || errors.length > 0) {
-    throw new OrmdocError(
-      'IR_INVALID',
-      `The schema representation is invalid (${errors.length} problem(s)).`,
-      {
-        details: errors.map((d) => `${d.path}: ${d.message}`),
-        hint: 'This is most likely a bug in the extractor; please report it with the schema that produced it.',
-      },
-    );
+  if (!ir) throw invalidIr(diagnostics);
+  return withReferencesChecked(ir, diagnostics);
+}
+
+/**
+ * The IR of an extractor's typed output: `completeIr` (the defaults zod would fill in, without a
+ * second validation pass over the whole IR) and the reference checks, throwing the same
+ * IR_INVALID error as `parseIr`. With `ORMDOC_VERIFY_IR` set (the test suite sets it) the zod
+ * schema parses the input too, and any difference from `completeIr` is thrown as a bug.
+ */
+export function buildIr(input: IrInput): Ir {
+  const expected = verifyRequested() ? parseForVerification(input) : undefined;
+  const ir = completeIr(input);
+  if (expected) {
+    const difference = firstDifference(expected, ir);
+    if (difference)
+      throw new Error(
+        `ORMDOC_VERIFY_IR: completeIr and the zod schema disagree (zod vs completeIr) at ${difference}. ` +
+          'Bring packages/core/src/ir/complete.ts in step with schema.ts.',
+      );
   }
+  return withReferencesChecked(ir, checkReferences(ir));
+}
+
+function verifyRequested(): boolean {
+  const flag = process.env.ORMDOC_VERIFY_IR;
+  return flag !== undefined && flag !== '' && flag !== '0';
+}
+
+/** The zod result `completeIr` must equal; an input zod rejects is an extractor bug, reported like `parseIr` would. */
+function parseForVerification(input: IrInput): Ir {
+  const parsed = IrSchema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  throw invalidIr(zodIssuesToDiagnostics(parsed.error.issues, 'ir/invalid'), 'ORMDOC_VERIFY_IR: ');
+}
+
+function withReferencesChecked(ir: Ir, diagnostics: Diagnostic[]): Ir {
+  if (diagnostics.some((d) => d.severity === 'error')) throw invalidIr(diagnostics);
   return ir;
+}
+
+function invalidIr(diagnostics: Diagnostic[], prefix = ''): OrmdocError {
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  const message = `${prefix}The schema representation is invalid (${errors.length} problem(s)).`;
+  return new OrmdocError('IR_INVALID', message, {
+    details: errors.map((d) => `${d.path}: ${d.message}`),
+    hint: 'This is most likely a bug in the extractor; please report it with the schema that produced it.',
+  });
 }
 
 function checkReferences(ir: Ir): Diagnostic[] {
@@ -63,6 +100,7 @@ function checkReferences(ir: Ir): Diagnostic[] {
   const err = (path: string, message: string) =>
     out.push({ severity: 'error', code: 'ir/reference', message, path });
   const seen = new Map<string, number>();
+  const enums = new Set(ir.enums.map(tableSortKey));
   ir.tables.forEach((table, ti) => {
     const key = qualifiedName(table);
     if (seen.has(key)) err(`tables[${ti}]`, `duplicate table ${key} (also tables[${seen.get(key)}])`);
@@ -71,10 +109,7 @@ function checkReferences(ir: Ir): Diagnostic[] {
     table.columns.forEach((c, ci) => {
       if (cols.has(c.name)) err(`tables[${ti}].columns[${ci}]`, `duplicate column ${c.name} in ${key}`);
       cols.add(c.name);
-      if (
-        c.type.enum &&
-        !ir.enums.some((e) => e.name === c.type.enum?.name && e.schema === c.type.enum?.schema)
-      )
+      if (c.type.enum && !enums.has(tableSortKey(c.type.enum)))
         err(`tables[${ti}].columns[${ci}].type.enum`, `unknown enum ${qualifiedName(c.type.enum)}`);
     });
     const need = (names: string[], path: string) => {

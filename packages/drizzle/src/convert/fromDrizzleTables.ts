@@ -1,11 +1,11 @@
 import {
+  buildIr,
   canonicalizeIr,
   type Diagnostic,
   type ExtractResult,
   IR_VERSION,
   type IrInput,
   OrmdocError,
-  parseIr,
   type Table,
 } from '@ormdoc/core';
 import { bundledDrizzleApi } from '../api.js';
@@ -243,7 +243,7 @@ export function fromDrizzleTables(input: FromDrizzleTablesInput): ExtractResult 
       ),
     relations,
   };
-  return { ir: canonicalizeIr(parseIr(ir)), diagnostics };
+  return { ir: canonicalizeIr(buildIr(ir)), diagnostics };
 }
 
 /**

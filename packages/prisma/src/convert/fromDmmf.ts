@@ -1,4 +1,5 @@
 import {
+  buildIr,
   type Column,
   canonicalizeIr,
   type Diagnostic,
@@ -8,7 +9,6 @@ import {
   IR_VERSION,
   OrmdocError,
   parseDescription,
-  parseIr,
   type Table,
 } from '@ormdoc/core';
 import { type EnumInfo, scalarColumn, unsupportedColumn } from './columns.js';
@@ -150,7 +150,7 @@ export function fromDmmf(input: FromDmmfInput): ExtractResult {
     };
   });
 
-  const ir = parseIr({
+  const ir = buildIr({
     irVersion: IR_VERSION,
     dialect,
     source: {

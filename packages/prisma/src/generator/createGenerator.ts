@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import {
+  buildIr,
   canonicalizeIr,
   type Diagnostic,
   type GenerateResult,
   generateDocs,
   type Ir,
   OrmdocError,
-  parseIr,
   resolveConfig,
 } from '@ormdoc/core';
 import type { PrismaDatamodel } from '../convert/dmmf.js';
@@ -96,7 +96,7 @@ export function createGenerator(generatorOptions: CreateGeneratorOptions = {}) {
         cwd,
         files.map((f) => f.absolute),
       );
-      const ir = migrations.length ? canonicalizeIr(parseIr(applyChecks(base, migrations))) : base;
+      const ir = migrations.length ? canonicalizeIr(buildIr(applyChecks(base, migrations))) : base;
 
       const schemaDir = path.dirname(files[0]?.absolute ?? schemaPath);
       // The `config` option, else the project's own ormdoc.config.* (the file `ormdoc generate` reads).

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { canonicalizeIr, type ExtractResult, parseIr } from '@ormdoc/core';
+import { buildIr, canonicalizeIr, type ExtractResult } from '@ormdoc/core';
 import { fromDmmf } from '../convert/fromDmmf.js';
 import { configOnly, scanSchema, stripDatasourceUrls } from '../convert/scan.js';
 import { readSchemaText } from '../convert/schemaText.js';
@@ -64,7 +64,7 @@ export async function fromPrismaSchema(input: PrismaSchemaInput): Promise<Extrac
   if (!input.migrations?.length) return { ir, diagnostics };
   // Only an IR the migrations added checks to is validated (and put in canonical order) again.
   const withChecks = applyChecks(ir, input.migrations);
-  return { ir: withChecks === ir ? ir : canonicalizeIr(parseIr(withChecks)), diagnostics };
+  return { ir: withChecks === ir ? ir : canonicalizeIr(buildIr(withChecks)), diagnostics };
 }
 
 /** Find the schema (see `findSchemaFiles`), read it and convert it. */

@@ -1,5 +1,5 @@
 import type { Diagnostic, Enum, ExtractResult, IrInput, Table } from '@ormdoc/core';
-import { canonicalizeIr, parseIr } from '@ormdoc/core';
+import { buildIr, canonicalizeIr } from '@ormdoc/core';
 import { parseExport } from '../format/parse.js';
 import type { ExportEnum, ExportTable, SqlalchemyExport } from '../format/schema.js';
 import { convertColumn, describe } from './columns.js';
@@ -100,6 +100,6 @@ export function fromSqlmodelExport(json: unknown, options: { file?: string } = {
     enums: doc.enums.map(convertEnum),
     relations: convertRelationships(doc.relationships, tables),
   };
-  const ir = canonicalizeIr(parseIr(input));
+  const ir = canonicalizeIr(buildIr(input));
   return { ir, diagnostics };
 }

@@ -1,4 +1,5 @@
 import {
+  buildIr,
   canonicalizeIr,
   type Diagnostic,
   type ExtractResult,
@@ -6,7 +7,6 @@ import {
   type IrInput,
   OrmdocError,
   parseDescription,
-  parseIr,
 } from '@ormdoc/core';
 import {
   type DriverLike,
@@ -84,7 +84,7 @@ export function fromTypeormMetadata(input: FromTypeormMetadataInput): ExtractRes
     enums: [...enums.values()].map(({ firstUse: _firstUse, ...e }) => e),
     relations: navigationRelations(metadatas, (m) => tableNamespace(input.dialect, m, driver)),
   };
-  return { ir: canonicalizeIr(parseIr(ir)), diagnostics };
+  return { ir: canonicalizeIr(buildIr(ir)), diagnostics };
 }
 
 function convertTable(
