@@ -97,6 +97,12 @@ def main(argv):
         }.get(e.code, EXIT_NOT_FOUND)
         fail(exit_code, e.code, e.message, hint=e.hint, file=e.file, line=e.line, details=e.details)
 
+    # Everything the import built lives until the process ends: move it out of the collector's
+    # sight, so that the collections during configure_mappers() and the export do not rescan it
+    # (a quarter of the run at 3,000 classes). Python 3.7+.
+    if hasattr(gc, "freeze"):
+        gc.freeze()
+
     if args.ddl:
         from ormdoc_sqlalchemy.ddl import create_all_ddl
 
