@@ -1,6 +1,11 @@
 // Synthetic schema -> a TypeORM 1.x project: one entity class per file (src/entities/<Class>.ts) with
 // columns (some types left to decorator metadata, as real code does), ManyToOne + inverse OneToMany
 // relations, indexes, unique keys, comments; src/entities/enums.ts; src/data-source.ts; tsconfig.json.
+// Relations name their target entity and inverse property by string (`@ManyToOne('Target', 'inverse')`)
+// and entity files import each other with `import type` only, as large real projects do: TypeORM
+// resolves the names when it builds metadata, and no entity file requires another at runtime. (Class
+// references, `() => Target`, need runtime imports: a require chain as deep as the FK graph, which
+// overflows the stack at 10,000 tables.) Decorator metadata records `Object` for those properties.
 import { foreignKeys, toCamel, toPascal } from './model.mjs';
 import { writeProject } from './write.mjs';
 
@@ -86,7 +91,7 @@ function tsType(col, model) {
 
 function entitySource(table, model, byName, inverse) {
   const decorators = new Set(['Column', 'Entity']);
-  const imports = new Map(); // class -> file
+  const imports = new Map(); // class -> file, imported for its type only
   const enumImports = new Set();
   const body = [];
   const single = table.primaryKey.length === 1;
@@ -114,7 +119,7 @@ function entitySource(table, model, byName, inverse) {
     if (target !== table) imports.set(target.className, target.className);
     decorators.add('ManyToOne').add('JoinColumn');
     body.push(
-      `  @ManyToOne(() => ${target.className}, (x) => x.${inverseProp(table, column)}, { onDelete: ${q(ACTION[fk.onDelete])}${column.nullable ? '' : ', nullable: false'} })`,
+      `  @ManyToOne(${q(target.className)}, ${q(inverseProp(table, column))}, { onDelete: ${q(ACTION[fk.onDelete])}${column.nullable ? '' : ', nullable: false'} })`,
       `  @JoinColumn({ name: ${q(column.name)} })`,
       `  ${relationProp(column)}: ${target.className}${column.nullable ? ' | null' : ''};`,
       '',
@@ -124,7 +129,7 @@ function entitySource(table, model, byName, inverse) {
     if (ref.table !== table) imports.set(ref.table.className, ref.table.className);
     decorators.add('OneToMany');
     body.push(
-      `  @OneToMany(() => ${ref.table.className}, (x) => x.${relationProp(ref.column)})`,
+      `  @OneToMany(${q(ref.table.className)}, ${q(relationProp(ref.column))})`,
       `  ${inverseProp(ref.table, ref.column)}: ${ref.table.className}[];`,
       '',
     );
@@ -141,7 +146,7 @@ function entitySource(table, model, byName, inverse) {
   }
   const head = [`import { ${[...decorators].sort().join(', ')} } from 'typeorm';`];
   if (enumImports.size > 0) head.push(`import { ${[...enumImports].sort().join(', ')} } from './enums';`);
-  for (const cls of [...imports.keys()].sort()) head.push(`import { ${cls} } from './${cls}';`);
+  for (const cls of [...imports.keys()].sort()) head.push(`import type { ${cls} } from './${cls}';`);
   while (body.at(-1) === '') body.pop();
   return `${head.join('\n')}\n\n${classDecos.join('\n')}\nexport class ${table.className} {\n${body.join('\n')}\n}\n`;
 }
