@@ -12,7 +12,6 @@ import {
 import type { LoadedConfig } from '../config/load.js';
 import type { CommandContext } from '../context.js';
 import { plural } from '../progress.js';
-import { collectGarbage } from './collect.js';
 import { type ExtractOutcome, loadAndExtract } from './extract.js';
 
 export interface DocsRun {
@@ -68,7 +67,6 @@ export async function runDocsPipeline(ctx: CommandContext, check: boolean): Prom
   const { loaded, extracted } = await loadAndExtract(ctx);
   // A schema without tables has nothing to document: a user error, before anything is written.
   assertHasTables(extracted.ir);
-  collectGarbage();
   const { config } = loaded;
   const rendered = await progress.phase(
     'render',
