@@ -10,6 +10,8 @@ export interface CliIo {
   stdoutIsTTY: boolean;
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** The CLI runs as its own process (bin.js), so it may tune that process's garbage collector. */
+  ownsProcess?: boolean;
 }
 
 export function processIo(): CliIo {
@@ -20,6 +22,7 @@ export function processIo(): CliIo {
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     env: process.env,
     cwd: process.cwd(),
+    ownsProcess: true,
   };
 }
 

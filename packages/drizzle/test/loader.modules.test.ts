@@ -106,6 +106,10 @@ describe('each load reads the files as they are now', () => {
     expect(
       Object.keys(require.cache).filter((id) => id.startsWith(dir) || id.includes('?namespace=')),
     ).toEqual([]);
+    // Not even as another module's child: tsx's own module loads them, and its `children` list
+    // would keep the schema's whole module graph alive for the rest of the process.
+    const children = Object.values(require.cache).flatMap((m) => m?.children ?? []);
+    expect(children.filter((c) => c.id.startsWith(dir) || c.id.includes('?namespace='))).toEqual([]);
     expect(process.env.TSX_TSCONFIG_PATH).toBe(env);
     expect(() => require(`${dir}/db/typed.ts`)).toThrow();
   });

@@ -13,6 +13,7 @@ import type { LoadedConfig } from '../config/load.js';
 import type { CommandContext } from '../context.js';
 import { plural } from '../progress.js';
 import { type ExtractOutcome, loadAndExtract } from './extract.js';
+import { settleAfterExtraction } from './memory.js';
 
 export interface DocsRun {
   cwd: string;
@@ -68,6 +69,7 @@ export async function runDocsPipeline(ctx: CommandContext, check: boolean): Prom
   // A schema without tables has nothing to document: a user error, before anything is written.
   assertHasTables(extracted.ir);
   const { config } = loaded;
+  if (ctx.io.ownsProcess) await settleAfterExtraction();
   const rendered = await progress.phase(
     'render',
     () => renderDocuments({ ir: extracted.ir, config, cwd }),

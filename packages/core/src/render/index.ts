@@ -10,6 +10,7 @@ import type { Ir } from '../ir/types.js';
 import { BUILTIN_TEMPLATES, DEFAULT_FILE_NAMES } from '../templates/index.js';
 import { createContext, type RenderContext } from './context.js';
 import { renderCustomTemplate } from './directives.js';
+import { chunkedFile, jsonChunks } from './jsonChunks.js';
 import { fence } from './markdown.js';
 import { HEADER_COMMENT, wrapRegion } from './markers.js';
 import { applyOverlay } from './overlay.js';
@@ -117,7 +118,8 @@ function artifacts(ctx: RenderContext): RenderedFile[] {
   for (const kind of config.output.artifacts) {
     switch (kind) {
       case 'ir-json':
-        files.push({ path: 'schema.json', content: `${JSON.stringify(ir, null, 2)}\n` });
+        // Tables one at a time: the document is never one string (~80 MB at 10,000 tables).
+        files.push(chunkedFile('schema.json', () => withNewline(jsonChunks(ir))));
         break;
       case 'ir-schema':
         files.push({ path: 'ir.schema.json', content: `${JSON.stringify(irJsonSchema(), null, 2)}\n` });
@@ -156,3 +158,8 @@ function artifacts(ctx: RenderContext): RenderedFile[] {
 }
 
 const ensureNewline = (s: string) => (s.endsWith('\n') ? s : `${s}\n`);
+
+function* withNewline(chunks: Iterable<string>): Generator<string> {
+  yield* chunks;
+  yield '\n';
+}

@@ -46,7 +46,11 @@ export function readIfExists(path: string): string | undefined {
  * Synchronous on purpose: a run writes hundreds to thousands of small files one after another, and
  * the blocking calls cost half of what the same work costs through the thread pool.
  */
-export function writeAtomic(path: string, content: string, made = new Set<string>()): void {
+export function writeAtomic(
+  path: string,
+  content: string | Iterable<string>,
+  made = new Set<string>(),
+): void {
   const dir = dirname(path);
   const temp = resolve(dir, `.${randomBytes(6).toString('hex')}.ormdoc.tmp`);
   try {
@@ -54,7 +58,7 @@ export function writeAtomic(path: string, content: string, made = new Set<string
       mkdirSync(dir, { recursive: true });
       made.add(dir);
     }
-    writeString(temp, content);
+    writeText(temp, content);
     renameSync(temp, path);
   } catch (error) {
     rmSync(temp, { force: true });
@@ -67,27 +71,60 @@ export function writeAtomic(path: string, content: string, made = new Set<string
 }
 
 /**
- * Write a string as UTF-8. `writeSync` encodes into a native buffer freed as soon as the call returns;
- * `writeFileSync` would first copy the text into a Buffer that lives until the next garbage collection
- * (at 10,000 tables the documents are ~150 MB, so those copies raised the peak memory of the run).
+ * Write a document as UTF-8. A string goes to `writeSync` in slices of `WRITE_CHUNK` characters:
+ * Node encodes each into a native buffer freed as soon as the call returns (`writeFileSync` would
+ * first copy the whole text into a Buffer that lives until the next garbage collection; at 10,000
+ * tables the documents are ~150 MB). Pieces are encoded into one reused buffer, so writing them
+ * allocates nothing on the JavaScript heap (joining them would: the IR JSON is ~80 MB there).
  */
-function writeString(path: string, content: string): void {
+function writeText(path: string, content: string | Iterable<string>): void {
   const fd = openSync(path, 'w');
   try {
-    let offset = 0;
-    while (offset < content.length) {
-      // Chunks keep the native buffer small; a chunk never ends inside a surrogate pair.
-      let end = Math.min(offset + WRITE_CHUNK, content.length);
-      const last = content.charCodeAt(end - 1);
-      if (end < content.length && last >= 0xd800 && last <= 0xdbff) end--;
-      writeAll(fd, content.slice(offset, end));
-      offset = end;
-    }
+    if (typeof content === 'string') writeLong(fd, content);
+    else writePieces(fd, content);
   } finally {
     closeSync(fd);
   }
 }
 
+function writeLong(fd: number, text: string): void {
+  for (let at = 0; at < text.length; ) {
+    let end = Math.min(at + WRITE_CHUNK, text.length);
+    if (end < text.length && isHighSurrogate(text.charCodeAt(end - 1))) end--; // never split a pair
+    writeAll(fd, end - at === text.length ? text : text.slice(at, end));
+    at = end;
+  }
+}
+
+let pieceBuffer: Buffer | undefined;
+
+function writePieces(fd: number, pieces: Iterable<string>): void {
+  pieceBuffer ??= Buffer.allocUnsafe(WRITE_CHUNK);
+  const buffer = pieceBuffer;
+  let used = 0;
+  const flush = () => {
+    for (let at = 0; at < used; ) at += writeSync(fd, buffer, at, used - at, null);
+    used = 0;
+  };
+  const put = (piece: string) => {
+    const bytes = Buffer.byteLength(piece, 'utf8');
+    if (used + bytes > buffer.length) flush();
+    if (bytes > buffer.length) writeLong(fd, piece);
+    else used += buffer.write(piece, used, 'utf8');
+  };
+  let carry = ''; // a high surrogate whose low half starts the next piece
+  for (const next of pieces) {
+    const piece = carry + next;
+    carry = isHighSurrogate(piece.charCodeAt(piece.length - 1)) ? piece.slice(-1) : '';
+    put(carry === '' ? piece : piece.slice(0, -1));
+  }
+  put(carry); // an unpaired surrogate at the very end, written as Node writes one
+  flush();
+}
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+
+/** Characters per `writeSync` call, and the size of the buffer pieces are gathered in. */
 const WRITE_CHUNK = 1 << 20;
 
 /** `writeSync` may write fewer bytes than asked (rare on a regular file): the rest goes as bytes. */

@@ -111,4 +111,52 @@ describe('writeDocuments', () => {
     expect(await readdir(dir)).toEqual(['b.md']);
     expect(await readFile(join(dir, 'b.md'), 'utf8')).toBe('<!-- ormdoc:begin body -->\nno end\n');
   });
+
+  it('writes, compares and checks a file given in pieces without ever joining them', async () => {
+    // Over 2 MB, with a surrogate pair split across two pieces right at the 1 MB write slice.
+    const head = 'a'.repeat((1 << 20) - 1);
+    const pieces = [head, '\ud83d', '\ude00', 'é'.repeat(1 << 20), '"end"\n'];
+    const text = pieces.join('');
+    let joins = 0;
+    const chunked = (parts: string[]) => ({
+      path: 'schema.json',
+      chunks: () => parts,
+      get content() {
+        joins++;
+        return parts.join('');
+      },
+    });
+    const first = await writeDocuments({ outputDir: dir, files: [chunked(pieces)] });
+    expect(first.written).toEqual(['schema.json']);
+    expect(await readFile(join(dir, 'schema.json'))).toEqual(Buffer.from(text, 'utf8'));
+    expect((await writeDocuments({ outputDir: dir, files: [chunked(pieces)] })).unchanged).toEqual([
+      'schema.json',
+    ]);
+    // A prefix of the file, or the file with one piece changed, is not the same text.
+    for (const parts of [pieces.slice(0, 3), [...pieces.slice(0, 4), '"End"\n']]) {
+      const result = await writeDocuments({ outputDir: dir, check: true, files: [chunked(parts)] });
+      expect(result.stale.map((s) => s.path)).toEqual(['schema.json']);
+    }
+    expect(joins).toBe(2); // only check mode's diffs joined the pieces
+    const stale = await writeDocuments({
+      outputDir: dir,
+      check: true,
+      files: [chunked([...pieces.slice(0, 4), '"End"\n'])],
+    });
+    expect(stale.stale[0]?.diff).toMatch(/-.*"end"\n\+.*"End"/s);
+    expect(await readFile(join(dir, 'schema.json'), 'utf8')).toBe(text);
+    // Bytes as Node encodes the joined text: pairs split across pieces, lone surrogates, pieces
+    // larger than the write buffer, a buffer filled exactly.
+    const cases = [
+      ['x\ud83d', '\ude00y', '\ud83d'],
+      ['\ude00', 'a'.repeat(1 << 20), 'b'],
+      ['€'.repeat((1 << 20) / 4), 'ab'.repeat(1 << 19), '', '\ud83d'],
+      [],
+    ];
+    for (const [i, parts] of cases.entries()) {
+      const path = `bytes-${i}.json`;
+      await writeDocuments({ outputDir: dir, files: [{ ...chunked(parts), path }] });
+      expect(await readFile(join(dir, path))).toEqual(Buffer.from(parts.join(''), 'utf8'));
+    }
+  });
 });

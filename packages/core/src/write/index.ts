@@ -36,17 +36,23 @@ export async function writeDocuments(options: WriteOptions): Promise<WriteResult
   const befores = targets.map(readIfExists);
   const planned = files.map((file, i) => {
     const before = befores[i];
+    const target = targets[i] as string;
+    // Large artefacts come in pieces: compared and written piece by piece, never joined.
+    if (file.chunks && !isMarkdown(file.path)) {
+      const same = before !== undefined && sameText(before, file.chunks());
+      return { path: file.path, target, before, after: file.chunks, same, file };
+    }
     const after =
       before !== undefined && isMarkdown(file.path)
         ? mergeDocument(before, file.content, file.path)
         : file.content;
-    return { path: file.path, target: targets[i] as string, before, after };
+    return { path: file.path, target, before, after, same: before === after, file };
   });
   const result: WriteResult = { written: [], unchanged: [], stale: [], todos: [] };
   const toWrite: typeof planned = [];
   for (const p of planned) {
-    if (isMarkdown(p.path)) result.todos.push(...findTodos(p.path, p.after));
-    if (p.before === p.after) {
+    if (isMarkdown(p.path) && typeof p.after === 'string') result.todos.push(...findTodos(p.path, p.after));
+    if (p.same) {
       result.unchanged.push(p.path);
       continue;
     }
@@ -55,7 +61,7 @@ export async function writeDocuments(options: WriteOptions): Promise<WriteResult
         p.before === undefined ? '/dev/null' : `a/${p.path}`,
         `b/${p.path}`,
         p.before ?? '',
-        p.after,
+        typeof p.after === 'string' ? p.after : p.file.content,
         undefined,
         undefined,
         { context: 3 },
@@ -67,7 +73,17 @@ export async function writeDocuments(options: WriteOptions): Promise<WriteResult
   }
   // In path order; the first failure stops the run (the files before it are written, each whole).
   const made = new Set<string>();
-  for (const p of toWrite) writeAtomic(p.target, p.after, made);
+  for (const p of toWrite) writeAtomic(p.target, typeof p.after === 'string' ? p.after : p.after(), made);
   result.written.push(...toWrite.map((p) => p.path));
   return result;
+}
+
+/** Whether text given in pieces equals `text`, without joining the pieces. */
+function sameText(text: string, pieces: Iterable<string>): boolean {
+  let at = 0;
+  for (const piece of pieces) {
+    if (!text.startsWith(piece, at)) return false;
+    at += piece.length;
+  }
+  return at === text.length;
 }

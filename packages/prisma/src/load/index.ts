@@ -5,7 +5,7 @@ import { buildIr, canonicalizeIr, type ExtractResult } from '@ormdoc/core';
 import { fromDmmf } from '../convert/fromDmmf.js';
 import { configOnly, scanSchema, stripDatasourceUrls } from '../convert/scan.js';
 import { readSchemaText } from '../convert/schemaText.js';
-import { getConfig, getDatamodel } from '../convert/wasm.js';
+import { getConfig, getDatamodel, releaseSchemaWasm, type SchemaFiles } from '../convert/wasm.js';
 import { findSchemaFiles, relativePosix } from './files.js';
 import { applyChecks, type MigrationFile, readMigrations } from './migrations.js';
 
@@ -45,12 +45,7 @@ export async function fromPrismaSchema(input: PrismaSchemaInput): Promise<Extrac
   const configFiles = scans.every((s) => s !== undefined)
     ? wasmFiles.map(([file, content], i) => [file, configOnly(content, scans[i]!)] as const)
     : undefined;
-  const config = await getConfig(wasmFiles, configFiles);
-  const datamodel = await getDatamodel(wasmFiles).catch(async (e: unknown) => {
-    // As before, an error get_config finds in the whole schema comes first.
-    if (configFiles) await getConfig(wasmFiles);
-    throw e;
-  });
+  const { config, datamodel } = await readWithWasm(wasmFiles, configFiles);
   const text = readSchemaText(files, scans);
   const ormVersion = await prismaVersion(cwd);
   const { ir, diagnostics } = fromDmmf({
@@ -65,6 +60,21 @@ export async function fromPrismaSchema(input: PrismaSchemaInput): Promise<Extrac
   // Only an IR the migrations added checks to is validated (and put in canonical order) again.
   const withChecks = applyChecks(ir, input.migrations);
   return { ir: withChecks === ir ? ir : canonicalizeIr(buildIr(withChecks)), diagnostics };
+}
+
+/** Datasource and datamodel from Prisma's parser, whose memory is given back afterwards when large. */
+async function readWithWasm(files: SchemaFiles, configFiles: SchemaFiles | undefined) {
+  try {
+    const config = await getConfig(files, configFiles);
+    const datamodel = await getDatamodel(files).catch(async (e: unknown) => {
+      // As before, an error get_config finds in the whole schema comes first.
+      if (configFiles) await getConfig(files);
+      throw e;
+    });
+    return { config, datamodel };
+  } finally {
+    releaseSchemaWasm();
+  }
 }
 
 /** Find the schema (see `findSchemaFiles`), read it and convert it. */
