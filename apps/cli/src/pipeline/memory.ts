@@ -12,12 +12,13 @@ import { runInNewContext } from 'node:vm';
  * 2. Grow the heap by at most half of what survives a collection (V8 allows up to 4×): the render
  *    keeps little (the documents) and makes much garbage, so V8's default sizing let the heap run
  *    far past what the run needs.
- * 3. Collect once: the ORM's module graph (the schema's table objects, ~230 MB at 10,000 Drizzle
- *    tables) and the rest of the extraction are garbage now, but V8 would otherwise collect them only
- *    after the render had grown the heap around them.
+ * 3. Collect once (`--expose-gc` set at run time and `gc` taken from a new context, as
+ *    jest-leak-detector does): the ORM's module graph and the rest of the extraction are garbage
+ *    now, but V8 would otherwise collect them only after the render had grown the heap around them.
  *
- * Peak memory at 10,000 Drizzle tables 959 → 591 MB, at 1,000 Prisma models 232 → 185 MB, with the
- * same run time (BENCHMARKS.md, round 4). Never fails the run: a Node without these flags skips it.
+ * Back to back, with and without: peak memory at 10,000 Drizzle tables 959 → 591 MB, at 1,000 Prisma
+ * models 232 → 185 MB, run time unchanged (BENCHMARKS.md, round 4, item 29). Never fails the run:
+ * a Node without these flags skips it.
  */
 export async function settleAfterExtraction(): Promise<void> {
   await new Promise((resolve) => setImmediate(resolve));
