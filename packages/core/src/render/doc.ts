@@ -90,7 +90,7 @@ export class Doc {
 }
 
 /** `parts.join(separator)` followed by one newline, as one flat string. */
-export function joinLines(parts: readonly string[], separator: string): string {
+function joinLines(parts: readonly string[], separator: string): string {
   const last = parts.length - 1;
   return last < 0 ? '\n' : parts.map((p, i) => (i === last ? `${p}\n` : p)).join(separator);
 }
