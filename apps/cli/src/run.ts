@@ -8,6 +8,7 @@ import { generateCommand } from './commands/generate.js';
 import { initCommand } from './commands/init.js';
 import { inspectCommand } from './commands/inspect.js';
 import { formatError } from './errors.js';
+import { assertKnownFlags, closest } from './flags.js';
 import { type CliIo, colorsEnabled, makeColors, processIo, stripAnsi } from './io.js';
 import { version } from './meta.js';
 
@@ -34,6 +35,9 @@ const mainCommand: CommandDef<ArgsDef> = {
  * arguments, so end-to-end tests can check the internal-error path (exit 2). Not for users.
  */
 export const CRASH_ENV = 'ORMDOC_TEST_CRASH';
+
+/** Every flag of every command. */
+const ALL_ARGS: ArgsDef = Object.assign({}, ...Object.values(COMMANDS).map((c) => c.args as ArgsDef));
 
 /** Flags that take a value, so the value is not mistaken for the command name. */
 const VALUE_FLAGS = new Set(
@@ -69,6 +73,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       return 0;
     }
     const command = name === undefined ? undefined : COMMANDS[name];
+    if (name === undefined)
+      assertKnownFlags(rest, { name: 'ormdoc', args: commonArgs, extra: ['--version', '-v'] });
+    else if (command) assertKnownFlags(rest, { name, args: (command.args ?? {}) as ArgsDef });
     if (has(argv, '--help', '-h') || name === undefined) {
       const usage = await renderUsage(command ?? mainCommand, command ? mainCommand : undefined);
       const colored = colorsEnabled(io, !has(argv, '--no-color'), io.stdoutIsTTY);
@@ -76,8 +83,12 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       return name === undefined && !has(argv, '--help', '-h') ? 1 : 0;
     }
     if (!command) {
+      // A misspelt flag before the command may have taken the command's place: name the flag first.
+      const before = argv.slice(0, argv.indexOf(name));
+      assertKnownFlags(before, { name: 'ormdoc', args: ALL_ARGS, extra: ['--version', '-v'] });
+      const suggestion = closest(name, Object.keys(COMMANDS));
       throw new OrmdocError('UNSUPPORTED', `Unknown command "${name}".`, {
-        hint: `Commands: ${Object.keys(COMMANDS).join(', ')}. Run \`ormdoc --help\` for details.`,
+        hint: `${suggestion ? `Did you mean \`ormdoc ${suggestion}\`? ` : ''}Commands: ${Object.keys(COMMANDS).join(', ')}. Run \`ormdoc --help\` for details.`,
       });
     }
     if (io.env[CRASH_ENV] === '1') throw new Error(`forced crash (${CRASH_ENV}=1, test only)`);
