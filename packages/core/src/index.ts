@@ -27,6 +27,7 @@ export * from './conformance/cases.js';
 export * from './conformance/check.js';
 export * from './ddl/index.js';
 export * from './diagnostics.js';
+export { CLUSTER_MAX, CLUSTER_MIN, computeDomains, DOMAIN_TAGS, type Domain } from './domains/index.js';
 export * from './errors.js';
 export type {
   AnalyzeOptions,

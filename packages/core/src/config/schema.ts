@@ -115,6 +115,22 @@ export const TableOverlay = z.strictObject({
   columns: z.record(z.string(), ColumnOverlay).optional(),
 });
 
+/**
+ * Domains (subject areas) by name: `{ Billing: { tables: ['invoices', 'payments', 'billing.*'] } }`.
+ * Entries are table names, `schema.name` or code names, with `*` and `?` wildcards. Tables no
+ * domain lists are grouped by ormdoc (tags, schemas, source files, or foreign-key clusters).
+ */
+export const DomainsConfig = z.record(
+  z.string().min(1),
+  z.strictObject({
+    tables: z
+      .array(z.string().min(1))
+      .describe('Table names, schema.name or code names; `*` and `?` wildcards.'),
+    description: z.string().optional().describe('One line on what the domain holds.'),
+  }),
+);
+export type DomainsConfig = z.infer<typeof DomainsConfig>;
+
 export const OrmdocConfig = z.strictObject({
   $schema: z.string().optional(),
   title: z.string().optional(),
@@ -129,6 +145,8 @@ export const OrmdocConfig = z.strictObject({
       piiPatterns: z.array(z.string()).optional(),
     })
     .default({ disable: [] }),
+  /** Subject areas; see DomainsConfig. Overrides what ormdoc would infer for the tables it lists. */
+  domains: DomainsConfig.optional(),
   mermaid: z
     .strictObject({
       maxTablesPerDiagram: z.number().int().positive().default(30),

@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { OrmdocConfig } from '../config/schema.js';
+import type { Table } from '../ir/types.js';
+import { aForeignKey, anIr, aTable, exampleIr } from '../testing/index.js';
+import { computeDomains } from './index.js';
+
+const names = (ds: ReturnType<typeof computeDomains>) =>
+  Object.fromEntries(
+    ds.map((d) => [d.name, d.tables.map((t) => (t.schema ? `${t.schema}.${t.name}` : t.name))]),
+  );
+
+/** `child` has one FK to each of `parents`. */
+function t(name: string, parents: string[] = [], overrides: Partial<Table> = {}): Table {
+  return aTable(name, {
+    foreignKeys: parents.map((p, i) => aForeignKey(name, [`${p}_id${i}`], p)),
+    ...overrides,
+  });
+}
+
+describe('computeDomains: sources', () => {
+  it('config wins over every other source, globs match names, schema.name and code names; the rest is inferred', () => {
+    const ir = anIr({
+      tables: [
+        t('invoices', [], { tags: [{ name: 'domain', value: 'Sales' }], source: { file: 'a.prisma' } }),
+        t('invoice_lines', ['invoices'], { source: { file: 'a.prisma' } }),
+        t('payments', ['invoices'], { codeName: 'Payment', source: { file: 'b.prisma' } }),
+        t('users', [], { source: { file: 'b.prisma' } }),
+        t('sessions', ['users'], { source: { file: 'b.prisma' } }),
+      ],
+    });
+    const config = OrmdocConfig.parse({
+      domains: { Billing: { tables: ['invoice*', 'Payment'], description: 'Money in.' } },
+    });
+    const ds = computeDomains(ir, config);
+    expect(names(ds)).toEqual({
+      Billing: ['invoice_lines', 'invoices', 'payments'],
+      users: ['sessions', 'users'],
+    });
+    expect(ds.find((d) => d.id === 'billing')).toMatchObject({ source: 'config', description: 'Money in.' });
+  });
+
+  it('tags @domain/@namespace/@module with a value group tables; the same name as a config domain is one domain', () => {
+    const ir = anIr({
+      tables: [
+        t('a', [], { tags: [{ name: 'domain', value: 'Billing' }] }),
+        t('b', [], { tags: [{ name: 'namespace', value: 'Auth' }] }),
+        t('c', [], { tags: [{ name: 'module', value: 'Auth' }] }),
+        t('d'),
+      ],
+    });
+    const ds = computeDomains(ir, { domains: { Billing: { tables: ['d'] } } });
+    expect(names(ds)).toEqual({ Auth: ['b', 'c'], Billing: ['d', 'a'].sort() });
+    expect(ds.map((d) => d.source)).toEqual(['tag', 'config']);
+  });
+
+  it('PostgreSQL schemas, when more than one is used (the default schema is public)', () => {
+    const ir = anIr({
+      tables: [t('users'), aTable('invoices', { schema: 'billing' }), aTable('plans', { schema: 'billing' })],
+    });
+    expect(names(computeDomains(ir))).toEqual({
+      billing: ['billing.invoices', 'billing.plans'],
+      public: ['users'],
+    });
+    expect(computeDomains(ir).every((d) => d.source === 'schema')).toBe(true);
+  });
+
+  it('multi-file Prisma schemas: one file, one domain; implicit tables join their neighbour', () => {
+    const ir = anIr({
+      tables: [
+        t('User', [], { source: { file: 'prisma/schema/user.prisma', line: 1 } }),
+        t('Post', ['User'], { source: { file: 'prisma/schema/blog.prisma', line: 1 } }),
+        t('Tag', [], { source: { file: 'prisma/schema/blog.prisma', line: 9 } }),
+        t('_PostToTag', ['Post', 'Tag'], { implicit: true }),
+        t('Account', ['User'], { source: { file: 'prisma/schema/user.prisma', line: 9 } }),
+      ],
+    });
+    const ds = computeDomains(ir);
+    expect(names(ds)).toEqual({ Blog: ['Post', 'Tag', '_PostToTag'], User: ['Account', 'User'] });
+    expect(ds.every((d) => d.source === 'file')).toBe(true);
+  });
+
+  it('Drizzle schema files: a generic file name (schema.ts, index.ts) is named after its folder', () => {
+    const ir = anIr({
+      tables: [
+        t('users', [], { source: { file: 'src/auth/schema.ts' } }),
+        t('sessions', ['users'], { source: { file: 'src/auth/schema.ts' } }),
+        t('orders', ['users'], { source: { file: 'src/shop/orders.ts' } }),
+        t('order_items', ['orders'], { source: { file: 'src/shop/orders.ts' } }),
+      ],
+    });
+    expect(names(computeDomains(ir))).toEqual({
+      Auth: ['sessions', 'users'],
+      Orders: ['order_items', 'orders'],
+    });
+  });
+
+  it('TypeORM entity folders: one table per file gives one domain per folder', () => {
+    const ir = anIr({
+      tables: [
+        t('user', [], { source: { file: 'src/identity/user.entity.ts' } }),
+        t('role', [], { source: { file: 'src/identity/role.entity.ts' } }),
+        t('order', ['user'], { source: { file: 'src/sales/order.entity.ts' } }),
+        t('product', [], { source: { file: 'src/sales/product.entity.ts' } }),
+      ],
+    });
+    expect(names(computeDomains(ir))).toEqual({ Identity: ['role', 'user'], Sales: ['order', 'product'] });
+  });
+
+  it('one file or one folder says nothing: the FK graph is clustered, named after each hub', () => {
+    const files = { source: { file: 'prisma/schema.prisma' } };
+    const ir = anIr({
+      tables: [
+        t('users', [], files),
+        t('accounts', ['users'], files),
+        t('sessions', ['users'], files),
+        t('profiles', ['users'], files),
+        t('orders', [], files),
+        t('order_items', ['orders', 'products'], files),
+        t('products', [], files),
+        t('shipments', ['orders'], files),
+        t('settings', [], files),
+      ],
+    });
+    const ds = computeDomains(ir);
+    expect(names(ds)).toEqual({
+      orders: ['order_items', 'orders', 'products', 'shipments'],
+      users: ['accounts', 'profiles', 'sessions', 'users'],
+      'Standalone tables': ['settings'],
+    });
+    expect(ds.find((d) => d.name === 'users')?.hub).toEqual({ schema: null, name: 'users' });
+    expect(ds.find((d) => d.name === 'Standalone tables')?.hub).toBeUndefined();
+  });
+
+  it('a junction table goes with a neighbour, not alone', () => {
+    const ir = anIr({
+      tables: [
+        t('a', []),
+        t('a1', ['a']),
+        t('a2', ['a']),
+        t('b', []),
+        t('b1', ['b']),
+        t('b2', ['b']),
+        t('a_b', ['a', 'b']),
+      ],
+    });
+    const ds = computeDomains(ir);
+    expect(ds).toHaveLength(2);
+    expect(ds.some((d) => d.tables.some((x) => x.name === 'a_b'))).toBe(true);
+  });
+
+  it('the bundled example: every table once, hubs named, deterministic', () => {
+    const ir = exampleIr();
+    const a = computeDomains(ir);
+    expect(a.flatMap((d) => d.tables).length).toBe(ir.tables.length);
+    expect(computeDomains(structuredClone(ir))).toEqual(a);
+  });
+
+  it('the config key is validated (strict: unknown keys in a domain are errors)', () => {
+    expect(() => OrmdocConfig.parse({ domains: { A: { table: ['x'] } } })).toThrow();
+    expect(OrmdocConfig.parse({}).domains).toBeUndefined();
+  });
+});
