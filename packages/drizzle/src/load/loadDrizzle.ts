@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { type ExtractResult, OrmdocError } from '@ormdoc/core';
+import { type Diagnostic, type ExtractResult, OrmdocError } from '@ormdoc/core';
 import type { OrmdocDrizzleOptions } from '../config/plugin.js';
 import {
   DRIZZLE_CONFIG_NAMES,
@@ -64,7 +64,9 @@ export async function loadDrizzle(options: LoadDrizzleOptions): Promise<DrizzleE
   const configRel = config ? toPosix(path.relative(cwd, config.path)) : undefined;
   const files = resolveSchemaFiles(patterns, cwd, configRel);
   const tsconfig = options.tsconfig ?? config?.ormdoc?.tsconfig;
-  const { modules, api } = await withProjectLoader({ cwd, tsconfig }, async (loader) => {
+  const loadDiagnostics: Diagnostic[] = [];
+  const loaderOptions = { cwd, tsconfig, diagnostics: loadDiagnostics };
+  const { modules, api } = await withProjectLoader(loaderOptions, async (loader) => {
     const modules: DrizzleModule[] = [];
     for (const file of files) {
       let exports: Record<string, unknown>;
@@ -100,6 +102,7 @@ export async function loadDrizzle(options: LoadDrizzleOptions): Promise<DrizzleE
     ...(config?.schemaFilter ? { schemaFilter: config.schemaFilter } : {}),
     ...(config?.tablesFilter ? { tablesFilter: config.tablesFilter } : {}),
   });
+  result.diagnostics.unshift(...loadDiagnostics);
   if (result.ir.tables.length === 0)
     result.diagnostics.push({
       severity: 'warning',

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import type { Diagnostic } from '@ormdoc/core';
 import { withJitiLoader } from './jiti.js';
 import { withTsxLoader } from './tsx.js';
 
@@ -24,12 +25,17 @@ export interface ProjectLoaderOptions {
   /** Project root: its `tsconfig.json` is used unless `tsconfig` names another one. */
   cwd: string;
   tsconfig?: string | undefined;
+  /** Where warnings about the tsconfig go (an `extends` that cannot be resolved). */
+  diagnostics?: Diagnostic[] | undefined;
 }
 
 /**
  * Run `use` with a loader: every module it loads (the schema files, the files they import,
  * drizzle-orm itself) is evaluated once within the call and again in the next call, so edited
  * files are read again (watch mode, tests rewriting a schema).
+ *
+ * A tsconfig tsx cannot read (an `extends` that cannot be resolved) never stops the load: see
+ * `readableTsconfig`; what was left out is reported in `options.diagnostics`.
  *
  * A module with top-level await cannot be required (drizzle-kit fails on it too); then the whole
  * load runs again with jiti, which can import it. Turn errors into messages inside `use`.
@@ -40,7 +46,7 @@ export async function withProjectLoader<T>(
 ): Promise<T> {
   const tsconfig = projectTsconfig(options.cwd, options.tsconfig);
   try {
-    return await withTsxLoader(tsconfig, use);
+    return await withTsxLoader({ cwd: options.cwd, tsconfig, diagnostics: options.diagnostics ?? [] }, use);
   } catch (e) {
     if (!needsImport(e)) throw e;
     return withJitiLoader({ cwd: options.cwd, tsconfig }, use);

@@ -1,6 +1,10 @@
 import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Diagnostic } from '@ormdoc/core';
 import { defaultOf, resolvePackage } from './_interop.js';
 import type { ProjectLoader } from './loader.js';
+import { toPosix } from './moduleError.js';
+import { emptyTsconfig, readableTsconfig } from './tsconfig.js';
 
 type CjsApi = typeof import('tsx/cjs/api');
 
@@ -13,7 +17,7 @@ const busySlots = new Set<number>();
  * ESM syntax into CommonJS). In-thread, and cached on disk by tsx (in `<tmpdir>/tsx-<uid>`).
  */
 export async function withTsxLoader<T>(
-  tsconfig: string | undefined,
+  options: { cwd: string; tsconfig: string | undefined; diagnostics: Diagnostic[] },
   use: (loader: ProjectLoader) => Promise<T>,
 ): Promise<T> {
   // The CommonJS build of the API: the ESM build of its `resolve` needs `module`.
@@ -25,8 +29,7 @@ export async function withTsxLoader<T>(
   while (busySlots.has(slot)) slot++;
   busySlots.add(slot);
   const namespace = `ormdoc-${slot}`;
-  // tsx reads the tsconfig from this variable (else from process.cwd()) when it registers.
-  const scope = withEnv('TSX_TSCONFIG_PATH', tsconfig, () => api.register({ namespace }));
+  const scope = register(api, namespace, options);
   const parent = import.meta.url;
   const load = (file: string): unknown => {
     try {
@@ -85,6 +88,43 @@ function mapStack(error: unknown): void {
     void error.stack;
   } finally {
     errors.prepareStackTrace = formatter;
+  }
+}
+
+/**
+ * tsx's `register` with the project's tsconfig. tsx throws on a tsconfig whose `extends` it cannot
+ * resolve (drizzle-kit, which lets tsx find the tsconfig itself, then loads without one): register
+ * with a readable copy instead, else with none, and say so.
+ */
+function register(
+  api: CjsApi,
+  namespace: string,
+  options: { cwd: string; tsconfig: string | undefined; diagnostics: Diagnostic[] },
+) {
+  // tsx reads the tsconfig from this variable (else from process.cwd()) when it registers.
+  const attempt = (file: string | undefined) =>
+    withEnv('TSX_TSCONFIG_PATH', file, () => api.register({ namespace }));
+  const { tsconfig } = options;
+  if (!tsconfig) return attempt(undefined);
+  try {
+    return attempt(tsconfig);
+  } catch {}
+  let readable: ReturnType<typeof readableTsconfig> | undefined;
+  try {
+    readable = readableTsconfig(tsconfig, options.cwd);
+    const scope = attempt(readable.file);
+    options.diagnostics.push(...readable.diagnostics);
+    return scope;
+  } catch (e) {
+    const rel = toPosix(path.relative(options.cwd, tsconfig)) || path.basename(tsconfig);
+    options.diagnostics.push(...(readable?.diagnostics ?? []), {
+      severity: 'warning',
+      code: 'drizzle/tsconfig-unreadable',
+      message: `${rel} could not be read (${e instanceof Error ? e.message : String(e)}): the schema was loaded without it, as drizzle-kit does.`,
+      file: rel,
+      hint: 'Fix the tsconfig, or give ormdoc another one (tsconfig in withOrmdoc, or --tsconfig).',
+    });
+    return attempt(emptyTsconfig());
   }
 }
 
