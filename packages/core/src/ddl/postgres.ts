@@ -11,6 +11,7 @@ import {
   trailingComment,
 } from './_shared.js';
 import { renderDefault } from './defaults.js';
+import { requiredExtensions } from './extensions.js';
 import {
   commentLines,
   identList,
@@ -25,7 +26,10 @@ const D = 'postgresql' as const;
 const q = (name: string) => quoteIdent(D, name);
 const x = (ir: Ir, expr: string) => translateExpression(ir.dialect, D, expr);
 
-/** The whole schema as PostgreSQL DDL: schemas, enum types, tables, indexes, comments, foreign keys, views. */
+/**
+ * The whole schema as PostgreSQL DDL: extensions, schemas, enum types, tables, indexes, comments,
+ * foreign keys, views.
+ */
 export function postgresDdl(ir: Ir): string {
   const { tables, views } = orderedRelations(ir);
   const schemas = ir.namespaces
@@ -34,6 +38,7 @@ export function postgresDdl(ir: Ir): string {
   const enums = ir.enums.filter((e) => e.native).map(createEnum);
   const fks = tables.map((t) => foreignKeys(ir, t)).filter((s) => s !== '');
   return joinBlocks([
+    ...section('Extensions', createExtensions(ir)),
     ...section('Schemas', schemas),
     ...section('Enums', enums),
     ...section(
@@ -52,6 +57,24 @@ export function postgresDdl(ir: Ir): string {
 export function postgresTableDdl(ir: Ir, table: Table): string {
   if (table.kind !== 'table') return joinBlocks([viewBlock(ir, table)]);
   return joinBlocks([tableBlock(ir, table), foreignKeys(ir, table)]);
+}
+
+/** `CREATE EXTENSION IF NOT EXISTS` for each extension the schema relies on (its schema created first). */
+function createExtensions(ir: Ir): string[] {
+  const extensions = requiredExtensions(ir);
+  if (extensions.length === 0) return [];
+  const schemas = [
+    ...new Set(extensions.flatMap((e) => (e.schema && e.schema !== 'public' ? [e.schema] : []))),
+  ];
+  return [
+    [
+      ...schemas.map((s) => `CREATE SCHEMA IF NOT EXISTS ${q(s)};`),
+      ...extensions.map(
+        (e) =>
+          `CREATE EXTENSION IF NOT EXISTS ${q(e.name)}${e.schema ? ` WITH SCHEMA ${q(e.schema)}` : ''};${trailingComment([e.reason === 'declared' ? 'declared in the schema' : e.reason === 'inferred' ? 'installed by the ORM' : `for ${e.reason}`])}`,
+      ),
+    ].join('\n'),
+  ];
 }
 
 function createEnum(e: Enum): string {

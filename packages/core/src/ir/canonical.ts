@@ -31,5 +31,6 @@ export function canonicalizeIr(ir: Ir): Ir {
       const t = compareRefs(a.from, b.from);
       return t !== 0 ? t : a.from.field < b.from.field ? -1 : a.from.field > b.from.field ? 1 : 0;
     }),
+    extensions: [...ir.extensions].sort(byName),
   };
 }

@@ -147,6 +147,7 @@ const everything = {
     { name: 'u', schema: 'app', columns: [column] },
   ],
   namespaces: ['app'],
+  extensions: [{ name: 'citext', schema: 'app', junk: 23 }],
   source: { relationMode: 'prisma', files: ['a'], ormVersion: '7', orm: 'prisma', junk: 22 },
   dialect: 'postgresql',
   irVersion: 1,
@@ -162,6 +163,7 @@ const ARRAY_DEFAULTS = [
   'namespaces',
   'enums',
   'relations',
+  'extensions',
 ];
 
 /** The IR with every field that only repeats its default removed, so completeIr has to fill them all in. */
@@ -216,6 +218,7 @@ describe('completeIr', () => {
       'tables',
       'enums',
       'relations',
+      'extensions',
     ]);
     const t = ir.tables[0];
     expect(t).toMatchObject({ kind: 'table', tags: [] });

@@ -292,6 +292,33 @@ export const IrSource = z.object({
   relationMode: z.enum(['foreignKeys', 'prisma']).optional(),
 });
 
+/**
+ * A PostgreSQL extension the schema relies on (`CREATE EXTENSION`). `declared`: the source says so
+ * (Prisma `extensions = [...]`, a migration); `inferred`: an extractor concluded it from what the
+ * ORM itself installs (TypeORM's uuid-ossp). The DDL also infers extensions from types, defaults
+ * and operator classes (ddl/extensions.ts) without recording them here.
+ */
+export const Extension = z.object({
+  name: z
+    .string()
+    .min(1)
+    .describe('Extension name as CREATE EXTENSION takes it (uuid-ossp, pgcrypto, vector).'),
+  schema: z
+    .string()
+    .optional()
+    .describe(
+      'Schema the extension is installed in (CREATE EXTENSION ... WITH SCHEMA), e.g. "extensions" on Supabase.',
+    ),
+  version: z.string().optional(),
+  origin: z
+    .enum(['declared', 'inferred'])
+    .default('declared')
+    .describe(
+      'declared: named by the source; inferred: concluded by the extractor from what the ORM installs.',
+    ),
+  source: SourceLocation.optional(),
+});
+
 export const Ir = z.object({
   irVersion: z.literal(IR_VERSION),
   dialect: Dialect,
@@ -300,4 +327,8 @@ export const Ir = z.object({
   tables: z.array(Table),
   enums: z.array(Enum).default([]),
   relations: z.array(NavigationRelation).default([]),
+  extensions: z
+    .array(Extension)
+    .default([])
+    .describe('PostgreSQL extensions the schema declares (sorted by name); the DDL adds those it infers.'),
 });

@@ -25,6 +25,7 @@ export type Table = z.infer<typeof S.Table>;
 export type EnumValue = z.infer<typeof S.EnumValue>;
 export type Enum = z.infer<typeof S.Enum>;
 export type NavigationRelation = z.infer<typeof S.NavigationRelation>;
+export type Extension = z.infer<typeof S.Extension>;
 export type IrSource = z.infer<typeof S.IrSource>;
 export type Ir = z.infer<typeof S.Ir>;
 /** What extractors may build: defaults (empty arrays, kind 'table', ...) are filled in by `buildIr` (or `parseIr`). */

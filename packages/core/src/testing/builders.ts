@@ -84,6 +84,7 @@ export function anIr(overrides: Partial<Ir> = {}): Ir {
     tables: [],
     enums: [],
     relations: [],
+    extensions: [],
     ...overrides,
   };
 }
