@@ -102,12 +102,17 @@ describe('function -> extension, row by row', () => {
   it('st_* needs postgis', () => {
     expect(expressionExtensions('ST_MakePoint(0, 0)')).toEqual([{ name: 'postgis' }]);
   });
-  it.each(['gen_random_uuid()', 'now()', 'lower(email)', "'uuid_generate_v4()'", 'md5(x)', 'my_digest(y)', 'digest_at + 1'])(
-    '%s needs nothing',
-    (expr) => {
-      expect(expressionExtensions(expr)).toEqual([]);
-    },
-  );
+  it.each([
+    'gen_random_uuid()',
+    'now()',
+    'lower(email)',
+    "'uuid_generate_v4()'",
+    'md5(x)',
+    'my_digest(y)',
+    'digest_at + 1',
+  ])('%s needs nothing', (expr) => {
+    expect(expressionExtensions(expr)).toEqual([]);
+  });
   it('finds nested calls and keeps the schema a call is qualified with', () => {
     expect(expressionExtensions("encode(digest(crypt(p, gen_salt('bf')), 'sha256'), 'hex')")).toEqual([
       { name: 'pgcrypto' },
