@@ -11,6 +11,9 @@ import path from 'node:path';
  */
 export const TRANSPILE_CACHE_DIR = path.join(os.tmpdir(), 'ormdoc-typeorm-transpile');
 
+/** Bumped when what a cache entry holds changes (2: the type references after the output). */
+const CACHE_FORMAT = '2';
+
 export function transpileCacheKey(parts: {
   tsVersion: string;
   options: string;
@@ -18,6 +21,8 @@ export function transpileCacheKey(parts: {
   source: string;
 }): string {
   return createHash('sha256')
+    .update(CACHE_FORMAT)
+    .update('\0')
     .update(parts.tsVersion)
     .update('\0')
     .update(parts.options)

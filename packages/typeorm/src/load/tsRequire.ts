@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
 import Module from 'node:module';
 import path from 'node:path';
-import { OrmdocError } from '@ormdoc/core';
+import { createTsCompiler } from './compileTs.js';
 import { driverStubFor, isDriverPackage } from './driverStubs.js';
-import { readCachedTranspile, transpileCacheKey, writeCachedTranspile } from './transpileCache.js';
 import { loadTypescript, type ProjectCompilerOptions } from './tsconfig.js';
 
 /** The parts of Node's CommonJS loader the hook patches (not in the public typings). */
@@ -63,44 +61,11 @@ async function runScoped<T>(
     resolve: M._resolveFilename,
     load: M._load,
   };
-  const optionsKey = JSON.stringify(project.compilerOptions);
+  const compileFile = createTsCompiler(ts, project);
   const compile = (module: CompilableModule, filename: string) => {
-    const source = readFileSync(filename, 'utf8');
-    const key = transpileCacheKey({ tsVersion: ts.version, options: optionsKey, filename, source });
-    const cached = readCachedTranspile(key);
-    if (cached !== undefined) {
-      record.files.push(filename);
-      module._compile(cached, filename);
-      noteExports(record, module.exports, filename);
-      return;
-    }
-    const out = ts.transpileModule(source, {
-      compilerOptions: project.compilerOptions,
-      fileName: filename,
-      reportDiagnostics: true,
-    });
-    // Only errors in the file itself (syntax); option diagnostics never stop a load.
-    const syntax = out.diagnostics?.find(
-      (d) => d.category === ts.DiagnosticCategory.Error && d.file !== undefined,
-    );
-    if (syntax) {
-      const pos =
-        syntax.file && syntax.start !== undefined
-          ? syntax.file.getLineAndCharacterOfPosition(syntax.start)
-          : undefined;
-      throw new OrmdocError(
-        'MODULE_LOAD_FAILED',
-        `${filename}: ${ts.flattenDiagnosticMessageText(syntax.messageText, '\n')}`,
-        {
-          file: filename,
-          ...(pos ? { line: pos.line + 1, column: pos.character + 1 } : {}),
-          hint: 'Fix the TypeScript syntax error in this file.',
-        },
-      );
-    }
-    writeCachedTranspile(key, out.outputText);
+    const output = compileFile(filename);
     record.files.push(filename);
-    module._compile(out.outputText, filename);
+    module._compile(output, filename);
     noteExports(record, module.exports, filename);
   };
   for (const ext of TS_EXTENSIONS) M._extensions[ext] = compile;
