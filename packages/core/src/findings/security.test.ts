@@ -82,3 +82,84 @@ describe('secret-column', () => {
     expect(only(anIr({ tables: [t] }), 'secret-column')).toEqual([]);
   });
 });
+
+describe('personal data and secrets look at types and at what the name says about the value', () => {
+  const cols = (table: string, columns: ReturnType<typeof aColumn>[]) =>
+    aTable(table, {
+      columns: [aColumn('id', 'integer'), ...columns],
+      primaryKey: aPrimaryKey(table, ['id']),
+    });
+  const flagged = (ruleId: string, ...tables: ReturnType<typeof aTable>[]) =>
+    only(anIr({ tables }), ruleId).map((f) => `${f.table?.name}.${f.columns?.[0] ?? ''}`);
+
+  it.each([
+    ['keyLength', 'integer'],
+    ['tokenCount', 'integer'],
+    ['passwordUpdatedAt', 'timestamptz'],
+    ['passwordEnabled', 'boolean'],
+    ['token_type', 'text'],
+    ['apiKeyPrefix', 'text'],
+    ['tokenExpiresAt', 'timestamp(3)'],
+    ['publicKey', 'text'],
+    ['key', 'text'],
+    ['contentHash', 'text'],
+    ['otpEnabled', 'boolean'],
+  ])('%s %s is not a secret', (name, type) => {
+    expect(flagged('secret-column', cols('t', [aColumn(name, type, { codeName: name })]))).toEqual([]);
+  });
+
+  it.each([
+    ['backupCodes', 'text'],
+    ['twoFactorSecret', 'text'],
+    ['apiKey', 'varchar(64)'],
+    ['hashedKey', 'text'],
+    ['session_token', 'text'],
+    ['passwordResetToken', 'uuid'],
+    ['credentials', 'jsonb'],
+    ['password', 'bytea'],
+  ])('%s %s is a secret', (name, type) => {
+    expect(flagged('secret-column', cols('t', [aColumn(name, type)]))).toEqual([`t.${name}`]);
+  });
+
+  it.each([
+    ['emailCount', 'integer'],
+    ['phoneAttempts', 'integer'],
+    ['emailVerified', 'timestamp(3)'],
+    ['emailVerified', 'boolean'],
+    ['addressId', 'uuid'],
+    ['address_id', 'integer'],
+    ['emailSubject', 'text'],
+    ['emailTemplate', 'text'],
+    ['ipCount', 'bigint'],
+  ])('%s %s is not personal data', (name, type) => {
+    expect(flagged('pii-column', cols('t', [aColumn(name, type)]))).toEqual([]);
+  });
+
+  it.each([
+    ['signature', 'text'],
+    ['signatureImageAsBase64', 'text'],
+    ['signature', 'bytea'],
+    ['firstName', 'text'],
+    ['lastName', 'varchar(100)'],
+    ['fullName', 'text'],
+    ['replyToEmail', 'text'],
+    ['birthDate', 'timestamp(3)'],
+    ['gender', 'text'],
+    ['latitude', 'double precision'],
+  ])('%s %s is personal data', (name, type) => {
+    expect(flagged('pii-column', cols('t', [aColumn(name, type)]))).toEqual([`t.${name}`]);
+  });
+
+  it('a bare name is a person’s name only on a table of people', () => {
+    const name = () => aColumn('name', 'text');
+    expect(
+      flagged(
+        'pii-column',
+        cols('User', [name()]),
+        cols('recipients', [name()]),
+        cols('Team', [name()]),
+        cols('tags', [name()]),
+      ),
+    ).toEqual(['User.name', 'recipients.name']);
+  });
+});

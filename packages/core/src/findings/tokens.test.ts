@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { firstMatchingPattern, nameMatches, nameTokens, tokenize, tokenizeByRegex } from './_util.js';
-import { defaultPiiPatterns } from './rules/security.js';
+import { nameTokens, tokenize, tokenizeByRegex } from './_util.js';
 
 describe('name tokens', () => {
   it('splits snake, camel and Pascal case, digits and separators', () => {
@@ -29,38 +28,5 @@ describe('name tokens', () => {
         expect(tokenize(name)).toEqual(tokenizeByRegex(name));
       }),
     );
-  });
-
-  it('finds the first matching pattern as trying every pattern in order would', () => {
-    const word = fc.constantFrom(
-      'email',
-      'ip',
-      'address',
-      'user',
-      'id',
-      'birth',
-      'date',
-      'x',
-      'phone',
-      'Name',
-    );
-    const name = fc
-      .array(word, { maxLength: 5 })
-      .chain((ws) =>
-        fc.constantFrom(ws.join('_'), ws.map((w, i) => (i ? w[0]?.toUpperCase() + w.slice(1) : w)).join('')),
-      );
-    const pattern = fc.oneof(
-      fc.array(word, { minLength: 1, maxLength: 2 }).map((ws) => ws.join('_')),
-      fc.constantFrom('/^ip/', '/mail$/', '/(?:^|_)ssn(?:_|$)/'),
-    );
-    fc.assert(
-      fc.property(fc.array(pattern, { maxLength: 8 }), name, fc.option(name), (patterns, a, b) => {
-        const names = [a, b ?? undefined];
-        const expected = patterns.find((p) => names.some((n) => n !== undefined && nameMatches(n, p)));
-        expect(firstMatchingPattern(names, patterns)).toBe(expected);
-      }),
-      { numRuns: 1000 },
-    );
-    expect(firstMatchingPattern(['customerEmail'], defaultPiiPatterns)).toBe('email');
   });
 });

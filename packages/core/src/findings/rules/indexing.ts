@@ -1,5 +1,6 @@
 import { findTable, qualifiedName } from '../../ir/names.js';
 import type { Table } from '../../ir/types.js';
+import { type At, defineRule } from '../_rule.js';
 import {
   aRowOf,
   columnsLabel,
@@ -10,16 +11,16 @@ import {
   keysOf,
   sqlIdent,
 } from '../_util.js';
-import type { Finding, FindingRule, RuleContext } from '../types.js';
+import type { Finding, RuleContext } from '../types.js';
 
-export const fkWithoutIndex: FindingRule = {
+export const fkWithoutIndex = defineRule({
   id: 'fk-without-index',
   title: 'Foreign key without a supporting index',
   category: 'indexing',
   severity: 'warning',
   description:
     'A foreign key whose columns do not lead any index, unique key or primary key: joins from the parent and every delete or key update of a parent row scan the child table.',
-  check(ctx: RuleContext): Finding[] {
+  check(ctx: RuleContext, at: At): Finding[] {
     const out: Finding[] = [];
     for (const table of ctx.tables)
       for (const fk of table.foreignKeys) {
@@ -27,10 +28,7 @@ export const fkWithoutIndex: FindingRule = {
         const parent = findTable(ctx.ir, fk.references);
         const lead = fk.columns.join(', ');
         out.push({
-          ruleId: this.id,
-          severity: this.severity,
-          category: this.category,
-          table: { schema: table.schema, name: table.name },
+          ...at(table),
           columns: [...fk.columns],
           message: `${columnsLabel(table, fk.columns)} references ${qualifiedName(fk.references)} but has no index starting with ${lead}; deleting or updating ${parent ? aRowOf(parent) : `a row of ${qualifiedName(fk.references)}`} scans ${qualifiedName(table)}.`,
           hint: `Add an index on ${columnsLabel(table, fk.columns)}.`,
@@ -39,7 +37,7 @@ export const fkWithoutIndex: FindingRule = {
       }
     return out;
   },
-};
+});
 
 function sameSignature(a: KeyLike, b: KeyLike, n: number): boolean {
   for (let i = 0; i < n; i++) if (a.parts[i] !== b.parts[i] || a.orders[i] !== b.orders[i]) return false;
@@ -61,14 +59,14 @@ function coveredBy(table: Table, keys: KeyLike[], a: KeyLike, b: KeyLike): boole
   return true;
 }
 
-export const duplicateIndex: FindingRule = {
+export const duplicateIndex = defineRule({
   id: 'duplicate-index',
   title: 'Redundant index',
   category: 'indexing',
   severity: 'warning',
   description:
     'An index whose columns are a prefix of (or equal to) another index, unique key or primary key of the same table: the other one already serves its lookups, and this one only costs writes and space.',
-  check(ctx: RuleContext): Finding[] {
+  check(ctx: RuleContext, at: At): Finding[] {
     const out: Finding[] = [];
     for (const table of ctx.tables) {
       const keys = keysOf(table);
@@ -78,10 +76,7 @@ export const duplicateIndex: FindingRule = {
         const what =
           b.kind === 'primary-key' ? 'the primary key' : b.kind === 'unique' ? 'unique constraint' : 'index';
         out.push({
-          ruleId: this.id,
-          severity: this.severity,
-          category: this.category,
-          table: { schema: table.schema, name: table.name },
+          ...at(table),
           columns: a.parts,
           message: `Index ${a.name} on ${columnsLabel(table, a.parts)} is redundant: ${what}${b.kind === 'primary-key' ? '' : ` ${b.name}`} on (${b.parts.join(', ')}) starts with the same columns.`,
           hint: `Drop ${a.name} and remove it from the schema source.`,
@@ -91,7 +86,7 @@ export const duplicateIndex: FindingRule = {
     }
     return out;
   },
-};
+});
 
 /** A string type with no length limit (text, varchar without length, citext, ...). */
 function isUnboundedString(sql: string): boolean {
@@ -99,14 +94,14 @@ function isUnboundedString(sql: string): boolean {
   return /^(text|citext|varchar|character varying|string|clob|ntext|mediumtext|longtext|tinytext)$/.test(s);
 }
 
-export const unboundedTextUnique: FindingRule = {
+export const unboundedTextUnique = defineRule({
   id: 'unbounded-text-unique',
   title: 'Unbounded text in a unique key',
   category: 'indexing',
   severity: 'info',
   description:
     'A text (or varchar without length) column in a primary key, unique constraint or unique index: B-tree entries are limited (about 2.7 kB in PostgreSQL, 3072 bytes in MySQL), so a long value fails the insert, and the lookup index grows with the text.',
-  check(ctx: RuleContext): Finding[] {
+  check(ctx: RuleContext, at: At): Finding[] {
     const out: Finding[] = [];
     for (const table of ctx.tables) {
       const seen = new Set<string>();
@@ -119,10 +114,7 @@ export const unboundedTextUnique: FindingRule = {
           seen.add(c);
           const where = key.kind === 'primary-key' ? 'the primary key' : `unique key ${key.name}`;
           out.push({
-            ruleId: this.id,
-            severity: this.severity,
-            category: this.category,
-            table: { schema: table.schema, name: table.name },
+            ...at(table),
             columns: [c],
             message: `${columnsLabel(table, [c])} is ${col.type.sql} without a length limit and is used in ${where}; very long values will fail to insert and bloat the index.`,
             hint: `Give ${c} a length (varchar(n)) that matches the application's validation, or enforce uniqueness on a hash of the value.`,
@@ -132,4 +124,4 @@ export const unboundedTextUnique: FindingRule = {
     }
     return out;
   },
-};
+});

@@ -1,19 +1,18 @@
 import { compareRefs, qualifiedName, sameTable } from '../../ir/names.js';
 import type { Table } from '../../ir/types.js';
 import { uniqueKeys } from '../../relationships/derive.js';
+import { type At, defineRule } from '../_rule.js';
 import { aRowOf, columnsLabel, findColumn, keysOf, sqlIdent, sqlTable } from '../_util.js';
-import type { Finding, FindingRule, RuleContext } from '../types.js';
+import type { Finding, RuleContext } from '../types.js';
 
-const ref = (t: Table) => ({ schema: t.schema, name: t.name });
-
-export const tableWithoutPrimaryKey: FindingRule = {
+export const tableWithoutPrimaryKey = defineRule({
   id: 'table-without-primary-key',
   title: 'Table without a primary key',
   category: 'integrity',
   severity: 'warning',
   description:
     'A table with no primary key: rows cannot be addressed reliably, duplicates go unnoticed, and logical replication and most ORMs need one.',
-  check(ctx: RuleContext): Finding[] {
+  check(ctx: RuleContext, at: At): Finding[] {
     return ctx.tables
       .filter((t) => !t.primaryKey)
       .map((table) => {
@@ -21,10 +20,7 @@ export const tableWithoutPrimaryKey: FindingRule = {
           k.every((c) => findColumn(table, c)?.nullable === false),
         );
         return {
-          ruleId: this.id,
-          severity: this.severity,
-          category: this.category,
-          table: ref(table),
+          ...at(table),
           message: `${qualifiedName(table)} has no primary key.`,
           hint: candidate
             ? `Promote the NOT NULL unique key (${candidate.join(', ')}) to the primary key.`
@@ -41,16 +37,16 @@ export const tableWithoutPrimaryKey: FindingRule = {
         };
       });
   },
-};
+});
 
-export const nullableUnique: FindingRule = {
+export const nullableUnique = defineRule({
   id: 'nullable-unique',
   title: 'Unique key on nullable columns',
   category: 'validation',
   severity: 'info',
   description:
     'A unique constraint or index over nullable columns: NULLs are distinct from each other, so any number of rows may hold NULL there and the key does not make them unique.',
-  check(ctx: RuleContext): Finding[] {
+  check(ctx: RuleContext, at: At): Finding[] {
     const out: Finding[] = [];
     for (const table of ctx.tables) {
       const nnd = new Set([
@@ -63,10 +59,7 @@ export const nullableUnique: FindingRule = {
         if (nullable.length === 0) continue;
         const multi = key.columns.length > 1;
         out.push({
-          ruleId: this.id,
-          severity: this.severity,
-          category: this.category,
-          table: ref(table),
+          ...at(table),
           columns: key.columns,
           message: `${columnsLabel(table, key.columns)} is unique (${key.name}) but ${nullable.join(', ')} ${nullable.length > 1 ? 'are' : 'is'} nullable; ${multi ? 'rows with a NULL in the key are never considered duplicates' : 'any number of rows may hold NULL'}.`,
           hint:
@@ -78,25 +71,22 @@ export const nullableUnique: FindingRule = {
     }
     return out;
   },
-};
+});
 
-export const emulatedForeignKey: FindingRule = {
+export const emulatedForeignKey = defineRule({
   id: 'emulated-foreign-key',
   title: 'Foreign key enforced only by the ORM',
   category: 'integrity',
   severity: 'warning',
   description:
     'A relation the ORM emulates without a FOREIGN KEY in the database (e.g. Prisma relationMode = "prisma"): writes that bypass the ORM can leave dangling references, and referential actions run in application code.',
-  check(ctx: RuleContext): Finding[] {
+  check(ctx: RuleContext, at: At): Finding[] {
     const out: Finding[] = [];
     for (const table of ctx.tables)
       for (const fk of table.foreignKeys) {
         if (fk.enforcedBy !== 'orm') continue;
         out.push({
-          ruleId: this.id,
-          severity: this.severity,
-          category: this.category,
-          table: ref(table),
+          ...at(table),
           columns: [...fk.columns],
           message: `${columnsLabel(table, fk.columns)} references ${qualifiedName(fk.references)} (${fk.references.columns.join(', ')}) only in the ORM: the database has no FOREIGN KEY, so rows written outside the ORM may point at missing ${qualifiedName(fk.references)} rows${fk.onDelete !== 'NO ACTION' ? ` and ON DELETE ${fk.onDelete} happens only through the ORM` : ''}.`,
           hint: 'Keep an index on the referencing columns, and check for orphans periodically (LEFT JOIN the parent and look for NULLs).',
@@ -104,7 +94,7 @@ export const emulatedForeignKey: FindingRule = {
       }
     return out;
   },
-};
+});
 
 /** ON DELETE CASCADE edges parent -> children (self-references left out), children sorted by name. */
 function cascadeGraph(ctx: RuleContext): Map<string, Table[]> {
@@ -166,14 +156,14 @@ const pathText = (names: string[]) =>
 const listed = (names: string[], max = 8) =>
   names.length <= max ? names.join(', ') : `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
 
-export const cascadeChain: FindingRule = {
+export const cascadeChain = defineRule({
   id: 'cascade-chain',
   title: 'Deletes cascading through several tables',
   category: 'integrity',
   severity: 'info',
   description:
     'ON DELETE CASCADE chains that reach three or more tables: one DELETE silently removes rows far away, can take many locks and runs long on big tables.',
-  check(ctx: RuleContext): Finding[] {
+  check(ctx: RuleContext, at: At): Finding[] {
     const graph = cascadeGraph(ctx);
     const longest = longestPaths(graph);
     const out: Finding[] = [];
@@ -193,26 +183,23 @@ export const cascadeChain: FindingRule = {
         .map((p) => pathText(p.map((t) => qualifiedName(t))));
       const reached = reachedFrom(graph, table);
       out.push({
-        ruleId: this.id,
-        severity: this.severity,
-        category: this.category,
-        table: ref(table),
+        ...at(table),
         message: `Deleting ${aRowOf(table)} cascades through ${reached.length} table${reached.length === 1 ? '' : 's'} (${listed(reached)}), e.g. ${examples.join('; ')}.`,
         hint: `Prefer soft deletes or an explicit, batched cleanup for ${qualifiedName(table)}, or make the deepest link ON DELETE RESTRICT so a delete cannot remove far-away rows unnoticed.`,
       });
     }
     return out;
   },
-};
+});
 
-export const ormOnlyDefault: FindingRule = {
+export const ormOnlyDefault = defineRule({
   id: 'orm-only-default',
   title: 'Default generated only by the ORM',
   category: 'integrity',
   severity: 'info',
   description:
     'A column default produced by ORM code (uuid(), cuid(), $defaultFn, Python default=) with no DEFAULT in the database: rows inserted by SQL, migrations or other services get no value.',
-  check(ctx: RuleContext): Finding[] {
+  check(ctx: RuleContext, at: At): Finding[] {
     const out: Finding[] = [];
     for (const table of ctx.tables)
       for (const col of table.columns) {
@@ -230,10 +217,7 @@ export const ormOnlyDefault: FindingRule = {
             ? 'a database-side UUID default'
             : undefined;
         out.push({
-          ruleId: this.id,
-          severity: this.severity,
-          category: this.category,
-          table: ref(table),
+          ...at(table),
           columns: [col.name],
           message: `${columnsLabel(table, [col.name])} gets its default (${col.default.description}) from the ORM, not the database; inserts outside the ORM ${col.nullable ? 'leave it NULL' : 'fail with a NOT NULL violation'}.`,
           hint: dbEquivalent
@@ -250,4 +234,4 @@ export const ormOnlyDefault: FindingRule = {
       }
     return out;
   },
-};
+});

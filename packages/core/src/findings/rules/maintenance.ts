@@ -1,6 +1,7 @@
 import { qualifiedName } from '../../ir/names.js';
 import type { Column, Table } from '../../ir/types.js';
 import { junctionForeignKeys } from '../../relationships/derive.js';
+import { type At, defineRule } from '../_rule.js';
 import {
   columnsLabel,
   hasLeadingKey,
@@ -11,9 +12,8 @@ import {
   sqlIdent,
   sqlTable,
 } from '../_util.js';
-import type { Finding, FindingRule, RuleContext } from '../types.js';
+import type { Finding, RuleContext } from '../types.js';
 
-const ref = (t: Table) => ({ schema: t.schema, name: t.name });
 const tokens = (c: Column) => nameTokens(c.name).join('_');
 
 const CREATED = new Set([
@@ -39,23 +39,20 @@ const UPDATED = new Set([
 ]);
 const SOFT_DELETE = new Set(['deleted_at', 'deleted_on', 'is_deleted', 'deleted', 'deleted_date']);
 
-export const ormOnlyUpdateTimestamp: FindingRule = {
+export const ormOnlyUpdateTimestamp = defineRule({
   id: 'orm-only-update-timestamp',
   title: 'Update timestamp maintained only by the ORM',
   category: 'maintenance',
   severity: 'info',
   description:
     'A column the ORM refreshes on every update (Prisma @updatedAt, Drizzle $onUpdate, TypeORM @UpdateDateColumn, SQLAlchemy onupdate=) with no trigger in the database: updates made with SQL or by other services leave it stale.',
-  check(ctx: RuleContext): Finding[] {
+  check(ctx: RuleContext, at: At): Finding[] {
     const out: Finding[] = [];
     for (const table of ctx.tables)
       for (const col of table.columns) {
         if (col.onUpdate?.kind !== 'orm') continue;
         out.push({
-          ruleId: this.id,
-          severity: this.severity,
-          category: this.category,
-          table: ref(table),
+          ...at(table),
           columns: [col.name],
           message: `${columnsLabel(table, [col.name])} is refreshed by the ORM (${col.onUpdate.description}), not by the database; UPDATEs outside the ORM leave it unchanged.`,
           hint: `If other writers exist, add a BEFORE UPDATE trigger that sets ${col.name} = now(); the schema reference's "Triggers" section gives the SQL.`,
@@ -63,7 +60,7 @@ export const ormOnlyUpdateTimestamp: FindingRule = {
       }
     return out;
   },
-};
+});
 
 /** Tables whose rows are written once and never edited: audit trails, logs, events, history. */
 const APPEND_ONLY_WORDS = new Set([
@@ -110,14 +107,14 @@ function addTimestampSql(ctx: RuleContext, table: Table, column: string): string
   }
 }
 
-export const missingTimestamps: FindingRule = {
+export const missingTimestamps = defineRule({
   id: 'missing-timestamps',
   title: 'Table without audit timestamps',
   category: 'maintenance',
   severity: 'info',
   description:
     'A table (other than a pure junction table) without a created_at-like or an updated_at-like column: when a row appeared or last changed cannot be answered from the data. Append-only tables (audit, log, event, history, or described as append-only) need only created_at.',
-  check(ctx: RuleContext): Finding[] {
+  check(ctx: RuleContext, at: At): Finding[] {
     const out: Finding[] = [];
     for (const table of ctx.tables) {
       if (table.implicit || junctionForeignKeys(table)) continue;
@@ -132,10 +129,7 @@ export const missingTimestamps: FindingRule = {
       const sql = statements.every((x) => x !== undefined) ? statements.join('\n') : undefined;
       const name = qualifiedName(table);
       out.push({
-        ruleId: this.id,
-        severity: this.severity,
-        category: this.category,
-        table: ref(table),
+        ...at(table),
         message: `${name} has no ${missing.join(' or ')}-like column${hasCreated ? ' (rows are never expected to change, or changes leave no trace)' : appendOnly ? ' (its rows are appended, so created_at is the one that matters)' : ''}.`,
         hint: !missing.includes('updated_at')
           ? 'Add created_at, defaulting to the current time.'
@@ -147,38 +141,35 @@ export const missingTimestamps: FindingRule = {
     }
     return out;
   },
-};
+});
 
 const WIDE_TABLE_COLUMNS = 30;
 
-export const wideTable: FindingRule = {
+export const wideTable = defineRule({
   id: 'wide-table',
   title: 'Wide table',
   category: 'maintenance',
   severity: 'info',
   description: `A table with more than ${WIDE_TABLE_COLUMNS} columns: often several concepts in one table; rows get large and every change touches everything.`,
-  check(ctx: RuleContext): Finding[] {
+  check(ctx: RuleContext, at: At): Finding[] {
     return ctx.tables
       .filter((t) => t.columns.length > WIDE_TABLE_COLUMNS)
       .map((table) => ({
-        ruleId: this.id,
-        severity: this.severity,
-        category: this.category,
-        table: ref(table),
+        ...at(table),
         message: `${qualifiedName(table)} has ${table.columns.length} columns (more than ${WIDE_TABLE_COLUMNS}).`,
         hint: 'Look for groups of columns that are optional together or change at different rates, and move them to one-to-one side tables.',
       }));
   },
-};
+});
 
-export const softDeleteWithoutIndex: FindingRule = {
+export const softDeleteWithoutIndex = defineRule({
   id: 'soft-delete-without-index',
   title: 'Soft-delete column without an index',
   category: 'performance',
   severity: 'info',
   description:
     'A soft-delete marker (deleted_at, is_deleted) that no index covers and no partial index filters on: every query that skips deleted rows filters them row by row.',
-  check(ctx: RuleContext): Finding[] {
+  check(ctx: RuleContext, at: At): Finding[] {
     const out: Finding[] = [];
     for (const table of ctx.tables)
       for (const col of table.columns) {
@@ -199,10 +190,7 @@ export const softDeleteWithoutIndex: FindingRule = {
           table.foreignKeys[0]?.columns ??
           table.primaryKey?.columns ?? [col.name];
         out.push({
-          ruleId: this.id,
-          severity: this.severity,
-          category: this.category,
-          table: ref(table),
+          ...at(table),
           columns: [col.name],
           message: `${columnsLabel(table, [col.name])} marks soft-deleted rows but no index or partial index uses it; queries that filter ${live} cannot skip deleted rows by index.`,
           hint: `Index the common lookup of live rows (${lookup.join(', ')}) with a partial index.`,
@@ -211,4 +199,4 @@ export const softDeleteWithoutIndex: FindingRule = {
       }
     return out;
   },
-};
+});

@@ -1,6 +1,7 @@
-import type { Column, Table } from '../../ir/types.js';
-import { columnsLabel, firstMatchingPattern } from '../_util.js';
-import type { Finding, FindingRule, RuleContext } from '../types.js';
+import type { Column, ColumnCategory, Table } from '../../ir/types.js';
+import { type At, defineRule } from '../_rule.js';
+import { columnsLabel, nameTokens } from '../_util.js';
+import type { Finding, FindingRuleInfo, RuleContext } from '../types.js';
 
 /** Column-name patterns that suggest personal data (identifier words, or `/regex/`). */
 export const defaultPiiPatterns: string[] = [
@@ -9,6 +10,7 @@ export const defaultPiiPatterns: string[] = [
   'ip',
   'ip_address',
   'phone',
+  'phone_number',
   'mobile',
   'address',
   'street',
@@ -38,6 +40,7 @@ export const defaultPiiPatterns: string[] = [
   'card_number',
   'latitude',
   'longitude',
+  'signature',
 ];
 
 /** Column-name patterns that suggest secrets or credentials. */
@@ -47,100 +50,267 @@ export const secretPatterns: string[] = [
   'pwd',
   'token',
   'secret',
-  'hash',
-  'key',
+  'api_key',
   'apikey',
+  'private_key',
+  'secret_key',
+  'access_key',
+  'signing_key',
+  'encryption_key',
+  'license_key',
+  'hashed_key',
+  'key_hash',
   'salt',
   'otp',
   'credential',
   'credentials',
-  'private_key',
+  'backup_codes',
+  'backup_code',
+  'recovery_codes',
+  'recovery_code',
 ];
 
-const hasTag = (tags: Array<{ name: string }>, name: string) => tags.some((t) => t.name === name);
-const ref = (t: Table) => ({ schema: t.schema, name: t.name });
+/**
+ * Words that, after the matched words, make a name describe the value rather than hold it:
+ * `email_verified`, `token_type`, `password_updated_at`, `address_id`, `phone_count`.
+ */
+const ABOUT_THE_VALUE = new Set([
+  'id',
+  'ids',
+  'count',
+  'counts',
+  'type',
+  'types',
+  'kind',
+  'verified',
+  'verification',
+  'confirmed',
+  'at',
+  'on',
+  'expires',
+  'expiry',
+  'expiration',
+  'enabled',
+  'required',
+  'status',
+  'subject',
+  'body',
+  'template',
+  'templates',
+  'settings',
+  'setting',
+  'provider',
+  'domain',
+  'sent',
+  'attempts',
+  'length',
+  'size',
+  'visibility',
+  'visible',
+  'format',
+  'mode',
+  'method',
+  'strategy',
+  'policy',
+  'version',
+  'prefix',
+  'hint',
+  'last4',
+  'name',
+  'label',
+  'scope',
+  'scopes',
+  'reminder',
+  'reminders',
+  'notification',
+  'notifications',
+  'preference',
+  'preferences',
+  'field',
+  'fields',
+  'config',
+  'updated',
+  'created',
+  'changed',
+  'reset',
+  'request',
+  'requested',
+]);
 
-function reasons(col: Column, patterns: string[], tag: string): string[] {
-  const out: string[] = [];
-  if (hasTag(col.tags, tag)) out.push(`tagged @${tag}`);
-  const hit = firstMatchingPattern([col.name, col.codeName], patterns);
-  if (hit) out.push(`name matches "${hit}"`);
-  return out;
+/** Value categories that cannot hold a secret or a person's data: counters, flags, timestamps, durations. */
+const NOT_SECRET: ReadonlySet<ColumnCategory> = new Set<ColumnCategory>([
+  'integer',
+  'bigint',
+  'decimal',
+  'float',
+  'boolean',
+  'datetime',
+  'date',
+  'time',
+  'interval',
+  'enum',
+]);
+/** Personal data can be a date (of birth), an enum (gender) or coordinates; not a counter, flag or duration. */
+const NOT_PERSONAL: ReadonlySet<ColumnCategory> = new Set<ColumnCategory>([
+  'integer',
+  'bigint',
+  'boolean',
+  'interval',
+  'uuid',
+]);
+
+/** Table names whose rows are people: a bare `name` column there is a person's name. */
+const PERSON_WORDS = new Set(
+  [
+    'user',
+    'person',
+    'people',
+    'contact',
+    'member',
+    'customer',
+    'employee',
+    'patient',
+    'student',
+    'recipient',
+    'signer',
+    'author',
+    'profile',
+    'attendee',
+    'guest',
+    'applicant',
+    'candidate',
+    'lead',
+    'subscriber',
+    'participant',
+    'speaker',
+    'teacher',
+    'owner',
+    'invitee',
+  ].flatMap((w) => [w, `${w}s`]),
+);
+
+/** Is the table about people (its last word names people)? */
+export function isPersonTable(table: Table): boolean {
+  const words = nameTokens(table.codeName ?? table.name);
+  const last = words[words.length - 1];
+  return last !== undefined && PERSON_WORDS.has(last);
 }
 
-export const piiColumn: FindingRule = {
-  id: 'pii-column',
-  title: 'Personal data',
-  category: 'security',
-  severity: 'info',
-  description:
-    'Columns (or tables tagged @pii) that likely hold personal data, by @pii tag or by name (email, phone, address, ip, ssn, birth, names...; configurable with piiPatterns): they need access control, masking in non-production copies and a retention/erasure story.',
-  check(ctx: RuleContext): Finding[] {
-    const out: Finding[] = [];
-    for (const table of ctx.tables) {
-      if (hasTag(table.tags, 'pii'))
-        out.push({
-          ruleId: this.id,
-          severity: this.severity,
-          category: this.category,
-          table: ref(table),
-          message: `${table.name} is tagged @pii: its rows describe people.`,
-          hint: 'Restrict access to this table, mask it in non-production copies and document retention and erasure.',
-        });
-      for (const col of table.columns) {
-        const why = reasons(col, ctx.piiPatterns, 'pii');
-        if (why.length === 0) continue;
-        out.push({
-          ruleId: this.id,
-          severity: this.severity,
-          category: this.category,
-          table: ref(table),
-          columns: [col.name],
-          message: `${columnsLabel(table, [col.name])} likely holds personal data (${why.join(', ')}).`,
-          hint: `Restrict who can read ${col.name}, mask it in non-production copies and include it in data export/erasure requests.`,
-        });
-      }
+/**
+ * The first pattern whose words occur in the name with no word after them that describes the value
+ * (`email` in `replyToEmail`, not in `emailVerified`); `/regex/` patterns match the whole name.
+ */
+export function valuePattern(name: string, patterns: readonly string[]): string | undefined {
+  const words = nameTokens(name);
+  for (const p of patterns) {
+    if (p.length > 2 && p.startsWith('/') && p.endsWith('/')) {
+      if (new RegExp(p.slice(1, -1), 'i').test(name)) return p;
+      continue;
     }
-    return out;
-  },
-};
+    const want = nameTokens(p);
+    if (want.length === 0) continue;
+    for (let i = 0; i + want.length <= words.length; i++)
+      if (
+        want.every((w, j) => words[i + j] === w) &&
+        !words.slice(i + want.length).some((w) => ABOUT_THE_VALUE.has(w))
+      )
+        return p;
+  }
+  return undefined;
+}
 
-export const secretColumn: FindingRule = {
-  id: 'secret-column',
-  title: 'Secret or credential',
-  category: 'security',
-  severity: 'warning',
-  description:
-    'Columns (or tables tagged @sensitive) that look like secrets or credentials (password, token, secret, hash, key names, or the @sensitive tag): store only salted hashes or encrypted values and keep them out of logs, exports and sample data.',
-  check(ctx: RuleContext): Finding[] {
-    const out: Finding[] = [];
-    for (const table of ctx.tables) {
-      if (hasTag(table.tags, 'sensitive'))
-        out.push({
-          ruleId: this.id,
-          severity: this.severity,
-          category: this.category,
-          table: ref(table),
-          message: `${table.name} is tagged @sensitive: it holds credentials or other secrets.`,
-          hint: 'Grant read access to this table only to the services that need it, and keep it out of exports and analytics copies.',
-        });
-      for (const col of table.columns) {
-        const why = reasons(col, secretPatterns, 'sensitive');
-        if (why.length === 0) continue;
-        const hashed = /hash|digest/i.test(col.name);
-        out.push({
-          ruleId: this.id,
-          severity: this.severity,
-          category: this.category,
-          table: ref(table),
-          columns: [col.name],
-          message: `${columnsLabel(table, [col.name])} looks like a secret or credential (${why.join(', ')}).`,
-          hint: hashed
-            ? `Keep ${col.name} a one-way hash (a slow, salted one such as argon2/bcrypt for passwords) and never log it.`
-            : `Store only a hash (or an encrypted value) in ${col.name}, never the plain secret, and keep it out of logs and exports.`,
-        });
-      }
-    }
-    return out;
+const hasTag = (tags: Array<{ name: string }>, name: string) => tags.some((t) => t.name === name);
+
+/** One rule that flags columns by tag, or by name among value types: personal data and secrets. */
+function sensitiveColumns(
+  info: FindingRuleInfo,
+  options: {
+    tag: string;
+    patterns: (ctx: RuleContext) => readonly string[];
+    excluded: ReadonlySet<ColumnCategory>;
+    extra?: (table: Table, col: Column) => string | undefined;
+    table: (table: Table) => Pick<Finding, 'message' | 'hint'>;
+    column: (table: Table, col: Column, why: string[]) => Pick<Finding, 'message' | 'hint'>;
   },
-};
+) {
+  return defineRule({
+    ...info,
+    check(ctx: RuleContext, at: At): Finding[] {
+      const out: Finding[] = [];
+      const patterns = options.patterns(ctx);
+      for (const table of ctx.tables) {
+        if (hasTag(table.tags, options.tag)) out.push({ ...at(table), ...options.table(table) });
+        for (const col of table.columns) {
+          const why: string[] = [];
+          if (hasTag(col.tags, options.tag)) why.push(`tagged @${options.tag}`);
+          else if (!options.excluded.has(col.type.category)) {
+            const hit =
+              valuePattern(col.name, patterns) ?? (col.codeName && valuePattern(col.codeName, patterns));
+            if (hit) why.push(`name matches "${hit}"`);
+            else {
+              const extra = options.extra?.(table, col);
+              if (extra) why.push(extra);
+            }
+          }
+          if (why.length === 0) continue;
+          out.push({ ...at(table), columns: [col.name], ...options.column(table, col, why) });
+        }
+      }
+      return out;
+    },
+  });
+}
+
+export const piiColumn = sensitiveColumns(
+  {
+    id: 'pii-column',
+    title: 'Personal data',
+    category: 'security',
+    severity: 'info',
+    description:
+      "Columns (or tables tagged @pii) that likely hold personal data, by @pii tag or by name and type (email, phone, address, ip, ssn, birth, people's names, signatures...; configurable with piiPatterns): they need access control, masking in non-production copies and a retention/erasure story.",
+  },
+  {
+    tag: 'pii',
+    patterns: (ctx) => ctx.piiPatterns,
+    excluded: NOT_PERSONAL,
+    extra: (table, col) =>
+      col.type.category === 'string' && nameTokens(col.name).join('_') === 'name' && isPersonTable(table)
+        ? `a name on ${table.name}, a table of people`
+        : undefined,
+    table: (table) => ({
+      message: `${table.name} is tagged @pii: its rows describe people.`,
+      hint: 'Restrict access to this table, mask it in non-production copies and document retention and erasure.',
+    }),
+    column: (table, col, why) => ({
+      message: `${columnsLabel(table, [col.name])} likely holds personal data (${why.join(', ')}).`,
+      hint: `Restrict who can read ${col.name}, mask it in non-production copies and include it in data export/erasure requests.`,
+    }),
+  },
+);
+
+export const secretColumn = sensitiveColumns(
+  {
+    id: 'secret-column',
+    title: 'Secret or credential',
+    category: 'security',
+    severity: 'warning',
+    description:
+      'Text, binary or JSON columns (or tables tagged @sensitive) named like secrets or credentials (password, token, secret, API/private keys, salts, one-time and backup codes, or the @sensitive tag): store only salted hashes or encrypted values and keep them out of logs, exports and sample data.',
+  },
+  {
+    tag: 'sensitive',
+    patterns: () => secretPatterns,
+    excluded: NOT_SECRET,
+    table: (table) => ({
+      message: `${table.name} is tagged @sensitive: it holds credentials or other secrets.`,
+      hint: 'Grant read access to this table only to the services that need it, and keep it out of exports and analytics copies.',
+    }),
+    column: (table, col, why) => ({
+      message: `${columnsLabel(table, [col.name])} looks like a secret or credential (${why.join(', ')}).`,
+      hint: /hash|digest/i.test(col.name)
+        ? `Keep ${col.name} a one-way hash (a slow, salted one such as argon2/bcrypt for passwords) and never log it.`
+        : `Store only a hash (or an encrypted value) in ${col.name}, never the plain secret, and keep it out of logs and exports.`,
+    }),
+  },
+);

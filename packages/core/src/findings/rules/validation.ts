@@ -1,17 +1,16 @@
 import type { Table } from '../../ir/types.js';
+import { type At, defineRule } from '../_rule.js';
 import { columnsLabel, mentionsColumn, sqlIdent, sqlTable } from '../_util.js';
-import type { Finding, FindingRule, RuleContext } from '../types.js';
+import type { Finding, RuleContext } from '../types.js';
 
-const ref = (t: Table) => ({ schema: t.schema, name: t.name });
-
-export const jsonWithoutCheck: FindingRule = {
+export const jsonWithoutCheck = defineRule({
   id: 'json-without-check',
   title: 'JSON column without a check',
   category: 'validation',
   severity: 'info',
   description:
     'A json/jsonb column that no CHECK constraint mentions: the database accepts any JSON document there, so its shape is only as good as every writer.',
-  check(ctx: RuleContext): Finding[] {
+  check(ctx: RuleContext, at: At): Finding[] {
     const out: Finding[] = [];
     for (const table of ctx.tables)
       for (const col of table.columns) {
@@ -19,10 +18,7 @@ export const jsonWithoutCheck: FindingRule = {
         if (table.checks.some((c) => mentionsColumn(c.expression, col.name))) continue;
         const c = sqlIdent(col.name);
         out.push({
-          ruleId: this.id,
-          severity: this.severity,
-          category: this.category,
-          table: ref(table),
+          ...at(table),
           columns: [col.name],
           message: `${columnsLabel(table, [col.name])} is ${col.type.sql} with no CHECK constraint: any JSON value is accepted.`,
           hint:
@@ -40,7 +36,7 @@ export const jsonWithoutCheck: FindingRule = {
       }
     return out;
   },
-};
+});
 
 /** Remove parentheses that wrap the whole expression (balanced), repeatedly. */
 function stripParens(expression: string): string {
@@ -108,14 +104,14 @@ function enumFix(ctx: RuleContext, table: Table, column: string, check: string, 
   return {};
 }
 
-export const enumAsText: FindingRule = {
+export const enumAsText = defineRule({
   id: 'enum-as-text',
   title: 'Text column restricted to a list',
   category: 'validation',
   severity: 'info',
   description:
     'A text column whose CHECK constraint limits it to a fixed list of values: an enum in disguise. Documented here as the allowed values; a native enum type (or a lookup table) makes the list visible to tools and the ORM.',
-  check(ctx: RuleContext): Finding[] {
+  check(ctx: RuleContext, at: At): Finding[] {
     const out: Finding[] = [];
     for (const table of ctx.tables)
       for (const check of table.checks)
@@ -124,10 +120,7 @@ export const enumAsText: FindingRule = {
           const values = checkedValueList(check.expression, col.name);
           if (!values || values.length === 0) continue;
           out.push({
-            ruleId: this.id,
-            severity: this.severity,
-            category: this.category,
-            table: ref(table),
+            ...at(table),
             columns: [col.name],
             message: `${columnsLabel(table, [col.name])} is ${col.type.sql} restricted by ${check.name} to ${values.map((v) => `'${v}'`).join(', ')}.`,
             hint:
@@ -139,4 +132,4 @@ export const enumAsText: FindingRule = {
         }
     return out;
   },
-};
+});
