@@ -77,3 +77,20 @@ export type PrismaProvider =
   | 'sqlserver'
   | 'cockroachdb'
   | 'mongodb';
+
+/**
+ * Whether a DMMF has everything ormdoc reads. Prisma 7 and 6 give every model its `schema` and
+ * every scalar field its `nativeType` (null when none) and every relation its `relationOnUpdate`;
+ * Prisma 5's DMMF has none of these, so a generator under Prisma 5 would lose `@db.*` types,
+ * multi-schema placement and `onUpdate` actions: the schema is then read again with the bundled
+ * parser.
+ */
+export function isCompleteDatamodel(datamodel: PrismaDatamodel): boolean {
+  return datamodel.models.every(
+    (m) =>
+      'schema' in m &&
+      m.fields.every((f) =>
+        f.kind === 'object' ? !f.relationFromFields?.length || 'relationOnUpdate' in f : 'nativeType' in f,
+      ),
+  );
+}

@@ -56,6 +56,25 @@ export async function getDatamodel(files: SchemaFiles): Promise<PrismaDatamodel>
   }
 }
 
+/** One diagnostic of Prisma's `lint`: a byte span of one file. */
+export interface LintDiagnostic {
+  file_name?: string;
+  start: number;
+  end: number;
+  text: string;
+  is_warning: boolean;
+}
+
+/** Every error and warning Prisma's validator finds, with byte spans (`[]` when lint itself fails). */
+export async function lintSchema(files: SchemaFiles): Promise<LintDiagnostic[]> {
+  const wasm = await schemaWasm();
+  try {
+    return JSON.parse(wasm.lint(JSON.stringify(files))) as LintDiagnostic[];
+  } catch {
+    return [];
+  }
+}
+
 interface Span {
   file: string;
   line: number;

@@ -10,12 +10,14 @@ import {
   OrmdocError,
   resolveConfig,
 } from '@ormdoc/core';
-import type { PrismaDatamodel } from '../convert/dmmf.js';
+import { isCompleteDatamodel, type PrismaDatamodel } from '../convert/dmmf.js';
 import { fromDmmf } from '../convert/fromDmmf.js';
+import { stripDatasourceUrls } from '../convert/scan.js';
 import { readSchemaText } from '../convert/schemaText.js';
 import { findSchemaFiles } from '../load/files.js';
-import { prismaVersion } from '../load/index.js';
 import { applyChecks, readMigrations } from '../load/migrations.js';
+import { readSchema } from '../load/read.js';
+import { prismaVersion } from '../load/version.js';
 import { findProjectConfig, readConfigFile } from './configFile.js';
 import { parseGeneratorOptions } from './options.js';
 
@@ -84,14 +86,24 @@ export function createGenerator(generatorOptions: CreateGeneratorOptions = {}) {
       const ormVersion = await prismaVersion(cwd);
       const datasource = options.datasources[0];
       if (!datasource) throw new Error('Prisma passed no datasource to the generator');
+      // Prisma 5 hands over a DMMF without native types: read the same files with the bundled
+      // parser, as `ormdoc generate` does (with what only a newer Prisma refuses relaxed).
+      const reread = isCompleteDatamodel(options.dmmf.datamodel)
+        ? undefined
+        : await readSchema(
+            files.map((f) => [f.path, stripDatasourceUrls(f.content)] as const),
+            undefined,
+            cwd,
+          );
       const { ir: base, diagnostics } = fromDmmf({
-        datamodel: options.dmmf.datamodel,
+        datamodel: reread?.datamodel ?? options.dmmf.datamodel,
         provider: datasource.activeProvider ?? datasource.provider,
         schemas: datasource.schemas ?? [],
         text,
         files: files.map((f) => f.path),
         ...(ormVersion ? { ormVersion } : {}),
       });
+      if (reread) diagnostics.unshift(...reread.diagnostics);
       const migrations = await readMigrations(
         cwd,
         files.map((f) => f.absolute),

@@ -1,32 +1,20 @@
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { buildIr, canonicalizeIr, type ExtractResult } from '@ormdoc/core';
 import { fromDmmf } from '../convert/fromDmmf.js';
 import { configOnly, scanSchema, stripDatasourceUrls } from '../convert/scan.js';
 import { readSchemaText } from '../convert/schemaText.js';
-import { getConfig, getDatamodel, releaseSchemaWasm, type SchemaFiles } from '../convert/wasm.js';
 import { findSchemaFiles, relativePosix } from './files.js';
 import { applyChecks, type MigrationFile, readMigrations } from './migrations.js';
+import { readSchema } from './read.js';
+import { prismaVersion } from './version.js';
+
+export { prismaVersion } from './version.js';
 
 export interface PrismaSchemaInput {
   files: Array<{ path: string; content: string }>;
   cwd?: string;
   /** `migration.sql` files in order: their hand-written CHECK constraints are added to the IR. */
   migrations?: MigrationFile[];
-}
-
-/** The installed Prisma CLI version, as seen from the project, when resolvable. */
-export async function prismaVersion(cwd: string): Promise<string | undefined> {
-  try {
-    const req = createRequire(path.join(cwd, 'package.json'));
-    const pkg = JSON.parse(await readFile(req.resolve('prisma/package.json'), 'utf8')) as {
-      version?: string;
-    };
-    return pkg.version;
-  } catch {
-    return undefined;
-  }
 }
 
 /**
@@ -45,7 +33,7 @@ export async function fromPrismaSchema(input: PrismaSchemaInput): Promise<Extrac
   const configFiles = scans.every((s) => s !== undefined)
     ? wasmFiles.map(([file, content], i) => [file, configOnly(content, scans[i]!)] as const)
     : undefined;
-  const { config, datamodel } = await readWithWasm(wasmFiles, configFiles);
+  const { config, datamodel, diagnostics: relaxed } = await readSchema(wasmFiles, configFiles, cwd);
   const text = readSchemaText(files, scans);
   const ormVersion = await prismaVersion(cwd);
   const { ir, diagnostics } = fromDmmf({
@@ -56,25 +44,11 @@ export async function fromPrismaSchema(input: PrismaSchemaInput): Promise<Extrac
     files: files.map((f) => f.path),
     ...(ormVersion ? { ormVersion } : {}),
   });
+  diagnostics.unshift(...relaxed);
   if (!input.migrations?.length) return { ir, diagnostics };
   // Only an IR the migrations added checks to is validated (and put in canonical order) again.
   const withChecks = applyChecks(ir, input.migrations);
   return { ir: withChecks === ir ? ir : canonicalizeIr(buildIr(withChecks)), diagnostics };
-}
-
-/** Datasource and datamodel from Prisma's parser, whose memory is given back afterwards when large. */
-async function readWithWasm(files: SchemaFiles, configFiles: SchemaFiles | undefined) {
-  try {
-    const config = await getConfig(files, configFiles);
-    const datamodel = await getDatamodel(files).catch(async (e: unknown) => {
-      // As before, an error get_config finds in the whole schema comes first.
-      if (configFiles) await getConfig(files);
-      throw e;
-    });
-    return { config, datamodel };
-  } finally {
-    releaseSchemaWasm();
-  }
 }
 
 /** Find the schema (see `findSchemaFiles`), read it and convert it. */
