@@ -5,8 +5,11 @@ import { qualifiedName } from '../ir/names.js';
 import type { Ir, Table, TableRef } from '../ir/types.js';
 import { deriveRelationships, type Relationship } from '../relationships/derive.js';
 import { type DependencyOrder, dependencyOrder } from '../relationships/order.js';
-import { findingsAbout } from './memo.js';
+import { type Domain, domainsOf } from './domains.js';
+import { type ByTable, indexEnumUsage, indexFindings, indexRelationships, ofTable } from './memo.js';
 import { schemaTableAnchors } from './parts/links.js';
+import { readingOrder } from './parts/order.js';
+import { computeSchemaMap, type SchemaMap } from './schemaMap.js';
 
 /** Everything a template needs, computed once per render. */
 export interface RenderContext {
@@ -26,6 +29,18 @@ export interface RenderContext {
   anchors: Map<string, string>;
   /** Values several documents of one render share (the DDL, the diagrams), computed on first use: see `once`. */
   shared: Map<string, unknown>;
+  /** Core tables first, FK-safe (see `readingOrder`); views last. */
+  readingOrder: readonly Table[];
+  /** Key tables, the one set of core tables, the ownership chain: the same in every document. */
+  map: SchemaMap;
+  /** The subject areas, each with its tables (every base table in exactly one). */
+  domains: Domain[];
+  /** Per-table indexes of `relationships` and `findings`, and enum → columns using it. */
+  index: {
+    relationships: ByTable<Relationship>;
+    findings: ByTable<Finding>;
+    enumUsage: ByTable<string>;
+  };
 }
 
 export const DOCUMENT_TITLES: Record<TemplateId, string> = {
@@ -43,11 +58,12 @@ export function createContext(
   documents: Partial<Record<TemplateId, string>>,
   tableFiles: Map<string, string>,
 ): RenderContext {
+  const relationships = deriveRelationships(ir);
   const ctx: RenderContext = {
     ir,
     config,
     findings,
-    relationships: deriveRelationships(ir),
+    relationships,
     order: dependencyOrder(ir),
     tables: ir.tables,
     documents,
@@ -55,6 +71,14 @@ export function createContext(
     diagnostics: [],
     anchors: new Map(),
     shared: new Map(),
+    readingOrder: readingOrder({ tables: ir.tables }),
+    map: computeSchemaMap(ir.tables),
+    domains: domainsOf(ir, config),
+    index: {
+      relationships: indexRelationships(relationships),
+      findings: indexFindings(findings),
+      enumUsage: indexEnumUsage(ir.tables),
+    },
   };
   ctx.anchors = schemaTableAnchors(ctx);
   return ctx;
@@ -75,7 +99,7 @@ export function projectName(ctx: RenderContext): string | undefined {
 
 export function findingsOf(ctx: RenderContext, categories: FindingCategory[], table?: TableRef): Finding[] {
   if (table === undefined) return ctx.findings.filter((f) => categories.includes(f.category));
-  return findingsAbout(ctx.findings, table).filter((f) => categories.includes(f.category));
+  return ofTable(ctx.index.findings, table).filter((f) => categories.includes(f.category));
 }
 
 export function tableKey(ref: TableRef): string {

@@ -77,7 +77,7 @@ function block(ctx: RenderContext, name: string, args: string[], fail: (msg: str
       return {
         body: ctx.ir.enums.length
           ? ctx.ir.enums
-              .map((e) => `### ${escapeHeading(qualifiedName(e))}\n\n${enumBody(ctx.ir, e)}`)
+              .map((e) => `### ${escapeHeading(qualifiedName(e))}\n\n${enumBody(ctx, e)}`)
               .join('\n\n')
           : '_The schema defines no enums._',
       };

@@ -150,7 +150,9 @@ describe('reading the example documents', () => {
       (s) => s.kind === 'region' && s.id === 'core-tables',
     );
     const shown = documentHeadings(core?.kind === 'region' ? core.body : '').map((h) => h.text);
-    expect(shown).toEqual(['users', 'organizations', 'posts', 'comments', 'memberships', 'post_tags']);
+    // The key tables first (hub, tenancy root), then the most connected.
+    expect(shown.slice(0, 2)).toEqual(['users', 'organizations']);
+    expect(shown).toHaveLength(6);
     expect(overview).toContain('### Other Tables');
     const design = documentHeadings(await get('design.md')).filter((h) => /^3\.\d+ /.test(h.text));
     expect(design.slice(0, 3).map((h) => h.text)).toEqual(['3.1 users', '3.2 organizations', '3.3 posts']);
@@ -176,14 +178,16 @@ describe('reading the example documents', () => {
       const s = parseRegions(overview, 'overview.md').find((x) => x.kind === 'region' && x.id === id);
       return s?.kind === 'region' ? s.body : '';
     };
-    expect(region('query-optimization')).not.toContain('missing-timestamps');
-    expect(region('query-optimization')).toContain('soft-delete-without-index');
-    expect(region('indexing-strategy')).toContain('fk-without-index');
-    expect(region('data-validation')).toContain('missing-timestamps');
-    expect(region('sensitive-data')).toContain('`invitations.token`');
-    // The schema reference: every finding in full under its table, once more in the summaries.
-    const schema = files.find((f) => f.path === 'schema.md')?.content ?? '';
-    for (const rule of rules) expect(schema, rule).toContain(`\`${rule}\``);
+    // Each section counts its findings and links to their one home, findings.md.
+    expect(region('query-optimization')).not.toContain('Table without audit timestamps');
+    expect(region('query-optimization')).toContain('Soft-delete column without an index (2)');
+    expect(region('query-optimization')).toContain('](findings.md#query-performance)');
+    expect(region('indexing-strategy')).toContain('Foreign key without a supporting index (3)');
+    expect(region('data-validation')).toContain('Table without audit timestamps (5)');
+    expect(region('sensitive-data')).toContain('](findings.md#security)');
+    const home = files.find((f) => f.path === 'findings.md')?.content ?? '';
+    for (const rule of rules) expect(home, rule).toContain(`\`${rule}\``);
+    expect(home).toContain('[`invitations.token`](schema.md#invitations-table)');
   });
 
   it('leaves one concrete TODO per person-only fact and document', async () => {
@@ -231,22 +235,24 @@ describe('a large schema stays usable', () => {
   });
 
   it('splits the ER diagram, caps summaries and keeps the full DDL in one place', async () => {
-    const { files } = await render(bigIr());
+    const { files, findings } = await render(bigIr());
     const get = (p: string) => files.find((f) => f.path === p)?.content ?? '';
     expect(files.filter((f) => f.path.startsWith('tables/'))).toHaveLength(120);
     const design = get('design.md');
     expect((design.match(/```mermaid\nerDiagram/g) ?? []).length).toBeGreaterThan(1);
-    // Summaries name at most 12 places per rule and point to the reference for the rest.
+    // Documents count findings and link to findings.md, which lists every place once (linked to its table file).
     const overview = get('overview.md');
-    const timestamps = overview.split('\n').find((l) => l.includes('`missing-timestamps`')) ?? '';
-    expect((timestamps.match(/\]\(tables\//g) ?? []).length).toBe(12);
-    expect(timestamps).toContain('108 more, each listed under its table in the schema reference');
-    expect(overview).toContain('… and 90 more');
-    // Target state: core tables' SQL inline, the rest linked.
+    expect(overview).toContain('Table without audit timestamps (120)');
+    for (const f of findings) expect(overview).not.toContain(f.message);
+    const home = get('findings.md');
+    expect((home.match(/^- \[`t\d+`\]\(tables\/t\d+\.md\): t\d+ has no/gm) ?? []).length).toBe(120);
+    expect(get('tables/t005.md')).toContain('](../findings.md#change-tracking)');
+    expect(overview).toContain('… and 64 more');
+    // Target state: the core tables' SQL inline, the rest linked.
     const target = get('target-state.md');
-    expect((target.match(/^CREATE TABLE /gm) ?? []).length).toBe(12);
+    expect((target.match(/^CREATE TABLE /gm) ?? []).length).toBe(6);
     expect(target).toContain('the DDL of all 120 tables is in [schema.sql](schema.sql)');
-    expect((target.match(/^### t\d+$/gm) ?? []).length).toBe(12); // models of the core tables; the rest are in tables/
+    expect((target.match(/^### t\d+$/gm) ?? []).length).toBe(6); // models of the core tables; the rest are in tables/
     // The full DDL is in one place: the schema.sql artefact, which the schema reference links to.
     expect((get('schema.sql').match(/^CREATE TABLE /gm) ?? []).length).toBe(120);
     const schema = get('schema.md');

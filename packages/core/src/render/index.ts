@@ -7,6 +7,8 @@ import { analyze } from '../findings/index.js';
 import { irJsonSchema } from '../ir/jsonSchema.js';
 import { qualifiedName } from '../ir/names.js';
 import type { Ir } from '../ir/types.js';
+import { renderDomainPages } from '../templates/domains.js';
+import { renderFindings } from '../templates/findings.js';
 import { BUILTIN_TEMPLATES, DEFAULT_FILE_NAMES } from '../templates/index.js';
 import { createContext, type RenderContext } from './context.js';
 import { renderCustomTemplate } from './directives.js';
@@ -100,6 +102,8 @@ export async function renderDocuments(options: {
       content: renderCustomTemplate(ctx, source, template.path),
     });
   }
+  // Pages every built-in document links to: one per domain (the overview's map), and the findings.
+  if (builtins.length > 0) files.push(...renderDomainPages(ctx), renderFindings(ctx));
   files.push(...artifacts(ctx));
   const seen = new Set<string>();
   for (const f of files) {

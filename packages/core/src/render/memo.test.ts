@@ -4,7 +4,7 @@ import { sameTable } from '../ir/names.js';
 import { deriveRelationships } from '../relationships/derive.js';
 import { exampleIr } from '../testing/exampleIr.js';
 import { kitchenSinkIr } from '../testing/kitchenSinkIr.js';
-import { findingsAbout, relationshipsTouching } from './memo.js';
+import { indexFindings, indexRelationships, ofTable } from './memo.js';
 
 describe('per-render indexes', () => {
   for (const [label, make] of [
@@ -15,15 +15,17 @@ describe('per-render indexes', () => {
       const ir = make();
       const relationships = deriveRelationships(ir);
       const findings = analyze(ir);
+      const byRelationship = indexRelationships(relationships);
+      const byFinding = indexFindings(findings);
       for (const t of ir.tables) {
-        expect(relationshipsTouching(relationships, t)).toEqual(
+        expect(ofTable(byRelationship, t)).toEqual(
           relationships.filter((r) =>
             r.kind === 'many-to-many'
               ? sameTable(r.left, t) || sameTable(r.right, t) || sameTable(r.junction, t)
               : sameTable(r.parent, t) || sameTable(r.child, t),
           ),
         );
-        expect(findingsAbout(findings, t)).toEqual(findings.filter((f) => f.table && sameTable(f.table, t)));
+        expect(ofTable(byFinding, t)).toEqual(findings.filter((f) => f.table && sameTable(f.table, t)));
       }
       expect(relationships.length).toBeGreaterThan(0);
       expect(findings.length).toBeGreaterThan(0);

@@ -1,15 +1,15 @@
 import type { Finding } from '../findings/index.js';
-import { tableSortKey } from '../ir/names.js';
-import type { TableRef } from '../ir/types.js';
+import { qualifiedName, tableSortKey } from '../ir/names.js';
+import type { Table, TableRef } from '../ir/types.js';
 import type { Relationship } from '../relationships/derive.js';
 
 /**
- * Per-render indexes, so per-table parts do not rescan the whole schema for every table (which
- * made documents O(n²) or worse in the number of tables). Each is keyed by the array it
- * indexes and built on first use; order within each bucket is the order of the source array.
+ * Per-render indexes, built once in `createContext` and kept on the render context, so per-table
+ * parts do not rescan the whole schema for every table (which made documents O(n²) in the number
+ * of tables). Order within each bucket is the order of the source array. Nothing is cached across
+ * renders: a table replaced in place can never be answered from an earlier render's index.
  */
-const relationshipIndexes = new WeakMap<readonly Relationship[], Map<string, Relationship[]>>();
-const findingIndexes = new WeakMap<readonly Finding[], Map<string, Finding[]>>();
+export type ByTable<T> = ReadonlyMap<string, readonly T[]>;
 
 function bucket<T>(index: Map<string, T[]>, key: string, item: T): void {
   const list = index.get(key);
@@ -17,27 +17,39 @@ function bucket<T>(index: Map<string, T[]>, key: string, item: T): void {
   else if (list[list.length - 1] !== item) list.push(item);
 }
 
-/** The relationships a table takes part in (as parent, child, either side or junction), in `all`'s order. */
-export function relationshipsTouching(all: readonly Relationship[], ref: TableRef): Relationship[] {
-  let index = relationshipIndexes.get(all);
-  if (!index) {
-    index = new Map();
-    for (const r of all) {
-      const ends = r.kind === 'many-to-many' ? [r.left, r.right, r.junction] : [r.parent, r.child];
-      for (const end of ends) bucket(index, tableSortKey(end), r);
-    }
-    relationshipIndexes.set(all, index);
+/** The relationships each table takes part in (as parent, child, either side or junction). */
+export function indexRelationships(all: readonly Relationship[]): ByTable<Relationship> {
+  const index = new Map<string, Relationship[]>();
+  for (const r of all) {
+    const ends = r.kind === 'many-to-many' ? [r.left, r.right, r.junction] : [r.parent, r.child];
+    for (const end of ends) bucket(index, tableSortKey(end), r);
   }
-  return index.get(tableSortKey(ref)) ?? [];
+  return index;
 }
 
-/** The findings about one table, in `all`'s order. */
-export function findingsAbout(all: readonly Finding[], ref: TableRef): Finding[] {
-  let index = findingIndexes.get(all);
-  if (!index) {
-    index = new Map();
-    for (const f of all) if (f.table) bucket(index, tableSortKey(f.table), f);
-    findingIndexes.set(all, index);
-  }
+/** The findings about each table. */
+export function indexFindings(all: readonly Finding[]): ByTable<Finding> {
+  const index = new Map<string, Finding[]>();
+  for (const f of all) if (f.table) bucket(index, tableSortKey(f.table), f);
+  return index;
+}
+
+/** Enum (by `schema.name`) → the `table.column` places that use it, in table and column order. */
+export function indexEnumUsage(tables: readonly Table[]): ByTable<string> {
+  const index = new Map<string, string[]>();
+  for (const t of tables)
+    for (const c of t.columns) {
+      const ref = c.type.enum;
+      if (ref) bucket(index, enumKey(ref), `${qualifiedName(t)}.${c.name}`);
+    }
+  return index;
+}
+
+export function enumKey(ref: { schema?: string | null; name: string }): string {
+  return `${ref.schema ?? ''}\u0000${ref.name}`;
+}
+
+/** The entries of `index` for one table. */
+export function ofTable<T>(index: ByTable<T>, ref: TableRef): readonly T[] {
   return index.get(tableSortKey(ref)) ?? [];
 }

@@ -13,10 +13,9 @@ import {
   queryFacts,
   relatedDocs,
   schemaCounts,
-  securityFacts,
   validationFacts,
 } from '../render/parts/common.js';
-import { FINDING_SECTIONS, findingSummary } from '../render/parts/findings.js';
+import { findingsLink, findingsPointer } from '../render/parts/findingsHome.js';
 import { tableLink } from '../render/parts/links.js';
 import {
   describeRelationship,
@@ -29,7 +28,7 @@ import type { RenderedFile } from '../render/types.js';
 
 const list = (items: string[]) => (items.length ? items.join(', ') : '_none in this schema_');
 
-/** Seed 004: the full, reviewed architecture document. */
+/** The architecture document (template `architecture`): the full, reviewed architecture. */
 export function renderArchitecture(ctx: RenderContext, file: string): RenderedFile[] {
   const name = projectName(ctx);
   const doc = new Doc(ctx);
@@ -78,10 +77,10 @@ export function renderArchitecture(ctx: RenderContext, file: string): RenderedFi
       `- **Data Types:** categories used: ${categories.map(code).join(', ') || '_none_'}.`,
     ].join('\n'),
   );
-  const core = coreTables(ctx, 4);
+  const core = coreTables(ctx);
   doc.region(
     'core-entities',
-    `### Table Structure\n\n#### Core Entities\n\n${core.tables.length ? `The ${core.tables.length} most connected tables, core tables first:\n\n${fence('sql', core.tables.map((t) => renderTableDdl(ctx.ir, t).trimEnd()).join('\n\n'))}` : '_The schema defines no tables._'}${core.omitted ? `\n\n${core.omitted} more ${core.omitted === 1 ? 'table' : 'tables'}: ${restTables(ctx, core.rest)}.` : ''}`,
+    `### Table Structure\n\n#### Core Entities\n\n${core.tables.length ? `The ${core.tables.length} core tables, most important first (why each is key: ${ctx.documents.overview ? link('Start Here', ctx.documents.overview, 'start-here') : 'the overview'}):\n\n${fence('sql', core.tables.map((t) => renderTableDdl(ctx.ir, t).trimEnd()).join('\n\n'))}` : '_The schema defines no tables._'}${core.rest.length ? `\n\n${core.rest.length} more ${core.rest.length === 1 ? 'table' : 'tables'}: ${restTables(ctx, core.rest)}.` : ''}`,
   );
   const relDoc = ctx.documents.design
     ? link('Relationships', ctx.documents.design, '4-relationships')
@@ -107,12 +106,12 @@ export function renderArchitecture(ctx: RenderContext, file: string): RenderedFi
   const unique = tables.reduce((n, t) => n + t.uniques.length + t.indexes.filter((i) => i.unique).length, 0);
   doc.region(
     'primary-indexes',
-    `### Primary Indexes\n\n- **Primary Keys:** ${tables.filter((t) => t.primaryKey).length} of ${tables.length} tables; ${tables.filter((t) => (t.primaryKey?.columns.length ?? 0) > 1).length} composite.\n- **Foreign Keys:** ${fks.length - fkWithout.length} of ${fks.length} foreign keys have a supporting index${fkWithout.length ? ' (the others are listed under [Performance Indexes](#performance-indexes))' : ''}.\n- **Unique Constraints:** ${unique} (constraints and unique indexes).`,
+    `### Primary Indexes\n\n- **Primary Keys:** ${tables.filter((t) => t.primaryKey).length} of ${tables.length} tables; ${tables.filter((t) => (t.primaryKey?.columns.length ?? 0) > 1).length} composite.\n- **Foreign Keys:** ${fks.length - fkWithout.length} of ${fks.length} foreign keys have a supporting index${fkWithout.length ? ` (the others: ${findingsLink('Findings › Indexing', 'indexing')})` : ''}.\n- **Unique Constraints:** ${unique} (constraints and unique indexes).`,
   );
   const perf = tables.flatMap((t) => t.indexes.filter((i) => !i.unique).map((i) => describeIndex(t, i)));
   doc.region(
     'performance-indexes',
-    `### Performance Indexes\n\n${cappedBullets(ctx, perf, '_No non-unique secondary indexes._')}\n\n${findingSummary(ctx, findingsOf(ctx, [...FINDING_SECTIONS.indexing]), { none: 'The analysis found no missing or redundant index.', fixes: true })}`,
+    `### Performance Indexes\n\n${cappedBullets(ctx, perf, '_No non-unique secondary indexes._')}\n\n${findingsPointer(ctx, 'indexing', 'The analysis found no missing or redundant index.')}`,
   );
   doc.heading(3, 'Index Maintenance');
   doc.fact('indexMaintenance');
@@ -161,7 +160,10 @@ export function renderArchitecture(ctx: RenderContext, file: string): RenderedFi
   doc.heading(2, 'Security Architecture');
   doc.heading(3, 'Access Control');
   doc.fact('accessControl');
-  doc.region('data-protection', `### Data Protection\n\n${securityFacts(ctx)}`);
+  doc.region(
+    'data-protection',
+    `### Data Protection\n\n${findingsPointer(ctx, 'security', 'No column or table is tagged (`@pii`, `@sensitive`) in the schema, and no column name suggests personal data or secrets.')}`,
+  );
   doc.fact('encryption', { label: 'Encryption at rest and in transit' });
   doc.heading(3, 'Compliance');
   doc.fact('compliance');

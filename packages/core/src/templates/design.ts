@@ -1,13 +1,13 @@
 import { qualifiedName } from '../ir/names.js';
 import { type MermaidDiagram, OVERVIEW_MAX_PARTS } from '../mermaid/index.js';
-import { baseTables, findingsOf, projectName, type RenderContext } from '../render/context.js';
+import { baseTables, projectName, type RenderContext } from '../render/context.js';
 import { Doc } from '../render/doc.js';
 import { migrationTool } from '../render/facts.js';
 import { bullets, code, escapeCell, escapeHeading, fence, link, table } from '../render/markdown.js';
 import { describeIndex } from '../render/parts/columns.js';
-import { migrationOrder, queryFacts, securityFacts, stackLines } from '../render/parts/common.js';
+import { migrationOrder, queryFacts, stackLines } from '../render/parts/common.js';
 import { enumBody } from '../render/parts/enums.js';
-import { FINDING_SECTIONS, findingSummary } from '../render/parts/findings.js';
+import { findingsPointer } from '../render/parts/findingsHome.js';
 import {
   fkRelationships,
   fkRelationshipTable,
@@ -49,7 +49,7 @@ function developmentDataIntro(ctx: RenderContext): string {
   return `Sample rows consistent with types and constraints, in FK-safe order (keys are the code names; the SQL form is in the ${sql}):`;
 }
 
-/** Seed 002: the design document. */
+/** The design document (template `design`). */
 export function renderDesign(ctx: RenderContext, file: string): RenderedFile[] {
   const name = projectName(ctx);
   const doc = new Doc(ctx);
@@ -103,7 +103,7 @@ export function renderDesign(ctx: RenderContext, file: string): RenderedFile[] {
       ? ctx.ir.enums
           .map((e, i) => {
             const ts = `enum ${e.codeName ?? e.name} {\n${e.values.map((v) => `  ${JSON.stringify(v.codeName ?? v.name)} = ${JSON.stringify(v.name)},`).join('\n')}\n}`;
-            return `### 5.${i + 1} ${escapeHeading(qualifiedName(e))}\n\n${fence('typescript', ts)}\n\n${enumBody(ctx.ir, e)}`;
+            return `### 5.${i + 1} ${escapeHeading(qualifiedName(e))}\n\n${fence('typescript', ts)}\n\n${enumBody(ctx, e)}`;
           })
           .join('\n\n')
       : '_The schema defines no enums._',
@@ -150,13 +150,8 @@ export function renderDesign(ctx: RenderContext, file: string): RenderedFile[] {
         '_No foreign keys._',
       ),
       '### 6.4 Validation and Change Tracking Findings',
-      findingSummary(
-        ctx,
-        findingsOf(ctx, [...FINDING_SECTIONS.validation, ...FINDING_SECTIONS.changeTracking]),
-        {
-          none: 'The analysis found no validation, integrity or change-tracking problem.',
-        },
-      ),
+      findingsPointer(ctx, 'validation', 'The analysis found no validation or integrity problem.'),
+      findingsPointer(ctx, 'changeTracking', 'The analysis found no change-tracking problem.'),
     ].join('\n\n'),
   );
 
@@ -182,7 +177,7 @@ export function renderDesign(ctx: RenderContext, file: string): RenderedFile[] {
     [
       '### 7.1 Performance Indexes',
       cappedBullets(ctx, perf.map(rationale), '_No secondary indexes._'),
-      `**Missing or redundant indexes** (from the analysis):\n\n${findingSummary(ctx, findingsOf(ctx, [...FINDING_SECTIONS.indexing]), { none: 'The analysis found no missing or redundant index.', fixes: true })}`,
+      findingsPointer(ctx, 'indexing', 'The analysis found no missing or redundant index.'),
       '### 7.2 Full-Text Search Indexes',
       bullets(fts.map(rationale), '_No GIN/GiST (full-text or JSON) indexes in the schema._'),
     ].join('\n\n'),
@@ -218,7 +213,14 @@ export function renderDesign(ctx: RenderContext, file: string): RenderedFile[] {
 
   doc.heading(2, '11. Security');
   doc.heading(3, '11.1 Data Encryption');
-  doc.region('sensitive-data', `Data that needs protection, from the schema:\n\n${securityFacts(ctx)}`);
+  doc.region(
+    'sensitive-data',
+    findingsPointer(
+      ctx,
+      'security',
+      'No column or table is tagged (`@pii`, `@sensitive`) in the schema, and no column name suggests personal data or secrets.',
+    ),
+  );
   doc.fact('encryption');
   doc.heading(3, '11.2 Access Control');
   doc.fact('accessControl');

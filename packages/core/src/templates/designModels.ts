@@ -23,7 +23,6 @@ import {
   keyAndIndexItems,
 } from '../render/parts/columns.js';
 import { tableLink } from '../render/parts/links.js';
-import { readingOrder } from '../render/parts/order.js';
 import { relationshipSummary } from '../render/parts/relationships.js';
 import { purpose } from '../render/parts/tableSection.js';
 import { isSplit } from '../render/shared.js';
@@ -52,7 +51,7 @@ function modelSection(ctx: RenderContext, t: Table, number: string): string {
     iface ? `**Schema**:\n\n${fence('typescript', iface)}` : '',
     `**Fields**:\n\n${fields}`,
     `**Indexes**:\n${bullets(keyAndIndexItems(t), '_None._')}`,
-    `**Relationships**:\n${bullets(relationshipSummary(ctx.relationships, t), '_None._')}`,
+    `**Relationships**:\n${bullets(relationshipSummary(ctx, t), '_None._')}`,
   ]
     .filter(Boolean)
     .join('\n\n');
@@ -60,7 +59,7 @@ function modelSection(ctx: RenderContext, t: Table, number: string): string {
 
 /** Section 3: one sub-section per table, core tables first. */
 export function renderDataModels(ctx: RenderContext, doc: Doc): void {
-  const tables = readingOrder(ctx);
+  const tables = ctx.readingOrder;
   if (tables.length === 0) {
     doc.region('models', '_The schema defines no tables._');
     return;

@@ -7,7 +7,7 @@ import { renderOverview } from './overview.js';
 import { renderSchema } from './schema.js';
 import { renderTargetState } from './targetState.js';
 
-/** The five built-in templates (the seeds), each rendering into `file` (plus extra files for per-table layout). */
+/** The five built-in templates, each rendering into `file` (plus extra files for per-table layout). */
 export const BUILTIN_TEMPLATES: Record<TemplateId, (ctx: RenderContext, file: string) => RenderedFile[]> = {
   overview: renderOverview,
   schema: renderSchema,

@@ -20,17 +20,15 @@ import {
   queryFacts,
   relatedDocs,
   schemaCounts,
-  securityFacts,
   validationFacts,
 } from '../render/parts/common.js';
+import { findingsPointer } from '../render/parts/findingsHome.js';
 import { tableLink } from '../render/parts/links.js';
 import { relationshipSummary } from '../render/parts/relationships.js';
+import { startHere } from '../render/parts/startHere.js';
 import { purpose } from '../render/parts/tableSection.js';
 import { capped, relationshipMapBlock } from '../render/shared.js';
 import type { RenderedFile } from '../render/types.js';
-
-/** The overview shows this many tables as SQL; the rest are listed in one line each. */
-const MAX_CORE_TABLES = 6;
 
 function keyFields(t: Table): string[] {
   return t.columns
@@ -45,7 +43,7 @@ function keyFields(t: Table): string[] {
     .map((c) => code(c.name));
 }
 
-/** Seed 000: the short architecture document. */
+/** The overview (template `overview`): the map first, then a short architecture document. */
 export function renderOverview(ctx: RenderContext, file: string): RenderedFile[] {
   const name = projectName(ctx);
   const doc = new Doc(ctx);
@@ -64,6 +62,10 @@ export function renderOverview(ctx: RenderContext, file: string): RenderedFile[]
       .join('\n'),
   );
 
+  // The first screen is the map (domains, key tables, ownership); the DDL comes after it.
+  doc.heading(2, 'Start Here');
+  doc.region('start-here', startHere(ctx));
+
   doc.heading(2, 'Database Overview');
   const sources = ctx.ir.source.files.length ? ` (schema: ${ctx.ir.source.files.map(code).join(', ')})` : '';
   doc.region(
@@ -74,10 +76,10 @@ export function renderOverview(ctx: RenderContext, file: string): RenderedFile[]
 
   doc.heading(2, 'Database Schema');
   doc.heading(3, 'Core Tables');
-  const { tables, rest } = coreTables(ctx, MAX_CORE_TABLES);
+  const { tables, rest } = coreTables(ctx);
   const body = tables.map((t) => {
     const keys = keyFields(t);
-    const rels = relationshipSummary(ctx.relationships, t);
+    const rels = relationshipSummary(ctx, t);
     return [
       `#### ${escapeHeading(qualifiedName(t))}`,
       fence('sql', renderTableDdl(ctx.ir, t)),
@@ -91,8 +93,8 @@ export function renderOverview(ctx: RenderContext, file: string): RenderedFile[]
     tables.length === 0
       ? '_The schema defines no tables._'
       : rest.length
-        ? `The ${tables.length} most connected tables, core tables first (each after the tables it references):`
-        : 'Every table, core tables first (each after the tables it references):';
+        ? `The ${tables.length} core tables (the key tables above, then the most connected), most important first:`
+        : 'Every table, most connected first:';
   doc.region('core-tables', [intro, ...body].join('\n\n'));
   if (rest.length) {
     const others = capped(ctx, rest, 'tables');
@@ -118,7 +120,10 @@ export function renderOverview(ctx: RenderContext, file: string): RenderedFile[]
   doc.heading(3, 'User Permissions');
   doc.fact('accessControl');
   doc.region('data-validation', `### Data Validation\n\n${validationFacts(ctx, { changeTracking: true })}`);
-  doc.region('sensitive-data', `### Sensitive Data\n\n${securityFacts(ctx)}`);
+  doc.region(
+    'sensitive-data',
+    `### Sensitive Data\n\n${findingsPointer(ctx, 'security', 'No column or table is tagged (`@pii`, `@sensitive`) in the schema, and no column name suggests personal data or secrets.')}`,
+  );
 
   doc.heading(2, 'Performance Considerations');
   doc.region('indexing-strategy', `### Indexing Strategy\n\n${indexingFacts(ctx)}`);

@@ -15,7 +15,7 @@ import { renderSchemaTail } from './schemaTail.js';
 
 export { modelLanguage } from './schemaTail.js';
 
-/** Seed 001: the full schema reference. */
+/** The full schema reference (template `schema`). */
 export function renderSchema(ctx: RenderContext, file: string): RenderedFile[] {
   const name = projectName(ctx);
   const title = `${name ? `${name} - ` : ''}Database Schema`;
@@ -118,7 +118,7 @@ export function renderSchema(ctx: RenderContext, file: string): RenderedFile[] {
     'enums',
     ctx.ir.enums.length
       ? ctx.ir.enums
-          .map((e) => `### ${escapeHeading(qualifiedName(e))} Enum\n\n${enumBody(ctx.ir, e)}`)
+          .map((e) => `### ${escapeHeading(qualifiedName(e))} Enum\n\n${enumBody(ctx, e)}`)
           .join('\n\n')
       : '_The schema defines no enums._',
   );

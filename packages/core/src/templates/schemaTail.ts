@@ -1,14 +1,13 @@
 import { alembicMigration, modelDefinitions, seedScriptSql, updatedAtNotes } from '../blocks/index.js';
-import type { FindingCategory } from '../findings/index.js';
 import { qualifiedName } from '../ir/names.js';
 import type { Ir } from '../ir/types.js';
-import { baseTables, findingsOf, type RenderContext } from '../render/context.js';
+import { baseTables, type RenderContext } from '../render/context.js';
 import type { Doc } from '../render/doc.js';
 import { databaseEngine, engineDocsUrl, migrationTool } from '../render/facts.js';
 import { bullets, code, escapeCell, escapeText, fence, link, table } from '../render/markdown.js';
 import { describeDefault } from '../render/parts/columns.js';
-import { indexingFacts, queryFacts, relatedDocs, securityFacts } from '../render/parts/common.js';
-import { FINDING_SECTIONS, findingSummary } from '../render/parts/findings.js';
+import { indexingFacts, queryFacts, relatedDocs } from '../render/parts/common.js';
+import { findingsPointer } from '../render/parts/findingsHome.js';
 import {
   capped,
   cappedBullets,
@@ -36,8 +35,6 @@ export function modelLanguage(ir: Ir): {
       return { lang: 'sqlalchemy', label: 'SQLAlchemy', fence: 'python' };
   }
 }
-
-const local = { local: true } as const;
 
 function constraintsBody(ctx: RenderContext): string {
   const tables = baseTables(ctx);
@@ -74,10 +71,7 @@ function constraintsBody(ctx: RenderContext): string {
       ? `${table(['Table', 'NOT NULL columns', 'Nullable columns'], nullable)}${nullTables.more ? `\n\n${nullTables.more}` : ''}`
       : '_No tables._',
     '### Validation Findings',
-    findingSummary(ctx, findingsOf(ctx, [...FINDING_SECTIONS.validation]), {
-      none: 'The analysis found no validation or integrity problem.',
-      local: true,
-    }),
+    findingsPointer(ctx, 'validation', 'The analysis found no validation or integrity problem.'),
   ].join('\n\n');
 }
 
@@ -106,8 +100,6 @@ function triggersBody(ctx: RenderContext): string {
   const byDb = notes.filter((n) => n.managedBy === 'database');
   const example = notes.find((n) => n.triggerSql);
   const col = (n: (typeof notes)[number]) => code(`${qualifiedName(n.table)}.${n.column}`);
-  const others: FindingCategory[] = [...FINDING_SECTIONS.changeTracking];
-  const tracking = findingsOf(ctx, others).filter((f) => f.ruleId !== 'orm-only-update-timestamp');
   return [
     'The schema source defines no database triggers.',
     '### Auto-update `updated_at`',
@@ -119,9 +111,7 @@ function triggersBody(ctx: RenderContext): string {
     example?.triggerSql
       ? `A trigger that would keep ${col(example)} current for every writer (repeat it for the other columns):\n\n${fence('sql', example.triggerSql)}`
       : '',
-    tracking.length
-      ? `### Change Tracking\n\n${findingSummary(ctx, tracking, { none: '', local: true })}`
-      : '',
+    `### Change Tracking\n\n${findingsPointer(ctx, 'changeTracking', 'The analysis found no change-tracking problem.')}`,
   ]
     .filter(Boolean)
     .join('\n\n');
@@ -158,7 +148,7 @@ function alembicExample(ctx: RenderContext): string {
   return `The first ${SPLIT_ALEMBIC_TABLES} of the ${ctx.order.order.length} tables in FK-safe order; \`alembic revision --autogenerate\` writes the whole migration from the models, and the [Initial Schema](#initial-schema) is the SQL it creates.\n\n${fence('python', alembicMigration(ir, { message: 'initial schema (first tables)' }))}`;
 }
 
-/** Seed 001 from "Constraints and Validation" to the end; also `seed.sql` when the reference is split. */
+/** The schema reference from "Constraints and Validation" to the end; also `seed.sql` when the reference is split. */
 export function renderSchemaTail(ctx: RenderContext, doc: Doc): RenderedFile[] {
   doc.heading(2, 'Constraints and Validation');
   doc.region('constraints', constraintsBody(ctx));
@@ -203,7 +193,7 @@ export function renderSchemaTail(ctx: RenderContext, doc: Doc): RenderedFile[] {
   doc.heading(2, 'Performance Considerations');
   doc.region(
     'performance',
-    `### Indexes\n\n${indexingFacts(ctx, local)}\n\n### Query Optimization\n\n${queryFacts(ctx, local)}`,
+    `### Indexes\n\n${indexingFacts(ctx)}\n\n### Query Optimization\n\n${queryFacts(ctx)}`,
   );
   doc.heading(3, 'Connection Pooling');
   doc.fact('connectionPooling');
@@ -211,7 +201,10 @@ export function renderSchemaTail(ctx: RenderContext, doc: Doc): RenderedFile[] {
   doc.heading(2, 'Security');
   doc.heading(3, 'Row-Level Security (RLS)');
   doc.fact('rowLevelSecurity');
-  doc.region('sensitive-data', `### Sensitive Data\n\n${securityFacts(ctx, local)}`);
+  doc.region(
+    'sensitive-data',
+    `### Sensitive Data\n\n${findingsPointer(ctx, 'security', 'No column or table is tagged (`@pii`, `@sensitive`) in the schema, and no column name suggests personal data or secrets.')}`,
+  );
 
   doc.heading(2, 'Backup and Recovery');
   doc.fact('backups');

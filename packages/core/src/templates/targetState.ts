@@ -8,7 +8,6 @@ import { code, escapeHeading, escapeText, fence, link, Slugger } from '../render
 import { columnConstraints } from '../render/parts/columns.js';
 import { coreTables, indexingFacts, queryFacts } from '../render/parts/common.js';
 import { tableLink } from '../render/parts/links.js';
-import { readingOrder } from '../render/parts/order.js';
 import { relationshipSummary } from '../render/parts/relationships.js';
 import { purpose } from '../render/parts/tableSection.js';
 import { ddlArtifactFile, isSplit, schemaDiagrams } from '../render/shared.js';
@@ -21,7 +20,7 @@ const MAX_INLINE_DDL = 12;
 /** The tables whose SQL Schema Design shows: all, or the core ones when the schema is large and the reference holds the rest. */
 function inlineDdlTables(ctx: RenderContext, tables: readonly Table[]): readonly Table[] {
   if (tables.length <= MAX_INLINE_DDL || !ctx.documents.schema) return tables;
-  const core = new Set(coreTables(ctx, MAX_INLINE_DDL).tables);
+  const core = new Set(coreTables(ctx).tables);
   return tables.filter((t) => core.has(t));
 }
 
@@ -40,7 +39,7 @@ function schemaDesign(
     ? `is in ${link(ddlFile, ddlFile)}`
     : `is under ${link('Initial Schema', schemaDoc, 'initial-schema')} in the schema reference`;
   return [
-    `The SQL of the ${inline.length} most connected tables; the DDL of all ${tables.length} tables ${all}.`,
+    `The SQL of the ${inline.length} core tables; the DDL of all ${tables.length} tables ${all}.`,
     ...sql,
   ].join('\n\n');
 }
@@ -61,7 +60,7 @@ function diagramOverview(ctx: RenderContext): string {
     : rest;
 }
 
-/** Seed 003: the as-to-be architecture document. */
+/** The target-state document (template `target-state`): it documents the current schema in the as-to-be layout of its template. */
 export function renderTargetState(ctx: RenderContext, file: string): RenderedFile[] {
   const doc = new Doc(ctx);
   const name = projectName(ctx);
@@ -81,7 +80,7 @@ export function renderTargetState(ctx: RenderContext, file: string): RenderedFil
 
   doc.heading(2, 'Data Models');
   doc.region('er-diagram', isSplit(ctx) ? diagramOverview(ctx) : mermaidBlocks(ctx));
-  const tables = readingOrder(ctx);
+  const tables = ctx.readingOrder;
   const ddlHeading = (t: Table) => `Table: ${code(qualifiedName(t))}`;
   const ddlAnchors = new Map<Table, string>();
   const slugger = new Slugger();
@@ -94,7 +93,7 @@ export function renderTargetState(ctx: RenderContext, file: string): RenderedFil
       'models-note',
       modelled.length === tables.length
         ? 'Core tables first, each after the tables it references; each model links to its SQL.'
-        : `The ${modelled.length} most connected of the ${tables.length} tables, core tables first, each after the tables it references; each model links to its SQL. Every table's model is in its own file of the ${ctx.documents.schema ? link('schema reference', ctx.documents.schema, 'all-tables') : 'schema reference'}.`,
+        : `The ${modelled.length} core tables of the ${tables.length}, each after the tables it references; each model links to its SQL. Every table's model is in its own file of the ${ctx.documents.schema ? link('schema reference', ctx.documents.schema, 'all-tables') : 'schema reference'}.`,
     );
   for (const t of modelled) {
     const attrs = t.columns.map(
@@ -109,9 +108,9 @@ export function renderTargetState(ctx: RenderContext, file: string): RenderedFil
         '- **Attributes**:',
         ...attrs,
         '- **Relationships**:',
-        ...relationshipSummary(ctx.relationships, t)
+        ...relationshipSummary(ctx, t)
           .map((r) => `    - ${r}`)
-          .concat(relationshipSummary(ctx.relationships, t).length ? [] : ['    - _none_']),
+          .concat(relationshipSummary(ctx, t).length ? [] : ['    - _none_']),
       ].join('\n'),
     );
   }

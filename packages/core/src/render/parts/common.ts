@@ -1,18 +1,17 @@
 import type { TemplateId } from '../../config/schema.js';
-import { type FindingCategory, findingRules } from '../../findings/index.js';
-import { compareRefs, qualifiedName } from '../../ir/names.js';
+import { findingRules } from '../../findings/index.js';
+import { qualifiedName } from '../../ir/names.js';
 import type { Table } from '../../ir/types.js';
-import { baseTables, DOCUMENT_TITLES, findingsOf, once, type RenderContext } from '../context.js';
+import { baseTables, DOCUMENT_TITLES, findingsOf, type RenderContext } from '../context.js';
 import { databaseEngine, migrationTool, ormName } from '../facts.js';
 import { bullets, code, escapeCell, escapeText, link, table } from '../markdown.js';
-import { findingsAbout } from '../memo.js';
 import { capped, ddlArtifactFile } from '../shared.js';
 import { indexColumns, tagList } from './columns.js';
-import { FINDING_SECTIONS, findingSummary } from './findings.js';
+import { FINDING_SECTIONS } from './findings.js';
+import { findingsPointer } from './findingsHome.js';
 import { tableLink } from './links.js';
-import { readingOrder } from './order.js';
 
-/** Database, ORM and migration tool lines (seed "Technology Stack" / "Database Overview"). */
+/** Database, ORM and migration tool lines ("Technology Stack" / "Database Overview" sections). */
 export function stackLines(ctx: RenderContext): string[] {
   const files = ctx.ir.source.files;
   const where = files.length
@@ -56,46 +55,12 @@ export function relatedDocs(ctx: RenderContext, self: TemplateId): string {
 }
 
 /**
- * The tables worth showing in a short document: all when few, else the most connected ones (foreign
- * keys in and out). Both lists are in reading order (core tables first, FK-safe).
+ * The core tables: the one set every document shows (computed once per render, `ctx.map`): the key
+ * tables (hub, ownership root, most referenced), then the most connected, most important first.
+ * `rest` holds the other base tables, most connected first.
  */
-export function coreTables(
-  ctx: RenderContext,
-  max: number,
-): { tables: Table[]; rest: Table[]; omitted: number } {
-  return once(ctx, `core-tables:${max}`, () => computeCoreTables(ctx, max));
-}
-
-function computeCoreTables(
-  ctx: RenderContext,
-  max: number,
-): { tables: Table[]; rest: Table[]; omitted: number } {
-  const ordered = readingOrder(ctx).filter((t) => t.kind === 'table');
-  if (ordered.length <= max) return { tables: ordered, rest: [], omitted: 0 };
-  const degree = new Map<string, number>();
-  const bump = (k: string) => degree.set(k, (degree.get(k) ?? 0) + 1);
-  for (const t of ordered)
-    for (const fk of t.foreignKeys) {
-      bump(qualifiedName(fk.references));
-      bump(qualifiedName(t));
-    }
-  // Junction tables carry the many-to-many relationships, which a reader needs to see.
-  const junctions = new Set(
-    ctx.relationships.flatMap((r) => (r.kind === 'many-to-many' ? [qualifiedName(r.junction)] : [])),
-  );
-  const isJunction = (t: Table) => (junctions.has(qualifiedName(t)) ? 1 : 0);
-  const ranked = [...ordered].sort(
-    (a, b) =>
-      (degree.get(qualifiedName(b)) ?? 0) - (degree.get(qualifiedName(a)) ?? 0) ||
-      isJunction(b) - isJunction(a) ||
-      compareRefs(a, b),
-  );
-  const chosen = new Set(ranked.slice(0, max));
-  return {
-    tables: ordered.filter((t) => chosen.has(t)),
-    rest: ordered.filter((t) => !chosen.has(t)),
-    omitted: ordered.length - max,
-  };
+export function coreTables(ctx: RenderContext): { tables: Table[]; rest: Table[] } {
+  return { tables: ctx.map.core, rest: ctx.map.rest };
 }
 
 /** Columns tagged sensitive in the schema (`@pii`, `@sensitive`, `@secret`...). */
@@ -117,7 +82,10 @@ const MAX_SECURITY_ROWS = 30;
  * `@sensitive`...) or that a security rule flags, with its tags and what it was flagged as; then
  * each rule's handling once, instead of the same advice per column.
  */
-export function securityFacts(ctx: RenderContext, options: { local?: boolean } = {}): string {
+export function securityFacts(
+  ctx: RenderContext,
+  options: { local?: boolean; all?: boolean; handling?: boolean } = {},
+): string {
   const findings = findingsOf(ctx, [...FINDING_SECTIONS.security]);
   const rows = new Map<string, { place: string; tags: string; flags: string[] }>();
   const add = (key: string, place: string, tags: string) => {
@@ -126,7 +94,7 @@ export function securityFacts(ctx: RenderContext, options: { local?: boolean } =
   };
   for (const t of ctx.tables) {
     const link = (text: string) => tableLink(ctx, t, { text, local: options.local ?? false });
-    const about = findingsAbout(findings, t);
+    const about = findingsOf(ctx, [...FINDING_SECTIONS.security], t);
     if (t.tags.length || about.some((f) => !f.columns?.length))
       add(qualifiedName(t), `${link(qualifiedName(t))} (table)`, tagList(t.tags));
     for (const c of t.columns) {
@@ -146,7 +114,7 @@ export function securityFacts(ctx: RenderContext, options: { local?: boolean } =
   if (rows.size === 0)
     return 'No column or table is tagged (`@pii`, `@sensitive`) in the schema, and no column name suggests personal data or secrets.';
   const all = [...rows.values()];
-  const shown = all.slice(0, MAX_SECURITY_ROWS);
+  const shown = options.all ? all : all.slice(0, MAX_SECURITY_ROWS);
   const body = `${table(
     ['Table / column', 'Tags in the schema', 'Flagged by the analysis as'],
     shown.map((r) => [
@@ -159,11 +127,11 @@ export function securityFacts(ctx: RenderContext, options: { local?: boolean } =
   const handling = findingRules
     .filter((r) => used.includes(r.id))
     .map((r) => `- **${escapeText(r.title)}** (${code(r.id)}): ${escapeText(r.description)}`);
-  return handling.length ? `${body}\n\n${handling.join('\n')}` : body;
+  return handling.length && options.handling !== false ? `${body}\n\n${handling.join('\n')}` : body;
 }
 
-/** Indexing facts: what exists, then the missing or redundant indexes with their concrete fixes. */
-export function indexingFacts(ctx: RenderContext, options: { local?: boolean } = {}): string {
+/** Indexing facts: what exists, then how many indexes the analysis finds missing or redundant (listed in findings.md). */
+export function indexingFacts(ctx: RenderContext): string {
   const tables = baseTables(ctx);
   const withPk = tables.filter((t) => t.primaryKey).length;
   const indexes = tables.reduce((n, t) => n + t.indexes.length, 0);
@@ -171,15 +139,11 @@ export function indexingFacts(ctx: RenderContext, options: { local?: boolean } =
   const fks = tables.reduce((n, t) => n + t.foreignKeys.length, 0);
   const fkWithout = findingsOf(ctx, ['indexing']).filter((f) => f.ruleId === 'fk-without-index').length;
   const summary = `${withPk} of ${tables.length} tables have a primary key; ${indexes} secondary ${indexes === 1 ? 'index' : 'indexes'} (${uniques} unique keys, counting unique constraints); ${fks - fkWithout} of ${fks} foreign keys are covered by an index.`;
-  return `${summary}\n\n${findingSummary(ctx, findingsOf(ctx, [...FINDING_SECTIONS.indexing]), {
-    none: 'The analysis found no indexing problem: every foreign key has a supporting index and no index is redundant.',
-    fixes: true,
-    local: options.local ?? false,
-  })}`;
+  return `${summary}\n\n${findingsPointer(ctx, 'indexing', 'The analysis found no indexing problem: every foreign key has a supporting index and no index is redundant.')}`;
 }
 
-/** Query facts: the multi-column and sorted indexes (the query paths the schema serves) and performance findings. */
-export function queryFacts(ctx: RenderContext, options: { local?: boolean } = {}): string {
+/** Query facts: the multi-column and sorted indexes (the query paths the schema serves), then a pointer to the performance findings. */
+export function queryFacts(ctx: RenderContext): string {
   const paths = baseTables(ctx).flatMap((t) =>
     t.indexes
       .filter((i) => i.parts.length > 1 || i.parts.some((p) => p.order === 'desc' || p.expression) || i.where)
@@ -191,18 +155,11 @@ export function queryFacts(ctx: RenderContext, options: { local?: boolean } = {}
   const lead = paths.length
     ? `Multi-column, sorted and partial indexes, i.e. the lookups and orderings the schema is built to serve:\n\n${bullets(paths, '')}`
     : 'The schema has no multi-column, sorted or partial index: every index serves a single-column lookup.';
-  return `${lead}\n\n${findingSummary(ctx, findingsOf(ctx, [...FINDING_SECTIONS.queryOptimization]), {
-    none: 'The analysis found no query path that cannot use an index.',
-    fixes: true,
-    local: options.local ?? false,
-  })}`;
+  return `${lead}\n\n${findingsPointer(ctx, 'queryOptimization', 'The analysis found no query path that cannot use an index.')}`;
 }
 
-/** Validation facts: constraints the database enforces plus validation and integrity findings. */
-export function validationFacts(
-  ctx: RenderContext,
-  options: { local?: boolean; changeTracking?: boolean } = {},
-): string {
+/** Validation facts: constraints the database enforces, then a pointer to the validation and integrity findings. */
+export function validationFacts(ctx: RenderContext, options: { changeTracking?: boolean } = {}): string {
   const tables = baseTables(ctx);
   const notNull = tables.reduce((n, t) => n + t.columns.filter((c) => !c.nullable).length, 0);
   const columns = tables.reduce((n, t) => n + t.columns.length, 0);
@@ -214,25 +171,18 @@ export function validationFacts(
     `${notNull} of ${columns} columns are NOT NULL; ${enumCols} ${enumCols === 1 ? 'column is' : 'columns are'} limited to enum values; ${checks.length} check ${checks.length === 1 ? 'constraint' : 'constraints'}${checks.length ? ':' : '.'}`,
   ];
   if (checks.length) lines.push(bullets(checks, ''));
-  const categories: FindingCategory[] = [
-    ...FINDING_SECTIONS.validation,
-    ...(options.changeTracking ? FINDING_SECTIONS.changeTracking : []),
-  ];
-  lines.push(
-    findingSummary(ctx, findingsOf(ctx, categories), {
-      none: 'The analysis found no validation or integrity problem.',
-      local: options.local ?? false,
-    }),
-  );
+  lines.push(findingsPointer(ctx, 'validation', 'The analysis found no validation or integrity problem.'));
+  if (options.changeTracking) lines.push(changeTrackingFacts(ctx));
   return lines.join('\n\n');
 }
 
-/** Change-tracking facts: audit timestamps and columns only the ORM keeps current. */
-export function changeTrackingFacts(ctx: RenderContext, options: { local?: boolean } = {}): string {
-  return findingSummary(ctx, findingsOf(ctx, [...FINDING_SECTIONS.changeTracking]), {
-    none: 'Every table records when rows are created and changed, and the database itself maintains those columns.',
-    local: options.local ?? false,
-  });
+/** Change-tracking findings (audit timestamps, columns only the ORM keeps current), as a pointer to findings.md. */
+export function changeTrackingFacts(ctx: RenderContext): string {
+  return findingsPointer(
+    ctx,
+    'changeTracking',
+    'Every table records when rows are created and changed, and the database itself maintains those columns.',
+  );
 }
 
 /**

@@ -5,8 +5,11 @@ import type {
   ManyToManyRelationship,
   Relationship,
 } from '../../relationships/derive.js';
+import type { RenderContext } from '../context.js';
 import { code, escapeCell, table } from '../markdown.js';
-import { relationshipsTouching } from '../memo.js';
+import { ofTable } from '../memo.js';
+
+type WithIndex = Pick<RenderContext, 'index'>;
 
 const q = (r: TableRef) => code(qualifiedName(r));
 const cols = (r: TableRef & { columns: string[] }) => code(`${qualifiedName(r)}.${r.columns.join(', ')}`);
@@ -35,9 +38,9 @@ export function describeRelationship(r: Relationship): string {
 }
 
 /** Relationships a table takes part in, phrased from that table's side. */
-export function relationshipsOf(all: Relationship[], ref: TableRef): string[] {
+export function relationshipsOf(ctx: WithIndex, ref: TableRef): string[] {
   const out: string[] = [];
-  for (const r of relationshipsTouching(all, ref)) {
+  for (const r of ofTable(ctx.index.relationships, ref)) {
     if (r.kind === 'many-to-many') {
       if (sameTable(r.left, ref) || sameTable(r.right, ref) || sameTable(r.junction, ref))
         out.push(describeRelationship(r));
@@ -81,13 +84,14 @@ export function manyToManyTable(rels: ManyToManyRelationship[]): string {
 }
 
 /**
- * A table's relationships, grouped by kind and phrased from the table's side (seed: "One-to-Many
+ * A table's relationships, grouped by kind and phrased from the table's side (as in "One-to-Many
  * with X (via `x_id`)"): what it belongs to (its foreign keys, with optionality and ON DELETE), what
  * has many / one of it, and its many-to-many partners. One line per kind, so a table referenced by
  * many others stays readable; the full list of relationships is in each document's Relationships section.
+ * `outgoing: false` leaves out what it belongs to (its foreign keys, listed beside it), never a self-reference.
  */
 export function relationshipSummary(
-  all: Relationship[],
+  ctx: WithIndex,
   ref: TableRef,
   options: { outgoing?: boolean } = {},
 ): string[] {
@@ -97,7 +101,7 @@ export function relationshipSummary(
   const one: string[] = [];
   const m2m: string[] = [];
   const self: string[] = [];
-  for (const r of relationshipsTouching(all, ref)) {
+  for (const r of ofTable(ctx.index.relationships, ref)) {
     if (r.kind === 'many-to-many') {
       const payload = r.payloadColumns.length ? `, with ${r.payloadColumns.map(code).join(', ')}` : '';
       if (sameTable(r.left, ref)) m2m.push(`${q(r.right)} through ${q(r.junction)}${payload}`);
@@ -119,7 +123,9 @@ export function relationshipSummary(
     many.length ? `**Has many:** ${many.join(', ')}` : '',
     one.length ? `**Has at most one:** ${one.join(', ')}` : '',
     m2m.length ? `**Many-to-many with:** ${m2m.join('; ')}` : '',
-    outgoing && self.length ? `**Self-reference:** ${self.join('; ')}` : '',
+    // A self-reference is both outgoing and incoming: it is listed even where the table's own
+    // foreign keys are shown elsewhere (the schema reference's table section and file).
+    self.length ? `**Self-reference:** ${self.join('; ')}` : '',
   ].filter(Boolean);
 }
 

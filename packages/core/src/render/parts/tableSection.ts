@@ -2,10 +2,9 @@ import { exampleRowJson } from '../../blocks/index.js';
 import { qualifiedName } from '../../ir/names.js';
 import type { Table } from '../../ir/types.js';
 import type { RenderContext } from '../context.js';
-import { findingsOf } from '../context.js';
 import { bullets, code, escapeText, fence, table } from '../markdown.js';
 import { columnRows, foreignKeyItems, keyAndIndexItems, tagList } from './columns.js';
-import { findingList } from './findings.js';
+import { tableFindingsPointer } from './findingsHome.js';
 import { tableHeadingText } from './links.js';
 import { relationshipSummary } from './relationships.js';
 
@@ -28,7 +27,7 @@ export function purpose(t: Table): string {
 }
 
 /**
- * The schema reference's section for one table (seed 001 "### {{TABLE}} Table"): purpose, column
+ * The schema reference's section for one table ("### users Table"): purpose, column
  * table, indexes, foreign keys, relationships, example row, and the findings about it.
  */
 export function tableSection(ctx: RenderContext, t: Table, level: number): string {
@@ -58,15 +57,12 @@ export function tableSection(ctx: RenderContext, t: Table, level: number): strin
   );
   // Its own foreign keys are listed just above; here: who references it, and many-to-many partners.
   lines.push(
-    `**Relationships:**\n${bullets(relationshipSummary(ctx.relationships, t, { outgoing: false }), t.foreignKeys.length ? '_No other table references this one; its own references are the foreign keys above._' : '_None: no foreign key references this table, and it references no other table._')}`,
+    `**Relationships:**\n${bullets(relationshipSummary(ctx, t, { outgoing: false }), t.foreignKeys.length ? '_No other table references this one; its own references are the foreign keys above._' : '_None: no foreign key references this table, and it references no other table._')}`,
   );
   if (t.kind === 'view' && t.definition) lines.push(`**Definition:**\n${fence('sql', t.definition)}`);
   if (t.kind === 'table') lines.push(`**Example Row:**\n${fence('json', exampleRowJson(ctx.ir, t))}`);
-  const notes = findingsOf(
-    ctx,
-    ['performance', 'indexing', 'security', 'validation', 'integrity', 'maintenance'],
-    t,
-  );
-  if (notes.length) lines.push(`**Findings:**\n${findingList(notes, '', ctx.ir.source.orm)}`);
+  // Findings live once, in findings.md; the table links to its own there (a table file is one folder down).
+  const findings = tableFindingsPointer(ctx, t, ctx.tableFiles.has(qualifiedName(t)) ? '../' : '');
+  if (findings) lines.push(findings);
   return lines.join('\n\n');
 }
