@@ -21,14 +21,15 @@ export class Progress {
   async phase<T>(name: Phase, run: () => Promise<T>, describe: (result: T) => string): Promise<T> {
     const started = performance.now();
     const result = await run();
-    if (this.enabled) {
-      const ms = Math.round(performance.now() - started);
-      const c = this.colors;
-      this.io.stderr(
-        `${c.green('✔')} ${c.bold(name.padEnd(7))} ${describe(result)} ${c.dim(`(${ms} ms)`)}\n`,
-      );
-    }
+    if (this.enabled) this.done(name, Math.round(performance.now() - started), describe(result));
     return result;
+  }
+
+  /** The line of a phase timed elsewhere (core's `generateDocs` reports its own phases). */
+  done(name: Phase, ms: number, text: string): void {
+    if (!this.enabled) return;
+    const c = this.colors;
+    this.io.stderr(`${c.green('✔')} ${c.bold(name.padEnd(7))} ${text} ${c.dim(`(${ms} ms)`)}\n`);
   }
 
   /** A free-form line (diagnostics, notes), shown under the same conditions as the phases. */

@@ -62,7 +62,9 @@ describe('ormdoc: help, version, exit codes', () => {
     const run = runCli(['generat'], { cwd: ROOT });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('error: Unknown command "generat".');
-    expect(run.stderr).toMatch(/hint: Did you mean `ormdoc generate`\? Commands: generate, check, init, inspect/);
+    expect(run.stderr).toMatch(
+      /hint: Did you mean `ormdoc generate`\? Commands: generate, check, init, inspect/,
+    );
   });
 
   it('exits 1 for a bad enum flag value', () => {

@@ -5,9 +5,18 @@ import { OrmdocError } from './errors.js';
 import type { Finding } from './findings/index.js';
 import type { Ir } from './ir/types.js';
 import { renderDocuments } from './render/index.js';
-import type { RenderedFile } from './render/types.js';
+import type { RenderedFile, RenderResult } from './render/types.js';
 import { writeDocuments } from './write/index.js';
-import type { StaleFile, Todo } from './write/types.js';
+import type { StaleFile, Todo, WriteResult } from './write/types.js';
+
+/**
+ * A phase of `generateDocs` that has just finished, with what it produced and how long it took
+ * (milliseconds): entry points report progress from it. `write` also stands for check mode's
+ * comparison (`check: true`), which writes nothing.
+ */
+export type GeneratePhase =
+  | { phase: 'render'; ms: number; rendered: RenderResult }
+  | { phase: 'write'; ms: number; check: boolean; written: WriteResult };
 
 export interface GenerateOptions {
   ir: Ir;
@@ -16,6 +25,8 @@ export interface GenerateOptions {
   cwd: string;
   /** Write nothing; report stale files with a diff. */
   check?: boolean;
+  /** Called as each phase ends (render, then write), e.g. to print progress. */
+  onPhase?: (event: GeneratePhase) => void;
 }
 
 export interface GenerateResult {
@@ -51,13 +62,14 @@ export function assertHasTables(ir: Ir): void {
 export async function generateDocs(options: GenerateOptions): Promise<GenerateResult> {
   assertHasTables(options.ir);
   const outputDir = resolve(options.cwd, options.config.output.dir);
+  const check = options.check ?? false;
+  let started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
   const rendered = await renderDocuments({ ir: options.ir, config: options.config, cwd: options.cwd });
-  const written = await writeDocuments({
-    outputDir,
-    files: rendered.files,
-    check: options.check ?? false,
-    cwd: options.cwd,
-  });
+  options.onPhase?.({ phase: 'render', ms: elapsed(), rendered });
+  started = performance.now();
+  const written = await writeDocuments({ outputDir, files: rendered.files, check, cwd: options.cwd });
+  options.onPhase?.({ phase: 'write', ms: elapsed(), check, written });
   return {
     outputDir,
     files: rendered.files,

@@ -44,7 +44,7 @@ export {
   findingRules,
   secretPatterns,
 } from './findings/index.js';
-export type { GenerateOptions, GenerateResult } from './generate.js';
+export type { GenerateOptions, GeneratePhase, GenerateResult } from './generate.js';
 export { assertHasTables, generateDocs } from './generate.js';
 export * from './ir/canonical.js';
 export { completeIr } from './ir/complete.js';

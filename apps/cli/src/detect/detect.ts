@@ -12,7 +12,7 @@ export interface Detection {
 /** Evidence from the extractor's own `detect*` (when the package loads) and the CLI's fallbacks. */
 export async function detectOrm(cwd: string, orm: Orm): Promise<string[]> {
   const evidence = new Set(fallbackEvidence(cwd, orm));
-  const imported = await importExtractor(orm);
+  const imported = await importExtractor(orm, cwd);
   if (imported.ok) {
     for (const item of await imported.module.detect(cwd)) evidence.add(item.split('\\').join('/'));
   }

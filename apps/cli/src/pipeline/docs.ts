@@ -1,13 +1,12 @@
 import { relative, resolve } from 'node:path';
 import {
-  assertHasTables,
   type Diagnostic,
   formatDiagnostic,
+  type GeneratePhase,
+  generateDocs,
   OrmdocError,
   type RenderResult,
-  renderDocuments,
   type WriteResult,
-  writeDocuments,
 } from '@ormdoc/core';
 import type { LoadedConfig } from '../config/load.js';
 import type { CommandContext } from '../context.js';
@@ -59,33 +58,58 @@ function asUnwritable(outDirRel: string) {
   };
 }
 
+/** The progress line of each phase core's `generateDocs` reports. */
+function describePhase(event: GeneratePhase, outDirRel: string): string {
+  switch (event.phase) {
+    case 'render':
+      return `${plural(event.rendered.files.length, 'file')}, ${plural(event.rendered.findings.length, 'finding')}`;
+    case 'write': {
+      const r = event.written;
+      return event.check
+        ? `${plural(r.stale.length, 'stale file')}, ${r.unchanged.length} current in ${outDirRel}`
+        : `${r.written.length} written, ${r.unchanged.length} unchanged in ${outDirRel}`;
+    }
+    default: {
+      const never: never = event;
+      return never;
+    }
+  }
+}
+
 /**
- * load → extract → render → write (or compare, in check mode), with progress per phase. The same
- * steps as core's `generateDocs`, run one by one so each phase reports its own progress line.
+ * load → extract (here, with a progress line each), then core's `generateDocs` renders and writes
+ * (or compares, in check mode), reporting its phases to the progress lines.
  */
 export async function runDocsPipeline(ctx: CommandContext, check: boolean): Promise<DocsRun> {
   const { progress, cwd } = ctx;
   const { loaded, extracted } = await loadAndExtract(ctx);
-  // A schema without tables has nothing to document: a user error, before anything is written.
-  assertHasTables(extracted.ir);
   const { config } = loaded;
-  if (ctx.io.ownsProcess) await settleAfterExtraction();
-  const rendered = await progress.phase(
-    'render',
-    () => renderDocuments({ ir: extracted.ir, config, cwd }),
-    (r) => `${plural(r.files.length, 'file')}, ${plural(r.findings.length, 'finding')}`,
-  );
   const outDir = resolve(cwd, config.output.dir);
   const outDirRel = posix(relative(cwd, outDir)) || '.';
-  const written = await progress.phase(
-    check ? 'check' : 'write',
-    () =>
-      writeDocuments({ outputDir: outDir, files: rendered.files, check, cwd }).catch(asUnwritable(outDirRel)),
-    (r) =>
-      check
-        ? `${plural(r.stale.length, 'stale file')}, ${r.unchanged.length} current in ${outDirRel}`
-        : `${r.written.length} written, ${r.unchanged.length} unchanged in ${outDirRel}`,
-  );
+  if (ctx.io.ownsProcess && extracted.ir.tables.length > 0) await settleAfterExtraction();
+  let rendering = true;
+  const result = await generateDocs({
+    ir: extracted.ir,
+    config,
+    cwd,
+    check,
+    onPhase: (event) => {
+      if (event.phase === 'render') rendering = false;
+      const name = event.phase === 'write' && check ? 'check' : event.phase;
+      progress.done(name, event.ms, describePhase(event, outDirRel));
+    },
+  }).catch((error: unknown) => (rendering ? Promise.reject(error) : asUnwritable(outDirRel)(error)));
+  const rendered: RenderResult = {
+    files: result.files,
+    findings: result.findings,
+    diagnostics: result.diagnostics,
+  };
+  const written: WriteResult = {
+    written: result.written,
+    unchanged: result.unchanged,
+    stale: result.stale,
+    todos: result.todos,
+  };
   const diagnostics = [...extracted.diagnostics, ...rendered.diagnostics];
   if (ctx.flags.verbose) {
     for (const d of diagnostics) progress.note(formatDiagnostic(d));

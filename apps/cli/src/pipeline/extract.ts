@@ -73,7 +73,7 @@ export interface ExtractOutcome extends ExtractorResult {
 /** Pick the ORM (config/flag or auto-detection) and run its extractor. */
 export async function extractIr(config: OrmdocConfig, cwd: string): Promise<ExtractOutcome> {
   const detection = await chooseOrm(cwd, config.source.orm);
-  const extractor = await requireExtractor(detection.orm);
+  const extractor = await requireExtractor(detection.orm, cwd);
   const result = await extractor.load(loadOptionsFor(detection.orm, config.source, cwd));
   return { ...result, detection };
 }

@@ -1,15 +1,32 @@
+import { cpSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isOrmdocError } from '@ormdoc/core';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ORMS } from '../args.js';
-import { extractorImportError, importExtractor, requireExtractor } from './extractors.js';
+import { extractorImportError, importExtractor, notInstalled, requireExtractor } from './extractors.js';
+import { locatePackage } from './locate.js';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const repo = join(here, '../../../..');
+const dirs: string[] = [];
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+const tempProject = (files: Record<string, string> = {}) => {
+  const dir = realpathSync(mkdtempSync(join(tmpdir(), 'ormdoc-locate-')));
+  dirs.push(dir);
+  for (const [path, content] of Object.entries(files)) writeFileSync(join(dir, path), content);
+  return dir;
+};
 
 describe('extractor packages', () => {
   it('imports every extractor with its detect and load functions', async () => {
     for (const orm of ORMS) {
-      const imported = await importExtractor(orm);
+      const imported = await importExtractor(orm, here);
       expect(imported.ok, orm).toBe(true);
-      const extractor = await requireExtractor(orm);
+      const extractor = await requireExtractor(orm, here);
       expect(typeof extractor.detect).toBe('function');
       expect(typeof extractor.load).toBe('function');
       // detection in a folder without any schema finds nothing
@@ -31,5 +48,54 @@ describe('extractor packages', () => {
   it('passes any other import failure through unchanged (a bug, reported as an internal error)', () => {
     const bug = new TypeError('x is not a function');
     expect(extractorImportError('typeorm', bug)).toBe(bug);
+  });
+
+  it("resolves an extractor from the user's project first: npx runs ormdoc from a cache folder", async () => {
+    // The project's own copy of @ormdoc/sqlmodel (a real copy, not the workspace link ormdoc sees).
+    const dir = tempProject({
+      'package.json': '{"name":"app"}',
+      'models.py': 'from sqlmodel import SQLModel, Field\n\nclass Hero(SQLModel, table=True):\n    id: int = Field(primary_key=True)\n',
+    });
+    const copy = join(dir, 'node_modules/@ormdoc/sqlmodel');
+    mkdirSync(copy, { recursive: true });
+    for (const part of ['package.json', 'dist', 'python'])
+      cpSync(join(repo, 'packages/sqlmodel', part), join(copy, part), { recursive: true });
+    symlinkSync(join(repo, 'packages/core'), join(dir, 'node_modules/@ormdoc/core'), 'dir');
+    mkdirSync(join(copy, 'node_modules'));
+    symlinkSync(join(repo, 'packages/sqlmodel/node_modules/zod'), join(copy, 'node_modules/zod'), 'dir');
+    const located = locatePackage('@ormdoc/sqlmodel', dir, import.meta.url);
+    expect(located).toMatchObject({ where: 'project', root: copy });
+    const imported = await importExtractor('sqlmodel', dir);
+    expect(imported.ok).toBe(true);
+    if (imported.ok) expect(await imported.module.detect(dir)).toContain('models.py');
+    // The same package reached both ways (this monorepo) is ormdoc's own copy.
+    expect(locatePackage('@ormdoc/prisma', join(repo, 'examples/prisma'), import.meta.url).where).toBe(
+      'self',
+    );
+  });
+
+  it('finds nothing when the package is installed neither in the project nor beside ormdoc', () => {
+    expect(locatePackage('@ormdoc/not-a-package', tempProject(), import.meta.url)).toEqual({
+      where: 'nowhere',
+    });
+  });
+
+  it("says which extractor to install, with the project's package manager and the one-step npx form", () => {
+    const npm = notInstalled('prisma', tempProject({ 'package.json': '{}' }));
+    expect(npm).toMatchObject({ code: 'DEPENDENCY_MISSING' });
+    expect(npm.message).toMatch(/^This is a Prisma project: install the Prisma extractor, @ormdoc\/prisma/);
+    expect(npm.hint).toBe(
+      'npm i -D @ormdoc/prisma (or run once with npx -p ormdoc -p @ormdoc/prisma ormdoc generate).',
+    );
+    const pnpm = notInstalled('drizzle', tempProject({ 'package.json': '{}', 'pnpm-lock.yaml': '' }));
+    expect(pnpm.hint).toMatch(/^pnpm add -D @ormdoc\/drizzle /);
+    const python = notInstalled('sqlmodel', tempProject({ 'models.py': '' }));
+    expect(python.message).toMatch(/^This is a SQLModel project/);
+    expect(python.hint).toMatch(/^Run once with npx -p ormdoc -p @ormdoc\/sqlmodel ormdoc generate/);
+  });
+
+  it('keeps the not-installed error as it is (not re-wrapped as a missing peer)', () => {
+    const error = notInstalled('typeorm', tempProject());
+    expect(extractorImportError('typeorm', error)).toBe(error);
   });
 });

@@ -1,9 +1,11 @@
-import { relative } from 'node:path';
-import { type ExtractResult, type OrmdocConfigInput, OrmdocError } from '@ormdoc/core';
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { type ExtractResult, isOrmdocError, type OrmdocConfigInput, OrmdocError } from '@ormdoc/core';
 import type { LoadDrizzleOptions } from '@ormdoc/drizzle';
 import type { LoadSqlmodelOptions } from '@ormdoc/sqlmodel';
 import type { LoadTypeormOptions } from '@ormdoc/typeorm';
 import type { Orm } from '../args.js';
+import { addDevCommand, locatePackage, packageManagerOf } from './locate.js';
 
 /** What each extractor's `load*` takes (docs/dev/contracts.md), by ORM. */
 export interface LoadOptionsByOrm {
@@ -40,54 +42,102 @@ const PEERS: Record<Orm, string> = {
   sqlmodel: 'sqlmodel (Python)',
 };
 
+const NAMES: Record<Orm, string> = {
+  prisma: 'Prisma',
+  drizzle: 'Drizzle',
+  typeorm: 'TypeORM',
+  sqlmodel: 'SQLModel',
+};
+
 const posix = (path: string) => path.split('\\').join('/');
 
+interface Modules {
+  prisma: typeof import('@ormdoc/prisma');
+  drizzle: typeof import('@ormdoc/drizzle');
+  typeorm: typeof import('@ormdoc/typeorm');
+  sqlmodel: typeof import('@ormdoc/sqlmodel');
+}
+
 /**
- * Each extractor package, imported lazily with a literal specifier (typed, and a project without
- * one ORM's packages can still use the others).
+ * Each extractor package as installed beside ormdoc, imported lazily with a literal specifier (typed,
+ * and a project without one ORM's packages can still use the others).
  */
-const IMPORTERS: { [O in Orm]: () => Promise<Extractor<O>> } = {
-  prisma: async () => {
-    const { detectPrisma, loadPrisma } = await import('@ormdoc/prisma');
-    return { detect: detectPrisma, load: loadPrisma };
-  },
-  drizzle: async () => {
-    const { detectDrizzle, loadDrizzle, toOrmdocConfig } = await import('@ormdoc/drizzle');
-    return {
-      detect: detectDrizzle,
-      load: async (options) => {
-        const { ir, diagnostics, config, ormdoc } = await loadDrizzle(options);
-        if (!config || !ormdoc) return { ir, diagnostics };
-        const file = posix(relative(options.cwd, config.path));
-        return { ir, diagnostics, config: { input: toOrmdocConfig(ormdoc, file), file } };
-      },
-    };
-  },
-  typeorm: async () => {
-    const { detectTypeorm, loadTypeorm } = await import('@ormdoc/typeorm');
-    return { detect: detectTypeorm, load: loadTypeorm };
-  },
-  sqlmodel: async () => {
-    const { detectSqlmodel, loadSqlmodel } = await import('@ormdoc/sqlmodel');
-    return { detect: detectSqlmodel, load: loadSqlmodel };
-  },
+const OWN: { [O in Orm]: () => Promise<Modules[O]> } = {
+  prisma: () => import('@ormdoc/prisma'),
+  drizzle: () => import('@ormdoc/drizzle'),
+  typeorm: () => import('@ormdoc/typeorm'),
+  sqlmodel: () => import('@ormdoc/sqlmodel'),
 };
+
+/** The CLI's view of each extractor module. */
+const ADAPT: { [O in Orm]: (module: Modules[O]) => Extractor<O> } = {
+  prisma: ({ detectPrisma, loadPrisma }) => ({ detect: detectPrisma, load: loadPrisma }),
+  drizzle: ({ detectDrizzle, loadDrizzle, toOrmdocConfig }) => ({
+    detect: detectDrizzle,
+    load: async (options) => {
+      const { ir, diagnostics, config, ormdoc } = await loadDrizzle(options);
+      if (!config || !ormdoc) return { ir, diagnostics };
+      const file = posix(relative(options.cwd, config.path));
+      return { ir, diagnostics, config: { input: toOrmdocConfig(ormdoc, file), file } };
+    },
+  }),
+  typeorm: ({ detectTypeorm, loadTypeorm }) => ({ detect: detectTypeorm, load: loadTypeorm }),
+  sqlmodel: ({ detectSqlmodel, loadSqlmodel }) => ({ detect: detectSqlmodel, load: loadSqlmodel }),
+};
+
+/** The extractor package of `orm`: the project's copy first, then ormdoc's own (see `locatePackage`). */
+async function importModule<O extends Orm>(orm: O, cwd: string): Promise<Extractor<O>> {
+  const located = locatePackage(EXTRACTOR_PACKAGES[orm], cwd, import.meta.url);
+  switch (located.where) {
+    case 'project':
+      return ADAPT[orm]((await import(located.entry)) as Modules[O]);
+    case 'self':
+      return ADAPT[orm](await OWN[orm]());
+    case 'nowhere':
+      throw notInstalled(orm, cwd);
+    default: {
+      const never: never = located;
+      return never;
+    }
+  }
+}
+
+/** The error for an extractor package that is installed neither in the project nor beside ormdoc. */
+export function notInstalled(orm: Orm, cwd: string): OrmdocError {
+  const pkg = EXTRACTOR_PACKAGES[orm];
+  const npx = `npx -p ormdoc -p ${pkg} ormdoc generate`;
+  const add = addDevCommand(packageManagerOf(cwd), pkg);
+  const pythonOnly = orm === 'sqlmodel' && !existsSync(join(cwd, 'package.json'));
+  return new OrmdocError(
+    'DEPENDENCY_MISSING',
+    `This is a ${NAMES[orm]} project: install the ${NAMES[orm]} extractor, ${pkg} (found neither in this project nor beside ormdoc).`,
+    {
+      hint: pythonOnly
+        ? `Run once with ${npx}, or install it beside ormdoc: npm i -g ormdoc ${pkg}.`
+        : `${add} (or run once with ${npx}).`,
+    },
+  );
+}
 
 export type ExtractorImport<O extends Orm> =
   | { ok: true; module: Extractor<O> }
   | { ok: false; error: unknown };
 
-const cache = new Map<Orm, Promise<ExtractorImport<Orm>>>();
+const cache = new Map<string, Promise<ExtractorImport<Orm>>>();
 
-/** The extractor of `orm`, imported once; a failed import is returned, not thrown (detection goes on). */
-export function importExtractor<O extends Orm>(orm: O): Promise<ExtractorImport<O>> {
-  let pending = cache.get(orm) as Promise<ExtractorImport<O>> | undefined;
+/**
+ * The extractor of `orm` for the project in `cwd`, imported once; a failed import is returned, not
+ * thrown (detection goes on).
+ */
+export function importExtractor<O extends Orm>(orm: O, cwd: string): Promise<ExtractorImport<O>> {
+  const key = `${orm}\0${cwd}`;
+  let pending = cache.get(key) as Promise<ExtractorImport<O>> | undefined;
   if (!pending) {
-    pending = IMPORTERS[orm]().then(
+    pending = importModule(orm, cwd).then(
       (module): ExtractorImport<O> => ({ ok: true, module }),
       (error: unknown): ExtractorImport<O> => ({ ok: false, error }),
     );
-    cache.set(orm, pending as Promise<ExtractorImport<Orm>>);
+    cache.set(key, pending as Promise<ExtractorImport<Orm>>);
   }
   return pending;
 }
@@ -104,7 +154,7 @@ export function isMissingModule(error: unknown): boolean {
 
 /** The error for an extractor package that could not be imported: DEPENDENCY_MISSING when it is not installed. */
 export function extractorImportError(orm: Orm, cause: unknown): unknown {
-  if (!isMissingModule(cause)) return cause;
+  if (isOrmdocError(cause) || !isMissingModule(cause)) return cause;
   const message = cause instanceof Error ? cause.message : String(cause);
   return new OrmdocError(
     'DEPENDENCY_MISSING',
@@ -117,8 +167,8 @@ export function extractorImportError(orm: Orm, cause: unknown): unknown {
 }
 
 /** The extractor of `orm`, or an OrmdocError that says what to install. */
-export async function requireExtractor<O extends Orm>(orm: O): Promise<Extractor<O>> {
-  const imported = await importExtractor(orm);
+export async function requireExtractor<O extends Orm>(orm: O, cwd: string): Promise<Extractor<O>> {
+  const imported = await importExtractor(orm, cwd);
   if (imported.ok) return imported.module;
   throw extractorImportError(orm, imported.error);
 }
