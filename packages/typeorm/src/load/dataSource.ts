@@ -4,6 +4,7 @@ import path from 'node:path';
 import { OrmdocError } from '@ormdoc/core';
 import type { DriverLike, EntityMetadataLike, TypeormDialect } from '../types.js';
 import { driverStubFor } from './driverStubs.js';
+import { ensureDriver, settle } from './initialize.js';
 
 /** A DataSource instance (any copy or fork of TypeORM), recognised by shape. */
 export interface DataSourceLike {
@@ -108,7 +109,9 @@ export async function buildEntityMetadatas(
   if (base.namingStrategy !== undefined) dsOptions.namingStrategy = base.namingStrategy;
   let dataSource: DataSourceLike;
   try {
+    await settle();
     dataSource = new options.DataSource(dsOptions);
+    await ensureDriver(dataSource);
     await dataSource.buildMetadatas();
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -121,16 +124,26 @@ export async function buildEntityMetadatas(
   return { dataSource, dialect };
 }
 
-/** Resolve TypeORM from the user's project (their copy's decorators and metadata storage are the ones read). */
+/** TypeORM and the forks published under other names, in the order they are looked for. */
+export const TYPEORM_PACKAGES = ['typeorm', '@n8n/typeorm'];
+
+/**
+ * Resolve TypeORM from the user's project (their copy's decorators and metadata storage are the
+ * ones read): the copy the entities already loaded when there is one (a project with a fork may
+ * have `typeorm` too), else the first one installed.
+ */
 export function requireTypeorm(fromFile: string): { DataSource: DataSourceClass; version?: string } {
   const require = createRequire(fromFile);
-  for (const name of ['typeorm', '@n8n/typeorm']) {
-    let mod: { DataSource?: DataSourceClass };
+  const installed = TYPEORM_PACKAGES.flatMap((name) => {
     try {
-      mod = require(name) as { DataSource?: DataSourceClass };
+      return [{ name, file: require.resolve(name) }];
     } catch {
-      continue;
+      return [];
     }
+  });
+  const loaded = installed.filter((p) => require.cache[p.file] !== undefined);
+  for (const { name } of [...loaded, ...installed]) {
+    const mod = require(name) as { DataSource?: DataSourceClass };
     if (typeof mod.DataSource !== 'function') continue;
     return { DataSource: mod.DataSource, ...versionOf(require, name) };
   }
