@@ -1,4 +1,4 @@
-import { type Ir, renderDdl, renderMermaid } from '@ormdoc/core';
+import { analyze, type Ir, qualifiedName, renderDdl, renderMermaid } from '@ormdoc/core';
 import { commonArgs, DIALECTS, type Dialect, sourceArgs } from '../args.js';
 import { loadAndExtract } from '../pipeline/extract.js';
 import { defineOrmdocCommand } from './_define.js';
@@ -31,6 +31,15 @@ export const inspectCommand = defineOrmdocCommand({
     const { config } = loaded;
     const { ir } = extracted;
     ctx.io.stdout(`${render(format, ir, dialect, config.mermaid.maxTablesPerDiagram).trimEnd()}\n`);
+    // What PostgreSQL would reject goes to stderr, so the printed IR/DDL stays usable as it is.
+    const rejected = analyze(ir, {
+      disable: config.findings.disable,
+      ...(config.findings.piiPatterns ? { piiPatterns: config.findings.piiPatterns } : {}),
+    }).filter((f) => f.severity === 'error');
+    for (const f of rejected)
+      ctx.io.stderr(
+        `${ctx.colors.red('error')} ${f.table ? `${qualifiedName(f.table)}: ` : ''}${f.message}${f.hint ? ` Fix: ${f.hint}` : ''} (${f.ruleId})\n`,
+      );
     return 0;
   },
 });

@@ -14,6 +14,7 @@ import {
   softDeleteWithoutIndex,
   wideTable,
 } from './rules/maintenance.js';
+import { nameClash, opclassMismatch } from './rules/rejected.js';
 import { defaultPiiPatterns, piiColumn, secretColumn } from './rules/security.js';
 import { enumAsText, jsonWithoutCheck } from './rules/validation.js';
 import type { AnalyzeOptions, Finding, FindingRule, FindingRuleInfo } from './types.js';
@@ -31,6 +32,8 @@ export type {
 
 /** The rules in their reporting order (within a table, findings follow this order). */
 const rules: FindingRule[] = [
+  nameClash,
+  opclassMismatch,
   tableWithoutPrimaryKey,
   fkWithoutIndex,
   emulatedForeignKey,

@@ -1,6 +1,7 @@
 import type { Ir, Table, TableRef } from '../ir/types.js';
 
-export type FindingSeverity = 'warning' | 'info';
+/** `error`: PostgreSQL (or the dialect) will reject the DDL; `warning`: likely a problem; `info`: worth knowing. */
+export type FindingSeverity = 'error' | 'warning' | 'info';
 export type FindingCategory =
   | 'performance'
   | 'indexing'

@@ -27,6 +27,15 @@ export const FINDING_SECTIONS = {
 /** Summaries name at most this many places per rule; the schema reference lists every one under its table. */
 export const MAX_PLACES = 12;
 
+const SEVERITY_LABELS = { error: 'Error', warning: 'Warning', info: 'Note' } as const;
+const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
+/** The most severe level among findings (error before warning before info). */
+const worst = (fs: Finding[]) =>
+  fs.reduce<Finding['severity']>(
+    (w, f) => (SEVERITY_RANK[f.severity] < SEVERITY_RANK[w] ? f.severity : w),
+    'info',
+  );
+
 const RULES = new Map(findingRules.map((r, i) => [r.id, { ...r, rank: i }]));
 
 /** Where a finding is, as `table.column, column` text. */
@@ -44,20 +53,22 @@ const ORM_LABELS: Record<Orm, string> = {
 };
 
 /**
- * A finding's fix as code: one SQL statement as a code span, several as an indented `sql` block
- * (inside a list item of that indent), then the ORM's code as a span with where it goes:
- * `CREATE INDEX …;` In Prisma: `@@index([actorId])` in model AuditLog.
+ * A finding's fix as code, the ORM's edit first (the next migration would undo a bare SQL change)
+ * and its SQL second: `In Prisma: \`@@index([actorId])\` in model AuditLog. SQL: \`CREATE INDEX …;\``.
+ * Several SQL statements become an indented `sql` block (inside a list item of that indent).
  */
 export function fixCode(f: Finding, options: { orm?: Orm; indent?: string } = {}): string {
   const fix = f.fix;
   if (!fix) return '';
   const parts: string[] = [];
   const statements = (fix.sql ?? '').split('\n').filter((l) => l.trim() !== '');
-  if (statements.length === 1) parts.push(code(statements[0] as string));
   if (fix.orm) {
     const label = options.orm ? `In ${ORM_LABELS[options.orm]}: ` : 'In the ORM: ';
     parts.push(`${label}${code(fix.orm)}${fix.text ? ` ${escapeText(fix.text)}` : ''}.`);
   } else if (fix.text) parts.push(escapeText(fix.text));
+  const label = fix.orm ? 'SQL: ' : '';
+  if (statements.length === 1) parts.push(`${label}${code(statements[0] as string)}`);
+  else if (statements.length > 1 && label) parts.push('SQL:');
   const inline = parts.join(' ');
   if (statements.length <= 1) return inline;
   const indent = options.indent ?? '  ';
@@ -81,7 +92,7 @@ function hintWithFix(f: Finding, options: { orm?: Orm; indent?: string }): strin
 export function findingItem(f: Finding, options: { orm?: Orm; indent?: string } = {}): string {
   const title = RULES.get(f.ruleId)?.title ?? f.ruleId;
   const fix = f.hint || f.fix ? ` **Fix:** ${hintWithFix(f, options)}` : '';
-  return `**${f.severity === 'warning' ? 'Warning' : 'Note'}: ${escapeText(title)}** (${code(f.ruleId)}). ${escapeText(f.message)}${fix}`;
+  return `**${SEVERITY_LABELS[f.severity]}: ${escapeText(title)}** (${code(f.ruleId)}). ${escapeText(f.message)}${fix}`;
 }
 
 /**
@@ -113,8 +124,11 @@ export function findingSummary(
   const groups = new Map<string, Finding[]>();
   for (const f of findings) groups.set(f.ruleId, [...(groups.get(f.ruleId) ?? []), f]);
   const ordered = [...groups.entries()].sort(([a, fa], [b, fb]) => {
-    const sev = (fs: Finding[]) => (fs.some((f) => f.severity === 'warning') ? 0 : 1);
-    return sev(fa) - sev(fb) || (RULES.get(a)?.rank ?? 99) - (RULES.get(b)?.rank ?? 99) || a.localeCompare(b);
+    return (
+      SEVERITY_RANK[worst(fa)] - SEVERITY_RANK[worst(fb)] ||
+      (RULES.get(a)?.rank ?? 99) - (RULES.get(b)?.rank ?? 99) ||
+      a.localeCompare(b)
+    );
   });
   const place = (f: Finding) =>
     f.table
@@ -123,7 +137,7 @@ export function findingSummary(
   return ordered
     .map(([id, fs]) => {
       const rule = RULES.get(id);
-      const severity = fs.some((f) => f.severity === 'warning') ? 'warning' : 'note';
+      const severity = worst(fs) === 'info' ? 'note' : worst(fs);
       const title = `**${escapeText(rule?.title ?? id)}** (${severity}, ${code(id)})`;
       if (options.fixes && fs.some((f) => f.hint || f.fix)) {
         // The rule's title says what; each place gets its code (or, without code, the prose hint).
