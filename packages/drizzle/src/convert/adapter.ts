@@ -147,7 +147,7 @@ export function createAdapter(
           materialized: false,
         }),
         tableSchema: (t) => config(t).schema,
-        sql: (f) => d.sqlToQuery(f as never).sql,
+        sql: (f, mode) => d.sqlToQuery(f as never, mode).sql,
         defaultSql: defaultSqlWith(casingCache),
         columnEnum: () => undefined,
         isArray: () => false,

@@ -10,6 +10,7 @@ import type { DzColumn, DzTableConfig } from '../types.js';
 import type { DialectAdapter } from './adapter.js';
 import { serialBaseType } from './defaults.js';
 import { kit1ColumnUniqueName, kit1ForeignKeyName, kit1PrimaryKeyName } from './kitNames.js';
+import { splitSqlIndexParts } from './sqlIndexParts.js';
 
 /**
  * Keys, uniques, foreign keys, checks and indexes of one table, named exactly as drizzle-kit names
@@ -162,25 +163,41 @@ export function checksOf(cfg: DzTableConfig, a: DialectAdapter): CheckConstraint
 }
 
 export function indexesOf(cfg: DzTableConfig, a: DialectAdapter, diagnostics: Diagnostic[]): Index[] {
+  const columnNames = new Set(cfg.columns.map((c) => a.columnName(c)));
   return cfg.indexes.map((ix) => {
     const { config } = ix;
-    const parts: Index['parts'] = config.columns.map((col) => {
-      if (a.isSql(col)) return { expression: a.sql(col, 'indexes') };
+    const parts: Index['parts'] = config.columns.flatMap((col): Index['parts'] => {
+      if (a.isSql(col)) {
+        const split = splitSqlIndexParts(a.sql(col, 'indexes'), a.dialect, columnNames);
+        for (const bare of split.bare)
+          diagnostics.push({
+            severity: 'warning',
+            code: 'drizzle/index-expression-parentheses',
+            message: `Index ${config.name ?? 'on ' + cfg.name} has the expression ${bare}, which drizzle-kit writes without parentheses: ${a.dialect === 'mysql' ? 'MySQL' : 'PostgreSQL'} rejects that index. ormdoc documents it with parentheses.`,
+            hint: `Put the expression in parentheses in the schema: sql\`(...)\`.`,
+          });
+        return split.parts;
+      }
       const c = col as DzColumn;
       const part: Index['parts'][number] = { column: a.columnName(c) };
       const order = c.indexConfig?.order;
       const nulls = c.indexConfig?.nulls;
-      if (order === 'desc') part.order = 'desc';
-      // PostgreSQL's default is NULLS LAST for ASC and NULLS FIRST for DESC; record only departures.
-      if (a.dialect === 'postgresql' && nulls && nulls !== (order === 'desc' ? 'first' : 'last'))
-        part.nulls = nulls;
-      if (c.indexConfig?.opClass) part.opclass = c.indexConfig.opClass;
-      return part;
+      const opclass = c.indexConfig?.opClass;
+      // drizzle-kit writes a column's operator class instead of its order and nulls (`.op().desc()`
+      // creates an ascending index): the database has what it writes.
+      if (opclass) part.opclass = opclass;
+      else {
+        if (order === 'desc') part.order = 'desc';
+        // PostgreSQL's default is NULLS LAST for ASC and NULLS FIRST for DESC; record only departures.
+        if (a.dialect === 'postgresql' && nulls && nulls !== (order === 'desc' ? 'first' : 'last'))
+          part.nulls = nulls;
+      }
+      return [part];
     });
     let name = config.name;
     if (!name) {
       name = `${cfg.name}_${parts.map((p) => p.column ?? p.expression).join('_')}_index`;
-      if (parts.some((p) => p.expression))
+      if (config.columns.some((c) => a.isSql(c)))
         diagnostics.push({
           severity: 'warning',
           code: 'drizzle/unnamed-expression-index',
