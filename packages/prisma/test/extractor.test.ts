@@ -183,3 +183,28 @@ describe('loading', () => {
     expect((error as Error).message).toContain('Intx');
   });
 });
+
+describe('generator directives in /// comments', async () => {
+  const { ir } = await loadPrisma({ cwd: path.join(fixturesDir, 'directives') });
+  const team = table(ir.tables, 'Team');
+  const column = (name: string) => team.columns.find((c) => c.name === name);
+
+  it('are kept out of descriptions; ormdoc tags stay tags', () => {
+    expect(team.description).toBe('A team of users.');
+    expect(team.tags).toEqual([{ name: 'namespace', value: 'accounts' }]);
+    expect(column('name')?.description).toBeUndefined();
+    expect(column('slug')?.description).toBe(
+      'The `recipientId @unique` constraint keeps one row per recipient.',
+    );
+    expect(column('email')).toMatchObject({ description: 'Contact address.', tags: [{ name: 'pii' }] });
+  });
+
+  it('prisma-json-types-generator annotations become the json-type tag', () => {
+    expect(column('settings')).toMatchObject({
+      description: 'Preferences shared by the team.',
+      tags: [{ name: 'json-type', value: 'TeamSettings' }],
+    });
+    expect(column('labels')?.tags).toEqual([{ name: 'json-type', value: 'string[]' }]);
+    expect(column('labels')?.description).toBeUndefined();
+  });
+});

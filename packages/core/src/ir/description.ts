@@ -1,32 +1,144 @@
+import { balancedEnd, directiveEnd } from './directives.js';
 import type { Tag } from './types.js';
 
-const TAG_RE = /(^|\s)@([a-zA-Z][\w-]*)(?:\(([^)]*)\))?/g;
+/** One tag token: `@name` or `@name(value)`, followed by whitespace or the end. */
+const TAG = /@([a-zA-Z][\w-]*)(?:\(([^)]*)\))?/y;
+
+export interface ParseDescriptionOptions {
+  /**
+   * The comment is on a field prisma-json-types-generator may type (a Prisma `Json` or `String`
+   * field): a leading `[TypeName]` or `![literal type]` is its annotation, kept as the
+   * `json-type` tag. Elsewhere a leading `[...]` is prose.
+   */
+  jsonType?: boolean;
+}
 
 /**
  * Split a description into prose and tags: `"Login email @pii @owner(identity)"` gives
  * `{ text: "Login email", tags: [{name:"pii"}, {name:"owner", value:"identity"}] }`.
- * Tags are lower-cased and deduplicated; the remaining text is trimmed (inner newlines kept).
+ *
+ * Tags are taken only where they cannot be prose: a run of tags at the start or at the end of a
+ * line (so "the `recipientId @unique` constraint" keeps its `@unique`); inside backticks nothing
+ * is a tag. Directives of other generators (`@zod.*`, `@TypeGraphQL.*`, `@DtoReadOnly`,
+ * `@HideField()`... see directives.ts) are removed, and a prisma-json-types-generator annotation
+ * becomes the `json-type` tag (with `options.jsonType`). Tags are lower-cased and deduplicated;
+ * lines left empty by the removal are dropped, the rest trimmed (inner newlines kept).
  */
-export function parseDescription(raw: string | undefined | null): { text?: string; tags: Tag[] } {
+export function parseDescription(
+  raw: string | undefined | null,
+  options: ParseDescriptionOptions = {},
+): { text?: string; tags: Tag[] } {
   if (raw === undefined || raw === null) return { tags: [] };
   const tags: Tag[] = [];
   const seen = new Set<string>();
-  const text = raw.replace(TAG_RE, (_m, lead: string, name: string, value: string | undefined) => {
-    const tag: Tag =
-      value === undefined ? { name: name.toLowerCase() } : { name: name.toLowerCase(), value: value.trim() };
+  const add = (tag: Tag) => {
     const key = `${tag.name}\u0000${tag.value ?? ''}`;
     if (!seen.has(key)) {
       seen.add(key);
       tags.push(tag);
     }
-    return lead;
-  });
-  const cleaned = text
-    .split('\n')
-    .map((l) => l.replace(/[ \t]+/g, ' ').trimEnd())
-    .join('\n')
-    .trim();
+  };
+  let source = raw;
+  if (options.jsonType) {
+    const annotation = jsonTypeAnnotation(source);
+    if (annotation) {
+      add({ name: 'json-type', value: annotation.type });
+      source = source.trimStart().slice(annotation.length);
+    }
+  }
+  const lines: string[] = [];
+  for (const line of source.split('\n')) {
+    if (line.trim() === '') {
+      lines.push('');
+      continue;
+    }
+    const kept = takeTags(withoutDirectives(line), add)
+      .replace(/[ \t]+/g, ' ')
+      .trim();
+    if (kept) lines.push(kept);
+  }
+  const cleaned = lines.join('\n').trim();
   return cleaned ? { text: cleaned, tags } : { tags };
+}
+
+/**
+ * prisma-json-types-generator's annotation: the comment starts with `[Type]` or `![literal]`
+ * (balanced brackets, not empty), as that generator reads it.
+ */
+function jsonTypeAnnotation(text: string): { type: string; length: number } | undefined {
+  const trimmed = text.trimStart();
+  const literal = trimmed.startsWith('!');
+  const open = literal ? 1 : 0;
+  if (trimmed[open] !== '[') return undefined;
+  const end = balancedEnd(trimmed, open);
+  const type = end === -1 ? '' : trimmed.slice(open + 1, end - 1).trim();
+  if (!type || trimmed[end] === '(') return undefined; // `![alt](url)` is a markdown image
+  return { type, length: end };
+}
+
+/** The line without generator directives; text inside backticks is left as it is. */
+function withoutDirectives(line: string): string {
+  let out = '';
+  let code = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i] as string;
+    if (ch === '`') code = !code;
+    if (!code && ch === '@' && (i === 0 || /\s/.test(line[i - 1] as string))) {
+      const end = directiveEnd(line, i);
+      if (end !== -1) {
+        i = end - 1;
+        continue;
+      }
+    }
+    out += ch;
+  }
+  return out;
+}
+
+/** Tags of the leading and the trailing run of a line (`add`), and the prose between them. */
+function takeTags(line: string, add: (tag: Tag) => void): string {
+  const tokens = tokenize(line);
+  let first = 0;
+  while (first < tokens.length && tokens[first]?.tag) first++;
+  let last = tokens.length;
+  while (last > first && tokens[last - 1]?.tag) last--;
+  for (const t of [...tokens.slice(0, first), ...tokens.slice(last)]) if (t.tag) add(t.tag);
+  return tokens
+    .slice(first, last)
+    .map((t) => t.text)
+    .join(' ');
+}
+
+interface Token {
+  text: string;
+  tag?: Tag;
+}
+
+/** Whitespace-separated words, a `@name(value with spaces)` kept whole; words in backticks are never tags. */
+function tokenize(line: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  let code = false;
+  while (i < line.length) {
+    while (i < line.length && /\s/.test(line[i] as string)) i++;
+    if (i >= line.length) break;
+    TAG.lastIndex = i;
+    const m = code ? null : TAG.exec(line);
+    if (m && (m.index + m[0].length === line.length || /\s/.test(line[m.index + m[0].length] as string))) {
+      const name = (m[1] as string).toLowerCase();
+      tokens.push({ text: m[0], tag: m[2] === undefined ? { name } : { name, value: m[2].trim() } });
+      i += m[0].length;
+      continue;
+    }
+    let j = i;
+    while (j < line.length && !/\s/.test(line[j] as string)) {
+      if (line[j] === '`') code = !code;
+      j++;
+    }
+    tokens.push({ text: line.slice(i, j) });
+    i = j;
+  }
+  return tokens;
 }
 
 /** Merge tag lists keeping the first occurrence of each name/value pair. */

@@ -59,7 +59,10 @@ export function scalarColumn(
   const base = element ? normalizeSqlType(dialect, element) : field.type.toLowerCase();
   const sql = field.isList ? `${base}[]` : base;
   const pgList = field.isList && (dialect === 'postgresql' || dialect === 'cockroachdb');
-  const { text, tags } = parseDescription(field.documentation ?? extra.documentation);
+  // prisma-json-types-generator types Json and String fields from a leading `[Type]`.
+  const { text, tags } = parseDescription(field.documentation ?? extra.documentation, {
+    jsonType: field.type === 'Json' || field.type === 'String',
+  });
   const def = columnDefault(field, dialect, enumValueDb(en), field.isList ? sql : undefined);
   const column: Column = {
     name: field.dbName ?? field.name,
