@@ -30,20 +30,9 @@ const enumOf = (ir: Ir, column: Column): Enum | undefined => findEnum(ir, column
 const isNullable = (table: Table, fk: ForeignKey) =>
   fk.columns.some((c) => table.columns.find((col) => col.name === c)?.nullable);
 
-/** FK-safe order; a cycle is broken at nullable foreign keys when the plain order would need a NOT NULL one. */
+/** The one FK-safe order (`dependencyOrder`): only nullable FKs of real cycles wait for a later table. */
 function insertOrder(ir: Ir): TableRef[] {
-  const plain = dependencyOrder(ir);
-  const blocking = plain.cycleForeignKeys.some(({ table, foreignKey }) => {
-    const t = findTable(ir, table);
-    const fk = t?.foreignKeys.find((f) => f.name === foreignKey);
-    return t && fk && !isNullable(t, fk);
-  });
-  if (!blocking) return plain.order;
-  const relaxed = ir.tables.map((t) => ({
-    ...t,
-    foreignKeys: t.foreignKeys.filter((fk) => !isNullable(t, fk)),
-  }));
-  return dependencyOrder({ tables: relaxed }).order;
+  return dependencyOrder(ir).order;
 }
 
 /** Composite foreign keys first, so single-column ones can follow the row they picked. */

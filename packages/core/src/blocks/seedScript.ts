@@ -1,6 +1,7 @@
 import { qualifiedIdent, quoteIdent, sqlString } from '../ddl/identifiers.js';
 import { findTable, qualifiedName } from '../ir/names.js';
 import type { Column, Ir, Table } from '../ir/types.js';
+import { dependencyOrder } from '../relationships/order.js';
 import { buildSamples, type SampleRow } from './sampleRows.js';
 
 export type SeedDialect = 'postgresql' | 'mysql' | 'sqlite';
@@ -98,6 +99,16 @@ function resyncSequences(dialect: SeedDialect, table: Table): string[] {
   });
 }
 
+/** A warning per cycle of NOT NULL, non-deferrable foreign keys between tables: no insert order works there. */
+function unbreakableNotes(ir: Ir): string[] {
+  return dependencyOrder(ir)
+    .unbreakable.filter((u) => !u.selfReference)
+    .map(
+      (u) =>
+        `-- These inserts fail as written: ${u.foreignKeys.map((f) => `${qualifiedName(f.table)}.${f.foreignKey}`).join(', ')} form a cycle of NOT NULL foreign keys.\n-- Make one of them DEFERRABLE INITIALLY DEFERRED (and run this script in one transaction) or its column nullable.`,
+    );
+}
+
 /**
  * A development seed script: one INSERT per table in FK-safe order, with explicit keys taken from
  * `sampleRows`, so foreign keys line up. On PostgreSQL, identity/serial sequences are moved past the
@@ -134,5 +145,6 @@ export function seedScriptSql(ir: Ir, options: SeedScriptOptions = {}): string {
     if (postponed.length > 0) updates.push(...linkUpdates(dialect, table, tableRows, postponed));
   }
   if (updates.length > 0) blocks.push(['-- Links that close a foreign key cycle', ...updates].join('\n'));
-  return blocks.length > 0 ? `${blocks.join('\n\n')}\n` : '';
+  if (blocks.length === 0) return '';
+  return `${[...unbreakableNotes(ir), ...blocks].join('\n\n')}\n`;
 }

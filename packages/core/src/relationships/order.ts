@@ -1,62 +1,170 @@
 import { compareRefs, qualifiedName, sameTable, tableRef } from '../ir/names.js';
-import type { Ir, Table, TableRef } from '../ir/types.js';
-import { rankedTopologicalOrder } from './_topo.js';
+import type { ForeignKey, Ir, Table, TableRef } from '../ir/types.js';
+import { breakCycles, type FkEdge } from './_break.js';
+import { stronglyConnected } from './_scc.js';
+
+/** A foreign key whose value is set after both rows exist (or, in DDL, added after both tables). */
+export interface PostponedForeignKey {
+  table: TableRef;
+  foreignKey: string;
+  references: TableRef;
+  /** Some FK column is nullable: insert the row with NULL there, then UPDATE it. */
+  nullable: boolean;
+  /** The constraint is DEFERRABLE: it can also be checked at COMMIT instead. */
+  deferrable: boolean;
+}
+
+/** Tables linked by a cycle of foreign keys none of which is nullable or DEFERRABLE. */
+export interface UnbreakableCycle {
+  tables: TableRef[];
+  foreignKeys: Array<{ table: TableRef; foreignKey: string }>;
+  /**
+   * A NOT NULL foreign key of a table to itself: the first row must reference its own key (or the
+   * constraint be made DEFERRABLE). Otherwise: rows cannot be inserted one at a time at all; make
+   * one of the foreign keys `DEFERRABLE INITIALLY DEFERRED` or a column nullable (two-step insert).
+   */
+  selfReference: boolean;
+}
 
 export interface DependencyOrder {
-  /** Tables in an order where every table comes after the tables it references (FK-safe inserts, CREATE TABLE with inline FKs). */
+  /**
+   * Tables (not views) in an order where every table comes after the tables it references through
+   * every foreign key except the postponed ones: FK-safe inserts and CREATE TABLE with inline FKs.
+   * Among the tables ready at each step the most referenced comes first (core tables first), then
+   * the one with more foreign keys, then by schema and name.
+   */
   order: TableRef[];
-  /** Foreign keys that close a cycle between different tables; they must be added after the tables exist (or deferred). Self-references are not listed. */
-  cycleForeignKeys: Array<{ table: TableRef; foreignKey: string }>;
+  /**
+   * Foreign keys between different tables that had to be postponed to break a cycle: each lies on a
+   * real cycle (both tables in one strongly connected component), the set is minimal (no FK of it
+   * could be kept without a cycle), and nullable ones are chosen whenever nullable ones can break
+   * the cycle (then DEFERRABLE ones, then NOT NULL ones, which also appear in `unbreakable`).
+   * Sorted by the table's position in `order`, then FK name.
+   */
+  cycleForeignKeys: PostponedForeignKey[];
+  /** Foreign keys of a table to itself (never ordering constraints): a nullable one is NULL in the first row. */
+  selfReferences: PostponedForeignKey[];
+  /** Cycles no nullable or DEFERRABLE foreign key breaks (see `UnbreakableCycle`). */
+  unbreakable: UnbreakableCycle[];
 }
 
-/** Results per `tables` array (the IR is not mutated after extraction; the length guards against appends). */
-const cache = new WeakMap<readonly Table[], { length: number; result: DependencyOrder }>();
+const isNullable = (table: Table, fk: ForeignKey) =>
+  fk.columns.some((c) => table.columns.find((col) => col.name === c)?.nullable === true);
+
+/** Reading priority: most referenced (by distinct other tables) first, then more FKs, then by name. */
+function byPriority(tables: readonly Table[]): Table[] {
+  const referencedBy = new Map<string, Set<string>>();
+  for (const t of tables)
+    for (const fk of t.foreignKeys) {
+      if (sameTable(fk.references, t)) continue;
+      const k = qualifiedName(fk.references);
+      const set = referencedBy.get(k) ?? new Set<string>();
+      set.add(qualifiedName(t));
+      referencedBy.set(k, set);
+    }
+  const refs = (t: Table) => referencedBy.get(qualifiedName(t))?.size ?? 0;
+  return [...tables].sort(
+    (a, b) => refs(b) - refs(a) || b.foreignKeys.length - a.foreignKeys.length || compareRefs(a, b),
+  );
+}
 
 /**
- * FK-safe order of the tables of an IR: Kahn's algorithm over database- and ORM-enforced foreign
- * keys, ties broken by name so the result is deterministic. Self-references never block a table;
- * a cycle between tables is broken at the foreign key of the alphabetically first table in it,
- * which is reported in `cycleForeignKeys`. O((n + e) log n), memoised per IR.
+ * The one FK-safe order of an IR's tables, used by every document (design, architecture, seed
+ * SQL and script, DDL, Alembic, the relationship map). Database- and ORM-enforced foreign keys
+ * count; FKs to tables outside the IR or to views do not. Strongly connected components (Tarjan)
+ * are ordered referenced-first; inside a component only foreign keys of real cycles are postponed,
+ * a minimal set preferring nullable ones (see `DependencyOrder.cycleForeignKeys`); an acyclic
+ * schema postpones nothing. Deterministic; O((n + e) log n) plus, per postponed FK, one search of
+ * its component.
  */
 export function dependencyOrder(ir: Pick<Ir, 'tables'>): DependencyOrder {
-  const hit = cache.get(ir.tables);
-  const result = hit && hit.length === ir.tables.length ? hit.result : computeOrder(ir.tables);
-  if (!hit || hit.result !== result) cache.set(ir.tables, { length: ir.tables.length, result });
-  // Fresh arrays: callers may keep or reorder them without touching the cached result.
-  return { order: result.order.map(tableRef), cycleForeignKeys: [...result.cycleForeignKeys] };
-}
-
-function computeOrder(all: readonly Table[]): DependencyOrder {
-  const sorted = all.filter((t) => t.kind === 'table').sort(compareRefs);
+  const nodes = byPriority(ir.tables.filter((t) => t.kind === 'table'));
   const rankOf = new Map<string, number>();
-  sorted.forEach((t, rank) => {
+  nodes.forEach((t, rank) => {
     const k = qualifiedName(t);
     if (!rankOf.has(k)) rankOf.set(k, rank);
   });
-  const dependencies = sorted.map((t) => {
-    const deps = new Set<number>();
+  const edges: FkEdge[] = [];
+  const selfReferences: PostponedForeignKey[] = [];
+  const unbreakable: UnbreakableCycle[] = [];
+  nodes.forEach((t, child) => {
     for (const fk of t.foreignKeys) {
-      if (sameTable(fk.references, t)) continue;
-      const rank = rankOf.get(qualifiedName(fk.references));
-      if (rank !== undefined && sameTable(sorted[rank] as Table, fk.references)) deps.add(rank);
-    }
-    return [...deps];
-  });
-  const cycleForeignKeys: DependencyOrder['cycleForeignKeys'] = [];
-  const ranks = rankedTopologicalOrder({
-    size: sorted.length,
-    dependencies: (rank) => dependencies[rank] as number[],
-    onCycle: (rank, done) => {
-      // Break the cycle at this table, deferring its FKs to unfinished tables.
-      const victim = sorted[rank] as Table;
-      const own = qualifiedName(victim);
-      for (const fk of victim.foreignKeys) {
-        const target = qualifiedName(fk.references);
-        const targetRank = rankOf.get(target);
-        if (targetRank !== undefined && !done(targetRank) && target !== own)
-          cycleForeignKeys.push({ table: tableRef(victim), foreignKey: fk.name });
+      const parent = rankOf.get(qualifiedName(fk.references));
+      if (parent === undefined || !sameTable(nodes[parent] as Table, fk.references)) continue;
+      const nullable = isNullable(t, fk);
+      const deferrable = fk.deferrable !== undefined;
+      if (parent === child || sameTable(fk.references, t)) {
+        const entry = {
+          table: tableRef(t),
+          foreignKey: fk.name,
+          references: tableRef(t),
+          nullable,
+          deferrable,
+        };
+        selfReferences.push(entry);
+        if (!nullable && !deferrable)
+          unbreakable.push({
+            tables: [tableRef(t)],
+            foreignKeys: [{ table: tableRef(t), foreignKey: fk.name }],
+            selfReference: true,
+          });
+        continue;
       }
-    },
+      edges.push({ child, parent, fk, cost: nullable ? 0 : deferrable ? 1 : 2 });
+    }
   });
-  return { order: ranks.map((r) => tableRef(sorted[r] as Table)), cycleForeignKeys };
+  const { order, postponed } = breakCycles(nodes.length, edges);
+  const position = new Int32Array(nodes.length);
+  order.forEach((rank, i) => {
+    position[rank] = i;
+  });
+  const cycleForeignKeys = postponed
+    .sort(
+      (a, b) =>
+        (position[a.child] as number) - (position[b.child] as number) ||
+        (a.fk.name < b.fk.name ? -1 : a.fk.name > b.fk.name ? 1 : 0),
+    )
+    .map((e) => ({
+      table: tableRef(nodes[e.child] as Table),
+      foreignKey: e.fk.name,
+      references: tableRef(nodes[e.parent] as Table),
+      nullable: e.cost === 0,
+      deferrable: e.fk.deferrable !== undefined,
+    }));
+  unbreakable.push(...notNullCycles(nodes, edges));
+  return {
+    order: order.map((rank) => tableRef(nodes[rank] as Table)),
+    cycleForeignKeys,
+    selfReferences,
+    unbreakable: unbreakable.sort((a, b) => compareRefs(a.tables[0] as TableRef, b.tables[0] as TableRef)),
+  };
+}
+
+/** Strongly connected components of the NOT NULL, non-deferrable foreign keys with two or more tables. */
+function notNullCycles(nodes: readonly Table[], edges: readonly FkEdge[]): UnbreakableCycle[] {
+  const hard = edges.filter((e) => e.cost === 2);
+  if (hard.length === 0) return [];
+  const next: number[][] = nodes.map(() => []);
+  for (const e of hard) (next[e.child] as number[]).push(e.parent);
+  const component = stronglyConnected(nodes.length, (v) => next[v] as number[]);
+  const members = new Map<number, number[]>();
+  component.forEach((c, v) => {
+    const list = members.get(c);
+    if (list) list.push(v);
+    else members.set(c, [v]);
+  });
+  const out: UnbreakableCycle[] = [];
+  for (const vs of members.values()) {
+    if (vs.length < 2) continue;
+    const inside = new Set(vs);
+    out.push({
+      tables: vs.map((v) => tableRef(nodes[v] as Table)).sort(compareRefs),
+      foreignKeys: hard
+        .filter((e) => inside.has(e.child) && inside.has(e.parent))
+        .map((e) => ({ table: tableRef(nodes[e.child] as Table), foreignKey: e.fk.name }))
+        .sort((a, b) => compareRefs(a.table, b.table) || (a.foreignKey < b.foreignKey ? -1 : 1)),
+      selfReference: false,
+    });
+  }
+  return out;
 }
