@@ -7,7 +7,7 @@ import { formatJson } from './helpers/json.js';
 import { FIXTURES, HAS_PYTHON, TEST_PYTHON } from './helpers/python.js';
 
 const DIR = path.join(FIXTURES, 'lines');
-const PYTHON_DIR = path.dirname(EXPORTER_PATH);
+const PYTHON_DIR = path.join(path.dirname(EXPORTER_PATH), 'src');
 const env = { ...process.env, PYTHONDONTWRITEBYTECODE: '1', PYTHONPATH: PYTHON_DIR };
 
 /** compare.py: ClassLines against inspect.getsourcelines for every class of the modules. */
@@ -42,7 +42,7 @@ describe.runIf(HAS_PYTHON)(`class lines, read once per file (${TEST_PYTHON})`, (
     // flat.py has a nested and a dynamic class: those need the parse; its top-level classes alone do not
     const script = [
       'import flat',
-      'from ormdoc_sqlalchemy.sources import ClassLines',
+      'from ormdoc_export.sources import ClassLines',
       'lines = ClassLines()',
       'print([lines.line(c, flat.__file__) for c in (flat.First, flat.Second, flat.Third, flat.Fourth)])',
       'print(any(f._tree is not None for f in lines._files.values()))',

@@ -187,12 +187,12 @@ describe('loadSqlmodel errors', () => {
       });
       const started = Date.now();
       const e = await rejection(
-        loadSqlmodel({ cwd: dir, module: 'slow.py', python: TEST_PYTHON, timeoutMs: 1500 }),
+        loadSqlmodel({ cwd: dir, module: 'slow.py', python: TEST_PYTHON, timeoutMs: 6000 }),
       );
-      expect(Date.now() - started).toBeLessThan(15_000);
+      expect(Date.now() - started).toBeLessThan(20_000);
       expect(e.code).toBe('MODULE_LOAD_FAILED');
       expect(e.message).toContain('slow.py');
-      expect(e.message).toContain('1.5 s');
+      expect(e.message).toContain('6 s');
       expect(e.hint).toContain(`${TIMEOUT_ENV}=`);
       expect(e.hint).toContain('timeoutMs');
       const pid = Number(readFileSync(path.join(dir, 'pid'), 'utf8'));

@@ -6,6 +6,8 @@ import os
 import sys
 import traceback
 
+from .environment import installed_versions, pydantic_mismatch
+
 DEPENDENCY_MODULES = ("sqlalchemy", "sqlmodel", "pydantic", "alembic", "geoalchemy2", "sqlalchemy_utils")
 
 
@@ -55,8 +57,10 @@ def _user_frames(tb_exc, cwd):
     here = os.path.dirname(os.path.abspath(__file__))
     best = None
     for frame in tb_exc.stack:
+        if frame.filename.startswith("<"):  # <frozen os>, <string>: not a file of the project
+            continue
         f = os.path.abspath(frame.filename)
-        if f.startswith(here) or "site-packages" in f or "dist-packages" in f or f.startswith("<"):
+        if f.startswith(here) or "site-packages" in f or "dist-packages" in f:
             continue
         if f.startswith(cwd) or best is None:
             best = frame
@@ -70,9 +74,15 @@ def _import(module_name, cwd, display):
             return importlib.import_module(module_name)
     except BaseException as exc:  # the user's code may raise anything, even SystemExit
         tb_exc = traceback.TracebackException.from_exception(exc)
-        frames = [f for f in tb_exc.stack if "importlib" not in f.filename]
-        tb_exc.stack = traceback.StackSummary.from_list(frames[-6:])
-        details = "".join(tb_exc.format())
+        # the user's traceback: neither importlib's frames nor the exporter's own
+        here = os.path.dirname(os.path.abspath(__file__))
+        frames = [
+            f
+            for f in tb_exc.stack
+            if "importlib" not in f.filename and not os.path.abspath(f.filename).startswith(here + os.sep)
+        ]
+        tb_exc.stack = traceback.StackSummary.from_list(frames[-8:])
+        details = "".join(tb_exc.format()) + "Installed: %s\n" % installed_versions()
         missing = getattr(exc, "name", None) if isinstance(exc, ImportError) else None
         root = (missing or "").split(".")[0]
         if isinstance(exc, ModuleNotFoundError) and root in DEPENDENCY_MODULES:
@@ -88,11 +98,14 @@ def _import(module_name, cwd, display):
         file = os.path.relpath(frame.filename, cwd).replace(os.sep, "/") if frame else None
         line = frame.lineno if frame else None
         where = " (%s:%s)" % (file, line) if file else ""
+        mismatch = pydantic_mismatch(exc, details)
         raise LoadError(
             "MODULE_LOAD_FAILED",
-            "Importing %s failed%s: %s: %s" % (display, where, type(exc).__name__, exc),
-            hint="Fix the error in your module (the traceback above shows where), or check that the "
-            "command runs from the project root so its imports resolve.",
+            "Importing %s failed%s: %s: %s [%s]" % (display, where, type(exc).__name__, exc, installed_versions()),
+            hint=mismatch
+            or "Fix the error in your module (the traceback above shows where), or check that the "
+            "command runs from the project root so its imports resolve (and that settings it reads "
+            "from the environment or a .env file are there).",
             file=file,
             line=line,
             details=details,

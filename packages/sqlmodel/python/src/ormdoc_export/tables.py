@@ -1,5 +1,7 @@
 """Tables and their constraints, indexes and enums."""
 
+import re
+
 from .columns import export_column
 from .values import json_value
 
@@ -56,10 +58,44 @@ def export_foreign_key(fkc, compilers):
     return out
 
 
-def _index_part(expr, table, compilers):
-    from sqlalchemy.sql import operators
+# A text() index part as users write it: `published_on DESC`, `"slug" varchar_pattern_ops`,
+# `lower(title) DESC NULLS LAST`. SQLAlchemy writes the text as is; ormdoc needs the column (or the
+# expression) apart from its ordering, or it would wrap `published_on DESC` in parentheses.
+_TEXT_PART = re.compile(
+    r"^\s*(?P<body>.+?)(?:\s+(?P<order>ASC|DESC))?(?:\s+NULLS\s+(?P<nulls>FIRST|LAST))?\s*$",
+    re.IGNORECASE | re.DOTALL,
+)
+_TEXT_COLUMN = re.compile(
+    r'^(?:"(?P<quoted>[^"]+)"|`(?P<backtick>[^`]+)`|(?P<plain>[A-Za-z_][A-Za-z0-9_$]*))'
+    r"(?:\s+(?P<opclass>[A-Za-z_][A-Za-z0-9_.]*))?$"
+)
+
+
+def _text_part(sql, table, part, ops):
+    m = _TEXT_PART.match(sql)
+    if not m:
+        part["expression"] = sql.strip()
+        return part
+    if m.group("order"):
+        part.setdefault("order", m.group("order").lower())
+    if m.group("nulls"):
+        part.setdefault("nulls", m.group("nulls").lower())
+    body = m.group("body").strip()
+    col = _TEXT_COLUMN.match(body)
+    name = col and (col.group("quoted") or col.group("backtick") or col.group("plain"))
+    if name and name in table.c:
+        part["column"] = table.c[name].name
+        if col.group("opclass"):
+            ops.setdefault(part["column"], col.group("opclass"))
+    else:
+        part["expression"] = body
+    return part
+
+
+def _index_part(expr, table, compilers, ops):
     from sqlalchemy.schema import Column
-    from sqlalchemy.sql.elements import ColumnClause
+    from sqlalchemy.sql import operators
+    from sqlalchemy.sql.elements import ColumnClause, TextClause
 
     part = {}
     modifiers = {
@@ -82,6 +118,8 @@ def _index_part(expr, table, compilers):
         and expr.name in table.c
     ):
         part["column"] = table.c[expr.name].name  # desc("name"): a column named by a string
+    elif isinstance(expr, TextClause):
+        _text_part(compilers.sql(expr), table, part, ops)
     else:
         part["expression"] = compilers.sql(expr)
     return part
@@ -90,12 +128,12 @@ def _index_part(expr, table, compilers):
 def export_index(index, table, compilers):
     out = _named(index, compilers)
     out["unique"] = bool(index.unique)
-    out["parts"] = [_index_part(e, table, compilers) for e in index.expressions]
     kwargs = dict(index.dialect_kwargs)
     d = compilers.dialect_name
+    ops = dict(kwargs.get("%s_ops" % d) or {})
+    out["parts"] = [_index_part(e, table, compilers, ops) for e in index.expressions]
     using = kwargs.get("%s_using" % d)
     where = kwargs.get("%s_where" % d)
-    ops = kwargs.get("%s_ops" % d) or {}
     include = kwargs.get("%s_include" % d)
     out["using"] = using
     out["where"] = compilers.sql(where) if where is not None else None

@@ -1,0 +1,79 @@
+"""`python -m ormdoc_export` as users run it: JSON valid against the TypeScript reader's schema,
+the npm shim gives the same document, exit codes and errors."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from conftest import EXPORT_SCHEMA, FIXTURES, STACK, column, error_of, export, run_exporter, table
+
+import ormdoc_export
+
+
+def validate(document):
+    if STACK is None:
+        jsonschema = pytest.importorskip("jsonschema")
+    else:
+        import jsonschema  # every matrix stack installs it
+    if not os.path.exists(EXPORT_SCHEMA):
+        pytest.skip("export.schema.json is not next to this checkout")
+    with open(EXPORT_SCHEMA, encoding="utf-8") as fh:
+        schema = json.load(fh)
+    jsonschema.validate(document, schema)
+
+
+@pytest.mark.parametrize("dialect", ["postgresql", "mysql", "sqlite"])
+def test_json_is_what_the_typescript_reader_validates(dialect):
+    doc = export("shop.py:metadata", "--dialect", dialect)
+    validate(doc)
+    assert doc["formatVersion"] == ormdoc_export.FORMAT_VERSION
+    assert doc["dialect"] == dialect
+    assert doc["exporter"] == {"name": "ormdoc_export", "version": ormdoc_export.__version__}
+    assert [t["name"] for t in doc["tables"]] == ["customers", "orders"]
+    assert table(doc, "customers")["comment"] == "People who buy."
+    assert column(doc, "customers", "email")["comment"] == "Login e-mail. @pii"
+    assert table(doc, "orders")["foreignKeys"][0]["ondelete"] == "CASCADE"
+
+
+def test_the_npm_shim_prints_the_same_document():
+    shim = os.path.join(os.path.dirname(FIXTURES), "..", "ormdoc_export.py")
+    if not os.path.exists(shim):
+        pytest.skip("not a checkout (installed package)")
+    via_shim = subprocess.run(
+        [sys.executable, os.path.abspath(shim), "shop.py:metadata"],
+        cwd=FIXTURES,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert via_shim == run_exporter("shop.py:metadata").stdout
+
+
+def test_ddl_is_sqlalchemys_own():
+    done = run_exporter("shop.py:metadata", "--ddl")
+    assert done.returncode == 0, done.stderr
+    assert "CREATE TABLE customers" in done.stdout
+    assert "CREATE INDEX ix_orders_placed_on ON orders (placed_on DESC)" in done.stdout
+
+
+def test_import_failure_shows_the_users_traceback_exit_4():
+    done = run_exporter("broken.py")
+    assert done.returncode == 4
+    err = error_of(done)
+    assert err["code"] == "MODULE_LOAD_FAILED"
+    assert err["file"].endswith("broken.py") and err["line"] == 5
+    assert "ORMDOC_TEST_SURELY_UNSET_DATABASE_URL" in done.stderr
+    assert 'broken.py", line 5' in done.stderr
+    assert "ormdoc_export" not in done.stderr.split("ormdoc-export: error")[0]
+
+
+def test_missing_attribute_exit_5():
+    done = run_exporter("shop.py:nothing_here")
+    assert done.returncode == 5
+    assert error_of(done)["code"] == "ATTR_NOT_FOUND"
+
+
+def test_usage_error_exit_2():
+    assert run_exporter("shop.py", "--dialect", "oracle").returncode == 2
