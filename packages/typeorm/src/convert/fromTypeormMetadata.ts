@@ -17,6 +17,7 @@ import {
 } from '../types.js';
 import { convertColumn, type EnumRegistry, tableColumns } from './columns.js';
 import { checks, foreignKeys, indexes, primaryKey, uniques } from './constraints.js';
+import { mergeSameTables } from './mergeTables.js';
 import { ignoresSchema, tableNamespace } from './namespace.js';
 import { navigationRelations } from './relations.js';
 import { classLine, relativePath } from './source.js';
@@ -80,7 +81,7 @@ export function fromTypeormMetadata(input: FromTypeormMetadataInput): ExtractRes
       files: [...new Set((input.files ?? []).map((f) => relativePath(cwd, f)))].sort(),
     },
     namespaces: [],
-    tables,
+    tables: mergeSameTables(tables, diagnostics),
     enums: [...enums.values()].map(({ firstUse: _firstUse, ...e }) => e),
     relations: navigationRelations(metadatas, (m) => tableNamespace(input.dialect, m, driver)),
   };
