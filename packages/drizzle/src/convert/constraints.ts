@@ -173,7 +173,7 @@ export function indexesOf(cfg: DzTableConfig, a: DialectAdapter, diagnostics: Di
           diagnostics.push({
             severity: 'warning',
             code: 'drizzle/index-expression-parentheses',
-            message: `Index ${config.name ?? 'on ' + cfg.name} has the expression ${bare}, which drizzle-kit writes without parentheses: ${a.dialect === 'mysql' ? 'MySQL' : 'PostgreSQL'} rejects that index. ormdoc documents it with parentheses.`,
+            message: `Index ${config.name ?? `on ${cfg.name}`} has the expression ${bare}, which drizzle-kit writes without parentheses: ${a.dialect === 'mysql' ? 'MySQL' : 'PostgreSQL'} rejects that index. ormdoc documents it with parentheses.`,
             hint: `Put the expression in parentheses in the schema: sql\`(...)\`.`,
           });
         return split.parts;
