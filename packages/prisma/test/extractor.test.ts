@@ -4,6 +4,7 @@ import path from 'node:path';
 import { isOrmdocError, type Table } from '@ormdoc/core';
 import { detectPrisma, fromPrismaSchema, loadPrisma } from '@ormdoc/prisma';
 import { describe, expect, it } from 'vitest';
+import { schemaExpression } from '../src/load/files.js';
 import { fixturesDir } from './helpers/fixtures.js';
 
 const table = (tables: Table[], name: string) => {
@@ -206,5 +207,28 @@ describe('generator directives in /// comments', async () => {
     });
     expect(column('labels')?.tags).toEqual([{ name: 'json-type', value: 'string[]' }]);
     expect(column('labels')?.description).toBeUndefined();
+  });
+});
+
+describe('prisma.config.ts', () => {
+  it.each([
+    ['schema: "prisma/schema"', 'prisma/schema'],
+    ["schema: path.join(__dirname, 'prisma')", 'prisma'],
+    ['schema: path.resolve(import.meta.dirname, "prisma", "schema")', 'prisma/schema'],
+    ['schema: join(process.cwd(), `db`, `schema.prisma`)', 'db/schema.prisma'],
+    ['schema: env("SCHEMA")', undefined],
+    ['schema: path.join(__dirname, folder)', undefined],
+  ])('%s -> %s', (expression, schema) => {
+    expect(schemaExpression(`export default defineConfig({ ${expression}, migrations: {} })`)).toBe(schema);
+  });
+
+  it('a schema folder given as path.join(__dirname, "prisma") reads every file of the folder', async () => {
+    const { ir } = await loadPrisma({ cwd: path.join(fixturesDir, 'config-folder') });
+    expect(ir.tables.map((t) => t.name)).toEqual(['Post', 'User']);
+    expect(ir.source.files).toEqual([
+      'prisma/models/post.prisma',
+      'prisma/models/user.prisma',
+      'prisma/schema.prisma',
+    ]);
   });
 });

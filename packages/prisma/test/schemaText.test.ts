@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { fromPrismaSchema, type SchemaText, stripDatasourceUrls } from '@ormdoc/prisma';
@@ -74,6 +74,13 @@ function expectSameFacts(fast: SchemaText, byAst: SchemaText): void {
   ]);
 }
 
+/** The `prisma/` folder of a fixture whose prisma.config.ts makes that folder the schema. */
+function configFolder(file: string): string | undefined {
+  for (let dir = path.dirname(file); dir.startsWith(repoRoot) && dir !== repoRoot; dir = path.dirname(dir))
+    if (existsSync(path.join(dir, 'prisma.config.ts'))) return path.join(dir, 'prisma');
+  return undefined;
+}
+
 /** Every `.prisma` file under the repo's examples and fixtures; a `schema/` folder is one multi-file schema. */
 function repoSchemas(): Array<{ name: string; files: SchemaFile[] }> {
   const found = [
@@ -87,7 +94,8 @@ function repoSchemas(): Array<{ name: string; files: SchemaFile[] }> {
   const groups = new Map<string, string[]>();
   // A Prisma 5 project's schema is valid only as its own version reads it (version.test.ts).
   for (const file of found.sort().filter((f) => !f.includes(`${path.sep}prisma5-`))) {
-    const key = path.basename(path.dirname(file)) === 'schema' ? path.dirname(file) : file;
+    const key =
+      path.basename(path.dirname(file)) === 'schema' ? path.dirname(file) : (configFolder(file) ?? file);
     groups.set(key, [...(groups.get(key) ?? []), file]);
   }
   return [...groups].map(([key, list]) => ({

@@ -50,11 +50,34 @@ export async function schemaFromPrismaConfig(
   for (const name of CONFIG_FILES) {
     const file = path.join(cwd, name);
     if ((await kind(file)) !== 'file') continue;
-    const text = await readFile(file, 'utf8');
-    const m = /\bschema\s*:\s*(['"`])([^'"`]+)\1/.exec(text);
-    return { config: name, ...(m ? { schema: path.join(path.dirname(name), m[2]!) } : {}) };
+    const schema = schemaExpression(await readFile(file, 'utf8'));
+    return { config: name, ...(schema ? { schema: path.join(path.dirname(name), schema) } : {}) };
   }
   return undefined;
+}
+
+const STRING = /^\s*(['"`])([^'"`$]*)\1\s*$/;
+const DIRNAME = /^\s*(?:__dirname|import\.meta\.dirname|process\.cwd\(\))\s*$/;
+
+/**
+ * The `schema` of a prisma.config.ts, relative to the config's folder: a string literal
+ * (`schema: "prisma/schema"`) or a path call of literals (`path.join(__dirname, "prisma")`,
+ * `resolve(import.meta.dirname, 'prisma', 'schema')`). `undefined` for anything else.
+ */
+export function schemaExpression(text: string): string | undefined {
+  const literal = /\bschema\s*:\s*(['"`])([^'"`$]+)\1/.exec(text);
+  if (literal) return literal[2];
+  const call = /\bschema\s*:\s*(?:path\.)?(?:join|resolve)\(([^()]*(?:\(\)[^()]*)*)\)/.exec(text);
+  if (!call) return undefined;
+  const args = (call[1] ?? '').split(',').filter((a) => a.trim() !== '');
+  const parts: string[] = [];
+  for (const [i, arg] of args.entries()) {
+    if (i === 0 && DIRNAME.test(arg)) continue;
+    const m = STRING.exec(arg);
+    if (!m) return undefined;
+    parts.push(m[2] as string);
+  }
+  return parts.length ? path.posix.join(...parts) : undefined;
 }
 
 async function schemaFromPackageJson(cwd: string): Promise<string | undefined> {
