@@ -1,4 +1,5 @@
 import { nameTokens } from '../findings/_util.js';
+import { jsonShape } from '../findings/rules/validation.js';
 import type { Column, Enum, Table } from '../ir/types.js';
 import { allowedValues, clampToBounds, numericBounds } from './_checks.js';
 import { hexFrom, uuidFrom } from './_hash.js';
@@ -123,6 +124,35 @@ function integerValue(ctx: ValueContext, words: readonly string[], integer: bool
   return c === v ? c : clampToBounds(c + row * (integer ? 1 : 0.01), bounds, integer);
 }
 
+/**
+ * A string value in the format the column's description documents, when it documents one: a
+ * `YYYY-MM` period is sampled as `2025-01`, a column described as an email address gets an address
+ * even when its name (`address`, `recipient`) suggests something else.
+ */
+export function documentedString(column: Column, row: number): string | undefined {
+  const text = column.description ?? '';
+  if (text === '') return undefined;
+  const day = timestamp(row, 0, false).slice(0, 10);
+  if (/\bYYYY-MM-DD\b/.test(text)) return day;
+  if (/\bYYYY-MM\b/.test(text))
+    return day.slice(0, 7).replace(/-\d\d$/, `-${String(row + 1).padStart(2, '0')}`);
+  if (/\bYYYYMMDD\b/.test(text)) return day.replace(/-/g, '');
+  if (/\bHH:MM:SS\b/i.test(text)) return `${10 + row}:30:00`;
+  if (/\bHH:MM\b/i.test(text)) return `${10 + row}:30`;
+  if (/^\W*(the\s+|an?\s+)?e-?mail\b|\be-?mail address(es)?\b/i.test(text))
+    return pick(['ada@example.com', 'grace@example.com', 'katherine@example.com'], row);
+  return undefined;
+}
+
+/** A JSON value of the documented top-level shape: its default (`'[]'`, `{}`) or a `[Type[]]` annotation. */
+function documentedJson(column: Column): 'array' | 'object' | undefined {
+  const shape = jsonShape(column);
+  if (shape) return shape;
+  const annotation = column.tags.find((t) => t.name === 'json-type')?.value?.trim();
+  if (annotation === undefined) return undefined;
+  return /\[\]$|^Array<|^ReadonlyArray<|^\[/.test(annotation) ? 'array' : 'object';
+}
+
 function scalar(ctx: ValueContext): unknown {
   const { column, row, table } = ctx;
   const words = nameTokens(column.name);
@@ -137,7 +167,11 @@ function scalar(ctx: ValueContext): unknown {
       return values.length > 0 ? pick(enumValues(ctx, values), row) : null;
     }
     case 'string':
-      return fitLength(stringValue(table, column, row, maxLength(column.type.sql)), column.type.sql, row);
+      return fitLength(
+        documentedString(column, row) ?? stringValue(table, column, row, maxLength(column.type.sql)),
+        column.type.sql,
+        row,
+      );
     case 'integer':
     case 'bigint':
       return integerValue(ctx, words, true);
@@ -158,12 +192,16 @@ function scalar(ctx: ValueContext): unknown {
       return `${10 + row}:30:00`;
     case 'interval':
       return `${row + 1} days`;
-    case 'json':
+    case 'json': {
+      // A documented shape wins over a guess from the name; a typed JSON object of unknown fields is `{}`.
+      const shape = documentedJson(column);
+      if (shape === 'array') return [];
       if (words.includes('settings') || words.includes('preferences') || words.includes('config'))
         return pick([{ theme: 'light' }, { theme: 'dark', notifications: true }], row);
       if (words.includes('metadata') || words.includes('meta') || words.includes('context'))
         return pick([{ source: 'web' }, { source: 'api', version: 2 }], row);
-      return { key: `value ${row + 1}` };
+      return shape === 'object' ? {} : { key: `value ${row + 1}` };
+    }
     case 'uuid':
       return uuidFrom(`${table.schema ?? ''}.${table.name}.${column.name}.${row}`);
     case 'binary':

@@ -101,6 +101,8 @@ export const ProjectFacts = z
     developmentWorkflow: z.string().optional(),
     /** Planned schema changes, scaling roadmap, upgrades. */
     futureConsiderations: z.string().optional(),
+    /** How CI keeps these documents current, e.g. "`ormdoc check` runs on every pull request". */
+    ci: z.string().optional(),
   })
   .default({});
 

@@ -101,20 +101,13 @@ export function migrationTool(ir: Ir): MigrationTool {
   }
 }
 
-/** How application code reaches the database with this ORM. */
+/**
+ * What the schema says about data access: only the ORM the schema is written for. Which clients
+ * the application uses (the ORM's own, other generators such as Kysely or zod types, raw SQL) is
+ * not in the IR, so it is left to a person (the `dataAccessLayer` TODO).
+ */
 export function dataAccessPattern(ir: Ir): string {
-  switch (ir.source.orm) {
-    case 'prisma':
-      return 'Query builder: the generated Prisma Client (typed models, nested reads and writes, `$transaction`).';
-    case 'drizzle':
-      return 'Query builder: Drizzle’s SQL-like builder and its relational queries (`db.query.<table>`), typed from the schema.';
-    case 'typeorm':
-      return 'Repository / Data Mapper: TypeORM repositories and the `EntityManager` over decorated entity classes.';
-    case 'sqlmodel':
-      return 'Data Mapper: SQLModel classes used through SQLAlchemy sessions (unit of work).';
-    case 'sqlalchemy':
-      return 'Data Mapper: SQLAlchemy ORM classes used through sessions (unit of work).';
-  }
+  return `the schema is defined with ${ormName(ir)}; which clients query it (the ORM's own, types from other generators, raw SQL) is not recorded in the schema.`;
 }
 
 export type NamingStyle = 'snake_case' | 'camelCase' | 'PascalCase' | 'lowercase' | 'UPPER_CASE' | 'other';
@@ -128,24 +121,58 @@ export function namingStyle(name: string): NamingStyle {
   return 'other';
 }
 
+/** A convention dominates when at least this share of the names follow it. */
+export const DOMINANT_SHARE = 0.8;
+
+/** Exceptions named at most in a naming summary; the rest are counted. */
+const MAX_EXCEPTIONS = 10;
+
+/** A name, and where it is (its table, for a column). */
+export interface NamedThing {
+  name: string;
+  where?: string;
+}
+
 /**
- * The naming convention a list of names actually follows, e.g. "snake_case (12 of 12)" or
- * "mixed: snake_case 10, camelCase 2". One-word lower-case names fit both snake_case and camelCase.
+ * The naming convention a list of names actually follows: "snake_case (all 12)"; with a dominant
+ * convention (≥ 80 %), its exceptions counted and named where they are ("camelCase (92 of 100);
+ * 8 exceptions, in `Account`: `access_token`, …"); "mixed: snake_case 10, camelCase 8" otherwise.
+ * One-word lower-case names fit both snake_case and camelCase.
  */
-export function describeNaming(names: string[]): string {
+export function describeNaming(things: Array<NamedThing | string>): string {
+  const names = things.map((t) => (typeof t === 'string' ? { name: t } : t));
   if (names.length === 0) return 'none';
+  const styleOf = names.map((n) => namingStyle(n.name));
   const counts = new Map<NamingStyle, number>();
-  for (const n of names) counts.set(namingStyle(n), (counts.get(namingStyle(n)) ?? 0) + 1);
+  for (const s of styleOf) counts.set(s, (counts.get(s) ?? 0) + 1);
   const lower = counts.get('lowercase') ?? 0;
-  const styled = [...counts.entries()].filter(([s]) => s !== 'lowercase').sort((a, b) => b[1] - a[1]);
-  if (styled.length === 0) return `lower-case single words (${lower} of ${names.length})`;
-  if (styled.length === 1) {
-    const [style, n] = styled[0] as [NamingStyle, number];
-    const fits = style === 'snake_case' || style === 'camelCase' ? n + lower : n;
-    if (fits === names.length) return `${style} (all ${names.length})`;
+  if (lower === names.length) return `lower-case single words (all ${names.length})`;
+  const fits = (s: NamingStyle) =>
+    (counts.get(s) ?? 0) + (s === 'snake_case' || s === 'camelCase' ? lower : 0);
+  const candidates: NamingStyle[] = ['snake_case', 'camelCase', 'PascalCase', 'UPPER_CASE'];
+  const best = candidates.reduce((a, b) => (fits(b) > fits(a) ? b : a));
+  const n = fits(best);
+  if (n === names.length) return `${best} (all ${names.length})`;
+  if (n >= DOMINANT_SHARE * names.length) {
+    const follows = (s: NamingStyle) =>
+      s === best || (s === 'lowercase' && (best === 'snake_case' || best === 'camelCase'));
+    const exceptions = names.filter((_, i) => !follows(styleOf[i] as NamingStyle));
+    return `${best} (${n} of ${names.length}); ${exceptions.length} ${exceptions.length === 1 ? 'exception' : 'exceptions'}${exceptionList(exceptions)}`;
   }
-  const parts = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([s, n]) => `${s} ${n}`);
+  const parts = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([s, k]) => `${s} ${k}`);
   return `mixed: ${parts.join(', ')}`;
+}
+
+/** `, in `users`: `a`, `b`; in `posts`: `c` and 3 more` (names grouped by where they are). */
+function exceptionList(exceptions: NamedThing[]): string {
+  const shown = exceptions.slice(0, MAX_EXCEPTIONS);
+  const groups = new Map<string, string[]>();
+  for (const e of shown) groups.set(e.where ?? '', [...(groups.get(e.where ?? '') ?? []), `\`${e.name}\``]);
+  const text = [...groups]
+    .map(([where, list]) => (where ? `in \`${where}\`: ${list.join(', ')}` : list.join(', ')))
+    .join('; ');
+  const more = exceptions.length - shown.length;
+  return `${groups.has('') && groups.size === 1 ? ': ' : ', '}${text}${more > 0 ? ` and ${more} more` : ''}`;
 }
 
 export function namingSummary(ir: Ir): {
@@ -155,10 +182,12 @@ export function namingSummary(ir: Ir): {
   codeColumns?: string;
 } {
   const tables = ir.tables.map((t) => t.name);
-  const columns = ir.tables.flatMap((t) => t.columns.map((c) => c.name));
+  const columns = ir.tables.flatMap((t) => t.columns.map((c) => ({ name: c.name, where: t.name })));
   const codeTables = ir.tables.filter((t) => t.codeName).map((t) => t.codeName as string);
   const codeColumns = ir.tables.flatMap((t) =>
-    t.columns.filter((c) => c.codeName).map((c) => c.codeName as string),
+    t.columns
+      .filter((c) => c.codeName)
+      .map((c) => ({ name: c.codeName as string, where: t.codeName ?? t.name })),
   );
   return {
     tables: describeNaming(tables),

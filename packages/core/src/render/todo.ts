@@ -46,6 +46,7 @@ export const FACT_PROMPTS: Record<FactKey, string> = {
     'Describe how other systems consume this data (APIs, events, exports) and how breaking changes are announced',
   developmentWorkflow: 'Describe how schema changes are developed locally, reviewed and tested',
   futureConsiderations: 'List planned schema changes, scaling work and upgrades',
+  ci: 'Say whether CI runs `ormdoc check` (it exits 1 when these documents are out of date) and where',
 };
 
 /** The one TODO line for a missing fact (outside any generated region, so it can be replaced). */

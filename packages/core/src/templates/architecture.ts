@@ -146,7 +146,7 @@ export function renderArchitecture(ctx: RenderContext, file: string): RenderedFi
             ctx,
             soft.map((s) => code(`${qualifiedName(s.table)}.${s.column}`)),
             ', ',
-          )} mark rows as deleted; queries must filter them out.`
+          )} are nullable and named like soft-delete markers: queries for live rows filter on them.`
         : '_no soft-delete column (e.g. `deleted_at`) in the schema_'
     }\n- **Hard Deletes:** ${hard.length ? `deleting a row also deletes the rows that reference it (ON DELETE CASCADE): ${inline(ctx, hard, '; ')}.` : 'no foreign key cascades deletes (no ON DELETE CASCADE).'}\n\n**Change tracking** (from the analysis):\n\n${changeTrackingFacts(ctx)}`,
   );
@@ -177,15 +177,17 @@ export function renderArchitecture(ctx: RenderContext, file: string): RenderedFi
   doc.heading(2, 'Data Contracts');
   doc.region(
     'schema-versioning',
-    `### Schema Versioning\n\n- **Migration Files:** ${tool.format}, created with \`${tool.create}\`.\n- **Schema Registry:** ${ctx.config.output.artifacts.includes('ir-json') ? `ormdoc writes the schema as JSON (IR version ${ctx.ir.irVersion}) to \`schema.json\` beside these documents` : 'these documents, regenerated from the ORM schema'}; CI runs \`ormdoc check\` to fail when they are out of date.\n\n### Validation Rules\n\n${validationFacts(ctx)}`,
+    `### Schema Versioning\n\n- **Migration Files:** ${tool.format}, created with \`${tool.create}\`.\n- **Schema Registry:** ${ctx.config.output.artifacts.includes('ir-json') ? `ormdoc writes the schema as JSON (IR version ${ctx.ir.irVersion}) to \`schema.json\` beside these documents` : 'these documents, regenerated from the ORM schema'}; \`ormdoc check\` exits 1 when they are out of date.\n\n### Validation Rules\n\n${validationFacts(ctx)}`,
   );
+  // Whether CI runs the check is the project's choice: stated only when the config says so.
+  doc.fact('ci', { label: 'Documents checked in CI' });
   doc.heading(3, 'API Integration');
   doc.fact('dataContracts');
 
   doc.heading(2, 'Development Workflow');
   doc.region(
     'database-changes',
-    `### Database Changes\n\n1. Change the ORM schema.\n2. Create a migration: \`${tool.create}\`.\n3. Regenerate these documents with ormdoc and review both in the same pull request.\n4. Apply: \`${tool.apply}\`.`,
+    `### Database Changes\n\nWith ${tool.name}, a schema change takes these steps (how your team reviews and tests them is below):\n\n1. Change the ORM schema.\n2. Create a migration: \`${tool.create}\`.\n3. Regenerate these documents: \`ormdoc generate\`.\n4. Apply: \`${tool.apply}\`.`,
   );
   doc.fact('developmentWorkflow');
   doc.region(

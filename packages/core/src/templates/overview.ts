@@ -137,7 +137,7 @@ export function renderOverview(ctx: RenderContext, file: string): RenderedFile[]
     'migration-strategy',
     [
       `- **Schema Changes**: with ${tool.name}: change the schema, then \`${tool.create}\`; apply with \`${tool.apply}\`.`,
-      `- **Version Control**: the ORM schema${ctx.ir.source.files.length ? ` (${ctx.ir.source.files.map(code).join(', ')})` : ''} and the migrations (${tool.format}) are versioned with the code; these documents are regenerated from the schema.`,
+      `- **Version Control**: these documents are generated from the ORM schema${ctx.ir.source.files.length ? ` (${ctx.ir.source.files.map(code).join(', ')})` : ''}; ${tool.name} writes migrations as ${tool.format}.`,
       `- **Rollback**: ${tool.rollback}`,
     ].join('\n'),
   );

@@ -68,7 +68,12 @@ export function renderTargetState(ctx: RenderContext, file: string): RenderedFil
   doc.region('title', `# ${escapeHeading(name ? `${name} — ${title}` : title)}`);
   doc.fact('status', { label: 'Status' });
   doc.contents();
-  doc.text('**Target State**: As-To-Be');
+  // The seed's "Target State: As-To-Be" would be false: ormdoc reads the schema as it is now.
+  doc.region(
+    'target-state',
+    '**Target State**: this document describes the **current** schema, generated from the ORM schema; the target (to-be) state is not in the schema.',
+  );
+  doc.fact('futureConsiderations', { label: 'Target (to-be) state' });
 
   doc.heading(2, 'Overview');
   doc.region(
@@ -120,8 +125,8 @@ export function renderTargetState(ctx: RenderContext, file: string): RenderedFil
   doc.region('schema-design', schemaDesign(ctx, tables, inline, ddlHeading));
 
   doc.heading(2, 'Data Access Layer');
-  doc.region('data-access-pattern', `**Pattern**: ${dataAccessPattern(ctx.ir)}`);
-  doc.fact('dataAccessLayer');
+  doc.region('data-access-pattern', `**From the schema**: ${dataAccessPattern(ctx.ir)}`);
+  doc.fact('dataAccessLayer', { label: 'Pattern' });
   doc.heading(3, 'Database Connection Management');
   doc.fact('connectionPooling');
 
