@@ -96,3 +96,12 @@ function closing(s: string, start: number, quote: string): number {
   }
   return s.length;
 }
+
+/** PostgreSQL keeps the first 63 bytes of an identifier (NAMEDATALEN - 1), cutting at a character boundary. */
+export function truncatedIdentifier(name: string): string {
+  const bytes = new TextEncoder().encode(name);
+  if (bytes.length <= 63) return name;
+  let end = 63;
+  while (end > 0 && ((bytes[end] ?? 0) & 0xc0) === 0x80) end--;
+  return new TextDecoder().decode(bytes.slice(0, end));
+}

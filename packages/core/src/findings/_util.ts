@@ -1,7 +1,7 @@
+import { type DdlDialect, qualifiedIdent, quoteIdent } from '../ddl/identifiers.js';
 import { qualifiedName } from '../ir/names.js';
 import { remembered } from '../ir/remember.js';
-import type { Column, Index, Ir, Table, TableRef } from '../ir/types.js';
-import type { FindingFix } from './types.js';
+import type { Column, Dialect, Index, Table, TableRef } from '../ir/types.js';
 
 /** `users.email` or `users (org_id, slug)`: how messages name columns. */
 export function columnsLabel(table: TableRef, columns: string[]): string {
@@ -90,46 +90,15 @@ export function aRowOf(table: TableRef): string {
   return `${/^(?:[aeio]|u(?!s|ni|ra|ti))/i.test(s) ? 'an' : 'a'} ${s.replace(/_/g, ' ')}`;
 }
 
-const SAFE_IDENT = /^[a-z_][a-z0-9_$]*$/;
-/** Quote a SQL identifier only when it needs it. */
-export function sqlIdent(name: string): string {
-  return SAFE_IDENT.test(name) ? name : `"${name.replace(/"/g, '""')}"`;
+const ddlDialect = (d: Dialect): DdlDialect => (d === 'mysql' || d === 'sqlite' ? d : 'postgresql');
+
+/** Quote a SQL identifier when the dialect needs it (case, characters, reserved words): `"deletedAt"`, `"order"`. */
+export function sqlIdent(name: string, dialect: Dialect): string {
+  return quoteIdent(ddlDialect(dialect), name);
 }
 
-export function sqlTable(table: TableRef): string {
-  return table.schema === null ? sqlIdent(table.name) : `${sqlIdent(table.schema)}.${sqlIdent(table.name)}`;
-}
-
-/** How to add an index on these columns: SQL, and the same in the ORM the schema comes from. */
-export function indexFix(ir: Ir, table: Table, columns: string[], where?: string): FindingFix {
-  const name = `${table.name}_${columns.join('_')}_idx`;
-  const sql = `CREATE INDEX ${sqlIdent(name)} ON ${sqlTable(table)} (${columns.map(sqlIdent).join(', ')})${where ? ` WHERE ${where}` : ''};`;
-  const code = columns.map((c) => findColumn(table, c)?.codeName ?? c);
-  const model = table.codeName ?? table.name;
-  switch (ir.source.orm) {
-    case 'prisma':
-      // Prisma cannot declare a partial index.
-      return where ? { sql } : { sql, orm: `@@index([${code.join(', ')}])`, text: `in model ${model}` };
-    case 'drizzle':
-      return {
-        sql,
-        orm: `index('${name}').on(${code.map((c) => `table.${c}`).join(', ')})${where ? `.where(sql\`${where}\`)` : ''}`,
-        text: `in the extra config of the ${model} table`,
-      };
-    case 'typeorm':
-      return {
-        sql,
-        orm: `@Index([${code.map((c) => `'${c}'`).join(', ')}]${where ? `, { where: '${where}' }` : ''})`,
-        text: `on entity ${model}`,
-      };
-    case 'sqlmodel':
-    case 'sqlalchemy':
-      return {
-        sql,
-        orm: `Index('${name}', ${columns.map((c) => `'${c}'`).join(', ')}${where ? `, ${ir.dialect === 'sqlite' ? 'sqlite' : 'postgresql'}_where=text('${where}')` : ''})`,
-        text: `in __table_args__ of ${model}`,
-      };
-  }
+export function sqlTable(table: TableRef, dialect: Dialect): string {
+  return qualifiedIdent(ddlDialect(dialect), table);
 }
 
 /** Does a SQL expression mention this column as a word? */

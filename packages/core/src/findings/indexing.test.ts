@@ -138,3 +138,93 @@ describe('unbounded-text-unique', () => {
     expect(only(anIr({ tables: [t] }), 'unbounded-text-unique')).toEqual([]);
   });
 });
+
+describe('duplicate-index: an index or unique key whose columns equal a unique key', () => {
+  const people = (overrides: Parameters<typeof aTable>[1] = {}) =>
+    aTable('User', {
+      columns: [aColumn('id', 'text'), aColumn('email', 'text'), aColumn('name', 'text', { nullable: true })],
+      primaryKey: aPrimaryKey('User', ['id']),
+      ...overrides,
+    });
+  const uniqueEmail = anIndex('User', ['email'], { name: 'User_email_key', unique: true });
+
+  it.each([
+    ['before', [anIndex('User', ['email']), uniqueEmail]],
+    ['after', [uniqueEmail, anIndex('User', ['email'], { name: 'User_email_zz_idx' })]],
+  ])('reports @@index([email]) beside @unique on email, whichever sorts first (%s)', (_when, indexes) => {
+    const found = only(anIr({ tables: [people({ indexes })] }), 'duplicate-index');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.message).toMatch(
+      /^Index User_email(_zz)?_idx on User.email is redundant: index User_email_key/,
+    );
+    // The ORM edit first (the next migration would put a dropped index back), then the SQL.
+    expect(found[0]!.fix).toMatchObject({ orm: '@@index([email])', text: 'from model User', remove: true });
+    expect(found[0]!.fix?.sql).toMatch(/^DROP INDEX "User_email(_zz)?_idx";$/);
+  });
+
+  it('reports @unique beside @id, and a unique constraint beside the primary key', () => {
+    const asIndex = only(
+      anIr({
+        tables: [people({ indexes: [anIndex('User', ['id'], { name: 'User_id_key', unique: true })] })],
+      }),
+      'duplicate-index',
+    );
+    expect(asIndex.map((f) => f.message)).toEqual([
+      'Unique index User_id_key on User.id is redundant: the primary key on (id) already enforces it.',
+    ]);
+    expect(asIndex[0]!.fix).toMatchObject({
+      orm: '@unique',
+      text: 'from field id of model User',
+      remove: true,
+    });
+    const asConstraint = only(
+      anIr({
+        tables: [people({ uniques: [{ name: 'User_id_key', nameExplicit: false, columns: ['id'] }] })],
+      }),
+      'duplicate-index',
+    );
+    expect(asConstraint[0]!.fix?.sql).toBe('ALTER TABLE "User" DROP CONSTRAINT "User_id_key";');
+  });
+
+  it('a partial covering index and an INCLUDE covering index are not duplicates', () => {
+    const partial = anIndex('User', ['email'], { name: 'live_email', where: 'name IS NOT NULL' });
+    const include = anIndex('User', ['email'], { name: 'email_with_name', include: ['name'] });
+    expect(
+      only(anIr({ tables: [people({ indexes: [uniqueEmail, partial, include] })] }), 'duplicate-index'),
+    ).toEqual([]);
+  });
+
+  it('a NULLS NOT DISTINCT unique key is not made redundant by a plain one', () => {
+    const nnd = anIndex('User', ['email'], { name: 'User_email_nnd', unique: true, nullsNotDistinct: true });
+    expect(
+      only(anIr({ tables: [people({ indexes: [uniqueEmail, nnd] })] }), 'duplicate-index').map(
+        (f) => f.message,
+      ),
+    ).toEqual([expect.stringMatching(/^Unique index User_email_key /)]);
+  });
+});
+
+describe('unbounded-text-unique leaves generated ids and the keys that must match them alone', () => {
+  it('skips cuid/uuid keys and foreign keys to them, reports a text natural key', () => {
+    const org = aTable('Org', {
+      columns: [
+        aColumn('id', 'text', { default: { kind: 'orm', generator: 'cuid', description: 'cuid()' } }),
+        aColumn('slug', 'text'),
+      ],
+      primaryKey: aPrimaryKey('Org', ['id']),
+      uniques: [{ name: 'Org_slug_key', nameExplicit: false, columns: ['slug'] }],
+    });
+    const member = aTable('Member', {
+      columns: [
+        aColumn('id', 'text', { default: { kind: 'sql', expression: 'gen_random_uuid()' } }),
+        aColumn('orgId', 'text'),
+        aColumn('userId', 'text'),
+      ],
+      primaryKey: aPrimaryKey('Member', ['id']),
+      uniques: [{ name: 'Member_orgId_userId_key', nameExplicit: false, columns: ['orgId', 'userId'] }],
+      foreignKeys: [aForeignKey('Member', ['orgId'], 'Org')],
+    });
+    const found = only(anIr({ tables: [org, member] }), 'unbounded-text-unique');
+    expect(found.map((f) => `${f.table?.name}.${f.columns?.[0]}`)).toEqual(['Member.userId', 'Org.slug']);
+  });
+});

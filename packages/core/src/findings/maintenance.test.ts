@@ -38,13 +38,67 @@ describe('missing-timestamps', () => {
     expect(found.map((f) => [f.table?.name, f.message])).toEqual([
       [
         'settings',
-        'settings has no updated_at-like column (rows are never expected to change, or changes leave no trace).',
+        'settings has no update timestamp (rows are never expected to change, or changes leave no trace).',
       ],
-      ['tags', 'tags has no created_at or updated_at-like column.'],
+      ['tags', 'tags has no creation or update timestamp.'],
     ]);
+    // One camelCase column against none in snake_case: the suggestion follows it, quoted, in the schema's own type.
     expect(found[1]?.fix?.sql).toBe(
-      'ALTER TABLE tags ADD COLUMN created_at timestamptz NOT NULL DEFAULT now();\nALTER TABLE tags ADD COLUMN updated_at timestamptz NOT NULL DEFAULT now();',
+      'ALTER TABLE tags ADD COLUMN "createdAt" timestamptz(3) NOT NULL DEFAULT CURRENT_TIMESTAMP;\nALTER TABLE tags ADD COLUMN "updatedAt" timestamptz(3) NOT NULL DEFAULT CURRENT_TIMESTAMP;',
     );
+    expect(found[1]?.fix?.orm).toBe(
+      'createdAt DateTime @default(now())\nupdatedAt DateTime @default(now()) @updatedAt',
+    );
+  });
+
+  it('follows the schema naming: snake_case columns get created_at, camelCase code names mapped to them get @map', () => {
+    const snake = aTable('tags', {
+      columns: [
+        aColumn('id', 'integer'),
+        aColumn('tag_name', 'text', { codeName: 'tagName' }),
+        aColumn('org_id', 'integer', { codeName: 'orgId' }),
+      ],
+      primaryKey: aPrimaryKey('tags', ['id']),
+    });
+    const [f] = only(anIr({ tables: [snake] }), 'missing-timestamps');
+    expect(f?.fix?.sql?.split('\n')[0]).toBe(
+      'ALTER TABLE tags ADD COLUMN created_at timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP;',
+    );
+    expect(f?.fix?.orm?.split('\n')[0]).toBe('createdAt DateTime @default(now()) @map("created_at")');
+  });
+
+  it.each([
+    ['submittedAt', { kind: 'sql', expression: 'CURRENT_TIMESTAMP' }],
+    ['insertedAt', undefined],
+    ['createdOn', undefined],
+    ['timestamp', { kind: 'sql', expression: 'now()' }],
+    ['addedAt', { kind: 'orm', generator: 'now', description: 'now()' }],
+  ] as const)('accepts %s as the creation timestamp', (name, def) => {
+    const t = aTable('forms', {
+      columns: [
+        aColumn('id', 'integer'),
+        aColumn(name, 'timestamp(3)', def ? { default: def } : {}),
+        aColumn('updatedAt', 'timestamp(3)', { onUpdate: { kind: 'orm', description: '@updatedAt' } }),
+      ],
+      primaryKey: aPrimaryKey('forms', ['id']),
+    });
+    expect(only(anIr({ tables: [t] }), 'missing-timestamps')).toEqual([]);
+  });
+
+  it('a timestamp defaulting to now that is refreshed on update is not a creation timestamp', () => {
+    const t = aTable('forms', {
+      columns: [
+        aColumn('id', 'integer'),
+        aColumn('touchedAt', 'timestamp(3)', {
+          default: { kind: 'sql', expression: 'now()' },
+          onUpdate: { kind: 'orm', description: '@updatedAt' },
+        }),
+      ],
+      primaryKey: aPrimaryKey('forms', ['id']),
+    });
+    expect(only(anIr({ tables: [t] }), 'missing-timestamps').map((f) => f.message)).toEqual([
+      'forms has no creation timestamp.',
+    ]);
   });
 
   it('expects only created_at on append-only tables (audit, log, event, history, or described so)', () => {
@@ -67,10 +121,10 @@ describe('missing-timestamps', () => {
     });
     const found = only(anIr({ tables: [bare] }), 'missing-timestamps');
     expect(found.map((f) => f.message)).toEqual([
-      'events has no created_at-like column (its rows are appended, so created_at is the one that matters).',
+      'events has no creation timestamp (its rows are appended, so the creation time is the one that matters).',
     ]);
     expect(found[0]?.fix?.sql).toBe(
-      'ALTER TABLE events ADD COLUMN created_at timestamptz NOT NULL DEFAULT now();',
+      'ALTER TABLE events ADD COLUMN created_at timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP;',
     );
   });
 
@@ -122,11 +176,28 @@ describe('soft-delete-without-index', () => {
       indexes: [anIndex('users', ['email'], { unique: true, name: 'users_email_key' }), ...indexes],
     });
 
-  it('reports deleted_at without any index and suggests a partial index on a lookup key', () => {
+  it('reports deleted_at without any index; with no parent key, suggests an index on the marker, never the unique email', () => {
     const found = only(anIr({ tables: [users([])] }), 'soft-delete-without-index');
     expect(found).toHaveLength(1);
+    expect(found[0]!.fix?.sql).toBe('CREATE INDEX users_deleted_at_idx ON users (deleted_at);');
+    expect(found[0]!.fix?.orm).toBe('@@index([deleted_at])');
+  });
+
+  it('suggests a partial index on the parent key, quoted where camelCase', () => {
+    const posts = aTable('posts', {
+      columns: [
+        aColumn('id', 'integer'),
+        aColumn('authorId', 'integer'),
+        aColumn('deletedAt', ts, { nullable: true }),
+      ],
+      primaryKey: aPrimaryKey('posts', ['id']),
+      foreignKeys: [aForeignKey('posts', ['authorId'], 'users')],
+    });
+    const found = only(anIr({ tables: [users([]), posts] }), 'soft-delete-without-index').filter(
+      (f) => f.table?.name === 'posts',
+    );
     expect(found[0]!.fix?.sql).toBe(
-      'CREATE INDEX users_email_idx ON users (email) WHERE deleted_at IS NULL;',
+      'CREATE INDEX "posts_authorId_idx" ON posts ("authorId") WHERE "deletedAt" IS NULL;',
     );
     // Prisma cannot declare a partial index: no ORM code is offered.
     expect(found[0]!.fix?.orm).toBeUndefined();

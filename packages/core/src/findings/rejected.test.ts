@@ -3,13 +3,14 @@ import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { citext } from '@electric-sql/pglite/contrib/citext';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { truncatedIdentifier } from '../ddl/identifiers.js';
 import { renderDdl } from '../ddl/index.js';
 import type { Index, Ir, Table } from '../ir/types.js';
 import { aColumn, aForeignKey, anEnum, anIndex, anIr, aPrimaryKey, aTable } from '../testing/builders.js';
 import { exampleIr, kitchenSinkIr } from '../testing/exampleIr.js';
 import { resetDatabase } from '../testing/pg.js';
 import { analyze } from './index.js';
-import { OPCLASS_ACCEPTS, truncatedIdentifier } from './rules/rejected.js';
+import { OPCLASS_ACCEPTS } from './rules/rejected.js';
 
 let db: PGlite;
 beforeAll(async () => {

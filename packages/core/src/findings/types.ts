@@ -12,7 +12,8 @@ export type FindingCategory =
 
 /**
  * The fix of a finding as code, so documents can show it as code rather than prose mixed with code:
- * `{ sql: 'CREATE INDEX audit_logs_actor_id_idx ON audit_logs (actor_id);', orm: '@@index([actorId])', text: 'in model AuditLog' }`.
+ * `{ orm: '@@index([actorId])', text: 'in model AuditLog', sql: 'CREATE INDEX audit_logs_actor_id_idx ON audit_logs (actor_id);' }`.
+ * Documents show the ORM edit first (a bare SQL change is undone by the ORM's next migration).
  */
 export interface FindingFix {
   /** SQL that applies the fix on the schema's dialect (one statement per line). */
@@ -21,6 +22,8 @@ export interface FindingFix {
   orm?: string;
   /** Where the ORM code goes, in words (`in model AuditLog`, `in __table_args__ of AuditLog`). */
   text?: string;
+  /** The ORM edit removes `orm` (from where `text` says) rather than adding it. */
+  remove?: boolean;
 }
 
 /** One concrete fact found by analysing a schema, e.g. a foreign key without a supporting index. */

@@ -1,9 +1,32 @@
 import { compareRefs, qualifiedName, sameTable } from '../../ir/names.js';
 import type { Table } from '../../ir/types.js';
 import { uniqueKeys } from '../../relationships/derive.js';
+import { freshName } from '../_fixes.js';
 import { type At, defineRule } from '../_rule.js';
 import { aRowOf, columnsLabel, findColumn, keysOf, sqlIdent, sqlTable } from '../_util.js';
-import type { Finding, RuleContext } from '../types.js';
+import type { Finding, FindingFix, RuleContext } from '../types.js';
+
+/** Promote a NOT NULL unique key, or add an identity column (named so it clashes with nothing). */
+function primaryKeyFix(ctx: RuleContext, table: Table, candidate: string[] | undefined): FindingFix {
+  const d = ctx.ir.dialect;
+  const model = table.codeName ?? table.name;
+  if (candidate) {
+    const code = candidate.map((c) => findColumn(table, c)?.codeName ?? c);
+    const sql = `ALTER TABLE ${sqlTable(table, d)} ADD PRIMARY KEY (${candidate.map((c) => sqlIdent(c, d)).join(', ')});`;
+    return ctx.ir.source.orm === 'prisma'
+      ? {
+          orm: code.length === 1 ? '@id' : `@@id([${code.join(', ')}])`,
+          text: code.length === 1 ? `on field ${code[0]} of model ${model}` : `in model ${model}`,
+          sql,
+        }
+      : { sql };
+  }
+  const id = freshName(ctx.ir, table, 'id', 'column');
+  const sql = `ALTER TABLE ${sqlTable(table, d)} ADD COLUMN ${sqlIdent(id, d)} bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY;`;
+  return ctx.ir.source.orm === 'prisma'
+    ? { orm: `${id} BigInt @id @default(autoincrement())`, text: `in model ${model}`, sql }
+    : { sql };
+}
 
 export const tableWithoutPrimaryKey = defineRule({
   id: 'table-without-primary-key',
@@ -26,13 +49,7 @@ export const tableWithoutPrimaryKey = defineRule({
             ? `Promote the NOT NULL unique key (${candidate.join(', ')}) to the primary key.`
             : 'Add a primary key, e.g. an identity column.',
           ...(ctx.ir.dialect !== 'sqlite' && (ctx.ir.dialect === 'postgresql' || candidate)
-            ? {
-                fix: {
-                  sql: candidate
-                    ? `ALTER TABLE ${sqlTable(table)} ADD PRIMARY KEY (${candidate.map(sqlIdent).join(', ')});`
-                    : `ALTER TABLE ${sqlTable(table)} ADD COLUMN id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY;`,
-                },
-              }
+            ? { fix: primaryKeyFix(ctx, table, candidate) }
             : {}),
         };
       });
@@ -226,7 +243,13 @@ export const ormOnlyDefault = defineRule({
           ...(expression && (pg || ctx.ir.dialect === 'cockroachdb')
             ? {
                 fix: {
-                  sql: `ALTER TABLE ${sqlTable(table)} ALTER COLUMN ${sqlIdent(col.name)} SET DEFAULT ${expression};`,
+                  ...(ctx.ir.source.orm === 'prisma'
+                    ? {
+                        orm: `@default(dbgenerated("${expression}"))`,
+                        text: `on field ${col.codeName ?? col.name} of model ${table.codeName ?? table.name}, in place of its ORM default`,
+                      }
+                    : {}),
+                  sql: `ALTER TABLE ${sqlTable(table, ctx.ir.dialect)} ALTER COLUMN ${sqlIdent(col.name, ctx.ir.dialect)} SET DEFAULT ${expression};`,
                 },
               }
             : {}),

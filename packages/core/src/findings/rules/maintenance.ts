@@ -1,17 +1,9 @@
 import { qualifiedName } from '../../ir/names.js';
 import type { Column, Table } from '../../ir/types.js';
 import { junctionForeignKeys } from '../../relationships/derive.js';
+import { indexFix, timestampFix } from '../_fixes.js';
 import { type At, defineRule } from '../_rule.js';
-import {
-  columnsLabel,
-  hasLeadingKey,
-  indexFix,
-  keysOf,
-  mentionsColumn,
-  nameTokens,
-  sqlIdent,
-  sqlTable,
-} from '../_util.js';
+import { columnsLabel, hasLeadingKey, keysOf, mentionsColumn, nameTokens, sqlIdent } from '../_util.js';
 import type { Finding, RuleContext } from '../types.js';
 
 const tokens = (c: Column) => nameTokens(c.name).join('_');
@@ -93,19 +85,34 @@ export function isAppendOnly(table: Table): boolean {
   );
 }
 
-/** `ALTER TABLE ... ADD COLUMN` for a timestamp defaulting to the current time, where the dialect allows it. */
-function addTimestampSql(ctx: RuleContext, table: Table, column: string): string | undefined {
-  switch (ctx.ir.dialect) {
-    case 'postgresql':
-    case 'cockroachdb':
-      return `ALTER TABLE ${sqlTable(table)} ADD COLUMN ${sqlIdent(column)} timestamptz NOT NULL DEFAULT now();`;
-    case 'mysql':
-      return `ALTER TABLE ${sqlTable(table)} ADD COLUMN ${sqlIdent(column)} datetime(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3);`;
-    case 'sqlite':
-    case 'sqlserver':
-      return undefined;
-  }
+const NOW_SQL =
+  /^\(?\s*(now\(\)|current_timestamp(\(\d*\))?|localtimestamp(\(\d*\))?|transaction_timestamp\(\)|statement_timestamp\(\)|clock_timestamp\(\)|getdate\(\)|sysdatetime\(\)|datetime\('now'\))\s*\)?$/i;
+
+/** Does the column default to the current time (in the database or in the ORM)? */
+export function defaultsToNow(col: Column): boolean {
+  const d = col.default;
+  if (d?.kind === 'sql') return NOW_SQL.test(d.expression.trim());
+  if (d?.kind === 'orm') return /^now$|date|time/i.test(d.generator);
+  return false;
 }
+
+/**
+ * A creation timestamp: named like one (created_at, inserted_at, createdOn...), or any
+ * date/time column that defaults to the current time and is not refreshed on update
+ * (`submittedAt @default(now())`, `timestamp DEFAULT now()`).
+ */
+export function isCreationTimestamp(col: Column): boolean {
+  if (CREATED.has(tokens(col))) return true;
+  return (
+    (col.type.category === 'datetime' || col.type.category === 'date') &&
+    !col.type.isArray &&
+    !col.onUpdate &&
+    defaultsToNow(col)
+  );
+}
+
+/** An update timestamp: named like one, or refreshed on every update (by the ORM or the database). */
+const isUpdateTimestamp = (col: Column) => UPDATED.has(tokens(col)) || col.onUpdate !== undefined;
 
 export const missingTimestamps = defineRule({
   id: 'missing-timestamps',
@@ -113,30 +120,33 @@ export const missingTimestamps = defineRule({
   category: 'maintenance',
   severity: 'info',
   description:
-    'A table (other than a pure junction table) without a created_at-like or an updated_at-like column: when a row appeared or last changed cannot be answered from the data. Append-only tables (audit, log, event, history, or described as append-only) need only created_at.',
+    'A table (other than a pure junction table) without a creation timestamp (created_at-like, or any timestamp defaulting to now) or an update timestamp (updated_at-like, or refreshed on update): when a row appeared or last changed cannot be answered from the data. Append-only tables (audit, log, event, history, or described as append-only) need only created_at.',
   check(ctx: RuleContext, at: At): Finding[] {
     const out: Finding[] = [];
     for (const table of ctx.tables) {
       if (table.implicit || junctionForeignKeys(table)) continue;
       const appendOnly = isAppendOnly(table);
-      const hasCreated = table.columns.some((c) => CREATED.has(tokens(c)));
-      const hasUpdated = appendOnly || table.columns.some((c) => UPDATED.has(tokens(c)));
+      const hasCreated = table.columns.some(isCreationTimestamp);
+      const hasUpdated = appendOnly || table.columns.some(isUpdateTimestamp);
       if (hasCreated && hasUpdated) continue;
-      const missing = [!hasCreated ? 'created_at' : undefined, !hasUpdated ? 'updated_at' : undefined].filter(
-        (x): x is string => x !== undefined,
-      );
-      const statements = missing.map((m) => addTimestampSql(ctx, table, m));
-      const sql = statements.every((x) => x !== undefined) ? statements.join('\n') : undefined;
+      const wanted = [
+        !hasCreated ? ('created' as const) : undefined,
+        !hasUpdated ? ('updated' as const) : undefined,
+      ].filter((x): x is 'created' | 'updated' => x !== undefined);
+      const { fix, names } = timestampFix(ctx.ir, table, wanted);
+      const created = names[wanted.indexOf('created')];
+      const updated = names[wanted.indexOf('updated')];
       const name = qualifiedName(table);
+      const lacking = [created ? 'creation' : undefined, updated ? 'update' : undefined].filter(Boolean);
       out.push({
         ...at(table),
-        message: `${name} has no ${missing.join(' or ')}-like column${hasCreated ? ' (rows are never expected to change, or changes leave no trace)' : appendOnly ? ' (its rows are appended, so created_at is the one that matters)' : ''}.`,
-        hint: !missing.includes('updated_at')
-          ? 'Add created_at, defaulting to the current time.'
-          : missing.includes('created_at')
-            ? `Add created_at, and updated_at (refreshed on every update) if rows of ${name} are edited.`
-            : `If rows of ${name} are edited, add updated_at, refreshed on every update.`,
-        ...(sql ? { fix: { sql } } : {}),
+        message: `${name} has no ${lacking.join(' or ')} timestamp${hasCreated ? ' (rows are never expected to change, or changes leave no trace)' : appendOnly ? ' (its rows are appended, so the creation time is the one that matters)' : ''}.`,
+        hint: !updated
+          ? `Add ${created}, defaulting to the current time.`
+          : created
+            ? `Add ${created}, and ${updated} (refreshed on every update) if rows of ${name} are edited.`
+            : `If rows of ${name} are edited, add ${updated}, refreshed on every update.`,
+        ...(fix ? { fix } : {}),
       });
     }
     return out;
@@ -174,6 +184,7 @@ export const softDeleteWithoutIndex = defineRule({
     for (const table of ctx.tables)
       for (const col of table.columns) {
         if (!SOFT_DELETE.has(tokens(col))) continue;
+        if (!['datetime', 'date', 'boolean'].includes(col.type.category)) continue;
         const indexed =
           table.indexes.some((ix) =>
             ix.parts.some(
@@ -183,18 +194,26 @@ export const softDeleteWithoutIndex = defineRule({
           table.indexes.some((ix) => ix.where !== undefined && mentionsColumn(ix.where, col.name)) ||
           hasLeadingKey(table, [col.name]);
         if (indexed) continue;
-        const live = col.type.category === 'boolean' ? `NOT ${col.name}` : `${col.name} IS NULL`;
-        const lookup = keysOf(table).find(
-          (k) => k.kind !== 'primary-key' && k.unique && !k.partial && k.columns,
-        )?.columns ??
-          table.foreignKeys[0]?.columns ??
-          table.primaryKey?.columns ?? [col.name];
+        const c = sqlIdent(col.name, ctx.ir.dialect);
+        const live = col.type.category === 'boolean' ? `NOT ${c}` : `${c} IS NULL`;
+        // The usual lookup of live rows is by parent: the first foreign key that is not already a
+        // unique key (a unique lookup finds one row; filtering it needs no index). Without one,
+        // an index on the marker itself.
+        const unique = keysOf(table).filter((k) => k.unique && !k.partial && k.columns);
+        const fk = table.foreignKeys.find(
+          (f) =>
+            !unique.some(
+              (k) => k.columns?.length === f.columns.length && f.columns.every((x) => k.columns?.includes(x)),
+            ),
+        );
         out.push({
           ...at(table),
           columns: [col.name],
           message: `${columnsLabel(table, [col.name])} marks soft-deleted rows but no index or partial index uses it; queries that filter ${live} cannot skip deleted rows by index.`,
-          hint: `Index the common lookup of live rows (${lookup.join(', ')}) with a partial index.`,
-          fix: indexFix(ctx.ir, table, lookup, live),
+          hint: fk
+            ? `Index the common lookup of live rows (${fk.columns.join(', ')}) with a partial index.`
+            : `Index ${col.name}, so the planner can tell live rows from deleted ones.`,
+          fix: fk ? indexFix(ctx.ir, table, fk.columns, live) : indexFix(ctx.ir, table, [col.name]),
         });
       }
     return out;

@@ -1,3 +1,4 @@
+import { truncatedIdentifier } from '../../ddl/identifiers.js';
 import { qualifiedName } from '../../ir/names.js';
 import type { Column, Index, Ir, Table } from '../../ir/types.js';
 import { type At, defineRule } from '../_rule.js';
@@ -11,15 +12,6 @@ import type { Finding, RuleContext } from '../types.js';
  */
 
 const postgresLike = (ir: Ir) => ir.dialect === 'postgresql' || ir.dialect === 'cockroachdb';
-
-/** PostgreSQL keeps the first 63 bytes of an identifier (NAMEDATALEN - 1), cutting at a character boundary. */
-export function truncatedIdentifier(name: string): string {
-  const bytes = new TextEncoder().encode(name);
-  if (bytes.length <= 63) return name;
-  let end = 63;
-  while (end > 0 && ((bytes[end] ?? 0) & 0xc0) === 0x80) end--;
-  return new TextDecoder().decode(bytes.slice(0, end));
-}
 
 const schemaOf = (ref: { schema: string | null }) => ref.schema ?? 'public';
 

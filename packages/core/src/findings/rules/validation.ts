@@ -1,7 +1,29 @@
-import type { Table } from '../../ir/types.js';
+import type { Column, Table } from '../../ir/types.js';
+import { freshName } from '../_fixes.js';
 import { type At, defineRule } from '../_rule.js';
 import { columnsLabel, mentionsColumn, sqlIdent, sqlTable } from '../_util.js';
 import type { Finding, RuleContext } from '../types.js';
+
+/** The JSON value's top-level type, when the schema documents it (by its default: `'[]'`, `{}`). */
+export function jsonShape(col: Column): 'array' | 'object' | undefined {
+  const d = col.default;
+  let value: unknown;
+  const parse = (text: string) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return undefined;
+    }
+  };
+  if (d?.kind === 'literal') value = typeof d.value === 'string' ? parse(d.value) : d.value;
+  else if (d?.kind === 'sql') {
+    const m = /^\(?'((?:[^']|'')*)'(?:::jsonb?)?\)?$/is.exec(d.expression.trim());
+    if (m) value = parse((m[1] ?? '').replace(/''/g, "'"));
+  }
+  if (Array.isArray(value)) return 'array';
+  if (value !== null && typeof value === 'object') return 'object';
+  return undefined;
+}
 
 export const jsonWithoutCheck = defineRule({
   id: 'json-without-check',
@@ -16,19 +38,23 @@ export const jsonWithoutCheck = defineRule({
       for (const col of table.columns) {
         if (col.type.category !== 'json') continue;
         if (table.checks.some((c) => mentionsColumn(c.expression, col.name))) continue;
-        const c = sqlIdent(col.name);
+        const shape = jsonShape(col);
+        const pg = ctx.ir.dialect === 'postgresql' || ctx.ir.dialect === 'cockroachdb';
+        const fn = col.type.sql.startsWith('jsonb') ? 'jsonb_typeof' : 'json_typeof';
+        const d = ctx.ir.dialect;
         out.push({
           ...at(table),
           columns: [col.name],
           message: `${columnsLabel(table, [col.name])} is ${col.type.sql} with no CHECK constraint: any JSON value is accepted.`,
-          hint:
-            ctx.ir.dialect === 'postgresql'
-              ? 'Validate the shape in the application, and at least constrain the top level in the database.'
-              : 'Validate the shape in the application (a schema such as zod or pydantic) before writing.',
-          ...(ctx.ir.dialect === 'postgresql'
+          hint: !pg
+            ? 'Validate the shape in the application (a schema such as zod or pydantic) before writing.'
+            : shape
+              ? `Validate the shape in the application, and constrain the top level in the database (its default is an ${shape}).`
+              : `Validate the shape in the application, and constrain the top level in the database once it is known (${fn}(${col.name}) = 'object' or 'array').`,
+          ...(pg && shape && !col.type.isArray
             ? {
                 fix: {
-                  sql: `ALTER TABLE ${sqlTable(table)} ADD CONSTRAINT ${sqlIdent(`${table.name}_${col.name}_check`)} CHECK (${col.type.sql.startsWith('jsonb') ? 'jsonb' : 'json'}_typeof(${c}) = 'object');`,
+                  sql: `ALTER TABLE ${sqlTable(table, d)} ADD CONSTRAINT ${sqlIdent(freshName(ctx.ir, table, `${table.name}_${col.name}_check`, 'constraint'), d)} CHECK (${fn}(${sqlIdent(col.name, d)}) = '${shape}');`,
                 },
               }
             : {}),
@@ -79,23 +105,38 @@ export function checkedValueList(expression: string, column: string): string[] |
 }
 
 /** Replace a CHECKed text column by a native enum: PostgreSQL's type + ALTER, MySQL's inline ENUM. */
-function enumFix(ctx: RuleContext, table: Table, column: string, check: string, values: string[]) {
+function enumFix(ctx: RuleContext, table: Table, col: Column, check: string, values: string[]) {
+  const d = ctx.ir.dialect;
   const list = values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ');
-  const t = sqlTable(table);
-  const c = sqlIdent(column);
-  if (ctx.ir.dialect === 'postgresql') {
-    const type = sqlIdent(`${table.name}_${column}`);
+  const t = sqlTable(table, d);
+  const c = sqlIdent(col.name, d);
+  if (col.type.isArray) return {};
+  if (d === 'postgresql') {
+    // A default is dropped while the type changes, then set again as a value of the enum.
+    const def = col.default;
+    if (def && !(def.kind === 'literal' && typeof def.value === 'string' && values.includes(def.value)))
+      return {};
+    const type = sqlIdent(freshName(ctx.ir, table, `${table.name}_${col.name}`, 'relation'), d);
+    const alter = `ALTER TABLE ${t} ALTER COLUMN ${c} TYPE ${type} USING ${c}::${type};`;
+    const steps =
+      def?.kind === 'literal' && typeof def.value === 'string'
+        ? [
+            `ALTER TABLE ${t} ALTER COLUMN ${c} DROP DEFAULT;`,
+            alter,
+            `ALTER TABLE ${t} ALTER COLUMN ${c} SET DEFAULT '${def.value.replace(/'/g, "''")}';`,
+          ]
+        : [alter];
     return {
       fix: {
         sql: [
           `CREATE TYPE ${type} AS ENUM (${list});`,
-          `ALTER TABLE ${t} DROP CONSTRAINT ${sqlIdent(check)};`,
-          `ALTER TABLE ${t} ALTER COLUMN ${c} TYPE ${type} USING ${c}::${type};`,
+          `ALTER TABLE ${t} DROP CONSTRAINT ${sqlIdent(check, d)};`,
+          ...steps,
         ].join('\n'),
       },
     };
   }
-  if (ctx.ir.dialect === 'mysql')
+  if (d === 'mysql')
     return {
       fix: {
         sql: `ALTER TABLE ${t} MODIFY ${c} ENUM(${list}); -- keep NULL/NOT NULL and the default as they are`,
@@ -127,7 +168,7 @@ export const enumAsText = defineRule({
               ctx.ir.dialect === 'sqlite'
                 ? 'Keep the CHECK (SQLite has no enum type) and mirror the list as an enum/union type in code.'
                 : 'Consider a native enum or a lookup table, so the list is declared once and visible to the ORM.',
-            ...enumFix(ctx, table, col.name, check.name, values),
+            ...enumFix(ctx, table, col, check.name, values),
           });
         }
     return out;

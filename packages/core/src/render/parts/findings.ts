@@ -63,8 +63,14 @@ export function fixCode(f: Finding, options: { orm?: Orm; indent?: string } = {}
   const parts: string[] = [];
   const statements = (fix.sql ?? '').split('\n').filter((l) => l.trim() !== '');
   if (fix.orm) {
-    const label = options.orm ? `In ${ORM_LABELS[options.orm]}: ` : 'In the ORM: ';
-    parts.push(`${label}${code(fix.orm)}${fix.text ? ` ${escapeText(fix.text)}` : ''}.`);
+    const where = options.orm ? `In ${ORM_LABELS[options.orm]}` : 'In the ORM';
+    const edits = fix.orm
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l) => code(l))
+      .join(' and ');
+    const text = fix.text ? ` ${escapeText(fix.text)}` : '';
+    parts.push(fix.remove ? `${where}, remove ${edits}${text}.` : `${where}: ${edits}${text}.`);
   } else if (fix.text) parts.push(escapeText(fix.text));
   const label = fix.orm ? 'SQL: ' : '';
   if (statements.length === 1) parts.push(`${label}${code(statements[0] as string)}`);
