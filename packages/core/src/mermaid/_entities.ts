@@ -22,6 +22,12 @@ export class EntityNames {
     return `"${this.ids.get(qualifiedName(ref)) ?? entityIdText(qualifiedName(ref))}"`;
   }
 
+  /** A stub: the entity with no attributes, shown as `label` (e.g. its name and domain). */
+  stub(ref: TableRef, label: string): string {
+    const id = this.ids.get(qualifiedName(ref)) ?? entityIdText(qualifiedName(ref));
+    return `"${id}"["${mermaidText(label)}"]`;
+  }
+
   /** `"id"` or `"id"["label"]` when the id cannot show the real name. */
   declaration(ref: TableRef): string {
     const name = qualifiedName(ref);

@@ -1,25 +1,68 @@
-import { compareRefs, qualifiedName } from '../ir/names.js';
+import type { Domain } from '../domains/index.js';
+import { compareRefs, findTable, qualifiedName } from '../ir/names.js';
 import type { Ir, Table } from '../ir/types.js';
 
+/** A part of a split schema: one domain, or a piece of a domain too large for one diagram. */
+export interface Part {
+  title: string;
+  domain: Domain;
+  tables: Table[];
+}
+
 /**
- * Split tables into groups of at most `max`: one group per namespace, and a namespace larger than
- * `max` into clusters of connected tables. Greedy and deterministic: the seed of each cluster is the
- * unplaced table with the most foreign-key neighbours (ties by name); the cluster grows breadth-first
- * by the candidate with the most links into it (ties by name) until it is full or has no neighbours left.
+ * One part per domain (in the order given), titled by its name and size ("Billing (12 tables)"); a
+ * domain larger than `max` is cut by `clusterTables` into parts titled by the domain and each
+ * part's hub ("Billing (40 tables), part 1 of 2: invoices and 24 more").
  */
-export function splitTables(ir: Ir, max: number): Array<{ namespace: string | null; tables: Table[] }> {
-  const byNamespace = new Map<string | null, Table[]>();
-  for (const t of [...ir.tables].sort(compareRefs)) {
-    const list = byNamespace.get(t.schema) ?? [];
-    list.push(t);
-    byNamespace.set(t.schema, list);
-  }
-  const out: Array<{ namespace: string | null; tables: Table[] }> = [];
-  for (const [namespace, tables] of byNamespace) {
-    if (tables.length <= max) out.push({ namespace, tables });
-    else for (const cluster of clusters(tables, max)) out.push({ namespace, tables: cluster });
+export function domainParts(ir: Pick<Ir, 'tables'>, max: number, domains: readonly Domain[]): Part[] {
+  const out: Part[] = [];
+  for (const domain of domains) {
+    const tables = domain.tables.map((r) => findTable(ir, r)).filter((t): t is Table => t !== undefined);
+    if (tables.length === 0) continue;
+    const size = `${tables.length} ${tables.length === 1 ? 'table' : 'tables'}`;
+    if (tables.length <= max) {
+      out.push({ title: `${domain.name} (${size})`, domain, tables });
+      continue;
+    }
+    const pieces = clusterTables(tables, max);
+    pieces.forEach((piece, i) => {
+      const hub = hubOf(piece);
+      const rest = piece.length - 1;
+      out.push({
+        title: `${domain.name} (${size}), part ${i + 1} of ${pieces.length}: ${qualifiedName(hub)}${rest > 0 ? ` and ${rest} more` : ''}`,
+        domain,
+        tables: piece,
+      });
+    });
   }
   return out;
+}
+
+/** The table of `tables` with the most foreign keys to and from the others (ties: first by name). */
+function hubOf(tables: Table[]): Table {
+  const inside = new Set(tables.map(qualifiedName));
+  const degree = new Map<string, number>();
+  for (const t of tables)
+    for (const fk of t.foreignKeys) {
+      const to = qualifiedName(fk.references);
+      if (!inside.has(to) || to === qualifiedName(t)) continue;
+      degree.set(to, (degree.get(to) ?? 0) + 1);
+      degree.set(qualifiedName(t), (degree.get(qualifiedName(t)) ?? 0) + 1);
+    }
+  let best = tables[0] as Table;
+  for (const t of tables)
+    if ((degree.get(qualifiedName(t)) ?? 0) > (degree.get(qualifiedName(best)) ?? 0)) best = t;
+  return best;
+}
+
+/**
+ * Cut `tables` into groups of at most `max` connected tables. Greedy and deterministic: the seed of
+ * each cluster is the unplaced table with the most foreign-key neighbours (ties by name); the
+ * cluster grows breadth-first by the candidate with the most links into it (ties by name) until it
+ * is full or has no neighbours left; small leftovers are packed together.
+ */
+export function clusterTables(tables: readonly Table[], max: number): Table[][] {
+  return clusters([...tables].sort(compareRefs), Math.max(1, max));
 }
 
 function clusters(tables: Table[], max: number): Table[][] {

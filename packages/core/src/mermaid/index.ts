@@ -1,9 +1,12 @@
+import { computeDomains, type Domain } from '../domains/index.js';
 import { qualifiedName, tableRef, tableSortKey } from '../ir/names.js';
 import type { Ir, Table, TableRef } from '../ir/types.js';
 import { deriveRelationships, type ForeignKeyRelationship } from '../relationships/derive.js';
 import { EntityNames, entityBlock, relationshipLine } from './_entities.js';
-import { splitTables } from './_split.js';
+import { domainParts, type Part } from './_split.js';
 import { mermaidText } from './_syntax.js';
+
+export { renderNeighbourhoodMermaid } from './neighbourhood.js';
 
 export interface MermaidOptions {
   /** Largest number of tables in one detailed diagram (default 25). Above it the schema is split. */
@@ -12,27 +15,41 @@ export interface MermaidOptions {
   comments?: boolean;
   /** Relationship labels: the FK columns (default) or the FK constraint name. */
   relationshipLabel?: 'columns' | 'name';
+  /** The domains a split schema is drawn by (default: `computeDomains(ir)`, which knows no config). */
+  domains?: readonly Domain[];
 }
 
 export interface MermaidDiagram {
   title: string;
   /** Mermaid source, starting with `erDiagram`. */
   code: string;
-  /** The tables this diagram shows. */
+  /** The tables this diagram shows in full (each table of the schema is in exactly one part). */
   tables: TableRef[];
-  /** `full`: the whole schema; `part`: a namespace or a cluster of it; `overview`: names and relationships only. */
-  kind: 'full' | 'part' | 'overview';
+  /**
+   * Tables of other parts drawn by name only (labelled with their domain), so that every foreign
+   * key of this part's tables has its edge; never one of `tables`.
+   */
+  stubs?: TableRef[];
+  /** The domain a part belongs to (its `id`). */
+  domain?: string;
+  /**
+   * `full`: the whole schema; `part`: a domain or a piece of one; `overview`: names and
+   * relationships only; `neighbourhood`: one table and the tables it is linked to.
+   */
+  kind: 'full' | 'part' | 'overview' | 'neighbourhood';
 }
 
 export const DEFAULT_MAX_TABLES_PER_DIAGRAM = 25;
 
 /**
  * Mermaid ER diagrams of an IR. Up to `maxTablesPerDiagram` tables: one diagram. Larger schemas:
- * an overview first, then one diagram per namespace, and a namespace that is still too large is
- * cut into clusters of connected tables. Relationships come from `deriveRelationships` (every
- * foreign key, one line each; many-to-many through the junction table). A detailed diagram shows
- * the relationships among its own tables. The overview shows every table (names only) and every
- * relationship up to OVERVIEW_MAX_TABLES tables; above that, one box per part and the links
+ * an overview first, then one diagram per domain (`computeDomains`, or `options.domains`), titled
+ * by its name and size, and a domain still too large is cut into clusters of connected tables.
+ * Relationships come from `deriveRelationships` (every foreign key, one line each; many-to-many
+ * through the junction table). A part draws each foreign key of its own tables: a referenced table
+ * of another part appears as a stub (name only, labelled with its domain), so every foreign key has
+ * an edge in the part of the table that holds it. The overview shows every table (names only) and
+ * every relationship up to OVERVIEW_MAX_TABLES tables; above that, one box per part and the links
  * between parts (none when there are more than OVERVIEW_MAX_PARTS parts).
  */
 export function renderMermaid(ir: Ir, options: MermaidOptions = {}): MermaidDiagram[] {
@@ -48,49 +65,66 @@ export function renderMermaid(ir: Ir, options: MermaidOptions = {}): MermaidDiag
     if (list) list.push(i);
     else byChild.set(tableSortKey(r.child), [i]);
   });
-  const diagram = (tables: Table[], attributes: boolean): string => {
+  const diagram = (tables: Table[], attributes: boolean, stubLabel?: (t: TableRef) => string) => {
     const lines = ['erDiagram'];
     for (const t of tables) lines.push(...entityBlock(t, names, { attributes, comments }));
     const shown = new Set(tables.map(tableSortKey));
-    const inside: number[] = [];
+    const stubs = new Map<string, TableRef>();
+    const drawn: number[] = [];
     for (const k of shown)
-      for (const i of byChild.get(k) ?? [])
-        if (shown.has(tableSortKey((rels[i] as ForeignKeyRelationship).parent))) inside.push(i);
-    inside.sort((a, b) => a - b);
-    for (const i of inside) lines.push(relationshipLine(rels[i] as ForeignKeyRelationship, names, label));
-    return `${lines.join('\n')}\n`;
+      for (const i of byChild.get(k) ?? []) {
+        const parent = (rels[i] as ForeignKeyRelationship).parent;
+        const pk = tableSortKey(parent);
+        if (shown.has(pk)) drawn.push(i);
+        else if (stubLabel) {
+          if (!stubs.has(pk)) stubs.set(pk, tableRef(parent));
+          drawn.push(i);
+        }
+      }
+    const stubList = [...stubs.values()].sort((a, b) => (tableSortKey(a) < tableSortKey(b) ? -1 : 1));
+    for (const s of stubList) lines.push(`  ${names.stub(s, (stubLabel as (t: TableRef) => string)(s))}`);
+    drawn.sort((a, b) => a - b);
+    for (const i of drawn) lines.push(relationshipLine(rels[i] as ForeignKeyRelationship, names, label));
+    return { code: `${lines.join('\n')}\n`, stubs: stubList };
   };
   if (ir.tables.length <= max)
     return [
       {
         title: 'Entity relationship diagram',
-        code: diagram(ir.tables, true),
+        code: diagram(ir.tables, true).code,
         tables: ir.tables.map(tableRef),
         kind: 'full',
       },
     ];
 
-  const groups = splitTables(ir, max);
+  const domains = options.domains ?? computeDomains(ir);
+  const groups = domainParts(ir, max, domains);
+  const domainOf = new Map<string, Domain>();
+  for (const d of domains) for (const t of d.tables) domainOf.set(tableSortKey(t), d);
+  const stubLabel = (t: TableRef) => {
+    const d = domainOf.get(tableSortKey(t));
+    return d ? `${qualifiedName(t)} (${d.name})` : qualifiedName(t);
+  };
   const out: MermaidDiagram[] = [];
   if (ir.tables.length <= OVERVIEW_MAX_TABLES)
     out.push({
       title: `Overview: ${ir.tables.length} tables`,
-      code: diagram(ir.tables, false),
+      code: diagram(ir.tables, false).code,
       tables: ir.tables.map(tableRef),
       kind: 'overview',
     });
   else if (groups.length <= OVERVIEW_MAX_PARTS) out.push(partsOverview(ir, groups, rels));
-  const perNamespace = new Map<string | null, number>();
-  for (const g of groups) perNamespace.set(g.namespace, (perNamespace.get(g.namespace) ?? 0) + 1);
-  const titles = partTitles(groups);
-  groups.forEach((g, i) => {
+  for (const g of groups) {
+    const { code, stubs } = diagram(g.tables, true, stubLabel);
     out.push({
-      title: titles[i] as string,
-      code: diagram(g.tables, true),
+      title: g.title,
+      code,
       tables: g.tables.map(tableRef),
+      stubs,
+      domain: g.domain.id,
       kind: 'part',
     });
-  });
+  }
   return out;
 }
 
@@ -101,28 +135,12 @@ export const OVERVIEW_MAX_PARTS = 60;
 /** The parts overview keeps the strongest links between parts, at most this many. */
 export const OVERVIEW_MAX_LINKS = 120;
 
-type Group = { namespace: string | null; tables: Table[] };
-
-function partTitles(groups: Group[]): string[] {
-  const perNamespace = new Map<string | null, number>();
-  for (const g of groups) perNamespace.set(g.namespace, (perNamespace.get(g.namespace) ?? 0) + 1);
-  const seen = new Map<string | null, number>();
-  return groups.map((g) => {
-    const n = (seen.get(g.namespace) ?? 0) + 1;
-    seen.set(g.namespace, n);
-    const total = perNamespace.get(g.namespace) ?? 1;
-    const ns = g.namespace === null ? 'Default schema' : `Schema ${g.namespace}`;
-    const first = g.tables[0] ? qualifiedName(g.tables[0]) : '';
-    return total === 1 ? ns : `${ns}, part ${n} of ${total} (${first}${g.tables.length > 1 ? ', ...' : ''})`;
-  });
-}
-
 /**
  * The overview of a schema too large to draw table by table (a diagram of hundreds of entities is
- * past what Mermaid renders or anyone reads): one entity per part, labelled with its first table
- * and size, and one line per pair of linked parts with the number of foreign keys between them.
+ * past what Mermaid renders or anyone reads): one entity per part, labelled with its
+ * title, and one line per pair of linked parts with the number of foreign keys between them.
  */
-function partsOverview(ir: Ir, groups: Group[], rels: ForeignKeyRelationship[]): MermaidDiagram {
+function partsOverview(ir: Ir, groups: Part[], rels: ForeignKeyRelationship[]): MermaidDiagram {
   const partOf = new Map<string, number>();
   groups.forEach((g, i) => {
     for (const t of g.tables) partOf.set(tableSortKey(t), i);
@@ -141,9 +159,7 @@ function partsOverview(ir: Ir, groups: Group[], rels: ForeignKeyRelationship[]):
   const shown = links.slice(0, OVERVIEW_MAX_LINKS).sort((a, b) => a.parent - b.parent || a.child - b.child);
   const lines = ['erDiagram'];
   groups.forEach((g, i) => {
-    const first = g.tables[0] ? qualifiedName(g.tables[0]) : '';
-    const label = `Part ${i + 1}: ${first}${g.tables.length > 1 ? ` and ${g.tables.length - 1} more` : ''}`;
-    lines.push(`  part_${i + 1}["${mermaidText(label)}"]`);
+    lines.push(`  part_${i + 1}["${mermaidText(g.title)}"]`);
   });
   for (const l of shown)
     lines.push(`  part_${l.parent + 1} ||--o{ part_${l.child + 1} : "${l.n} FK${l.n === 1 ? '' : 's'}"`);

@@ -1,110 +1,121 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { compareRefs, qualifiedName } from '../ir/names.js';
-import type { Ir, Table } from '../ir/types.js';
-import { aColumn, aForeignKey, anIr, aTable } from '../testing/builders.js';
-import { splitTables } from './_split.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { qualifiedName } from '../ir/names.js';
+import type { Table } from '../ir/types.js';
+import { aColumn, aForeignKey, anIr, aPrimaryKey, aTable } from '../testing/builders.js';
+import { type ErDb, loadMermaidErParser } from '../testing/mermaidParser.js';
+import { clusterTables } from './_split.js';
+import { renderMermaid, renderNeighbourhoodMermaid } from './index.js';
 
-/** The original clustering (linear scans for each seed, each member and each merge), kept as the specification. */
-function referenceSplit(ir: Ir, max: number) {
-  const byNamespace = new Map<string | null, Table[]>();
-  for (const t of [...ir.tables].sort(compareRefs)) {
-    const list = byNamespace.get(t.schema) ?? [];
-    list.push(t);
-    byNamespace.set(t.schema, list);
-  }
-  const out: Array<{ namespace: string | null; tables: Table[] }> = [];
-  for (const [namespace, tables] of byNamespace) {
-    if (tables.length <= max) out.push({ namespace, tables });
-    else for (const cluster of referenceClusters(tables, max)) out.push({ namespace, tables: cluster });
-  }
-  return out;
-}
+let parseMermaid: (code: string) => ErDb;
+beforeAll(async () => {
+  parseMermaid = await loadMermaidErParser();
+});
 
-function referenceClusters(tables: Table[], max: number): Table[][] {
-  const key = (t: Pick<Table, 'schema' | 'name'>) => qualifiedName(t);
-  const byKey = new Map(tables.map((t) => [key(t), t]));
-  const links = new Map<string, Map<string, number>>();
-  const link = (a: string, b: string) => {
-    if (a === b || !byKey.has(a) || !byKey.has(b)) return;
-    for (const [x, y] of [
-      [a, b],
-      [b, a],
-    ] as const) {
-      const m = links.get(x) ?? new Map<string, number>();
-      m.set(y, (m.get(y) ?? 0) + 1);
-      links.set(x, m);
-    }
-  };
-  for (const t of tables) for (const fk of t.foreignKeys) link(key(t), key(fk.references));
-  const degree = (k: string) => links.get(k)?.size ?? 0;
-  const placed = new Set<string>();
-  const result: Table[][] = [];
-  const order = tables.map(key);
-  while (placed.size < tables.length) {
-    let seed: string | undefined;
-    for (const k of order) if (!placed.has(k) && (seed === undefined || degree(k) > degree(seed))) seed = k;
-    const cluster = [seed as string];
-    placed.add(seed as string);
-    while (cluster.length < max) {
-      const score = new Map<string, number>();
-      for (const member of cluster)
-        for (const [n, w] of links.get(member) ?? [])
-          if (!placed.has(n)) score.set(n, (score.get(n) ?? 0) + w);
-      let best: string | undefined;
-      for (const k of order) {
-        const s = score.get(k);
-        if (s !== undefined && (best === undefined || s > (score.get(best) ?? 0))) best = k;
-      }
-      if (best === undefined) break;
-      cluster.push(best);
-      placed.add(best);
-    }
-    result.push(cluster.map((k) => byKey.get(k) as Table).sort(compareRefs));
-  }
-  const merged: Table[][] = [];
-  for (const c of result) {
-    const target =
-      c.length < max / 2 ? merged.find((o) => o.length + c.length <= max && o.length < max / 2) : undefined;
-    if (target) target.push(...c);
-    else merged.push([...c]);
-  }
-  return merged.map((c) => c.sort(compareRefs));
-}
-
+/** Random schemas of 1..300 tables in up to two namespaces, random FKs (self-references, parallel FKs, cycles). */
 const schemas = fc
   .record({
-    count: fc.integer({ min: 1, max: 40 }),
-    edges: fc.array(fc.tuple(fc.nat(39), fc.nat(39)), { maxLength: 60 }),
-    max: fc.integer({ min: 1, max: 9 }),
-    inApp: fc.array(fc.boolean(), { minLength: 40, maxLength: 40 }),
+    count: fc.integer({ min: 1, max: 300 }),
+    edges: fc.array(fc.tuple(fc.nat(299), fc.nat(299), fc.boolean()), { maxLength: 400 }),
+    max: fc.integer({ min: 1, max: 40 }),
+    inApp: fc.array(fc.boolean(), { minLength: 300, maxLength: 300 }),
+    twoSchemas: fc.boolean(),
   })
-  .map(({ count, edges, max, inApp }) => {
+  .map(({ count, edges, max, inApp, twoSchemas }) => {
     const tables = Array.from({ length: count }, (_, i) =>
-      aTable(`t${(i * 13) % 40}`, {
-        schema: inApp[i] ? 'app' : null,
-        columns: [aColumn('id'), aColumn('ref_id')],
+      aTable(`t${(i * 13) % 300}`, {
+        schema: twoSchemas && inApp[i] ? 'app' : null,
+        columns: [aColumn('id', 'integer')],
+        primaryKey: aPrimaryKey(`t${i}`, ['id']),
       }),
     );
-    for (const [from, to] of edges) {
+    edges.forEach(([from, to, nullable], k) => {
       const child = tables[from % count] as Table;
       const parent = tables[to % count] as Table;
-      const fk = aForeignKey(child.name, ['ref_id'], parent.name);
+      child.columns.push(aColumn(`ref_${k}`, 'integer', { nullable }));
+      const fk = aForeignKey(child.name, [`ref_${k}`], parent.name);
       fk.references.schema = parent.schema;
       child.foreignKeys.push(fk);
-    }
+    });
     return { ir: anIr({ tables }), max };
   });
 
-describe('splitTables', () => {
-  it('gives exactly the clusters of the original greedy algorithm (indexed seeds, scores and merges)', () => {
+/** The entity names and `parent->child` edges Mermaid itself reads from a diagram. */
+function read(code: string): { entities: string[]; edges: string[] } {
+  const db = parseMermaid(code);
+  const byId = new Map<string, string>();
+  for (const [name, e] of db.getEntities()) byId.set((e as unknown as { id: string }).id, name);
+  return {
+    entities: [...db.getEntities().keys()],
+    edges: db.getRelationships().map((r) => `${byId.get(r.entityA)}->${byId.get(r.entityB)}`),
+  };
+}
+
+describe('renderMermaid split by domains (properties)', () => {
+  it('every FK has an edge in some diagram, every table is drawn in full in exactly one part, stubs never duplicate an entity, Mermaid parses every diagram', () => {
     fc.assert(
       fc.property(schemas, ({ ir, max }) => {
-        const names = (groups: Array<{ namespace: string | null; tables: Table[] }>) =>
-          groups.map((g) => [g.namespace, g.tables.map(qualifiedName)]);
-        expect(names(splitTables(ir, max))).toEqual(names(referenceSplit(ir, max)));
+        const diagrams = renderMermaid(ir, { maxTablesPerDiagram: max });
+        const parts = diagrams.filter((d) => d.kind === 'part' || d.kind === 'full');
+        const drawn = new Set<string>();
+        for (const d of parts) {
+          const { entities, edges } = read(d.code);
+          for (const e of edges) drawn.add(e);
+          const full = d.tables.map(qualifiedName);
+          const stubs = (d.stubs ?? []).map(qualifiedName);
+          expect(new Set([...full, ...stubs]).size, `${d.title}: a stub duplicates an entity`).toBe(
+            full.length + stubs.length,
+          );
+          expect(entities.sort()).toEqual([...full, ...stubs].sort());
+          expect(full.length).toBeLessThanOrEqual(d.kind === 'full' ? ir.tables.length : max);
+        }
+        for (const d of diagrams.filter((x) => x.kind === 'overview')) read(d.code);
+        expect(parts.flatMap((d) => d.tables.map(qualifiedName)).sort()).toEqual(
+          ir.tables.map(qualifiedName).sort(),
+        );
+        for (const t of ir.tables)
+          for (const fk of t.foreignKeys) {
+            const edge = `${qualifiedName(fk.references)}->${qualifiedName(t)}`;
+            if (!drawn.has(edge)) throw new Error(`FK ${fk.name} (${edge}) has no edge in any diagram`);
+          }
       }),
-      { numRuns: 300 },
+      { numRuns: 40 },
+    );
+  }, 120_000);
+
+  it('clusterTables: every table exactly once, no group above max, deterministic', () => {
+    fc.assert(
+      fc.property(schemas, ({ ir, max }) => {
+        const groups = clusterTables(ir.tables, max);
+        expect(groups.flat().map(qualifiedName).sort()).toEqual(ir.tables.map(qualifiedName).sort());
+        for (const g of groups) expect(g.length).toBeLessThanOrEqual(max);
+        expect(clusterTables([...ir.tables].reverse(), max)).toEqual(groups);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('renderNeighbourhoodMermaid: the table in full, each neighbour once by name, every FK touching the table drawn', () => {
+    fc.assert(
+      fc.property(schemas, fc.nat(), ({ ir }, pick) => {
+        const focus = ir.tables[pick % ir.tables.length] as Table;
+        const d = renderNeighbourhoodMermaid(ir, focus);
+        if (!d) throw new Error('no diagram');
+        const { entities, edges } = read(d.code);
+        const me = qualifiedName(focus);
+        const expected = new Set<string>();
+        const neighbours = new Set<string>();
+        for (const t of ir.tables)
+          for (const fk of t.foreignKeys) {
+            const parent = qualifiedName(fk.references);
+            if (qualifiedName(t) !== me && parent !== me) continue;
+            expected.add(`${parent}->${qualifiedName(t)}`);
+            for (const n of [parent, qualifiedName(t)]) if (n !== me) neighbours.add(n);
+          }
+        expect(entities.sort()).toEqual([me, ...neighbours].sort());
+        expect(new Set(edges)).toEqual(expected);
+      }),
+      { numRuns: 60 },
     );
   });
 });
