@@ -163,6 +163,9 @@ export function fromDmmf(input: FromDmmfInput): ExtractResult {
     tables: [...tables.values(), ...junctions.values()],
     enums: irEnums,
     relations: navigationRelations(ctx, tables, junctions),
+    ...(text.extensions?.length && (dialect === 'postgresql' || dialect === 'cockroachdb')
+      ? { extensions: text.extensions }
+      : {}),
   });
   return { ir: canonicalizeIr(ir), diagnostics };
 }

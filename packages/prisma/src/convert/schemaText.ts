@@ -1,3 +1,4 @@
+import type { Extension } from '@ormdoc/core';
 import {
   type AstField,
   arrayNames,
@@ -9,6 +10,7 @@ import {
   type Schema,
   unquote,
 } from './ast.js';
+import { datasourceExtensions } from './extensions.js';
 import { datasourceAssignments, type ScannedBlock, type ScannedSchema, scanSchema } from './scan.js';
 
 /**
@@ -22,6 +24,8 @@ export interface SchemaText {
   relationMode?: 'foreignKeys' | 'prisma';
   provider?: string;
   schemas: string[];
+  /** The datasource's `extensions = [...]` (postgresqlExtensions). */
+  extensions?: Extension[];
 }
 
 export interface TextEnum {
@@ -215,6 +219,8 @@ function collect(out: SchemaText, file: string, list: Schema['list']): void {
         }
         if (a.key === 'provider') out.provider = unquote(a.value);
         if (a.key === 'schemas') out.schemas = arrayNames(a.value).map((s) => unquote(s) ?? s);
+        if (a.key === 'extensions')
+          out.extensions = datasourceExtensions(a.value, { file, line: block.location?.startLine ?? 1 });
       }
     } else if (block.type === 'enum') {
       const schemaAttr = block.enumerators.find(
