@@ -54,7 +54,8 @@ describe('extractor packages', () => {
     // The project's own copy of @ormdoc/sqlmodel (a real copy, not the workspace link ormdoc sees).
     const dir = tempProject({
       'package.json': '{"name":"app"}',
-      'models.py': 'from sqlmodel import SQLModel, Field\n\nclass Hero(SQLModel, table=True):\n    id: int = Field(primary_key=True)\n',
+      'models.py':
+        'from sqlmodel import SQLModel, Field\n\nclass Hero(SQLModel, table=True):\n    id: int = Field(primary_key=True)\n',
     });
     const copy = join(dir, 'node_modules/@ormdoc/sqlmodel');
     mkdirSync(copy, { recursive: true });
