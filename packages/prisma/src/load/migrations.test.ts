@@ -35,3 +35,37 @@ describe('checksFromMigrations', () => {
     expect(names(['-- ALTER TABLE "a" ADD CONSTRAINT "c" CHECK (x > 0);\nSELECT 1;'])).toEqual([]);
   });
 });
+
+describe('checksFromMigrations: DROP COLUMN drops the checks that involve the column', () => {
+  it.each([
+    [
+      'a quoted column in a multi-action ALTER TABLE (Prisma Migrate style)',
+      'ALTER TABLE "Field" DROP COLUMN "documentId",\nDROP COLUMN "templateId",\nALTER COLUMN "x" SET NOT NULL;',
+      [],
+    ],
+    ['a bare column', 'ALTER TABLE "Field" DROP COLUMN templateId;', []],
+    ['IF EXISTS', 'ALTER TABLE "Field" DROP COLUMN IF EXISTS "templateId";', []],
+    [
+      'another column: the check stays',
+      'ALTER TABLE "Field" DROP COLUMN "other";',
+      ['.Field.Field_one_parent_check: ("templateId" IS NULL) <> ("documentId" IS NULL)'],
+    ],
+    [
+      'ALTER COLUMN ... DROP NOT NULL / DROP DEFAULT: the check stays',
+      'ALTER TABLE "Field" ALTER COLUMN "templateId" DROP NOT NULL,\nALTER COLUMN "documentId" DROP DEFAULT;',
+      ['.Field.Field_one_parent_check: ("templateId" IS NULL) <> ("documentId" IS NULL)'],
+    ],
+    [
+      'the same column on another table: the check stays',
+      'ALTER TABLE "Recipient" DROP COLUMN "templateId";',
+      ['.Field.Field_one_parent_check: ("templateId" IS NULL) <> ("documentId" IS NULL)'],
+    ],
+  ])('%s', (_case, later, expected) => {
+    expect(
+      names([
+        'ALTER TABLE "Field" ADD CONSTRAINT "Field_one_parent_check" CHECK (("templateId" IS NULL) <> ("documentId" IS NULL));',
+        later,
+      ]),
+    ).toEqual(expected);
+  });
+});

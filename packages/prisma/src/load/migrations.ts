@@ -34,11 +34,13 @@ const STATEMENTS: Array<[kind: Event['kind'], re: RegExp]> = [
   ['create', new RegExp(String.raw`CREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?${QNAME}\s*\(`, 'gi')],
   ['dropTable', new RegExp(String.raw`DROP\s+TABLE\s+(?:IF\s+EXISTS\s+)?${QNAME}`, 'gi')],
   ['rename', new RegExp(String.raw`ALTER\s+TABLE\s+${QNAME}\s+RENAME\s+TO\s+${QNAME}`, 'gi')],
+  ['alter', new RegExp(String.raw`ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?${QNAME}\s`, 'gi')],
 ];
+const DROP_COLUMN = new RegExp(String.raw`\bDROP\s+COLUMN\s+(?:IF\s+EXISTS\s+)?${ID}`, 'gi');
 const INLINE_CHECK = new RegExp(String.raw`CONSTRAINT\s+${ID}\s+CHECK\s*\(`, 'gi');
 
 interface Event {
-  kind: 'add' | 'drop' | 'create' | 'dropTable' | 'rename';
+  kind: 'add' | 'drop' | 'create' | 'dropTable' | 'rename' | 'alter';
   at: number;
   match: RegExpExecArray;
 }
@@ -58,6 +60,25 @@ function balanced(sql: string, open: number): string | undefined {
     else if (ch === ')' && --depth === 0) return sql.slice(open + 1, i).trim();
   }
   return undefined;
+}
+
+/** The index of the `;` ending the statement that continues at `from` (quotes respected). */
+function statementEnd(sql: string, from: number): number {
+  let quote: string | undefined;
+  for (let i = from; i < sql.length; i++) {
+    const ch = sql[i]!;
+    if (quote) {
+      if (ch === quote) quote = undefined;
+    } else if (ch === "'" || ch === '"' || ch === '`') quote = ch;
+    else if (ch === ';') return i;
+  }
+  return sql.length;
+}
+
+/** Whether a CHECK expression names a column, quoted (`"x"`) or bare (`x`). */
+function mentions(expression: string, column: string): boolean {
+  if (expression.includes(`"${column.replace(/"/g, '""')}"`)) return true;
+  return /^\w+$/.test(column) && new RegExp(String.raw`(?<![\w"])${column}(?![\w"])`).test(expression);
 }
 
 /** The identifier captured at group `g` (one of the four alternatives of ID). */
@@ -113,6 +134,16 @@ export function checksFromMigrations(migrations: readonly MigrationFile[]): Foun
         case 'dropTable':
           for (const [k] of byTable(t)) found.delete(k);
           break;
+        case 'alter': {
+          // PostgreSQL drops a CHECK with any column it involves (`DROP COLUMN "x", DROP COLUMN "y"`).
+          const end = statementEnd(sql, (match.index ?? 0) + match[0].length);
+          for (const d of sql.slice((match.index ?? 0) + match[0].length, end).matchAll(DROP_COLUMN)) {
+            const column = ident(d as RegExpExecArray, 1);
+            if (!column) continue;
+            for (const [k, f] of byTable(t)) if (mentions(f.check.expression, column)) found.delete(k);
+          }
+          break;
+        }
         case 'rename': {
           const to = qname(match, 9);
           for (const [k, f] of byTable(t)) {
