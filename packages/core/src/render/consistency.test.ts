@@ -68,7 +68,7 @@ function coreSets(files: Array<{ path: string; content: string }>): {
   const created = (text: string) => [...text.matchAll(/^CREATE TABLE (\S+) \(/gm)].map((m) => m[1] as string);
   return {
     overview: documentHeadings(overview).map((h) => h.text),
-    architecture: created(architecture),
+    architecture: [...architecture.matchAll(/^- \[`([^`]+)`\]/gm)].map((m) => m[1] as string),
     'target-state': created(target),
   };
 }

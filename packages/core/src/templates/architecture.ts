@@ -23,6 +23,7 @@ import {
   groupedByParent,
   manyToMany,
 } from '../render/parts/relationships.js';
+import { purpose } from '../render/parts/tableSection.js';
 import { capped, cappedBullets } from '../render/shared.js';
 import type { RenderedFile } from '../render/types.js';
 
@@ -78,9 +79,22 @@ export function renderArchitecture(ctx: RenderContext, file: string): RenderedFi
     ].join('\n'),
   );
   const core = coreTables(ctx);
+  // The DDL has its homes (the overview's core tables, the schema reference): here, which tables and where.
+  const ddlHome = [
+    ctx.documents.overview ? link('Core Tables', ctx.documents.overview, 'core-tables') : undefined,
+    ctx.documents.schema ? link('Initial Schema', ctx.documents.schema, 'initial-schema') : undefined,
+  ].filter(Boolean);
   doc.region(
     'core-entities',
-    `### Table Structure\n\n#### Core Entities\n\n${core.tables.length ? `The ${core.tables.length} core tables, most important first (why each is key: ${ctx.documents.overview ? link('Start Here', ctx.documents.overview, 'start-here') : 'the overview'}):\n\n${fence('sql', core.tables.map((t) => renderTableDdl(ctx.ir, t).trimEnd()).join('\n\n'))}` : '_The schema defines no tables._'}${core.rest.length ? `\n\n${core.rest.length} more ${core.rest.length === 1 ? 'table' : 'tables'}: ${restTables(ctx, core.rest)}.` : ''}`,
+    `### Table Structure\n\n#### Core Entities\n\n${
+      core.tables.length
+        ? `The ${core.tables.length} core tables, most important first (why each is key: ${ctx.documents.overview ? link('Start Here', ctx.documents.overview, 'start-here') : 'the overview'}):\n\n${core.tables
+            .map((t) => `- ${tableLink(ctx, t)}: ${purpose(t)}`)
+            .join(
+              '\n',
+            )}${ddlHome.length ? `\n\nTheir SQL: ${ddlHome.join('; every table: ')}.` : `\n\n${fence('sql', core.tables.map((t) => renderTableDdl(ctx.ir, t).trimEnd()).join('\n\n'))}`}`
+        : '_The schema defines no tables._'
+    }${core.rest.length ? `\n\n${core.rest.length} more ${core.rest.length === 1 ? 'table' : 'tables'}: ${restTables(ctx, core.rest)}.` : ''}`,
   );
   const relDoc = ctx.documents.design
     ? link('Relationships', ctx.documents.design, '4-relationships')

@@ -1,7 +1,7 @@
 import { qualifiedName, tableSortKey } from '../ir/names.js';
 import type { Ir, Table } from '../ir/types.js';
 import { renderMermaid } from '../mermaid/index.js';
-import type { RenderContext } from '../render/context.js';
+import { once, type RenderContext } from '../render/context.js';
 import { Doc } from '../render/doc.js';
 import { type Domain, domainFile } from '../render/domains.js';
 import { bullets, code, escapeCell, escapeHeading, fence, link, table } from '../render/markdown.js';
@@ -47,9 +47,12 @@ function backLink(ctx: RenderContext): string {
 
 function domainPage(ctx: RenderContext, domain: Domain): string {
   const doc = new Doc(ctx);
-  const members = new Set(domain.tables.map(tableSortKey));
-  const tables = ctx.map.ranked.filter((t) => members.has(tableSortKey(t)));
-  const views = ctx.tables.filter((t) => t.kind !== 'table' && members.has(tableSortKey(t)));
+  // The domain's own tables, most connected first (an index per render: no scan of every table per domain).
+  const byKey = once(ctx, 'tables-by-key', () => new Map(ctx.tables.map((t) => [tableSortKey(t), t])));
+  const rank = once(ctx, 'rank', () => new Map(ctx.map.ranked.map((t, i) => [t, i])));
+  const own = domain.tables.map((r) => byKey.get(tableSortKey(r))).filter((t): t is Table => t !== undefined);
+  const tables = own.filter((t) => rank.has(t)).sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0));
+  const views = own.filter((t) => !rank.has(t));
   const { neighbours } = domainLinks(ctx, domain);
   const up = { up: '../' };
   const head = [
@@ -76,58 +79,62 @@ function domainPage(ctx: RenderContext, domain: Domain): string {
 }
 
 /**
- * The domain's tables in full, and each table of another domain they are linked to as a stub (its
- * key and the linking columns only), so every foreign key of the domain has an edge.
+ * The domain's tables with their keys and foreign-key columns (every column is in the schema
+ * reference), and each table of another domain they are linked to as a stub (its key and the
+ * linking columns), so every foreign key of the domain has an edge.
  */
 function diagram(ctx: RenderContext, domain: Domain, tables: Table[]): string {
   const members = new Set(domain.tables.map(tableSortKey));
-  const stubs = new Map<string, { table: Table; columns: Set<string>; fks: Table['foreignKeys'] }>();
-  const stub = (t: Table) => {
+  const byKey = once(ctx, 'tables-by-key', () => new Map(ctx.tables.map((t) => [tableSortKey(t), t])));
+  const keep = new Map<string, { table: Table; columns: Set<string>; fks: Table['foreignKeys'] }>();
+  const entry = (t: Table) => {
     const k = tableSortKey(t);
-    let s = stubs.get(k);
-    if (!s) {
-      s = { table: t, columns: new Set(t.primaryKey?.columns ?? []), fks: [] };
-      stubs.set(k, s);
+    let e = keep.get(k);
+    if (!e) {
+      e = { table: t, columns: new Set(t.primaryKey?.columns ?? []), fks: [] };
+      keep.set(k, e);
     }
-    return s;
+    return e;
   };
-  const byKey = new Map(ctx.tables.map((t) => [tableSortKey(t), t]));
   for (const t of tables) {
+    const own = entry(t);
     for (const fk of t.foreignKeys) {
       const parent = byKey.get(tableSortKey(fk.references));
-      if (!parent || members.has(tableSortKey(parent))) continue;
-      const s = stub(parent);
-      for (const c of fk.references.columns) s.columns.add(c);
+      if (!parent) continue;
+      own.fks.push(fk);
+      for (const c of fk.columns) own.columns.add(c);
+      if (!members.has(tableSortKey(parent)))
+        for (const c of fk.references.columns) entry(parent).columns.add(c);
     }
     for (const r of ofTable(ctx.index.relationships, t)) {
       if (r.kind === 'many-to-many' || members.has(tableSortKey(r.child))) continue;
       const child = byKey.get(tableSortKey(r.child));
       if (!child) continue;
-      const s = stub(child);
+      const e = entry(child);
       for (const fk of child.foreignKeys)
-        if (fk.name === r.foreignKey && !s.fks.includes(fk)) {
-          s.fks.push(fk);
-          for (const c of fk.columns) s.columns.add(c);
+        if (fk.name === r.foreignKey && !e.fks.includes(fk)) {
+          e.fks.push(fk);
+          for (const c of fk.columns) e.columns.add(c);
         }
     }
   }
-  const stubTables = [...stubs.values()].map(({ table: t, columns, fks }) => ({
+  const shown = [...keep.values()].map(({ table: t, columns, fks }) => ({
     ...t,
     columns: t.columns.filter((c) => columns.has(c.name)),
     foreignKeys: fks,
     indexes: [],
     uniques: [],
     checks: [],
-    description: undefined,
   })) as Table[];
-  const ir: Ir = { ...ctx.ir, tables: [...tables, ...stubTables] };
-  const diagrams = renderMermaid(ir, {
-    maxTablesPerDiagram: Math.max(ir.tables.length, 1),
-  });
-  const note = stubTables.length
-    ? `\n\nTables of other domains appear with their key and linking columns only: ${stubTables.map((t) => code(qualifiedName(t))).join(', ')}.`
-    : '';
-  return `${diagrams.map((d) => fence('mermaid', d.code)).join('\n\n')}${note}`;
+  const ir: Ir = { ...ctx.ir, tables: shown };
+  const diagrams = renderMermaid(ir, { maxTablesPerDiagram: Math.max(ir.tables.length, 1), comments: false });
+  const stubs = shown.filter((t) => !members.has(tableSortKey(t)));
+  const note = `Keys and foreign-key columns only (every column is in the schema reference)${
+    stubs.length
+      ? `; tables of other domains are drawn with their linking columns: ${stubs.map((t) => code(qualifiedName(t))).join(', ')}`
+      : ''
+  }.`;
+  return `${diagrams.map((d) => fence('mermaid', d.code)).join('\n\n')}\n\n${note}`;
 }
 
 function relationships(ctx: RenderContext, domain: Domain): string {

@@ -74,10 +74,11 @@ export function domainIndex(ctx: RenderContext): Map<string, Domain> {
  * What a domain holds, in one line, from the schema or the config only: the domain's description
  * (config), else its hub table's description, else how its tables connect. Never a guess.
  */
-export function domainSummary(ctx: RenderContext, domain: Domain): string {
-  if (domain.description) return escapeText(domain.description);
+export function domainSummary(ctx: RenderContext, domain: Domain, options: { cell?: boolean } = {}): string {
+  const text = options.cell ? escapeCell : escapeText;
+  if (domain.description) return text(domain.description);
   const hub = domain.hub ? findTable(ctx.ir, domain.hub) : undefined;
-  if (hub?.description) return `${code(qualifiedName(hub))} (hub): ${escapeText(hub.description)}`;
+  if (hub?.description) return `${code(qualifiedName(hub))} (hub): ${text(hub.description)}`;
   const { inside, outside } = domainLinks(ctx, domain);
   const n = domain.tables.length;
   const fks = (k: number) => `${k} foreign ${k === 1 ? 'key' : 'keys'}`;
@@ -98,7 +99,7 @@ export function domainTable(ctx: RenderContext, domains: readonly Domain[], up =
     domains.map((d) => [
       link(d.name, `${up}${domainFile(d)}`),
       domainTables(ctx, d),
-      escapeCell(domainSummary(ctx, d)),
+      domainSummary(ctx, d, { cell: true }),
     ]),
   );
 }
