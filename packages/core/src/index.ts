@@ -1,5 +1,7 @@
 export type {
   ModelLanguage,
+  RelationshipMap,
+  RelationshipMapOptions,
   SampleRow,
   SampleRowsOptions,
   SeedDialect,
@@ -13,6 +15,7 @@ export {
   exampleRowJson,
   modelDefinitions,
   prismaSchema,
+  relationshipMap,
   sampleRows,
   seedScriptSql,
   sqlalchemyModels,

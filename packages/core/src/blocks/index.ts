@@ -1,5 +1,10 @@
 export { alembicMigration } from './alembic.js';
-export { asciiRelationshipMap } from './asciiMap.js';
+export {
+  asciiRelationshipMap,
+  type RelationshipMap,
+  type RelationshipMapOptions,
+  relationshipMap,
+} from './asciiMap.js';
 export type { ModelLanguage } from './models.js';
 export { modelDefinitions } from './models.js';
 export { prismaSchema } from './prisma.js';

@@ -1,4 +1,4 @@
-import { asciiRelationshipMap } from '../blocks/asciiMap.js';
+import { relationshipMap } from '../blocks/asciiMap.js';
 import { type DdlDialect, renderDdl } from '../ddl/index.js';
 import { type MermaidDiagram, renderMermaid } from '../mermaid/index.js';
 import { once, type RenderContext } from './context.js';
@@ -17,7 +17,10 @@ export function schemaDdl(ctx: RenderContext, dialect?: DdlDialect): string {
 
 export function schemaDiagrams(ctx: RenderContext): MermaidDiagram[] {
   return once(ctx, 'mermaid', () =>
-    renderMermaid(ctx.ir, { maxTablesPerDiagram: ctx.config.mermaid.maxTablesPerDiagram }),
+    renderMermaid(ctx.ir, {
+      maxTablesPerDiagram: ctx.config.mermaid.maxTablesPerDiagram,
+      domains: ctx.domains,
+    }),
   );
 }
 
@@ -83,13 +86,25 @@ export function cappedLines(ctx: RenderContext, text: string): { text: string; m
   return { text: shown.join('\n'), more };
 }
 
-/** The relationships as an aligned text map in a code block (capped in a split reference). */
+/**
+ * The relationships as an aligned text map in a code block, grouped by domain. In a split reference
+ * it is cut fairly at SPLIT_LIST_ITEMS lines (every table keeps its share; see `relationshipMap`),
+ * and the note says how many were left out and where each table lists its own.
+ */
 export function relationshipMapBlock(ctx: RenderContext): string {
-  const map = cappedLines(
-    ctx,
-    once(ctx, 'ascii-map', () => asciiRelationshipMap(ctx.ir)),
+  const map = once(ctx, 'ascii-map', () =>
+    relationshipMap(ctx.ir, {
+      ...(isSplit(ctx) ? { maxLines: SPLIT_LIST_ITEMS } : {}),
+      domains: ctx.domains,
+    }),
   );
-  return `${fence('', map.text)}${map.more ? `\n\n${map.more}` : ''}`;
+  const left = map.omitted.reduce((n, o) => n + o.lines, 0);
+  if (left === 0) return fence('', map.text);
+  const where = ctx.documents.schema
+    ? `the ${link('schema reference', ctx.documents.schema, 'all-tables')}`
+    : 'the schema reference';
+  const tables = map.omitted.length;
+  return `${fence('', map.text)}\n\n_… and ${left} more: each table's file in ${where} lists its own (the map keeps every table's share of its ${SPLIT_LIST_ITEMS} lines; ${tables} table${tables === 1 ? '' : 's'} lost some or all of theirs)._`;
 }
 
 /** Bullets of `capped` items, the note as the last paragraph. */
