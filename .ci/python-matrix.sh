@@ -94,6 +94,8 @@ versions() {
   "$1" -c 'import sys
 from importlib import metadata as m
 def v(n):
+    try: return __import__(n.replace("-", "_")).__version__
+    except Exception: pass
     try: return m.version(n)
     except Exception: return "-"
 print("Python %s, SQLAlchemy %s, SQLModel %s, pydantic %s, Flask-SQLAlchemy %s" % (sys.version.split()[0], v("sqlalchemy"), v("sqlmodel"), v("pydantic"), v("flask-sqlalchemy")))'

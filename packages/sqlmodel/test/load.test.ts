@@ -53,6 +53,40 @@ describe('chooseInterpreter', () => {
     expect(chooseInterpreter(cwd, undefined, {}).command).toBe(path.join(cwd, '.venv/bin/python3'));
     expect(chooseInterpreter(project({}), undefined, {})).toMatchObject({ command: 'python3' });
   });
+
+  it("finds the environment the project's tool made: uv, poetry, venv/, a parent's .venv", () => {
+    const uv = project({
+      'pyproject.toml': '[project]\nname = "x"\n',
+      'uv.lock': '',
+      'envs/app/bin/python3': '',
+    });
+    expect(chooseInterpreter(uv, undefined, { UV_PROJECT_ENVIRONMENT: 'envs/app' })).toMatchObject({
+      command: path.join(uv, 'envs/app/bin/python3'),
+      reason: expect.stringContaining('UV_PROJECT_ENVIRONMENT'),
+    });
+    const plain = project({ 'venv/bin/python3': '' });
+    expect(chooseInterpreter(plain, undefined, {}).command).toBe(path.join(plain, 'venv/bin/python3'));
+    const mono = project({
+      '.git/HEAD': '',
+      '.venv/bin/python3': '',
+      'pyproject.toml': '[tool.uv]\n',
+      'backend/app/models.py': '',
+    });
+    expect(chooseInterpreter(path.join(mono, 'backend'), undefined, {})).toMatchObject({
+      command: path.join(mono, '.venv/bin/python3'),
+      reason: "uv's virtualenv ../.venv",
+    });
+    // poetry keeps its environments outside the project: ask poetry (a real executable on PATH)
+    const poetryEnv = project({ 'bin/python3': '' });
+    const bin = project({ poetry: `#!/bin/sh\n[ "$1 $2 $3" = "env info -p" ] && echo ${poetryEnv}\n` });
+    chmodSync(path.join(bin, 'poetry'), 0o755);
+    const poetry = project({ 'pyproject.toml': '[tool.poetry]\nname = "x"\n' });
+    expect(chooseInterpreter(poetry, undefined, { PATH: `${bin}:${process.env.PATH}` })).toMatchObject({
+      command: path.join(poetryEnv, 'bin/python3'),
+      reason: expect.stringContaining('poetry env info -p'),
+    });
+    expect(chooseInterpreter(poetry, undefined, { PATH: '/nonexistent' }).command).toBe('python3');
+  });
 });
 
 describe('detectSqlmodel', () => {

@@ -66,13 +66,19 @@ function tableBlock(ir: Ir, table: Table): string {
 
 /** The MySQL type of a column: an inline ENUM(...) for enums, else the mapped type. */
 function columnType(ir: Ir, column: Column): string {
-  const e = enumOf(ir, column);
+  const e = checkedEnum(ir, column);
   if (e && !column.type.isArray) return `enum(${e.values.map((v) => sqlString(D, v.name)).join(',')})`;
   return mapColumnType(ir.dialect, D, column).sql;
 }
 
-function columnLine(ir: Ir, table: Table, column: Column): { sql: string; comment?: string } {
+/** The column's enum, unless only the ORM checks it (SQLAlchemy Enum(native_enum=False)): that keeps its own type. */
+function checkedEnum(ir: Ir, column: Column) {
   const e = enumOf(ir, column);
+  return e && !e.native && e.enforcedBy === 'orm' ? undefined : e;
+}
+
+function columnLine(ir: Ir, table: Table, column: Column): { sql: string; comment?: string } {
+  const e = checkedEnum(ir, column);
   const mapped = e && !column.type.isArray ? undefined : mapColumnType(ir.dialect, D, column);
   const type =
     e && !column.type.isArray

@@ -104,7 +104,9 @@ function tableBlock(ir: Ir, table: Table): string {
 }
 
 function columnLine(ir: Ir, column: Column): { sql: string; comment?: string } {
-  const e = enumOf(ir, column);
+  // A non-native enum only the ORM checks (SQLAlchemy Enum(native_enum=False)) keeps the column's own type.
+  const checked = enumOf(ir, column);
+  const e = checked && !checked.native && checked.enforcedBy === 'orm' ? undefined : checked;
   const mapped = e ? undefined : mapColumnType(ir.dialect, D, column);
   let type = e
     ? e.native

@@ -19,10 +19,11 @@ export function serialType(col: ExportColumn): string | undefined {
 
 /** The sequence-like default the database applies (serial, identity, AUTO_INCREMENT, rowid). */
 export function sequenceDefault(col: ExportColumn, dialect: Dialect): ColumnDefault | undefined {
-  if (col.identity)
+  const spec = specAfterName(col.ddl);
+  // Identity() where the dialect writes it (PostgreSQL); SQLite ignores it (a rowid), MySQL writes AUTO_INCREMENT.
+  if (col.identity && (dialect === 'postgresql' || /\bAS\s+IDENTITY\b/i.test(spec)))
     return { kind: 'sequence', style: col.identity.always ? 'identity-always' : 'identity-by-default' };
   if (serialType(col)) return { kind: 'sequence', style: 'serial' };
-  const spec = specAfterName(col.ddl);
   if (dialect === 'mysql' && /\bAUTO_INCREMENT\b/i.test(spec))
     return { kind: 'sequence', style: 'auto-increment' };
   if (dialect === 'sqlite' && /\bAUTOINCREMENT\b/i.test(spec))

@@ -23,6 +23,21 @@ function foreignKeyOf(
   return { name: fk.name, nullable };
 }
 
+/**
+ * What the ORM does on delete, beside the database's ON DELETE: the delete cascade
+ * (SQLModel `cascade_delete=True` is `cascade="all, delete-orphan"`) and `passive_deletes`, which
+ * leaves the children the session has not loaded to the database's ON DELETE (`"all"`: the ORM
+ * never deletes nor nulls them).
+ */
+function ormOnDelete(cascade: string[], passive: ExportRelationship['passiveDeletes']): string | undefined {
+  const rules: string[] = [];
+  if (cascade.includes('delete'))
+    rules.push(cascade.includes('delete-orphan') ? 'delete, delete-orphan' : 'delete');
+  if (passive === true) rules.push('passive_deletes: rows not loaded are left to the database ON DELETE');
+  if (passive === 'all') rules.push('passive_deletes="all": the ORM never deletes nor nulls child rows');
+  return rules.length ? rules.join('; ') : undefined;
+}
+
 /** SQLAlchemy relationship() -> navigation relations (secondary -> through). */
 export function convertRelationships(rels: ExportRelationship[], tables: Table[]): NavigationRelation[] {
   const out: NavigationRelation[] = [];
@@ -42,8 +57,8 @@ export function convertRelationships(rels: ExportRelationship[], tables: Table[]
     }
     if (r.secondary) rel.through = { schema: r.secondary.schema, name: r.secondary.name };
     if (cascade.length && cascade.join(',') !== DEFAULT_CASCADE) rel.ormCascade = cascade;
-    if (cascade.includes('delete'))
-      rel.ormOnDelete = cascade.includes('delete-orphan') ? 'delete, delete-orphan' : 'delete';
+    const onDelete = ormOnDelete(cascade, r.passiveDeletes);
+    if (onDelete) rel.ormOnDelete = onDelete;
     if (r.lazy && EAGER.has(r.lazy)) rel.eager = true;
     if (r.doc) rel.description = r.doc;
     out.push(rel);

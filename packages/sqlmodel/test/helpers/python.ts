@@ -29,6 +29,26 @@ if (!SQLALCHEMY_VERSION && process.env.CI)
   );
 export const HAS_PYTHON = Boolean(SQLALCHEMY_VERSION);
 
+/**
+ * Versions of packages importable by the test interpreter (`sqlalchemy`, `sqlmodel`,
+ * `flask_sqlalchemy`): [major, minor, patch], or undefined when not installed.
+ */
+export function installedVersion(module: string): number[] | undefined {
+  if (!HAS_PYTHON) return undefined;
+  try {
+    const out = execFileSync(TEST_PYTHON, ['-c', `import ${module}; print(${module}.__version__)`], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+    return out.split('.').map((p) => Number.parseInt(p, 10) || 0);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The matrix stack running the tests (.ci/python-matrix.sh sets ORMDOC_TEST_STACK), if any. */
+export const TEST_STACK = process.env.ORMDOC_TEST_STACK;
+
 const interpreter = { command: TEST_PYTHON, reason: 'the test interpreter (ORMDOC_TEST_PYTHON)' };
 
 /** Run the shipped exporter on a target from `cwd`: the JSON document. */

@@ -45,7 +45,24 @@ def main(argv):
         action="store_true",
         help="print SQLAlchemy's own DDL (what metadata.create_all emits) instead of the JSON",
     )
+    parser.add_argument(
+        "--env-file",
+        help="read settings the models need at import from this file (default: .env in the working "
+        "directory when it exists; variables already set win)",
+    )
+    parser.add_argument("--no-env-file", action="store_true", help="do not read a .env file")
     args = parser.parse_args(argv)
+
+    env_file = args.env_file or (".env" if os.path.isfile(".env") else None)
+    if env_file and not args.no_env_file:
+        from .dotenv import load_env_file
+
+        try:
+            count = load_env_file(env_file)
+        except OSError as e:
+            fail(EXIT_NOT_FOUND, "INPUT_NOT_FOUND", "Cannot read the env file %s: %s" % (env_file, e.strerror),
+                 hint="Pass an existing file to --env-file, or --no-env-file.")
+        sys.stderr.write("ormdoc-export: read %d variable(s) from %s\n" % (count, env_file))
 
     try:
         import sqlalchemy  # noqa: F401

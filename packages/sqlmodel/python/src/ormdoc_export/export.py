@@ -19,7 +19,7 @@ def export_metadata(loaded, dialect_name, cwd):
     import sqlalchemy
 
     compilers = Compilers(dialect_name)
-    warnings = []
+    warnings = list(getattr(loaded, "warnings", []))
     metadata = loaded.metadata
     enums, enum_names = collect_enums(metadata, compilers)
     mapped, mappers = mapped_tables(metadata, cwd, warnings)

@@ -23,11 +23,12 @@ class LoadError(Exception):
 
 
 class Loaded(object):
-    def __init__(self, metadata, module, module_file, description):
+    def __init__(self, metadata, module, module_file, description, warnings=None):
         self.metadata = metadata
         self.module = module
         self.module_file = module_file
         self.description = description
+        self.warnings = warnings or []
 
 
 def split_target(target):
@@ -181,11 +182,18 @@ def find_metadata(module, attr, display):
     md = _sqlmodel_metadata()
     if md is not None:
         return md, "SQLModel.metadata"
+    return _one_metadata([module], display)
+
+
+def _one_metadata(modules, display):
+    """The one MetaData (with tables) that the modules' globals reach, named as `module.attr`."""
     found = []
-    for name in sorted(vars(module)):
-        md = _metadata_of(getattr(module, name))
-        if md is not None and not any(md is m for m, _ in found):
-            found.append((md, name))
+    for module in modules:
+        for name in sorted(vars(module)):
+            md = _metadata_of(getattr(module, name))
+            if md is not None and not any(md is m for m, _ in found):
+                label = name if module is modules[0] else "%s.%s" % (module.__name__, name)
+                found.append((md, label))
     with_tables = [(m, n) for m, n in found if len(m.tables) > 0] or found
     if len(with_tables) == 1:
         return with_tables[0]
@@ -203,8 +211,44 @@ def find_metadata(module, attr, display):
     )
 
 
+def _import_submodules(package, cwd, display):
+    """Import every module of a models package whose __init__ does not (lazy imports): the classes
+    register their tables on import. Returns the modules, package first."""
+    import pkgutil
+
+    modules = [package]
+    for info in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
+        if info.name.rsplit(".", 1)[-1].startswith(("test", "_")):
+            continue
+        modules.append(_import(info.name, cwd, "%s (imported as part of %s)" % (info.name, display)))
+    return modules
+
+
+def _tables_in(found):
+    metadata = found[0] if found else None
+    return len(metadata.tables) if metadata is not None else 0
+
+
 def load_metadata(target, cwd):
     spec, attr = split_target(target)
     module, path = import_target(spec, cwd)
-    metadata, description = find_metadata(module, attr, spec)
-    return Loaded(metadata, module, path, description)
+    warnings = []
+    try:
+        found = find_metadata(module, attr, spec)
+    except LoadError as e:
+        if e.code != "METADATA_NOT_FOUND" or not hasattr(module, "__path__"):
+            raise
+        found = None
+    if not _tables_in(found) and hasattr(module, "__path__"):
+        submodules = _import_submodules(module, cwd, spec)
+        found = find_metadata(module, attr, spec) if attr or _sqlmodel_metadata() is not None else None
+        if not _tables_in(found) and not attr:
+            found = _one_metadata(submodules, spec)
+    metadata, description = found
+    if not metadata.tables:
+        warnings.append(
+            "%s has no tables: the modules that define the models were not imported by %s. Name the module "
+            "(or package) that imports them, e.g. app.models, or import them where %s is defined."
+            % (description, spec, description.split(".")[0])
+        )
+    return Loaded(metadata, module, path, description, warnings)

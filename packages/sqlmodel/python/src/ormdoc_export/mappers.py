@@ -1,5 +1,6 @@
 """Mapped classes (class name, file, line, docstring) and relationship() definitions."""
 
+import dataclasses
 import inspect
 import os
 import sys
@@ -37,7 +38,13 @@ def _class_source(cls, cwd, class_lines):
 
 def _docstring(cls):
     doc = cls.__dict__.get("__doc__")
-    return inspect.cleandoc(doc) if isinstance(doc, str) and doc.strip() else None
+    if not isinstance(doc, str) or not doc.strip():
+        return None
+    # A dataclass without a docstring (SQLAlchemy 2 MappedAsDataclass) gets its signature as __doc__,
+    # `Note(body: str, account_id: Optional[int] = None)`: not a description.
+    if dataclasses.is_dataclass(cls) and doc.startswith(cls.__name__ + "(") and "\n" not in doc.strip():
+        return None
+    return inspect.cleandoc(doc)
 
 
 def _column_attributes(mapper, table):

@@ -189,7 +189,8 @@ def collect_enums(metadata, compilers):
     from sqlalchemy import types as sqltypes
 
     enums, names = {}, {}
-    for table in metadata.sorted_tables:
+    # not metadata.sorted_tables: it raises on a foreign key to a table that was not imported
+    for table in sorted(metadata.tables.values(), key=lambda t: (t.schema or "", t.name)):
         for col in table.columns:
             t = col.type
             t = getattr(t, "item_type", t)
