@@ -159,4 +159,51 @@ describe('computeDomains: sources', () => {
     expect(() => OrmdocConfig.parse({ domains: { A: { table: ['x'] } } })).toThrow();
     expect(OrmdocConfig.parse({}).domains).toBeUndefined();
   });
+
+  it('a pair of tables tied to a cluster by one FK joins it (no domain of two beside its neighbour)', () => {
+    const k5 = ['a', 'b', 'c', 'd', 'e'];
+    const ir = anIr({
+      tables: [
+        ...k5.map((n, i) => t(n, k5.slice(0, i))),
+        aTable('x', { foreignKeys: ['1', '2', '3'].map((k) => aForeignKey('x', [`y${k}`], 'y')) }),
+        t('y', ['a']),
+      ],
+    });
+    expect(computeDomains(ir).map((d) => d.tables.length)).toEqual([7]);
+  });
+
+  it('communities merged by modularity above CLUSTER_MAX are split again (a ring of 80 cliques of 4)', () => {
+    const name = (c: number, i: number) => `c${String(c).padStart(2, '0')}_${i}`;
+    const tables: Table[] = [];
+    for (let c = 0; c < 80; c++)
+      for (let i = 0; i < 4; i++) {
+        const table = t(
+          name(c, i),
+          Array.from({ length: i }, (_, j) => name(c, j)),
+        );
+        if (i === 0) table.foreignKeys.push(aForeignKey(table.name, ['next'], name((c + 1) % 80, 1)));
+        tables.push(table);
+      }
+    const ds = computeDomains(anIr({ tables }));
+    expect(ds).toHaveLength(80);
+    for (const d of ds) expect(new Set(d.tables.map((x) => x.name.slice(0, 3))).size).toBe(1);
+  });
+
+  it('Louvain aggregates: two groups joined by one bridge are two domains', () => {
+    const ir = anIr({
+      tables: [
+        t('t00', ['t01', 't03', 't02']),
+        t('t01', ['t00']),
+        t('t02'),
+        t('t03'),
+        t('t04', ['t03']),
+        t('t05', ['t11']),
+        t('t11', ['t03']),
+      ],
+    });
+    expect(names(computeDomains(ir))).toEqual({
+      t00: ['t00', 't01', 't02'],
+      t03: ['t03', 't04', 't05', 't11'],
+    });
+  });
 });
