@@ -26,7 +26,7 @@ export type DrizzleLegacyRelationsApi = Pick<
 /**
  * drizzle-orm as loaded from the user's project. Tables built by the user's copy are recognised
  * with the user's `is()` and classes, so two copies of drizzle-orm never confuse the extractor.
- * Works with drizzle-orm 0.45 and the 1.0 release candidates (whose root no longer exports the
+ * Works with drizzle-orm 0.32 to 0.45 and the 1.0 release candidates (whose root no longer exports the
  * 0.x relations helpers: they come from `drizzle-orm/_relations` as `legacyRelations`).
  */
 export interface DrizzleApi {
@@ -34,7 +34,8 @@ export interface DrizzleApi {
     Partial<DrizzleLegacyRelationsApi>;
   /** `drizzle-orm/_relations` of the 1.0 release candidates (the 0.x `relations()` API), when loaded. */
   legacyRelations?: Partial<DrizzleLegacyRelationsApi>;
-  casing: Pick<typeof Casing, 'toSnakeCase' | 'toCamelCase'>;
+  /** `drizzle-orm/casing` (0.35 and later; older versions have no `casing` option). */
+  casing?: Pick<typeof Casing, 'toSnakeCase' | 'toCamelCase'>;
   pg?: typeof PgCore;
   mysql?: typeof MysqlCore;
   sqlite?: typeof SqliteCore;

@@ -14,7 +14,13 @@ import { drizzleKitDdl, FIXTURES, importSchema, PACKAGE_DIR } from './_kit.js';
 const pgFixtures = readdirSync(path.join(FIXTURES, 'conformance'))
   .filter((f) => f.endsWith('.ts') && !/\.(mysql|sqlite)\.ts$/.test(f))
   .map((f) => path.join('conformance', f));
-const extra = readdirSync(path.join(FIXTURES, 'pg')).map((f) => path.join('pg', f));
+const extra = readdirSync(path.join(FIXTURES, 'pg'))
+  .map((f) => path.join('pg', f))
+  .concat(
+    readdirSync(path.join(FIXTURES, 'legacy'))
+      .filter((f) => !/\.(mysql|sqlite)\.ts$/.test(f))
+      .map((f) => path.join('legacy', f)),
+  );
 
 describe('PostgreSQL: ormdoc DDL creates the database drizzle-kit creates', () => {
   for (const fixture of [...pgFixtures, ...extra]) {

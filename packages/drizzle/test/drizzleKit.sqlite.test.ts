@@ -7,12 +7,19 @@ import { describe, expect, it } from 'vitest';
 import { drizzleKitDdl, FIXTURES, importSchema, PACKAGE_DIR } from './_kit.js';
 
 /** SQLite: drizzle-kit's migration SQL and ormdoc's DDL executed on sql.js and compared by introspection. */
-const fixtures = readdirSync(path.join(FIXTURES, 'conformance')).filter((f) => f.endsWith('.sqlite.ts'));
+const fixtures = readdirSync(path.join(FIXTURES, 'conformance'))
+  .filter((f) => f.endsWith('.sqlite.ts'))
+  .map((f) => path.join('conformance', f))
+  .concat(
+    readdirSync(path.join(FIXTURES, 'legacy'))
+      .filter((f) => f.endsWith('.sqlite.ts'))
+      .map((f) => path.join('legacy', f)),
+  );
 
 describe('SQLite: ormdoc DDL creates the database drizzle-kit creates', () => {
   for (const fixture of fixtures) {
     it(fixture, async () => {
-      const file = path.join(FIXTURES, 'conformance', fixture);
+      const file = path.join(FIXTURES, fixture);
       const kit = await drizzleKitDdl('sqlite', await importSchema([file]));
       const { ir } = await loadDrizzle({
         cwd: PACKAGE_DIR,

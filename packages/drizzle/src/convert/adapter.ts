@@ -59,7 +59,7 @@ export function createAdapter(
   const { is, SQL, getTableName } = api.orm;
   const columnName = (c: DzColumn): string => {
     if (!c.name) return '';
-    if (!c.keyAsName || casing === undefined) return c.name;
+    if (!c.keyAsName || casing === undefined || !api.casing) return c.name;
     return casing === 'camelCase' ? api.casing.toCamelCase(c.name) : api.casing.toSnakeCase(c.name);
   };
   const isSql = (v: unknown): boolean => is(v, SQL);
@@ -68,7 +68,7 @@ export function createAdapter(
       'DEPENDENCY_MISSING',
       `drizzle-orm/${core} could not be loaded from your project.`,
       {
-        hint: 'Install drizzle-orm (>= 0.45) in the project whose schema is documented.',
+        hint: 'Install drizzle-orm (0.32 or later) in the project whose schema is documented.',
       },
     );
   };
@@ -105,13 +105,14 @@ export function createAdapter(
         ...base,
         naming: explicitNames ? 'kit-1' : 'kit-0',
         isTable: (v) => is(v, pg.PgTable),
-        isView: (v) => pg.isPgView(v) || pg.isPgMaterializedView(v),
+        isView: (v) => is(v, pg.PgView) || is(v, pg.PgMaterializedView),
         isEnum: (v) => pg.isPgEnum(v),
         isSchema: (v) => is(v, pg.PgSchema),
         isColumn: (v) => is(v, pg.PgColumn),
         tableConfig: (t) => config(t) as unknown as DzTableConfig,
         viewConfig: (v) => {
-          const materialized = pg.isPgMaterializedView(v);
+          // (is() rather than isPgMaterializedView(): drizzle-orm before 0.34 has no such function)
+          const materialized = is(v, pg.PgMaterializedView);
           const cfg = materialized ? pg.getMaterializedViewConfig(v as never) : pg.getViewConfig(v as never);
           return { ...(cfg as unknown as Omit<DzViewConfig, 'materialized'>), materialized };
         },

@@ -19,18 +19,14 @@ export async function loadUserDrizzle(
 ): Promise<{ api: DrizzleApi; guessDialect(modules: DrizzleModule[]): DrizzleDialect | undefined }> {
   const load = <T>(id: string): Promise<T> => loader.importFrom<T>(id, schemaFile);
   let orm: DrizzleApi['orm'];
-  let casing: DrizzleApi['casing'];
   try {
-    [orm, casing] = await Promise.all([
-      load<DrizzleApi['orm']>('drizzle-orm'),
-      load<DrizzleApi['casing']>('drizzle-orm/casing'),
-    ]);
+    orm = await load<DrizzleApi['orm']>('drizzle-orm');
   } catch (e) {
     throw new OrmdocError(
       'DEPENDENCY_MISSING',
       `drizzle-orm could not be loaded from ${path.relative(cwd, schemaFile)}: ${(e as Error).message}`,
       {
-        hint: 'Install drizzle-orm (>= 0.45) in the project that holds the schema (npm i drizzle-orm).',
+        hint: 'Install drizzle-orm (0.32 or later) in the project that holds the schema (npm i drizzle-orm).',
         cause: e,
       },
     );
@@ -44,6 +40,8 @@ export async function loadUserDrizzle(
   };
   const core = async <T>(d: DrizzleDialect, id: string): Promise<T | undefined> =>
     dialect === undefined || dialect === d ? optional<T>(id) : undefined;
+  // drizzle-orm/casing: 0.35 and later (the `casing` option came with it)
+  const casing = await optional<DrizzleApi['casing']>('drizzle-orm/casing');
   const [pg, mysql, sqlite] = await Promise.all([
     core<DrizzleApi['pg']>('postgresql', 'drizzle-orm/pg-core'),
     core<DrizzleApi['mysql']>('mysql', 'drizzle-orm/mysql-core'),
@@ -57,7 +55,7 @@ export async function loadUserDrizzle(
   const api: DrizzleApi = {
     orm,
     ...(legacyRelations ? { legacyRelations } : {}),
-    casing,
+    ...(casing ? { casing } : {}),
     ...(pg ? { pg } : {}),
     ...(mysql ? { mysql } : {}),
     ...(sqlite ? { sqlite } : {}),
