@@ -85,8 +85,13 @@ venv_for() { # stack python -> prints the venv's python
     VIRTUAL_ENV=$dir "$UV" pip install -q --require-hashes -r "$LOCKS/$stack.txt" >&2
     touch "$dir/.complete"
   fi
-  # the exporter as users get it from the repository path (`pip install packages/sqlmodel/python`)
-  VIRTUAL_ENV=$dir "$UV" pip install -q --no-deps --no-build-isolation --reinstall-package ormdoc-export "$ROOT/$PKG" >&2
+  # the exporter as users get it from the repository path (`pip install packages/sqlmodel/python`),
+  # built from a copy: setuptools writes build/ and *.egg-info next to the sources it builds
+  local copy
+  copy=$(mktemp -d)
+  cp -r "$ROOT/$PKG/pyproject.toml" "$ROOT/$PKG/README.md" "$ROOT/$PKG/src" "$copy/"
+  VIRTUAL_ENV=$dir "$UV" pip install -q --no-deps --no-build-isolation --reinstall-package ormdoc-export "$copy" >&2
+  rm -rf "$copy"
   echo "$dir/bin/python"
 }
 

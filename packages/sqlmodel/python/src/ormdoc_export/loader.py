@@ -3,6 +3,7 @@
 import contextlib
 import importlib
 import os
+import re
 import sys
 import traceback
 
@@ -211,16 +212,39 @@ def _one_metadata(modules, display):
     )
 
 
-def _import_submodules(package, cwd, display):
-    """Import every module of a models package whose __init__ does not (lazy imports): the classes
-    register their tables on import. Returns the modules, package first."""
-    import pkgutil
+# What a module that declares models contains (the TypeScript side's detection uses the same signs).
+_DECLARES_MODELS = re.compile(r"__tablename__|table\s*=\s*True|\bTable\(|mapped_column\(|\bColumn\(")
+_SKIPPED_FOLDERS = ("migrations", "alembic", "node_modules", "site-packages")
 
+
+def _model_module_names(package):
+    """Dotted names of the modules under a package (regular or namespace) that declare models."""
+    for root in package.__path__:
+        for dirpath, dirnames, filenames in os.walk(root):
+            dirnames[:] = sorted(
+                d for d in dirnames if d.isidentifier() and not d.startswith(("test", "_", ".")) and d not in _SKIPPED_FOLDERS
+            )
+            rel = os.path.relpath(dirpath, root)
+            prefix = package.__name__ if rel == "." else "%s.%s" % (package.__name__, rel.replace(os.sep, "."))
+            for name in sorted(filenames):
+                stem = name[:-3]
+                if not name.endswith(".py") or not stem.isidentifier() or stem.startswith(("test", "_")):
+                    continue
+                try:
+                    with open(os.path.join(dirpath, name), encoding="utf-8", errors="replace") as fh:
+                        if not _DECLARES_MODELS.search(fh.read()):
+                            continue
+                except OSError:
+                    continue
+                yield "%s.%s" % (prefix, stem)
+
+
+def _import_submodules(package, cwd, display):
+    """Import the modules of a models package whose __init__ imports none of them (lazy imports):
+    the classes register their tables on import. Returns the modules, package first."""
     modules = [package]
-    for info in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
-        if info.name.rsplit(".", 1)[-1].startswith(("test", "_")):
-            continue
-        modules.append(_import(info.name, cwd, "%s (imported as part of %s)" % (info.name, display)))
+    for name in _model_module_names(package):
+        modules.append(_import(name, cwd, "%s (imported as part of %s)" % (name, display)))
     return modules
 
 
