@@ -54,28 +54,34 @@ function oneLevel(adj: ReadonlyArray<ReadonlyMap<number, number>>, self: readonl
   const community = Array.from({ length: n }, (_, i) => i);
   if (m2 === 0) return community;
   const total = [...degree];
+  // Edge weight from the node being moved to each neighbouring community (reset after each node).
+  const weightTo = new Float64Array(n);
+  const touched: number[] = [];
   let moved = true;
   for (let pass = 0; moved && pass < 100; pass++) {
     moved = false;
     for (let i = 0; i < n; i++) {
       const own = community[i] as number;
       const ki = degree[i] as number;
-      const links = new Map<number, number>();
       for (const [j, w] of adj[i] as ReadonlyMap<number, number>) {
         const c = community[j] as number;
-        links.set(c, (links.get(c) ?? 0) + w);
+        if (weightTo[c] === 0) touched.push(c);
+        weightTo[c] = (weightTo[c] as number) + w;
       }
       total[own] = (total[own] as number) - ki;
-      const gain = (c: number) => (links.get(c) ?? 0) - ((total[c] as number) * ki) / m2;
+      const gain = (c: number) => (weightTo[c] as number) - ((total[c] as number) * ki) / m2;
       let best = own;
       let bestGain = gain(own);
-      for (const c of [...links.keys()].sort((a, b) => a - b)) {
+      // Neighbouring communities in a fixed order (adjacency order), so ties resolve the same way every run.
+      for (const c of touched) {
         const g = gain(c);
         if (g > bestGain + 1e-12) {
           best = c;
           bestGain = g;
         }
       }
+      for (const c of touched) weightTo[c] = 0;
+      touched.length = 0;
       total[best] = (total[best] as number) + ki;
       if (best !== own) {
         community[i] = best;

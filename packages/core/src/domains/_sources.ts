@@ -40,7 +40,11 @@ function groupBy(tables: readonly Table[], rest: readonly number[], key: (t: Tab
   for (const i of rest) {
     const k = key(tables[i] as Table);
     if (k === undefined) without.push(i);
-    else groups.set(k, [...(groups.get(k) ?? []), i]);
+    else {
+      const list = groups.get(k);
+      if (list) list.push(i);
+      else groups.set(k, [i]);
+    }
   }
   return { groups, without };
 }

@@ -113,7 +113,7 @@ function slug(name: string): string {
   return s || 'domain';
 }
 
-/** Most foreign keys to and from it; ties: most referenced, then first by name. */
+/** Most foreign keys to and from it; ties: most referenced, then first by name (`members` ascending). */
 function hubOf(
   members: readonly number[],
   graph: WeightedGraph,
@@ -122,7 +122,7 @@ function hubOf(
   let hub: number | undefined;
   let best = 0;
   let bestIn = 0;
-  for (const i of [...members].sort((a, b) => a - b)) {
+  for (const i of members) {
     let degree = 0;
     for (const w of (graph[i] as ReadonlyMap<number, number>).values()) degree += w;
     const into = referenced[i] as number;
@@ -153,16 +153,23 @@ function finish(
   graph: WeightedGraph,
   referenced: number[],
 ): Domain[] {
-  const byId = new Map<string, Domain>();
+  // `tables` is sorted by schema and name, so sorting members by index sorts the domain's tables.
+  const byId = new Map<string, { domain: Omit<Domain, 'tables' | 'hub'>; members: number[] }>();
+  const explicit = (s: Draft['source']) => s === 'config' || s === 'tag';
   for (const d of drafts) {
-    const hub = hubOf(d.members, graph, referenced);
+    const hub = d.name
+      ? undefined
+      : hubOf(
+          [...d.members].sort((a, b) => a - b),
+          graph,
+          referenced,
+        );
     const hubTable = hub === undefined ? undefined : (tables[hub] as Table);
     const name = d.name || (hubTable ? (hubTable.codeName ?? hubTable.name) : 'Tables');
     let id = slug(name);
     const existing = byId.get(id);
-    const explicit = (s: Draft['source']) => s === 'config' || s === 'tag';
-    if (existing && explicit(existing.source) && explicit(d.source)) {
-      existing.tables.push(...d.members.map((i) => tableRef(tables[i] as Table)));
+    if (existing && explicit(existing.domain.source) && explicit(d.source)) {
+      existing.members.push(...d.members);
       continue;
     }
     let displayName = name;
@@ -171,23 +178,24 @@ function finish(
       id = `${slug(name)}-${n}`;
     }
     byId.set(id, {
-      id,
-      name: displayName,
-      ...(d.description ? { description: d.description } : {}),
-      source: d.source,
-      tables: d.members.map((i) => tableRef(tables[i] as Table)),
+      domain: {
+        id,
+        name: displayName,
+        ...(d.description ? { description: d.description } : {}),
+        source: d.source,
+      },
+      members: [...d.members],
     });
   }
-  const indexOf = new Map(tables.map((t, i) => [tableSortKey(t), i]));
   return [...byId.values()]
-    .map((domain) => {
-      domain.tables.sort(compareRefs);
-      const hub = hubOf(
-        domain.tables.map((t) => indexOf.get(tableSortKey(t)) as number),
-        graph,
-        referenced,
-      );
-      return hub === undefined ? domain : { ...domain, hub: tableRef(tables[hub] as Table) };
+    .map(({ domain, members }) => {
+      members.sort((a, b) => a - b);
+      const hub = hubOf(members, graph, referenced);
+      return {
+        ...domain,
+        tables: members.map((i) => tableRef(tables[i] as Table)),
+        ...(hub === undefined ? {} : { hub: tableRef(tables[hub] as Table) }),
+      };
     })
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
