@@ -216,7 +216,7 @@ describe('dependencyOrder properties (10,000 random schemas)', () => {
     expect(dependencyOrder(ir).order.map((r) => r.name)).toEqual(['c', 'b']);
   });
 
-  it('orders 20,000 chained tables and a 1,500-table tangle of cycles quickly (no quadratic scan)', () => {
+  it('orders 20,000 chained tables and a 1,000-table tangle of cycles quickly (no quadratic scan)', () => {
     const pad = (i: number) => `t${String(i).padStart(5, '0')}`;
     const chain = Array.from({ length: 20_000 }, (_, i) =>
       aTable(pad(i), {
@@ -229,8 +229,8 @@ describe('dependencyOrder properties (10,000 random schemas)', () => {
       chain.map((t) => t.name),
     );
     expect(performance.now() - started).toBeLessThan(2000);
-    // Each table references the next (a ring of 1,500) and two pseudo-random others, nullable or not.
-    const tangle = Array.from({ length: 1500 }, (_, i) =>
+    // Each table references the next (a ring of 1,000) and two pseudo-random others, nullable or not.
+    const tangle = Array.from({ length: 1000 }, (_, i) =>
       aTable(pad(i), {
         columns: [
           aColumn('id'),
@@ -239,15 +239,15 @@ describe('dependencyOrder properties (10,000 random schemas)', () => {
           aColumn('c', 'integer', { nullable: true }),
         ],
         foreignKeys: [
-          aForeignKey(pad(i), ['a'], pad((i + 1) % 1500)),
-          aForeignKey(pad(i), ['b'], pad((i * 7 + 3) % 1500)),
-          aForeignKey(pad(i), ['c'], pad((i * 13 + 5) % 1500)),
+          aForeignKey(pad(i), ['a'], pad((i + 1) % 1000)),
+          aForeignKey(pad(i), ['b'], pad((i * 7 + 3) % 1000)),
+          aForeignKey(pad(i), ['c'], pad((i * 13 + 5) % 1000)),
         ],
       }),
     );
     started = performance.now();
     const result = dependencyOrder(anIr({ tables: tangle }));
-    expect(result.order).toHaveLength(1500);
+    expect(result.order).toHaveLength(1000);
     expect(performance.now() - started).toBeLessThan(4000);
   });
 });
