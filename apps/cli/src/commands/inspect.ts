@@ -34,6 +34,7 @@ export const inspectCommand = defineOrmdocCommand({
     // What PostgreSQL would reject goes to stderr, so the printed IR/DDL stays usable as it is.
     const rejected = analyze(ir, {
       disable: config.findings.disable,
+      enable: config.findings.enable,
       ...(config.findings.piiPatterns ? { piiPatterns: config.findings.piiPatterns } : {}),
     }).filter((f) => f.severity === 'error');
     for (const f of rejected)

@@ -144,9 +144,11 @@ export const OrmdocConfig = z.strictObject({
   findings: z
     .strictObject({
       disable: z.array(z.string()).default([]),
+      /** Rules that are off by default to run (e.g. "unbounded-text-unique"). */
+      enable: z.array(z.string()).default([]),
       piiPatterns: z.array(z.string()).optional(),
     })
-    .default({ disable: [] }),
+    .default({ disable: [], enable: [] }),
   /** Subject areas; see DomainsConfig. Overrides what ormdoc would infer for the tables it lists. */
   domains: DomainsConfig.optional(),
   mermaid: z

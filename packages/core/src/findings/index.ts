@@ -54,12 +54,13 @@ const rules: FindingRule[] = [
 
 /** Every rule `analyze` knows, for docs and `ormdoc rules`-style listings. */
 export const findingRules: FindingRuleInfo[] = rules.map(
-  ({ id, title, category, severity, description }) => ({
+  ({ id, title, category, severity, description, offByDefault }) => ({
     id,
     title,
     category,
     severity,
     description,
+    ...(offByDefault ? { offByDefault } : {}),
   }),
 );
 
@@ -67,10 +68,11 @@ export const findingRules: FindingRuleInfo[] = rules.map(
  * Analyse a schema: concrete, named facts for the Performance / Indexing / Security / Validation
  * sections of the documents. Pure and deterministic: ordered by table (default schema first, then
  * by name), then by rule (the `findingRules` order), then by the order the rule met them.
- * Unknown ids in `disable` are ignored.
+ * Unknown ids in `disable` are ignored. Rules marked `offByDefault` run only when `enable` names them.
  */
 export function analyze(ir: Ir, options: AnalyzeOptions = {}): Finding[] {
   const disabled = new Set(options.disable ?? []);
+  const enabled = new Set(options.enable ?? []);
   const ctx = {
     ir,
     tables: ir.tables.filter((t) => t.kind === 'table'),
@@ -79,7 +81,7 @@ export function analyze(ir: Ir, options: AnalyzeOptions = {}): Finding[] {
   const found: Array<{ finding: Finding; rule: number; seq: number }> = [];
   let seq = 0;
   rules.forEach((rule, ruleIndex) => {
-    if (disabled.has(rule.id)) return;
+    if (disabled.has(rule.id) || (rule.offByDefault && !enabled.has(rule.id))) return;
     for (const finding of rule.check(ctx)) found.push({ finding, rule: ruleIndex, seq: seq++ });
   });
   found.sort((a, b) => {

@@ -3,7 +3,9 @@ import type { Ir } from '../ir/types.js';
 import { aColumn, aForeignKey, anIndex, anIr, aPrimaryKey, aTable } from '../testing/builders.js';
 import { analyze } from './index.js';
 
-const only = (ir: Ir, ruleId: string) => analyze(ir).filter((f) => f.ruleId === ruleId);
+// unbounded-text-unique is off by default (see the last test): enable it to test it.
+const only = (ir: Ir, ruleId: string) =>
+  analyze(ir, { enable: ['unbounded-text-unique'] }).filter((f) => f.ruleId === ruleId);
 
 const users = aTable('users', { primaryKey: aPrimaryKey('users', ['id']) });
 const comments = (overrides: Parameters<typeof aTable>[1] = {}) =>
@@ -226,5 +228,21 @@ describe('unbounded-text-unique leaves generated ids and the keys that must matc
     });
     const found = only(anIr({ tables: [org, member] }), 'unbounded-text-unique');
     expect(found.map((f) => `${f.table?.name}.${f.columns?.[0]}`)).toEqual(['Member.userId', 'Org.slug']);
+  });
+});
+
+describe('rules off by default', () => {
+  it('unbounded-text-unique runs only when enabled (under 1% precision on real projects)', () => {
+    const t = aTable('accounts', {
+      columns: [aColumn('id', 'integer'), aColumn('email', 'text')],
+      primaryKey: aPrimaryKey('accounts', ['id']),
+      uniques: [{ name: 'accounts_email_key', nameExplicit: false, columns: ['email'] }],
+    });
+    expect(analyze(anIr({ tables: [t] })).filter((f) => f.ruleId === 'unbounded-text-unique')).toEqual([]);
+    expect(
+      analyze(anIr({ tables: [t] }), { enable: ['unbounded-text-unique'] }).filter(
+        (f) => f.ruleId === 'unbounded-text-unique',
+      ),
+    ).toHaveLength(1);
   });
 });

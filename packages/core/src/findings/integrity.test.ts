@@ -25,15 +25,23 @@ describe('table-without-primary-key', () => {
 });
 
 describe('nullable-unique', () => {
-  it('reports unique keys over nullable columns', () => {
+  it('reports unique keys over several columns where some are nullable, not a single optional unique column', () => {
     const t = aTable('users', {
-      columns: [aColumn('id', 'integer'), aColumn('phone', 'varchar(32)', { nullable: true })],
+      columns: [
+        aColumn('id', 'integer'),
+        aColumn('phone', 'varchar(32)', { nullable: true }),
+        aColumn('org_id', 'integer'),
+      ],
       primaryKey: pk('users'),
-      indexes: [anIndex('users', ['phone'], { unique: true, name: 'users_phone_key' })],
+      indexes: [
+        anIndex('users', ['phone'], { unique: true, name: 'users_phone_key' }),
+        anIndex('users', ['org_id', 'phone'], { unique: true, name: 'users_org_id_phone_key' }),
+      ],
     });
     const found = only(anIr({ tables: [t] }), 'nullable-unique');
-    expect(found).toHaveLength(1);
-    expect(found[0]!.message).toContain('users.phone is unique (users_phone_key) but phone is nullable');
+    expect(found.map((f) => f.message)).toEqual([
+      'users (org_id, phone) is unique (users_org_id_phone_key) but phone is nullable; rows with a NULL in the key are never considered duplicates.',
+    ]);
   });
 
   it('ignores NOT NULL columns and NULLS NOT DISTINCT keys', () => {

@@ -35,18 +35,18 @@ describe('missing-timestamps', () => {
       primaryKey: aPrimaryKey('settings', ['id']),
     });
     const found = only(anIr({ tables: [tags, settings] }), 'missing-timestamps');
+    // A table with a creation timestamp is left alone: many rows are rightly never updated.
     expect(found.map((f) => [f.table?.name, f.message])).toEqual([
       [
-        'settings',
-        'settings has no update timestamp (rows are never expected to change, or changes leave no trace).',
+        'tags',
+        'tags has no creation or update timestamp: when a row appeared cannot be answered from the data.',
       ],
-      ['tags', 'tags has no creation or update timestamp.'],
     ]);
     // One camelCase column against none in snake_case: the suggestion follows it, quoted, in the schema's own type.
-    expect(found[1]?.fix?.sql).toBe(
+    expect(found[0]?.fix?.sql).toBe(
       'ALTER TABLE tags ADD COLUMN "createdAt" timestamptz(3) NOT NULL DEFAULT CURRENT_TIMESTAMP;\nALTER TABLE tags ADD COLUMN "updatedAt" timestamptz(3) NOT NULL DEFAULT CURRENT_TIMESTAMP;',
     );
-    expect(found[1]?.fix?.orm).toBe(
+    expect(found[0]?.fix?.orm).toBe(
       'createdAt DateTime @default(now())\nupdatedAt DateTime @default(now()) @updatedAt',
     );
   });
@@ -97,7 +97,7 @@ describe('missing-timestamps', () => {
       primaryKey: aPrimaryKey('forms', ['id']),
     });
     expect(only(anIr({ tables: [t] }), 'missing-timestamps').map((f) => f.message)).toEqual([
-      'forms has no creation timestamp.',
+      'forms has no creation timestamp: when a row appeared cannot be answered from the data.',
     ]);
   });
 
@@ -121,7 +121,7 @@ describe('missing-timestamps', () => {
     });
     const found = only(anIr({ tables: [bare] }), 'missing-timestamps');
     expect(found.map((f) => f.message)).toEqual([
-      'events has no creation timestamp (its rows are appended, so the creation time is the one that matters).',
+      'events has no creation timestamp (its rows are appended, so the creation time is the one that matters): when a row appeared cannot be answered from the data.',
     ]);
     expect(found[0]?.fix?.sql).toBe(
       'ALTER TABLE events ADD COLUMN created_at timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP;',

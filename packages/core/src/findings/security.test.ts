@@ -104,6 +104,8 @@ describe('personal data and secrets look at types and at what the name says abou
     ['key', 'text'],
     ['contentHash', 'text'],
     ['otpEnabled', 'boolean'],
+    ['credentialPublicKey', 'bytea'],
+    ['partialClientSecret', 'text'],
   ])('%s %s is not a secret', (name, type) => {
     expect(flagged('secret-column', cols('t', [aColumn(name, type, { codeName: name })]))).toEqual([]);
   });
@@ -131,6 +133,11 @@ describe('personal data and secrets look at types and at what the name says abou
     ['emailSubject', 'text'],
     ['emailTemplate', 'text'],
     ['ipCount', 'bigint'],
+    ['readInEmail', 'timestamp(3)'],
+    ['supportEmail', 'text'],
+    ['signatureAlgorithm', 'text'],
+    ['signatureLevel', 'text'],
+    ['emailRateLimits', 'jsonb'],
   ])('%s %s is not personal data', (name, type) => {
     expect(flagged('pii-column', cols('t', [aColumn(name, type)]))).toEqual([]);
   });

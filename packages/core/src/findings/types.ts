@@ -46,6 +46,8 @@ export interface Finding {
 export interface AnalyzeOptions {
   /** Rule ids to skip. */
   disable?: string[];
+  /** Rules that are off by default (`offByDefault`) to run anyway. */
+  enable?: string[];
   /** Column-name patterns for `pii-column`; replace the defaults (`defaultPiiPatterns`). */
   piiPatterns?: string[];
 }
@@ -57,6 +59,8 @@ export interface FindingRuleInfo {
   category: FindingCategory;
   severity: FindingSeverity;
   description: string;
+  /** Too noisy on real projects to run unless the config enables it (`findings.enable`). */
+  offByDefault?: boolean;
 }
 
 export interface RuleContext {

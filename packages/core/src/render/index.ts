@@ -63,6 +63,7 @@ export async function renderDocuments(options: {
   const ir = overlaid.ir;
   const findings = analyze(ir, {
     disable: config.findings.disable,
+    enable: config.findings.enable,
     ...(config.findings.piiPatterns ? { piiPatterns: config.findings.piiPatterns } : {}),
   });
 

@@ -73,6 +73,18 @@ const APPEND_ONLY_WORDS = new Set([
   'changelog',
   'changelogs',
   'outbox',
+  'token',
+  'tokens',
+  'verification',
+  'verifications',
+  'call',
+  'calls',
+  'delivery',
+  'deliveries',
+  'receipt',
+  'receipts',
+  'attempt',
+  'attempts',
 ]);
 const APPEND_ONLY_TEXT =
   /\b(append[- ]only|insert[- ]only|immutable|write[- ]once|never (?:updated|edited|changed))\b/i;
@@ -120,15 +132,17 @@ export const missingTimestamps = defineRule({
   category: 'maintenance',
   severity: 'info',
   description:
-    'A table (other than a pure junction table) without a creation timestamp (created_at-like, or any timestamp defaulting to now) or an update timestamp (updated_at-like, or refreshed on update): when a row appeared or last changed cannot be answered from the data. Append-only tables (audit, log, event, history, or described as append-only) need only created_at.',
+    'A table (other than a pure junction table) without a creation timestamp (created_at-like, or any timestamp defaulting to now): when a row appeared cannot be answered from the data. The fix adds an update timestamp too where the table has none and is not append-only (audit, log, event, history, tokens, or described as append-only).',
   check(ctx: RuleContext, at: At): Finding[] {
     const out: Finding[] = [];
     for (const table of ctx.tables) {
       if (table.implicit || junctionForeignKeys(table)) continue;
       const appendOnly = isAppendOnly(table);
+      // A table that records when rows appear is left alone: an update timestamp is often rightly
+      // absent (tokens, invites, signatures are written once), so its absence is no finding.
       const hasCreated = table.columns.some(isCreationTimestamp);
+      if (hasCreated) continue;
       const hasUpdated = appendOnly || table.columns.some(isUpdateTimestamp);
-      if (hasCreated && hasUpdated) continue;
       const wanted = [
         !hasCreated ? ('created' as const) : undefined,
         !hasUpdated ? ('updated' as const) : undefined,
@@ -140,7 +154,7 @@ export const missingTimestamps = defineRule({
       const lacking = [created ? 'creation' : undefined, updated ? 'update' : undefined].filter(Boolean);
       out.push({
         ...at(table),
-        message: `${name} has no ${lacking.join(' or ')} timestamp${hasCreated ? ' (rows are never expected to change, or changes leave no trace)' : appendOnly ? ' (its rows are appended, so the creation time is the one that matters)' : ''}.`,
+        message: `${name} has no ${lacking.join(' or ')} timestamp${appendOnly ? ' (its rows are appended, so the creation time is the one that matters)' : ''}: when a row appeared cannot be answered from the data.`,
         hint: !updated
           ? `Add ${created}, defaulting to the current time.`
           : created

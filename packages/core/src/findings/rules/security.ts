@@ -135,6 +135,27 @@ const ABOUT_THE_VALUE = new Set([
   'reset',
   'request',
   'requested',
+  'algorithm',
+  'public',
+  'level',
+  'rate',
+  'limit',
+  'limits',
+]);
+
+/**
+ * Words that, before the matched words, make the value not the sensitive thing itself: a public key,
+ * the partial (displayed) part of a secret, an organisation's support or sender address.
+ */
+const NOT_THE_VALUE_BEFORE = new Set([
+  'public',
+  'partial',
+  'masked',
+  'support',
+  'sender',
+  'from',
+  'noreply',
+  'no_reply',
 ]);
 
 /** Value categories that cannot hold a secret or a person's data: counters, flags, timestamps, durations. */
@@ -158,6 +179,9 @@ const NOT_PERSONAL: ReadonlySet<ColumnCategory> = new Set<ColumnCategory>([
   'interval',
   'uuid',
 ]);
+/** A date or timestamp is personal only as a date of birth (`readInEmailAt` is not). */
+const TEMPORAL: ReadonlySet<ColumnCategory> = new Set<ColumnCategory>(['datetime', 'date', 'time']);
+const BIRTH = new Set(['birth', 'birthday', 'birthdate', 'dob']);
 
 /** Table names whose rows are people: a bare `name` column there is a person's name. */
 const PERSON_WORDS = new Set(
@@ -212,7 +236,8 @@ export function valuePattern(name: string, patterns: readonly string[]): string 
     for (let i = 0; i + want.length <= words.length; i++)
       if (
         want.every((w, j) => words[i + j] === w) &&
-        !words.slice(i + want.length).some((w) => ABOUT_THE_VALUE.has(w))
+        !words.slice(i + want.length).some((w) => ABOUT_THE_VALUE.has(w)) &&
+        !words.slice(0, i).some((w) => NOT_THE_VALUE_BEFORE.has(w))
       )
         return p;
   }
@@ -228,6 +253,8 @@ function sensitiveColumns(
     tag: string;
     patterns: (ctx: RuleContext) => readonly string[];
     excluded: ReadonlySet<ColumnCategory>;
+    /** Categories where only these patterns count. */
+    narrow?: { categories: ReadonlySet<ColumnCategory>; keep: (pattern: string) => boolean };
     extra?: (table: Table, col: Column) => string | undefined;
     table: (table: Table) => Pick<Finding, 'message' | 'hint'>;
     column: (table: Table, col: Column, why: string[]) => Pick<Finding, 'message' | 'hint'>;
@@ -244,8 +271,11 @@ function sensitiveColumns(
           const why: string[] = [];
           if (hasTag(col.tags, options.tag)) why.push(`tagged @${options.tag}`);
           else if (!options.excluded.has(col.type.category)) {
+            const narrow = options.narrow?.categories.has(col.type.category)
+              ? patterns.filter(options.narrow.keep)
+              : patterns;
             const hit =
-              valuePattern(col.name, patterns) ?? (col.codeName && valuePattern(col.codeName, patterns));
+              valuePattern(col.name, narrow) ?? (col.codeName && valuePattern(col.codeName, narrow));
             if (hit) why.push(`name matches "${hit}"`);
             else {
               const extra = options.extra?.(table, col);
@@ -274,6 +304,7 @@ export const piiColumn = sensitiveColumns(
     tag: 'pii',
     patterns: (ctx) => ctx.piiPatterns,
     excluded: NOT_PERSONAL,
+    narrow: { categories: TEMPORAL, keep: (p) => nameTokens(p).some((w) => BIRTH.has(w)) },
     extra: (table, col) =>
       col.type.category === 'string' && nameTokens(col.name).join('_') === 'name' && isPersonTable(table)
         ? `a name on ${table.name}, a table of people`
