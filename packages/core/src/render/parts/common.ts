@@ -192,16 +192,28 @@ export function changeTrackingFacts(ctx: RenderContext): string {
 export function migrationOrder(ctx: RenderContext): string {
   const { shown } = capped(ctx, ctx.order.order, 'tables');
   const lines = shown.map((r, i) => `${i + 1}. ${code(qualifiedName(r))}`);
-  const cycle = ctx.order.cycleForeignKeys.length
-    ? `Then add the foreign keys that close a cycle: ${ctx.order.cycleForeignKeys
+  const postponed = ctx.order.cycleForeignKeys;
+  const cycle = postponed.length
+    ? `Then add the foreign keys that close a cycle: ${postponed
         .map((c) => code(`${qualifiedName(c.table)}.${c.foreignKey}`))
-        .join(', ')}`
+        .join(
+          ', ',
+        )}${postponed.every((c) => c.nullable) ? ' (rows: insert these columns as NULL, then set them with UPDATE)' : ''}`
     : '';
+  // Cycles of NOT NULL foreign keys: no order inserts them; say so instead of implying one does.
+  const stuck = ctx.order.unbreakable
+    .filter((u) => !u.selfReference)
+    .map(
+      (u) =>
+        `${u.foreignKeys.map((f) => code(`${qualifiedName(f.table)}.${f.foreignKey}`)).join(', ')} form a cycle of NOT NULL foreign keys: rows cannot be inserted one table at a time; make one of them \`DEFERRABLE INITIALLY DEFERRED\` (and insert in one transaction) or its column nullable.`,
+    )
+    .join('\n\n');
   if (shown.length < ctx.order.order.length) {
     const ddl = ddlArtifactFile(ctx);
     const rest = `_… and ${ctx.order.order.length - shown.length} more tables, in the order of ${ddl ? link(ddl, ddl) : 'the Initial Schema'}._`;
-    return [lines.join('\n'), rest, cycle ? `${cycle}.` : ''].filter(Boolean).join('\n\n');
+    return [lines.join('\n'), rest, cycle ? `${cycle}.` : '', stuck].filter(Boolean).join('\n\n');
   }
   if (cycle) lines.push(`${lines.length + 1}. ${cycle}`);
-  return lines.length ? lines.join('\n') : '_The schema has no tables._';
+  if (lines.length === 0) return '_The schema has no tables._';
+  return [lines.join('\n'), stuck].filter(Boolean).join('\n\n');
 }
