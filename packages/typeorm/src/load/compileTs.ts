@@ -18,6 +18,7 @@ const REFS_MARK = '\n//# ormdocTypeRefs=';
 export function createTsCompiler(
   ts: typeof TS,
   project: ProjectCompilerOptions,
+  entryFiles: () => readonly string[] = () => [],
 ): (filename: string) => string {
   const optionsKey = JSON.stringify(project.compilerOptions);
   let typed: TypedEmitter | undefined;
@@ -31,7 +32,7 @@ export function createTsCompiler(
     const cached = readCachedTranspile(typedKey);
     if (cached !== undefined) return cached;
     const output = typed.needsTypes(filename, plain.refs)
-      ? (typed.emit(filename) ?? plain.output)
+      ? (typed.emit(filename, entryFiles()) ?? plain.output)
       : plain.output;
     writeCachedTranspile(typedKey, output);
     return output;

@@ -60,7 +60,7 @@ export async function loadTypeormMetadata(options: LoadTypeormOptions): Promise<
     ensureReflectMetadata(cwd);
     let baseOptions: Record<string, unknown> | undefined;
     let UserDataSource: DataSourceLike | undefined;
-    const entryFiles: string[] = [];
+    const entryFiles = record.entryFiles;
     let entities: unknown[] = [];
     if (dataSourceFile) {
       entryFiles.push(dataSourceFile);
@@ -134,8 +134,8 @@ async function resolveEntityList(list: unknown, cwd: string, entryFiles: string[
       const files = (
         await glob(pattern, { cwd, absolute: true, ignore: ['**/node_modules/**', '**/*.d.ts'] })
       ).sort();
+      entryFiles.push(...files);
       for (const file of files) {
-        entryFiles.push(file);
         const mod = await loadUserModule(file, cwd);
         for (const value of Object.values(mod))
           if (typeof value === 'function' || isEntitySchema(value)) out.push(value);

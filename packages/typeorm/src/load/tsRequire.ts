@@ -30,6 +30,11 @@ export interface LoadRecord {
   files: string[];
   /** Exported values (classes) -> the file that exported them first. */
   exportedFrom: Map<unknown, string>;
+  /**
+   * The files the load requires itself (data source, entity globs), listed before they are loaded:
+   * a TypeScript program, when one is needed, starts from all of them at once.
+   */
+  entryFiles: string[];
 }
 
 let queue: Promise<unknown> = Promise.resolve();
@@ -55,13 +60,13 @@ async function runScoped<T>(
 ): Promise<T> {
   const M = Module as unknown as ModuleInternals;
   const ts = loadTypescript();
-  const record: LoadRecord = { files: [], exportedFrom: new Map() };
+  const record: LoadRecord = { files: [], exportedFrom: new Map(), entryFiles: [] };
   const saved = {
     extensions: Object.fromEntries(TS_EXTENSIONS.map((e) => [e, M._extensions[e]])),
     resolve: M._resolveFilename,
     load: M._load,
   };
-  const compileFile = createTsCompiler(ts, project);
+  const compileFile = createTsCompiler(ts, project, () => record.entryFiles);
   const compile = (module: CompilableModule, filename: string) => {
     const output = compileFile(filename);
     record.files.push(filename);

@@ -105,11 +105,17 @@ export class TypedEmitter {
     return hash.digest('hex');
   }
 
-  /** The file compiled by the program (CommonJS), or undefined when the program cannot emit it. */
-  emit(filename: string): string | undefined {
+  /**
+   * The file compiled by the program (CommonJS), or undefined when the program cannot emit it.
+   * `entryFiles` (the load's data source and entity files) join the program's roots, so one
+   * program usually covers every file that needs it instead of one program per file.
+   */
+  emit(filename: string, entryFiles: readonly string[] = []): string | undefined {
     let sourceFile = this.program?.getSourceFile(filename);
     if (!sourceFile) {
-      this.roots.push(filename);
+      for (const file of [...entryFiles, filename])
+        if (/\.[cm]?tsx?$/.test(file) && !/\.d\.[cm]?ts$/.test(file) && !this.roots.includes(file))
+          this.roots.push(file);
       this.program = this.ts.createProgram({
         rootNames: this.roots,
         options: this.options,
