@@ -76,31 +76,114 @@ export const categorizeSqlType: (sql: string) => ColumnCategory = remembered(100
   categorizeUncached(sql),
 );
 
+/**
+ * Element type name (lower-case, no array suffix, no `(...)` parameters) -> category: one row per
+ * type name, matched whole (a prefix match once sent `interval` to integer because of `int`).
+ * Multi-word names (`double precision`, `timestamp with time zone`) are listed as written.
+ */
+export const SQL_TYPE_CATEGORIES: Readonly<Record<string, ColumnCategory>> = {
+  varchar: 'string',
+  'character varying': 'string',
+  char: 'string',
+  character: 'string',
+  bpchar: 'string',
+  text: 'string',
+  citext: 'string',
+  nvarchar: 'string',
+  nchar: 'string',
+  ntext: 'string',
+  tinytext: 'string',
+  mediumtext: 'string',
+  longtext: 'string',
+  string: 'string',
+  clob: 'string',
+  name: 'string',
+  xml: 'string',
+  bigint: 'bigint',
+  bigserial: 'bigint',
+  int8: 'bigint',
+  serial8: 'bigint',
+  integer: 'integer',
+  int: 'integer',
+  int2: 'integer',
+  int4: 'integer',
+  smallint: 'integer',
+  tinyint: 'integer',
+  mediumint: 'integer',
+  serial: 'integer',
+  serial4: 'integer',
+  smallserial: 'integer',
+  serial2: 'integer',
+  year: 'integer',
+  numeric: 'decimal',
+  decimal: 'decimal',
+  money: 'decimal',
+  smallmoney: 'decimal',
+  real: 'float',
+  float: 'float',
+  float4: 'float',
+  float8: 'float',
+  double: 'float',
+  'double precision': 'float',
+  boolean: 'boolean',
+  bool: 'boolean',
+  timestamp: 'datetime',
+  timestamptz: 'datetime',
+  'timestamp with time zone': 'datetime',
+  'timestamp without time zone': 'datetime',
+  datetime: 'datetime',
+  datetime2: 'datetime',
+  datetimeoffset: 'datetime',
+  smalldatetime: 'datetime',
+  date: 'date',
+  time: 'time',
+  timetz: 'time',
+  'time with time zone': 'time',
+  'time without time zone': 'time',
+  interval: 'interval',
+  json: 'json',
+  jsonb: 'json',
+  uuid: 'uuid',
+  uniqueidentifier: 'uuid',
+  bytea: 'binary',
+  blob: 'binary',
+  tinyblob: 'binary',
+  mediumblob: 'binary',
+  longblob: 'binary',
+  binary: 'binary',
+  varbinary: 'binary',
+  image: 'binary',
+  inet: 'network',
+  cidr: 'network',
+  macaddr: 'network',
+  macaddr8: 'network',
+  geometry: 'geometry',
+  geography: 'geometry',
+  point: 'geometry',
+  line: 'geometry',
+  lseg: 'geometry',
+  box: 'geometry',
+  path: 'geometry',
+  polygon: 'geometry',
+  circle: 'geometry',
+  vector: 'vector',
+  halfvec: 'vector',
+  sparsevec: 'vector',
+};
+
 function categorizeUncached(sql: string): ColumnCategory {
-  const s = sql.toLowerCase().replace(/\[\]$/g, '').replace(/\(.*$/, '').trim();
-  if (
-    /^(varchar|char|text|citext|nvarchar|nchar|ntext|tinytext|mediumtext|longtext|string|clob|character|name|xml|bpchar)/.test(
-      s,
-    )
-  )
-    return 'string';
-  if (/^(bigint|bigserial|int8|serial8)$/.test(s)) return 'bigint';
-  if (/^(integer|int|int2|int4|smallint|tinyint|mediumint|serial|smallserial|serial4|year)/.test(s))
-    return 'integer';
-  if (/^(numeric|decimal|money)/.test(s)) return 'decimal';
-  if (/^(real|float|double|float4|float8)/.test(s)) return 'float';
-  if (/^(boolean|bool)$/.test(s)) return 'boolean';
+  const s = sql
+    .toLowerCase()
+    .replace(/(\s*\[\d*\])+$/, '')
+    .trim();
+  // `interval day to second`, `double precision`, `timestamp(3) with time zone`: parameters out, words kept.
+  const name = s
+    .replace(/\s*\([^)]*\)/g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/^interval .*$/, 'interval')
+    .replace(/ unsigned$| zerofill$/g, '')
+    .trim();
   // bit / bit(1) is a boolean (MySQL, SQL Server); a longer bit string is not.
-  if (s === 'bit') return /^bit\s*(\(\s*1\s*\))?$/i.test(sql.trim()) ? 'boolean' : 'other';
-  if (/^(timestamp|timestamptz|datetime|datetime2|datetimeoffset|smalldatetime)/.test(s)) return 'datetime';
-  if (s === 'date') return 'date';
-  if (/^(time|timetz)/.test(s)) return 'time';
-  if (s.startsWith('interval')) return 'interval';
-  if (/^(json|jsonb)$/.test(s)) return 'json';
-  if (/^(uuid|uniqueidentifier)$/.test(s)) return 'uuid';
-  if (/^(bytea|blob|binary|varbinary|tinyblob|mediumblob|longblob|image)/.test(s)) return 'binary';
-  if (/^(inet|cidr|macaddr|macaddr8)$/.test(s)) return 'network';
-  if (/^(geometry|geography|point|line|lseg|box|path|polygon|circle)/.test(s)) return 'geometry';
-  if (/^(vector|halfvec|sparsevec)/.test(s)) return 'vector';
-  return 'other';
+  if (name === 'bit') return /^bit\s*(\(\s*1\s*\))?$/.test(s) ? 'boolean' : 'other';
+  return SQL_TYPE_CATEGORIES[name] ?? 'other';
 }
