@@ -62,9 +62,12 @@ for (const key of Object.keys(ENV))
 delete ENV.npm_config_user_agent;
 
 /** Run a command; `bin` puts the project's node_modules/.bin first on PATH, as npx and npm scripts do. */
+let timings = [];
 function run(cmd, args, cwd, bin = false) {
+  const t0 = performance.now();
   const env = bin ? { ...ENV, PATH: `${join(cwd, 'node_modules/.bin')}${delimiter}${ENV.PATH}` } : ENV;
   const r = spawnSync(cmd, args, { cwd, env, encoding: 'utf8', timeout: 600_000, maxBuffer: 64 << 20 });
+  timings.push(`${cmd.split('/').pop()} ${args[0] ?? ''} ${seconds(t0)}s`);
   return {
     code: r.status ?? -1,
     out: `${r.stdout ?? ''}${r.stderr ?? ''}${r.error ? String(r.error) : ''}`,
@@ -186,6 +189,7 @@ function install(c, dir, specs) {
 
 function runCase(c, tarballs) {
   const started = performance.now();
+  timings = [];
   const failures = [];
   const dir = mkdtempSync(join(tmpdir(), `ormdoc-matrix-${c.id}-`));
   const coreSpec = `file:${tarballs['@ormdoc/core']}`;
@@ -227,6 +231,7 @@ function runCase(c, tarballs) {
     seconds: seconds(started),
     dir,
     notes: peerNotes(c),
+    steps: timings.join(', '),
   };
 }
 
@@ -281,6 +286,7 @@ for (const c of selected) {
   console.log(
     `${result.ok ? 'ok  ' : 'FAIL'} ${c.id.padEnd(24)} ${result.seconds.padStart(6)} s  ${result.notes.join('; ')}`,
   );
+  console.log(`     steps: ${result.steps}`);
   for (const f of result.failures) console.log(`    - ${f}`);
   if (!result.ok) console.log(`    (project kept in ${result.dir})`);
 }
