@@ -77,3 +77,11 @@ def test_missing_attribute_exit_5():
 
 def test_usage_error_exit_2():
     assert run_exporter("shop.py", "--dialect", "oracle").returncode == 2
+
+
+def test_a_project_for_a_newer_python_is_named():
+    done = run_exporter("models.py", cwd=os.path.join(FIXTURES, "newer_python"))
+    assert done.returncode == 4
+    hint = error_of(done)["hint"]
+    assert "requires Python >=3.99 (requires-python in pyproject.toml)" in hint
+    assert "Python %d.%d" % sys.version_info[:2] in hint

@@ -1,6 +1,7 @@
 """What is installed for this interpreter, and whether a failure is a pydantic 1/2 mismatch."""
 
 import os
+import re
 import sys
 from typing import Optional
 
@@ -83,3 +84,42 @@ def _older(version: str, than: "tuple[int, ...]") -> bool:
         digits = "".join(ch for ch in piece if ch.isdigit())
         numbers.append(int(digits or 0))
     return tuple(numbers) < than
+
+
+_REQUIRES = re.compile(r"""^\s*requires-python\s*=\s*["']([^"']+)["']""", re.MULTILINE)
+
+
+def python_requirement_unmet(cwd: str) -> Optional[str]:
+    """The project's `requires-python` (pyproject.toml) when this interpreter does not satisfy it."""
+    path = os.path.join(cwd, "pyproject.toml")
+    try:
+        with open(path, encoding="utf-8") as fh:
+            m = _REQUIRES.search(fh.read())
+    except OSError:
+        return None
+    if not m:
+        return None
+    spec = m.group(1)
+    here = sys.version_info[:3]
+    for clause in spec.split(","):
+        cm = re.match(r"^\s*(>=|>|<=|<|==|~=|!=)\s*([0-9]+(?:\.[0-9]+){0,2})(\.\*)?\s*$", clause)
+        if not cm:
+            continue
+        op, version = cm.group(1), tuple(int(p) for p in cm.group(2).split("."))
+        mine = here[: len(version)]
+        ok = {
+            ">=": mine >= version,
+            ">": mine > version,
+            "<=": mine <= version,
+            "<": mine < version,
+            "==": mine == version,
+            "~=": mine >= version and here[: len(version) - 1] == version[:-1],
+            "!=": mine != version,
+        }[op]
+        if not ok:
+            return (
+                "The project requires Python %s (requires-python in pyproject.toml) but %s is Python %s: "
+                "run ormdoc with the project's interpreter (--python)."
+                % (spec, sys.executable, ".".join(map(str, here)))
+            )
+    return None

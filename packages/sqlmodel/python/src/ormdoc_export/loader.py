@@ -7,7 +7,7 @@ import re
 import sys
 import traceback
 
-from .environment import installed_versions, pydantic_mismatch
+from .environment import installed_versions, pydantic_mismatch, python_requirement_unmet
 
 DEPENDENCY_MODULES = ("sqlalchemy", "sqlmodel", "pydantic", "alembic", "geoalchemy2", "sqlalchemy_utils")
 
@@ -100,7 +100,7 @@ def _import(module_name, cwd, display):
         file = os.path.relpath(frame.filename, cwd).replace(os.sep, "/") if frame else None
         line = frame.lineno if frame else None
         where = " (%s:%s)" % (file, line) if file else ""
-        mismatch = pydantic_mismatch(exc, details)
+        mismatch = python_requirement_unmet(cwd) or pydantic_mismatch(exc, details)
         raise LoadError(
             "MODULE_LOAD_FAILED",
             "Importing %s failed%s: %s: %s [%s]" % (display, where, type(exc).__name__, exc, installed_versions()),
