@@ -30,7 +30,14 @@ export * from './conformance/cases.js';
 export * from './conformance/check.js';
 export * from './ddl/index.js';
 export * from './diagnostics.js';
-export { CLUSTER_MAX, CLUSTER_MIN, computeDomains, DOMAIN_TAGS, type Domain } from './domains/index.js';
+export {
+  CLUSTER_MAX,
+  CLUSTER_MIN,
+  checkDomainsConfig,
+  computeDomains,
+  DOMAIN_TAGS,
+  type Domain,
+} from './domains/index.js';
 export * from './errors.js';
 export type {
   AnalyzeOptions,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { OrmdocConfig } from '../config/schema.js';
 import type { Table } from '../ir/types.js';
 import { aForeignKey, anIr, aTable, exampleIr } from '../testing/index.js';
-import { computeDomains } from './index.js';
+import { checkDomainsConfig, computeDomains } from './index.js';
 
 const names = (ds: ReturnType<typeof computeDomains>) =>
   Object.fromEntries(
@@ -205,5 +205,20 @@ describe('computeDomains: sources', () => {
       t00: ['t00', 't01', 't02'],
       t03: ['t03', 't04', 't05', 't11'],
     });
+  });
+
+  it('checkDomainsConfig warns about an entry that matches no table and a domain left empty', () => {
+    const ir = anIr({ tables: [t('invoices'), t('users')] });
+    const ds = checkDomainsConfig(ir, {
+      domains: {
+        Billing: { tables: ['invoicez', 'invoices'] },
+        Again: { tables: ['invoices'] },
+        Ok: { tables: ['u*'] },
+      },
+    });
+    expect(ds.map((d) => [d.code, d.path])).toEqual([
+      ['config/domain-matches-nothing', 'domains.Billing.tables[0]'],
+      ['config/domain-empty', 'domains.Again'],
+    ]);
   });
 });

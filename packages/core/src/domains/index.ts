@@ -1,4 +1,5 @@
 import type { DomainsConfig } from '../config/schema.js';
+import type { Diagnostic } from '../diagnostics.js';
 import { compareRefs, tableRef, tableSortKey } from '../ir/names.js';
 import type { Ir, Table, TableRef } from '../ir/types.js';
 import type { WeightedGraph } from './_cluster.js';
@@ -76,6 +77,46 @@ export function computeDomains(
     take(bySchemas(tables, rest, defaultSchema) ?? byFiles(tables, rest, graph) ?? byClusters(rest, graph));
   }
   return finish(drafts, tables, graph, referencedCounts(tables, index));
+}
+
+/**
+ * Warnings for the `domains` config: an entry that matches no table (a typo, a renamed table), and
+ * an entry whose tables all went to an earlier domain. `computeDomains` ignores both silently.
+ */
+export function checkDomainsConfig(
+  ir: Pick<Ir, 'tables'>,
+  config: { domains?: DomainsConfig } = {},
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const claimed = new Set<Table>();
+  for (const [name, spec] of Object.entries(config.domains ?? {})) {
+    let fresh = 0;
+    spec.tables.forEach((pattern, i) => {
+      const hits = ir.tables.filter((t) => tableMatches(pattern, t));
+      if (hits.length === 0)
+        out.push({
+          severity: 'warning',
+          code: 'config/domain-matches-nothing',
+          message: `domains.${name}.tables[${i}] "${pattern}" matches no table.`,
+          path: `domains.${name}.tables[${i}]`,
+          hint: 'Use a table name, schema.name or the model name; `*` and `?` are wildcards.',
+        });
+      for (const t of hits)
+        if (!claimed.has(t)) {
+          claimed.add(t);
+          fresh++;
+        }
+    });
+    if (fresh === 0 && spec.tables.length > 0 && !out.some((d) => d.path?.startsWith(`domains.${name}.`)))
+      out.push({
+        severity: 'warning',
+        code: 'config/domain-empty',
+        message: `domains.${name}: every table it lists belongs to an earlier domain of the config, so it is left out.`,
+        path: `domains.${name}`,
+        hint: 'A table goes to the first domain (in the config) that lists it.',
+      });
+  }
+  return out;
 }
 
 function dedupe(all: readonly Table[]): Table[] {
