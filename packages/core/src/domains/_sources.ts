@@ -122,8 +122,10 @@ export function byFiles(
   const drafts: Draft[] = keys.map((key, i) => {
     const short = labels[i] as string;
     const unique = labels.filter((l) => l === short).length === 1;
+    // `prisma/schema/schema.prisma` says nothing about its tables: named after its hub later.
+    const generic = GENERIC_FILE_NAMES.has(short.toLowerCase());
     return {
-      name: unique ? humanize(short) : key.replace(/\.[^/.]*$/, ''),
+      name: generic ? '' : unique ? humanize(short) : key.replace(/\.[^/.]*$/, ''),
       source: 'file',
       members: [...(grouped.groups.get(key) as number[])],
     };

@@ -72,10 +72,17 @@ describe('computeDomains: sources', () => {
         t('Tag', [], { source: { file: 'prisma/schema/blog.prisma', line: 9 } }),
         t('_PostToTag', ['Post', 'Tag'], { implicit: true }),
         t('Account', ['User'], { source: { file: 'prisma/schema/user.prisma', line: 9 } }),
+        t('Session', ['Device'], { source: { file: 'prisma/schema/schema.prisma', line: 1 } }),
+        t('Device', [], { source: { file: 'prisma/schema/schema.prisma', line: 9 } }),
       ],
     });
     const ds = computeDomains(ir);
-    expect(names(ds)).toEqual({ Blog: ['Post', 'Tag', '_PostToTag'], User: ['Account', 'User'] });
+    // schema.prisma in prisma/schema/ names nothing: its domain is named after its hub table.
+    expect(names(ds)).toEqual({
+      Blog: ['Post', 'Tag', '_PostToTag'],
+      Device: ['Device', 'Session'],
+      User: ['Account', 'User'],
+    });
     expect(ds.every((d) => d.source === 'file')).toBe(true);
   });
 
