@@ -28,7 +28,20 @@ export interface KeyLike {
   orders: string[];
 }
 
-function indexKey(ix: Index): KeyLike {
+/**
+ * Where NULLs sort when an index part does not say, per dialect and direction: PostgreSQL puts
+ * them last in ascending order (they compare larger); CockroachDB, MySQL, SQLite and SQL Server
+ * first (smaller). `(a ASC NULLS LAST)` is `(a)` on PostgreSQL and not on SQLite.
+ */
+export const DEFAULT_NULLS: Readonly<Record<Dialect, { asc: 'first' | 'last'; desc: 'first' | 'last' }>> = {
+  postgresql: { asc: 'last', desc: 'first' },
+  cockroachdb: { asc: 'first', desc: 'last' },
+  mysql: { asc: 'first', desc: 'last' },
+  sqlite: { asc: 'first', desc: 'last' },
+  sqlserver: { asc: 'first', desc: 'last' },
+};
+
+function indexKey(ix: Index, dialect: Dialect): KeyLike {
   const parts = ix.parts.map((p) => p.column ?? `(${p.expression})`);
   const plain = ix.parts.every((p) => p.column !== undefined);
   return {
@@ -39,14 +52,16 @@ function indexKey(ix: Index): KeyLike {
     unique: ix.unique,
     partial: ix.where !== undefined,
     method: (ix.method ?? 'btree').toLowerCase(),
-    orders: ix.parts.map(
-      (p) => `${p.order ?? 'asc'}${p.opclass ? ` ${p.opclass}` : ''}${p.length ? `(${p.length})` : ''}`,
-    ),
+    orders: ix.parts.map((p) => {
+      const order = p.order ?? 'asc';
+      const nulls = p.nulls ?? DEFAULT_NULLS[dialect][order];
+      return `${order} nulls ${nulls}${p.opclass ? ` ${p.opclass}` : ''}${p.length ? `(${p.length})` : ''}`;
+    }),
   };
 }
 
-/** Every key of a table: PK, unique constraints, indexes. */
-export function keysOf(table: Table): KeyLike[] {
+/** Every key of a table: PK, unique constraints, indexes (sort signatures as `dialect` orders NULLs). */
+export function keysOf(table: Table, dialect: Dialect = 'postgresql'): KeyLike[] {
   const keys: KeyLike[] = [];
   const plainKey = (kind: 'primary-key' | 'unique', name: string, columns: string[]): KeyLike => ({
     kind,
@@ -56,11 +71,11 @@ export function keysOf(table: Table): KeyLike[] {
     unique: true,
     partial: false,
     method: 'btree',
-    orders: columns.map(() => 'asc'),
+    orders: columns.map(() => `asc nulls ${DEFAULT_NULLS[dialect].asc}`),
   });
   if (table.primaryKey) keys.push(plainKey('primary-key', table.primaryKey.name, table.primaryKey.columns));
   for (const u of table.uniques) keys.push(plainKey('unique', u.name, u.columns));
-  for (const ix of table.indexes) keys.push(indexKey(ix));
+  for (const ix of table.indexes) keys.push(indexKey(ix, dialect));
   return keys;
 }
 

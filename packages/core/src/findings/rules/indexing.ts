@@ -78,7 +78,7 @@ export const duplicateIndex = defineRule({
   check(ctx: RuleContext, at: At): Finding[] {
     const out: Finding[] = [];
     for (const table of ctx.tables) {
-      const keys = keysOf(table);
+      const keys = keysOf(table, ctx.ir.dialect);
       for (const a of keys) {
         const b = keys.find((k) => coveredBy(table, keys, a, k));
         if (!b) continue;
