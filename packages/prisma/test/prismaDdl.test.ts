@@ -17,7 +17,7 @@ describe("ormdoc's DDL creates the database Prisma Migrate creates (PostgreSQL, 
     });
   }
 
-  for (const fixture of ['omitted', 'prisma6', 'relation-mode', 'native-types']) {
+  for (const fixture of ['omitted', 'prisma6', 'relation-mode', 'native-types', 'numeric-defaults']) {
     it(`fixture ${fixture}`, async () => {
       const where = { cwd: path.join(fixturesDir, fixture) };
       const { ir } = await loadPrisma(where);

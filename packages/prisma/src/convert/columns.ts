@@ -52,7 +52,14 @@ export function scalarColumn(
   dialect: Dialect,
   field: PrismaField,
   enums: Map<string, EnumInfo>,
-  extra: { documentation?: string; ignored?: boolean; line?: number; file?: string } = {},
+  extra: {
+    documentation?: string;
+    ignored?: boolean;
+    line?: number;
+    file?: string;
+    /** The numeric default as written in the schema (`2.50`), which the DMMF gives as 2.5. */
+    defaultLiteral?: string;
+  } = {},
 ): Column {
   const en = field.kind === 'enum' ? enums.get(field.type) : undefined;
   const element = en ? enumSqlType(dialect, en) : scalarSqlType(dialect, field.type, field.nativeType);
@@ -63,7 +70,10 @@ export function scalarColumn(
   const { text, tags } = parseDescription(field.documentation ?? extra.documentation, {
     jsonType: field.type === 'Json' || field.type === 'String',
   });
-  const def = columnDefault(field, dialect, enumValueDb(en), field.isList ? sql : undefined);
+  const def = asWritten(
+    columnDefault(field, dialect, enumValueDb(en), field.isList ? sql : undefined),
+    extra.defaultLiteral,
+  );
   const column: Column = {
     name: field.dbName ?? field.name,
     type: {
@@ -134,4 +144,10 @@ export function unsupportedColumn(
     ...(text ? { description: text } : {}),
     tags,
   };
+}
+
+/** Prisma Migrate writes a numeric default as the schema does (`DEFAULT 2.00`), not as the DMMF's 2. */
+function asWritten(def: Column['default'], literal: string | undefined): Column['default'] {
+  if (def?.kind !== 'literal' || typeof def.value !== 'number' || literal === undefined) return def;
+  return Number(literal) === def.value ? { ...def, sql: literal } : def;
 }

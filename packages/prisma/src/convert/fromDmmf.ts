@@ -193,7 +193,10 @@ function modelColumns(
     seen.add(tf.name);
     const known = dmmfFields.get(tf.name);
     if (known) {
-      add(known, { documentation: tf.documentation });
+      add(known, {
+        documentation: tf.documentation,
+        ...(tf.defaultLiteral ? { defaultLiteral: tf.defaultLiteral } : {}),
+      });
       continue;
     }
     if (tf.unsupported !== undefined) {

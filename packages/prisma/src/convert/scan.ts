@@ -23,7 +23,8 @@ export interface ScannedBlock {
   /** 0-based line of the closing `}`. */
   end: number;
   /**
-   * Nothing to parse: a model without `@ignore`/`@@ignore`, `Unsupported(`, `@relation(..., map:)`
+   * Nothing to parse: a model without `@ignore`/`@@ignore`, `Unsupported(`, `@relation(..., map:)`,
+   * a fractional `@default(2.50)`
    * or a `///` that is not right above a field; an enum without `@@schema` and `///` inside (the
    * DMMF has everything else); a generator or composite type (ormdoc reads nothing of them).
    * Views and datasources are never plain.
@@ -43,6 +44,8 @@ const HEADER = /^\s*(model|view|enum|type|datasource|generator)\s+([A-Za-z]\w*)\
 const CLOSE = /^\s*\}\s*$/;
 const BLANK = /^\s*$/;
 const RELATION_MAP = /\bmap\s*:/;
+/** A fractional default (`@default(2.50)`, `@default("2.00")`): the DMMF keeps only the number. */
+const FRACTION_DEFAULT = /@default\(\s*"?-?\d*\.\d/;
 
 const stripCr = (line: string) => (line.endsWith('\r') ? line.slice(0, -1) : line);
 
@@ -137,6 +140,7 @@ function plainModel(lines: readonly string[], from: number, end: number): boolea
   for (let j = from; j < end; j++) {
     const line = lines[j]!;
     if (line.includes('@ignore') || line.includes('Unsupported')) return false;
+    if (FRACTION_DEFAULT.test(line)) return false;
     if (line.includes('@relation') && RELATION_MAP.test(line)) return false;
     const text = line.trim();
     const isDoc = text.startsWith('///');

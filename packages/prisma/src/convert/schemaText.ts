@@ -67,6 +67,8 @@ export interface TextField {
   /** `@relation(fields: [...])`. */
   relationFields: string[];
   documentation?: string;
+  /** A numeric `@default(...)` as written (`2.50`, `"2.00"` gives `2.00`): Prisma Migrate writes it so. */
+  defaultLiteral?: string;
 }
 
 export function emptySchemaText(): SchemaText {
@@ -290,5 +292,12 @@ function textField(field: AstField, docs: string[]): TextField {
     relationMap: unquote(attrArg(relation, 'map')),
     relationFields: arrayNames(attrArg(relation, 'fields')),
     documentation: docs.length > 0 ? docs.join('\n') : undefined,
+    ...numericDefault(field),
   };
+}
+
+function numericDefault(field: AstField): { defaultLiteral?: string } {
+  const raw = attrArg(fieldAttr(field, 'default'), null);
+  const text = typeof raw === 'string' || typeof raw === 'number' ? unquote(String(raw)) : undefined;
+  return text !== undefined && /^-?\d*\.\d+$/.test(text) ? { defaultLiteral: text } : {};
 }
