@@ -145,7 +145,10 @@ def _metadata_of(obj):
 
     if isinstance(obj, MetaData):
         return obj
-    md = getattr(obj, "metadata", None)
+    try:
+        md = getattr(obj, "metadata", None)
+    except Exception:  # a proxy that needs a context (Flask's current_app), a property that raises
+        return None
     if isinstance(md, MetaData):
         return md
     return None
