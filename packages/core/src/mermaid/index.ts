@@ -97,7 +97,13 @@ export function renderMermaid(ir: Ir, options: MermaidOptions = {}): MermaidDiag
       },
     ];
 
-  const domains = options.domains ?? computeDomains(ir);
+  const given = options.domains ?? computeDomains(ir);
+  // Domains passed in by a caller may miss tables (an IR changed since): those are drawn too.
+  const covered = new Set(given.flatMap((d) => d.tables.map(tableSortKey)));
+  const missing = ir.tables.filter((t) => !covered.has(tableSortKey(t))).map(tableRef);
+  const domains: readonly Domain[] = missing.length
+    ? [...given, { id: 'other-tables', name: 'Other tables', source: 'cluster', tables: missing }]
+    : given;
   const groups = domainParts(ir, max, domains);
   const domainOf = new Map<string, Domain>();
   for (const d of domains) for (const t of d.tables) domainOf.set(tableSortKey(t), d);

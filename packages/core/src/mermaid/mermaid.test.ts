@@ -207,6 +207,12 @@ describe('renderMermaid', () => {
         },
       ],
     });
+    expect(
+      renderMermaid(ir, { maxTablesPerDiagram: 2, domains: [] })
+        .filter((d) => d.kind === 'part')
+        .flatMap((d) => d.tables.map((t) => t.name))
+        .sort(),
+    ).toEqual(['invoice_lines', 'invoices', 'sessions', 'users']);
     const billing = diagrams.find((d) => d.domain === 'billing')!;
     expect(billing.title).toBe('Billing (2 tables)');
     expect(billing.stubs).toEqual([{ schema: null, name: 'users' }]);
