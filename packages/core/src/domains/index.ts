@@ -13,9 +13,9 @@ export { DOMAIN_TAGS } from './_sources.js';
 export interface Domain {
   /** Slug of the name (`billing`, `user-management`); stable for the same IR and config, unique. */
   id: string;
-  /** Display name: the config key, the tag value, the schema, the file/folder, or the hub table's name. */
+  /** Display name: the config key, the tag value, the schema, the file/folder, or the hub table's (code) name. */
   name: string;
-  /** From the config only (ormdoc does not invent what a domain holds). */
+  /** From the config; otherwise only a derived fact ("Standalone tables": no foreign key). ormdoc does not guess what a domain holds. */
   description?: string;
   /** Where the grouping came from (strongest first: config, tag, schema, file, cluster). */
   source: 'config' | 'file' | 'schema' | 'tag' | 'cluster';
