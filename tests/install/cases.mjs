@@ -186,7 +186,8 @@ export const CASES = [
   prismaCase('6.19.3'),
   prismaCase('7.10.1'),
   prismaCase('6.19.3', 'pnpm'),
-  drizzleCase('0.43.1', '0.31.0'),
+  drizzleCase('0.32.2', '0.23.2'), // the oldest in @ormdoc/drizzle's peer ranges
+  drizzleCase('0.43.1', '0.31.0'), // a popular starter's pin (issue 16)
   drizzleCase('0.45.4', '0.31.11'),
   drizzleCase('1.0.0-rc.5', '1.0.0-rc.5'),
   typeormCase('0.3.31'),

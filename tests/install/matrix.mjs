@@ -293,6 +293,19 @@ for (const c of selected) {
   if (!result.ok) console.log(`    (project kept in ${result.dir})`);
 }
 rmSync(dirname(tarballs.ormdoc), { recursive: true, force: true });
+// What each peer range admits against what the matrix tests: the oldest admitted should be tested.
+for (const c of CASES.filter((x) => x.extractor && x.pm === 'npm')) {
+  const dir = PACKAGES.find((p) => readJson(join(ROOT, p, 'package.json')).name === c.extractor);
+  const peers = readJson(join(ROOT, dir, 'package.json')).peerDependencies ?? {};
+  for (const name of Object.keys(c.orm_packages).filter((n) => peers[n] && semver)) {
+    const tested = CASES.flatMap((x) => x.orm_packages[name] ?? []).sort(semver.compare);
+    if (tested[0] !== c.orm_packages[name]) continue;
+    const oldest = semver.minVersion(peers[name])?.version;
+    console.log(
+      `peer ${c.extractor} -> ${name} "${peers[name]}": oldest admitted ${oldest}, oldest tested ${tested[0]}`,
+    );
+  }
+}
 const failed = results.filter((r) => !r.ok);
 console.log(
   `install matrix: ${results.length - failed.length}/${results.length} cases passed in ${seconds(started)} s (cache ${CACHE})`,
