@@ -75,6 +75,7 @@ export function bySchemas(
 
 const GENERIC_FILE_NAMES = new Set([
   'schema',
+  'schemas',
   'index',
   'models',
   'model',
@@ -82,15 +83,17 @@ const GENERIC_FILE_NAMES = new Set([
   'entity',
   'tables',
   'db',
+  'database',
+  'prisma',
+  'src',
+  'lib',
+  'app',
+  'drizzle',
 ]);
 
 function dirname(file: string): string {
   const at = file.lastIndexOf('/');
   return at < 0 ? '' : file.slice(0, at);
-}
-
-function basename(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1);
 }
 
 /**
@@ -113,10 +116,15 @@ export function byFiles(
     : files;
   if (grouped.groups.size < 2) return undefined;
   const keys = [...grouped.groups.keys()];
+  // The last part of the path that names something: `src/modules/billing/entities` → billing,
+  // `src/auth/schema.ts` → auth; all generic (`prisma/schema/schema.prisma`) → the generic name.
   const label = (key: string): string => {
-    if (perFolder) return basename(key) || key || '.';
-    const base = basename(key).replace(/\..*$/, '');
-    return GENERIC_FILE_NAMES.has(base.toLowerCase()) && dirname(key) ? basename(dirname(key)) : base;
+    const parts = (perFolder ? key : key.replace(/\.[^/]*$/, '').replace(/\.[^/]*$/, '')).split('/');
+    for (let i = parts.length - 1; i >= 0; i--) {
+      const part = parts[i] as string;
+      if (part && !GENERIC_FILE_NAMES.has(part.toLowerCase())) return part;
+    }
+    return parts[parts.length - 1] || key || '.';
   };
   const labels = keys.map(label);
   const drafts: Draft[] = keys.map((key, i) => {

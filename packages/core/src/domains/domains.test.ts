@@ -113,6 +113,18 @@ describe('computeDomains: sources', () => {
     expect(names(computeDomains(ir))).toEqual({ Identity: ['role', 'user'], Sales: ['order', 'product'] });
   });
 
+  it('module folders: src/modules/billing/entities is the Billing domain, not "entities"', () => {
+    const ir = anIr({
+      tables: [
+        t('invoice', [], { source: { file: 'src/modules/billing/entities/invoice.entity.ts' } }),
+        t('payment', ['invoice'], { source: { file: 'src/modules/billing/entities/payment.entity.ts' } }),
+        t('user', [], { source: { file: 'src/modules/users/entities/user.entity.ts' } }),
+        t('role', [], { source: { file: 'src/modules/users/entities/role.entity.ts' } }),
+      ],
+    });
+    expect(names(computeDomains(ir))).toEqual({ Billing: ['invoice', 'payment'], Users: ['role', 'user'] });
+  });
+
   it('one file or one folder says nothing: the FK graph is clustered, named after each hub', () => {
     const files = { source: { file: 'prisma/schema.prisma' } };
     const ir = anIr({
