@@ -36,22 +36,14 @@ function namedLike(column: Column, value: string): boolean {
 }
 
 /** Status-like columns (status, state, stage...) with their values in order, when the first one is an initial state. */
-/** Per table (and the enums it was read with): the rows of a table all ask for the same answer. */
-const lifecycles = new WeakMap<
-  Table,
-  { enums: Ir['enums']; out: Array<{ column: Column; values: string[] }> }
->();
-
 function lifecycleColumns(ir: Ir, table: Table): Array<{ column: Column; values: string[] }> {
-  const known = lifecycles.get(table);
-  if (known && known.enums === ir.enums) return known.out;
+  // Recomputed per call (a scan of one table's columns): no cache that a table replaced in place could outlive.
   const out: Array<{ column: Column; values: string[] }> = [];
   for (const column of table.columns) {
     if (!nameTokens(column.name).some((w) => STATUS_WORDS.includes(w))) continue;
     const values = enumOf(ir, column)?.values.map((v) => v.name) ?? allowedValues(table, column.name);
     if (values && values.length > 1 && INITIAL.test(values[0] ?? '')) out.push({ column, values });
   }
-  lifecycles.set(table, { enums: ir.enums, out });
   return out;
 }
 

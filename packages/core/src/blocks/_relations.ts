@@ -95,26 +95,29 @@ function baseTable(ir: Ir, ref: Parameters<typeof findTable>[1]): Table | undefi
   return t?.kind === 'table' ? t : undefined;
 }
 
-const relationIndexes = new WeakMap<readonly RelationFields[], Map<string, RelationFields[]>>();
+/** The navigation fields of one IR, with each table's relations indexed (built together, never cached across calls). */
+export interface Relations {
+  all: readonly RelationFields[];
+  byTable: ReadonlyMap<string, RelationFields[]>;
+}
 
-/** The relations a table is the child or the parent of, in `rels` order (indexed once per `rels` array). */
-export function relationsOf(
-  rels: readonly RelationFields[],
-  table: Parameters<typeof tableSortKey>[0],
-): RelationFields[] {
-  let index = relationIndexes.get(rels);
-  if (!index) {
-    index = new Map();
-    for (const r of rels)
-      for (const end of sameTable(r.child, r.parent) ? [r.child] : [r.child, r.parent]) {
-        const k = tableSortKey(end);
-        const list = index.get(k);
-        if (list) list.push(r);
-        else index.set(k, [r]);
-      }
-    relationIndexes.set(rels, index);
-  }
-  return index.get(tableSortKey(table)) ?? [];
+/** The relations a table is the child or the parent of, in `all` order. */
+export function relationsOf(rels: Relations, table: Parameters<typeof tableSortKey>[0]): RelationFields[] {
+  return rels.byTable.get(tableSortKey(table)) ?? [];
+}
+
+/** `relationFields` with the per-table index that `relationsOf` reads. */
+export function indexedRelations(ir: Ir): Relations {
+  const all = relationFields(ir);
+  const byTable = new Map<string, RelationFields[]>();
+  for (const r of all)
+    for (const end of sameTable(r.child, r.parent) ? [r.child] : [r.child, r.parent]) {
+      const k = tableSortKey(end);
+      const list = byTable.get(k);
+      if (list) list.push(r);
+      else byTable.set(k, [r]);
+    }
+  return { all, byTable };
 }
 
 /** Navigation fields for every foreign key between base tables of the IR, deterministic. */

@@ -129,7 +129,7 @@ function integerValue(ctx: ValueContext, words: readonly string[], integer: bool
  * `YYYY-MM` period is sampled as `2025-01`, a column described as an email address gets an address
  * even when its name (`address`, `recipient`) suggests something else.
  */
-export function documentedString(column: Column, row: number): string | undefined {
+export function documentedString(table: Table, column: Column, row: number): string | undefined {
   const text = column.description ?? '';
   if (text === '') return undefined;
   const day = timestamp(row, 0, false).slice(0, 10);
@@ -139,8 +139,9 @@ export function documentedString(column: Column, row: number): string | undefine
   if (/\bYYYYMMDD\b/.test(text)) return day.replace(/-/g, '');
   if (/\bHH:MM:SS\b/i.test(text)) return `${10 + row}:30:00`;
   if (/\bHH:MM\b/i.test(text)) return `${10 + row}:30`;
+  // Sampled as a column named `email` is: distinct addresses, one per row.
   if (/^\W*(the\s+|an?\s+)?e-?mail\b|\be-?mail address(es)?\b/i.test(text))
-    return pick(['ada@example.com', 'grace@example.com', 'katherine@example.com'], row);
+    return stringValue(table, { ...column, name: 'email' }, row, maxLength(column.type.sql));
   return undefined;
 }
 
@@ -168,7 +169,7 @@ function scalar(ctx: ValueContext): unknown {
     }
     case 'string':
       return fitLength(
-        documentedString(column, row) ?? stringValue(table, column, row, maxLength(column.type.sql)),
+        documentedString(table, column, row) ?? stringValue(table, column, row, maxLength(column.type.sql)),
         column.type.sql,
         row,
       );

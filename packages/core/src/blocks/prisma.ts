@@ -1,7 +1,7 @@
 import { findEnum, qualifiedName, sameTable } from '../ir/names.js';
 import type { Column, ColumnDefault, Enum, Index, Ir, ReferentialAction, Table } from '../ir/types.js';
 import { fieldName as codeName, enumTypeName, modelName } from './_names.js';
-import { type RelationFields, relationFields, relationsOf } from './_relations.js';
+import { indexedRelations, type Relations, relationsOf } from './_relations.js';
 
 const ACTIONS: Record<ReferentialAction, string> = {
   'NO ACTION': 'NoAction',
@@ -116,7 +116,7 @@ function indexFields(table: Table, ix: Index): string | undefined {
     .join(', ');
 }
 
-function modelBlock(ir: Ir, table: Table, multiSchema: boolean, rels: RelationFields[]): string {
+function modelBlock(ir: Ir, table: Table, multiSchema: boolean, rels: Relations): string {
   const lines: string[] = [...docLines(table.description, table.tags), `model ${modelName(table)} {`];
   const fields: string[][] = [];
   const singleUnique = new Set<string>();
@@ -252,7 +252,7 @@ export function prismaSchema(ir: Ir): string {
     '}',
   ].join('\n');
   const views = ir.tables.filter((t) => t.kind !== 'table');
-  const rels = relationFields(ir);
+  const rels = indexedRelations(ir);
   const blocks = [
     head,
     ...ir.enums.map((e) => enumBlock(e, multiSchema)),

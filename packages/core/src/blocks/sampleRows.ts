@@ -83,37 +83,13 @@ function copyKey(row: SampleRow, fk: ForeignKey, parent: SampleRow): void {
   });
 }
 
-/** Samples per IR object and rows-per-table (the IR is not mutated after extraction; tables/enums identity and length are checked). */
-const samplesCache = new WeakMap<
-  Ir,
-  Map<number, { tables: Ir['tables']; enums: Ir['enums']; sizes: string; samples: Samples }>
->();
-
-function cachedSamples(ir: Ir, count: number): Samples {
-  const sizes = `${ir.tables.length}/${ir.enums.length}`;
-  let perCount = samplesCache.get(ir);
-  const hit = perCount?.get(count);
-  if (hit && hit.tables === ir.tables && hit.enums === ir.enums && hit.sizes === sizes) return hit.samples;
-  const samples = computeSamples(ir, count);
-  if (!perCount) {
-    perCount = new Map();
-    samplesCache.set(ir, perCount);
-  }
-  perCount.set(count, { tables: ir.tables, enums: ir.enums, sizes, samples });
-  return samples;
-}
-
 /**
  * Sample rows plus the insert order and the links to set after inserting (used by the seed script).
- * Built once per IR and `rowsPerTable`; each call gets its own copy of the rows.
+ * Computed from the IR on every call (linear in its size; nothing is cached, so a table replaced in
+ * place is always seen): a renderer computes them once per render and passes them on.
  */
 export function buildSamples(ir: Ir, options: SampleRowsOptions = {}): Samples {
-  const samples = cachedSamples(ir, Math.max(0, Math.floor(options.rowsPerTable ?? 2)));
-  return {
-    order: samples.order.map((r) => ({ schema: r.schema, name: r.name })),
-    rows: new Map([...samples.rows].map(([k, rows]) => [k, rows.map((row) => ({ ...row }))])),
-    deferred: samples.deferred.map((d) => ({ ...d })),
-  };
+  return computeSamples(ir, Math.max(0, Math.floor(options.rowsPerTable ?? 2)));
 }
 
 function computeSamples(ir: Ir, count: number): Samples {
@@ -192,10 +168,16 @@ export function sampleRows(ir: Ir, options: SampleRowsOptions = {}): Map<string,
   return buildSamples(ir, options).rows;
 }
 
-/** Pretty JSON of the table's first sample row (database column names), e.g. for an "Example Row" block. */
-export function exampleRowJson(ir: Ir, table: Pick<Table, 'schema' | 'name'>): string {
-  // Read-only use of the cached samples: no copy of the whole schema's rows per table. The rows of
-  // the seed script and the design document (two per table), so the example is their first row.
-  const rows = cachedSamples(ir, 2).rows.get(qualifiedName(table));
-  return JSON.stringify(rows?.[0] ?? {}, null, 2);
+/**
+ * Pretty JSON of the table's first sample row (database column names), e.g. for an "Example Row"
+ * block: the first of the two rows per table the seed script and the design document show. Pass
+ * `rows` (`sampleRows(ir)`, computed once) when calling it for many tables: without them every call
+ * samples the whole schema.
+ */
+export function exampleRowJson(
+  ir: Ir,
+  table: Pick<Table, 'schema' | 'name'>,
+  rows: ReadonlyMap<string, SampleRow[]> = sampleRows(ir, { rowsPerTable: 2 }),
+): string {
+  return JSON.stringify(rows.get(qualifiedName(table))?.[0] ?? {}, null, 2);
 }

@@ -3,7 +3,7 @@ import { findEnum, qualifiedName, sameTable } from '../ir/names.js';
 import type { Column, Enum, Ir, Table } from '../ir/types.js';
 import { enumTypeName, modelName, pyIdent, pyString } from './_names.js';
 import { fkArgs, indexArgs, pyType, saColumnExtras, saType } from './_python.js';
-import { type RelationFields, relationFields, relationsOf } from './_relations.js';
+import { indexedRelations, type Relations, relationsOf } from './_relations.js';
 
 const snake = (name: string) => pyIdent(nameTokens(name).join('_') || name);
 
@@ -40,7 +40,7 @@ function enumType(e: Enum): string {
   return `sa.Enum(${enumTypeName(e)}, name=${pyString(e.name)}${schema}, values_callable=lambda e: [m.value for m in e])`;
 }
 
-function modelClass(ir: Ir, table: Table, rels: RelationFields[]): string {
+function modelClass(ir: Ir, table: Table, rels: Relations): string {
   const name = modelName(table);
   const lines = [
     `class ${name}(Base):`,
@@ -167,7 +167,7 @@ export function sqlalchemyModels(ir: Ir): string {
     'class Base(DeclarativeBase):',
     '    pass',
   ].join('\n');
-  const rels = relationFields(ir);
+  const rels = indexedRelations(ir);
   const blocks = [
     head,
     ...ir.enums.map(enumClass),

@@ -168,5 +168,10 @@ describe('a table file', () => {
     const comments = files.find((f) => f.path === 'tables/comments.md')?.content ?? '';
     const relationships = comments.slice(comments.indexOf('**Relationships:**'));
     expect(relationships).toMatch(/\*\*Self-reference:\*\* `parent_id` → `comments`/);
+    // Its one-hop neighbourhood, the self-relation drawn as an edge too.
+    const around = comments.slice(comments.indexOf('**Neighbourhood:**'));
+    expect(around).toContain('```mermaid\nerDiagram');
+    expect(around).toMatch(/"comments" \S+ "comments" : "parent_id"/);
+    expect(around).toMatch(/"posts" \S+ "comments" : "post_id"/);
   });
 });

@@ -1,4 +1,5 @@
 import { relationshipMap } from '../blocks/asciiMap.js';
+import { type SampleRow, sampleRows } from '../blocks/sampleRows.js';
 import { type DdlDialect, renderDdl } from '../ddl/index.js';
 import { type MermaidDiagram, renderMermaid } from '../mermaid/index.js';
 import { once, type RenderContext } from './context.js';
@@ -22,6 +23,11 @@ export function schemaDiagrams(ctx: RenderContext): MermaidDiagram[] {
       domains: ctx.domains,
     }),
   );
+}
+
+/** The sample rows (two per table) of this render: the example rows, the design document's data. */
+export function renderSamples(ctx: RenderContext): Map<string, SampleRow[]> {
+  return once(ctx, 'sample-rows', () => sampleRows(ctx.ir, { rowsPerTable: 2 }));
 }
 
 /** The `ddl` artefact that holds the DDL in the schema's own dialect, when this run writes one. */

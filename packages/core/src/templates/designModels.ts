@@ -1,5 +1,5 @@
 import { fieldName } from '../blocks/_names.js';
-import { sampleRows, tableInterface } from '../blocks/index.js';
+import { tableInterface } from '../blocks/index.js';
 import { findTable, qualifiedName } from '../ir/names.js';
 import type { Table } from '../ir/types.js';
 import type { RenderContext } from '../render/context.js';
@@ -25,7 +25,7 @@ import {
 import { tableLink } from '../render/parts/links.js';
 import { relationshipSummary } from '../render/parts/relationships.js';
 import { purpose } from '../render/parts/tableSection.js';
-import { isSplit } from '../render/shared.js';
+import { isSplit, renderSamples } from '../render/shared.js';
 
 const modelHeading = (t: Table, number: string) => `${number} ${escapeHeading(qualifiedName(t))}`;
 
@@ -123,7 +123,7 @@ const identifier = (name: string) =>
 
 /** Section 9.1: sample rows as TypeScript objects keyed by code names, one row per line, FK-safe order. */
 export function developmentData(ctx: RenderContext): string {
-  const rows = sampleRows(ctx.ir, { rowsPerTable: 2 });
+  const rows = renderSamples(ctx);
   // A large schema shows the first tables of the order; the seed file has every table.
   const refs = isSplit(ctx) ? ctx.order.order.slice(0, SPLIT_SAMPLE_TABLES) : ctx.order.order;
   const seeds = refs.flatMap((ref) => {

@@ -1,8 +1,11 @@
 import { exampleRowJson } from '../../blocks/index.js';
-import { qualifiedName } from '../../ir/names.js';
+import { findTable, qualifiedName, tableSortKey } from '../../ir/names.js';
 import type { Table } from '../../ir/types.js';
+import { renderNeighbourhoodMermaid } from '../../mermaid/index.js';
 import type { RenderContext } from '../context.js';
 import { bullets, code, escapeText, fence, table } from '../markdown.js';
+import { ofTable } from '../memo.js';
+import { renderSamples } from '../shared.js';
 import { columnRows, foreignKeyItems, keyAndIndexItems, tagList } from './columns.js';
 import { tableFindingsPointer } from './findingsHome.js';
 import { tableHeadingText } from './links.js';
@@ -59,8 +62,26 @@ export function tableSection(ctx: RenderContext, t: Table, level: number): strin
   lines.push(
     `**Relationships:**\n${bullets(relationshipSummary(ctx, t, { outgoing: false }), t.foreignKeys.length ? '_No other table references this one; its own references are the foreign keys above._' : '_None: no foreign key references this table, and it references no other table._')}`,
   );
+  // A table's own file shows its one-hop neighbourhood (the single-file reference has the ER diagram).
+  if (ctx.tableFiles.has(qualifiedName(t))) {
+    // Only the table and its neighbours are handed over: one page per table must not cost O(tables) each.
+    const relationships = ofTable(ctx.index.relationships, t);
+    const near = new Map<string, Table>([[tableSortKey(t), t]]);
+    for (const r of relationships)
+      if (r.kind !== 'many-to-many')
+        for (const end of [r.parent, r.child]) {
+          const other = findTable(ctx.ir, end);
+          if (other) near.set(tableSortKey(other), other);
+        }
+    const around = renderNeighbourhoodMermaid({ ...ctx.ir, tables: [...near.values()] }, t, {
+      relationships,
+      comments: false,
+    });
+    if (around) lines.push(`**Neighbourhood:**\n${fence('mermaid', around.code)}`);
+  }
   if (t.kind === 'view' && t.definition) lines.push(`**Definition:**\n${fence('sql', t.definition)}`);
-  if (t.kind === 'table') lines.push(`**Example Row:**\n${fence('json', exampleRowJson(ctx.ir, t))}`);
+  if (t.kind === 'table')
+    lines.push(`**Example Row:**\n${fence('json', exampleRowJson(ctx.ir, t, renderSamples(ctx)))}`);
   // Findings live once, in findings.md; the table links to its own there (a table file is one folder down).
   const findings = tableFindingsPointer(ctx, t, ctx.tableFiles.has(qualifiedName(t)) ? '../' : '');
   if (findings) lines.push(findings);
