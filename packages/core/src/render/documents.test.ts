@@ -245,7 +245,9 @@ describe('a large schema stays usable', () => {
     expect(overview).toContain('Personal data (120)');
     for (const f of findings) expect(overview).not.toContain(f.message);
     const home = get('findings.md');
-    expect((home.match(/^- \[`t\d+\.email`\]\(tables\/t\d+\.md\): t\d+\.email likely holds/gm) ?? []).length).toBe(120);
+    expect(
+      (home.match(/^- \[`t\d+\.email`\]\(tables\/t\d+\.md\): t\d+\.email likely holds/gm) ?? []).length,
+    ).toBe(120);
     expect(get('tables/t005.md')).toContain('](../findings.md#security) on `email`');
     expect(overview).toContain('… and 64 more');
     // Target state: the core tables' SQL inline, the rest linked.
