@@ -90,3 +90,12 @@ def test_a_project_for_a_newer_python_is_named():
 def test_globals_that_raise_when_touched_are_skipped():
     # found without naming it, past a proxy whose attributes raise (Flask's current_app)
     assert [t["name"] for t in export("proxies.py")["tables"]] == ["things"]
+
+
+def test_a_missing_third_party_module_says_to_install_the_projects_dependencies(tmp_path):
+    (tmp_path / "models.py").write_text("import a_queue_library_not_installed\n")
+    done = run_exporter("models.py", cwd=str(tmp_path))
+    assert done.returncode == 4
+    err = error_of(done)
+    assert (err["file"], err["line"]) == ("models.py", 1)
+    assert err["hint"].startswith("a_queue_library_not_installed is not installed for %s" % sys.executable)

@@ -54,5 +54,5 @@ def test_a_foreign_key_to_a_model_not_imported_is_unresolved_not_a_crash():
 
 
 def test_env_file_syntax():
-    text = 'A=1\n# c\nexport B="two words" # note\nC=\'x # y\'\nD=plain # note\nE="line\\nnext"\n'
-    assert parse_env_file(text) == {"A": "1", "B": "two words", "C": "x # y", "D": "plain", "E": "line\nnext"}
+    text = 'EMPTY=\nA=1\n# c\nexport B="two words" # note\nC=\'x # y\'\nD=plain # note\nE="line\\nnext"\n'
+    assert parse_env_file(text) == {"EMPTY": "", "A": "1", "B": "two words", "C": "x # y", "D": "plain", "E": "line\nnext"}

@@ -21,7 +21,7 @@ def parse_env_file(text: str) -> Dict[str, str]:
             quote, value = value[0], value[1:-1]
             if quote == '"':
                 value = value.replace("\\n", "\n").replace('\\"', '"')
-        elif value[:1] in "'\"" and value[0] in value[1:]:
+        elif value[:1] and value[0] in "'\"" and value[0] in value[1:]:
             # a quoted value followed by a comment: KEY="a b" # note
             value = value[1 : value.index(value[0], 1)]
         else:

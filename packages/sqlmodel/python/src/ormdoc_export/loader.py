@@ -69,6 +69,11 @@ def _user_frames(tb_exc, cwd):
     return best
 
 
+def _in_project(root, cwd):
+    """Whether a top-level module name is the project's own (a folder or file in cwd)."""
+    return os.path.isdir(os.path.join(cwd, root)) or os.path.isfile(os.path.join(cwd, root + ".py"))
+
+
 def _import(module_name, cwd, display):
     try:
         # print() at import time must not corrupt the JSON on stdout
@@ -101,6 +106,12 @@ def _import(module_name, cwd, display):
         line = frame.lineno if frame else None
         where = " (%s:%s)" % (file, line) if file else ""
         mismatch = python_requirement_unmet(cwd) or pydantic_mismatch(exc, details)
+        if not mismatch and isinstance(exc, ModuleNotFoundError) and root and not _in_project(root, cwd):
+            mismatch = (
+                "%s is not installed for %s: install the project's dependencies in that environment "
+                "(uv sync, poetry install, pip install -r requirements.txt) or run ormdoc with the "
+                "project's interpreter (--python)." % (root, sys.executable)
+            )
         raise LoadError(
             "MODULE_LOAD_FAILED",
             "Importing %s failed%s: %s: %s [%s]" % (display, where, type(exc).__name__, exc, installed_versions()),
