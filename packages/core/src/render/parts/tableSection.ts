@@ -66,12 +66,15 @@ export function tableSection(ctx: RenderContext, t: Table, level: number): strin
   if (ctx.tableFiles.has(qualifiedName(t))) {
     // Only the table and its neighbours are handed over: one page per table must not cost O(tables) each.
     const relationships = ofTable(ctx.index.relationships, t);
-    const near = new Map<string, Table>([[tableSortKey(t), t]]);
+    // The columns are in the table above: the diagram draws the keys and the linking columns.
+    const linking = new Set([...(t.primaryKey?.columns ?? []), ...t.foreignKeys.flatMap((fk) => fk.columns)]);
+    const focus = { ...t, columns: t.columns.filter((c) => linking.has(c.name)) };
+    const near = new Map<string, Table>([[tableSortKey(t), focus]]);
     for (const r of relationships)
       if (r.kind !== 'many-to-many')
         for (const end of [r.parent, r.child]) {
           const other = findTable(ctx.ir, end);
-          if (other) near.set(tableSortKey(other), other);
+          if (other && !near.has(tableSortKey(other))) near.set(tableSortKey(other), other);
         }
     const around = renderNeighbourhoodMermaid({ ...ctx.ir, tables: [...near.values()] }, t, {
       relationships,
