@@ -15,6 +15,7 @@ model User {
   id        String   @id @unique @default(cuid())
   email     String   @unique
   name      String?
+  bio       String?
   posts     Post[]
 
   @@index([email])

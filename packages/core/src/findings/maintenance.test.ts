@@ -27,7 +27,12 @@ describe('orm-only-update-timestamp', () => {
 describe('missing-timestamps', () => {
   it('reports tables without created/updated columns, naming what is missing', () => {
     const tags = aTable('tags', {
-      columns: [aColumn('id', 'integer'), aColumn('name', 'text')],
+      columns: [
+        aColumn('id', 'integer'),
+        aColumn('name', 'text'),
+        aColumn('color', 'text'),
+        aColumn('rank', 'integer'),
+      ],
       primaryKey: aPrimaryKey('tags', ['id']),
     });
     const settings = aTable('settings', {
@@ -57,6 +62,7 @@ describe('missing-timestamps', () => {
         aColumn('id', 'integer'),
         aColumn('tag_name', 'text', { codeName: 'tagName' }),
         aColumn('org_id', 'integer', { codeName: 'orgId' }),
+        aColumn('sort_key', 'integer', { codeName: 'sortKey' }),
       ],
       primaryKey: aPrimaryKey('tags', ['id']),
     });
@@ -89,6 +95,8 @@ describe('missing-timestamps', () => {
     const t = aTable('forms', {
       columns: [
         aColumn('id', 'integer'),
+        aColumn('title', 'text'),
+        aColumn('body', 'text'),
         aColumn('touchedAt', 'timestamp(3)', {
           default: { kind: 'sql', expression: 'now()' },
           onUpdate: { kind: 'orm', description: '@updatedAt' },
@@ -116,7 +124,12 @@ describe('missing-timestamps', () => {
     ];
     expect(only(anIr({ tables }), 'missing-timestamps')).toEqual([]);
     const bare = aTable('events', {
-      columns: [aColumn('id', 'integer')],
+      columns: [
+        aColumn('id', 'integer'),
+        aColumn('kind', 'text'),
+        aColumn('payload', 'jsonb'),
+        aColumn('actor', 'text'),
+      ],
       primaryKey: aPrimaryKey('events', ['id']),
     });
     const found = only(anIr({ tables: [bare] }), 'missing-timestamps');
@@ -126,6 +139,31 @@ describe('missing-timestamps', () => {
     expect(found[0]?.fix?.sql).toBe(
       'ALTER TABLE events ADD COLUMN created_at timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP;',
     );
+  });
+
+  it('ignores key-value and lookup tables (two columns besides the key) and stores of expiring rows', () => {
+    const counter = aTable('Counter', {
+      columns: [aColumn('id', 'text'), aColumn('value', 'integer')],
+      primaryKey: aPrimaryKey('Counter', ['id']),
+    });
+    const ttl = aTable('jackson_ttl', {
+      columns: [
+        aColumn('key', 'text'),
+        aColumn('value', 'text'),
+        aColumn('owner', 'text'),
+        aColumn('expiresAt', 'bigint'),
+      ],
+      primaryKey: aPrimaryKey('jackson_ttl', ['key']),
+    });
+    const token = aTable('VerificationToken', {
+      columns: [
+        aColumn('identifier', 'text'),
+        aColumn('token', 'text'),
+        aColumn('kind', 'text'),
+        aColumn('expires', 'timestamp(3)'),
+      ],
+    });
+    expect(only(anIr({ tables: [counter, ttl, token] }), 'missing-timestamps')).toEqual([]);
   });
 
   it('ignores tables with both, and pure junction tables', () => {

@@ -126,17 +126,43 @@ export function isCreationTimestamp(col: Column): boolean {
 /** An update timestamp: named like one, or refreshed on every update (by the ORM or the database). */
 const isUpdateTimestamp = (col: Column) => UPDATED.has(tokens(col)) || col.onUpdate !== undefined;
 
+const EXPIRY = new Set([
+  'expires',
+  'expires_at',
+  'expire_at',
+  'expiry',
+  'expiration',
+  'expires_on',
+  'ttl',
+  'valid_until',
+]);
+
+/**
+ * Tables where when a row appeared does not matter: key-value and lookup tables (at most two
+ * columns besides the primary key: `Counter (id, value)`, `tags (id, name)`) and stores of
+ * expiring entries (tokens, sessions, TTL caches: an `expires` column says how long a row lives).
+ */
+export function isLookupOrExpiring(table: Table): boolean {
+  const key = new Set(table.primaryKey?.columns ?? []);
+  if (table.columns.filter((c) => !key.has(c.name)).length <= 2) return true;
+  return table.columns.some(
+    (c) =>
+      EXPIRY.has(tokens(c)) &&
+      (c.type.category === 'datetime' || c.type.category === 'integer' || c.type.category === 'bigint'),
+  );
+}
+
 export const missingTimestamps = defineRule({
   id: 'missing-timestamps',
   title: 'Table without audit timestamps',
   category: 'maintenance',
   severity: 'info',
   description:
-    'A table (other than a pure junction table) without a creation timestamp (created_at-like, or any timestamp defaulting to now): when a row appeared cannot be answered from the data. The fix adds an update timestamp too where the table has none and is not append-only (audit, log, event, history, tokens, or described as append-only).',
+    'A table without a creation timestamp (created_at-like, or any timestamp defaulting to now): when a row appeared cannot be answered from the data. Junction tables, key-value and lookup tables (two columns or fewer besides the key) and stores of expiring rows (an expires column) are left out. The fix adds an update timestamp too where the table has none and is not append-only (audit, log, event, history, tokens, or described as append-only).',
   check(ctx: RuleContext, at: At): Finding[] {
     const out: Finding[] = [];
     for (const table of ctx.tables) {
-      if (table.implicit || junctionForeignKeys(table)) continue;
+      if (table.implicit || junctionForeignKeys(table) || isLookupOrExpiring(table)) continue;
       const appendOnly = isAppendOnly(table);
       // A table that records when rows appear is left alone: an update timestamp is often rightly
       // absent (tokens, invites, signatures are written once), so its absence is no finding.
