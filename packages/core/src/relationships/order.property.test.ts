@@ -4,6 +4,7 @@ import { findTable, qualifiedName } from '../ir/names.js';
 import type { Ir, Table } from '../ir/types.js';
 import { readingOrder } from '../render/parts/order.js';
 import { aColumn, aForeignKey, anIr, aTable } from '../testing/builders.js';
+import { exampleIr, kitchenSinkIr } from '../testing/exampleIr.js';
 import { dependencyOrder } from './order.js';
 
 const idColumn = aColumn('id', 'integer');
@@ -105,76 +106,86 @@ function components(edges: Edge[]): (a: string, b: string) => boolean {
   return (a, b) => a === b || (!!reach.get(a)?.has(b) && !!reach.get(b)?.has(a));
 }
 
+/** Every property the order must have, for one schema (random or fixture). */
+function checkOrder(ir: Ir): void {
+  const result = dependencyOrder(ir);
+  const edges = fkEdges(ir);
+  const same = components(edges);
+  const position = new Map(result.order.map((r, i) => [qualifiedName(r), i]));
+  // Every base table exactly once.
+  expect(result.order.map(qualifiedName).sort()).toEqual(
+    ir.tables
+      .filter((t) => t.kind === 'table')
+      .map(qualifiedName)
+      .sort(),
+  );
+  const postponed = new Set(
+    result.cycleForeignKeys.map((c) => `${qualifiedName(c.table)}\u0000${c.foreignKey}`),
+  );
+  const isPostponed = (e: Edge) => postponed.has(`${e.child}\u0000${e.fk}`);
+  const kept = edges.filter((e) => !isPostponed(e));
+  // Topologically valid for every FK that is not postponed.
+  for (const e of kept)
+    check(
+      (position.get(e.parent) as number) < (position.get(e.child) as number),
+      `${e.fk} not after its parent`,
+    );
+  // Every postponed FK lies inside one strongly connected component; putting it back closes a cycle.
+  for (const e of edges.filter(isPostponed)) {
+    check(same(e.child, e.parent), `${e.fk} postponed outside a cycle`);
+    check(reaches(kept, e.parent, e.child), `${e.fk} postponed needlessly`);
+  }
+  // Nothing is postponed when the schema is acyclic.
+  if (!hasCycle(edges)) expect(result.cycleForeignKeys).toEqual([]);
+  // Per component: no NOT NULL FK is postponed when the others alone leave no cycle there.
+  for (const e of edges.filter(isPostponed)) {
+    const inComponent = edges.filter((x) => same(x.child, e.child) && same(x.parent, e.child));
+    if (!hasCycle(inComponent.filter((x) => !x.nullable))) check(e.nullable, `${e.fk}: NOT NULL postponed`);
+    if (!hasCycle(inComponent.filter((x) => !x.nullable && !x.deferrable)))
+      check(e.nullable || e.deferrable, `${e.fk}: NOT NULL, not deferrable, postponed`);
+  }
+  // The postponed entries describe the FK truly.
+  for (const c of result.cycleForeignKeys) {
+    const e = edges.find((x) => x.child === qualifiedName(c.table) && x.fk === c.foreignKey) as Edge;
+    expect([c.nullable, c.deferrable, qualifiedName(c.references)]).toEqual([
+      e.nullable,
+      e.deferrable,
+      e.parent,
+    ]);
+  }
+  // Unbreakable cycles: reported exactly when the NOT NULL, non-deferrable FKs have a cycle, and each is one.
+  const hard = edges.filter((e) => !e.nullable && !e.deferrable);
+  const sameHard = components(hard);
+  const multi = result.unbreakable.filter((u) => !u.selfReference);
+  expect(multi.length > 0).toBe(hasCycle(hard));
+  for (const u of multi) {
+    const [first, ...others] = u.tables.map(qualifiedName);
+    for (const o of others) expect(sameHard(first as string, o)).toBe(true);
+  }
+  // Self-references: listed apart; a NOT NULL, non-deferrable one is reported.
+  for (const s of result.selfReferences) {
+    expect(qualifiedName(s.table)).toBe(qualifiedName(s.references));
+    const reported = result.unbreakable.some(
+      (u) => u.selfReference && u.foreignKeys[0]?.foreignKey === s.foreignKey,
+    );
+    expect(reported).toBe(!s.nullable && !s.deferrable);
+  }
+}
+
 describe('dependencyOrder properties (10,000 random schemas)', () => {
   it('holds: complete, topologically valid except postponed FKs, postponed FKs inside one SCC and minimal, nullable first, nothing postponed when acyclic, unbreakable cycles real', () => {
     fc.assert(
       fc.property(schemas, (ir) => {
-        const result = dependencyOrder(ir);
-        const edges = fkEdges(ir);
-        const same = components(edges);
-        const position = new Map(result.order.map((r, i) => [qualifiedName(r), i]));
-        // Every base table exactly once.
-        expect(result.order.map(qualifiedName).sort()).toEqual(
-          ir.tables
-            .filter((t) => t.kind === 'table')
-            .map(qualifiedName)
-            .sort(),
-        );
-        const postponed = new Set(
-          result.cycleForeignKeys.map((c) => `${qualifiedName(c.table)}\u0000${c.foreignKey}`),
-        );
-        const isPostponed = (e: Edge) => postponed.has(`${e.child}\u0000${e.fk}`);
-        const kept = edges.filter((e) => !isPostponed(e));
-        // Topologically valid for every FK that is not postponed.
-        for (const e of kept)
-          check(
-            (position.get(e.parent) as number) < (position.get(e.child) as number),
-            `${e.fk} not after its parent`,
-          );
-        // Every postponed FK lies inside one strongly connected component; putting it back closes a cycle.
-        for (const e of edges.filter(isPostponed)) {
-          check(same(e.child, e.parent), `${e.fk} postponed outside a cycle`);
-          check(reaches(kept, e.parent, e.child), `${e.fk} postponed needlessly`);
-        }
-        // Nothing is postponed when the schema is acyclic.
-        if (!hasCycle(edges)) expect(result.cycleForeignKeys).toEqual([]);
-        // Per component: no NOT NULL FK is postponed when the others alone leave no cycle there.
-        for (const e of edges.filter(isPostponed)) {
-          const inComponent = edges.filter((x) => same(x.child, e.child) && same(x.parent, e.child));
-          if (!hasCycle(inComponent.filter((x) => !x.nullable)))
-            check(e.nullable, `${e.fk}: NOT NULL postponed`);
-          if (!hasCycle(inComponent.filter((x) => !x.nullable && !x.deferrable)))
-            check(e.nullable || e.deferrable, `${e.fk}: NOT NULL, not deferrable, postponed`);
-        }
-        // The postponed entries describe the FK truly.
-        for (const c of result.cycleForeignKeys) {
-          const e = edges.find((x) => x.child === qualifiedName(c.table) && x.fk === c.foreignKey) as Edge;
-          expect([c.nullable, c.deferrable, qualifiedName(c.references)]).toEqual([
-            e.nullable,
-            e.deferrable,
-            e.parent,
-          ]);
-        }
-        // Unbreakable cycles: reported exactly when the NOT NULL, non-deferrable FKs have a cycle, and each is one.
-        const hard = edges.filter((e) => !e.nullable && !e.deferrable);
-        const sameHard = components(hard);
-        const multi = result.unbreakable.filter((u) => !u.selfReference);
-        expect(multi.length > 0).toBe(hasCycle(hard));
-        for (const u of multi) {
-          const [first, ...others] = u.tables.map(qualifiedName);
-          for (const o of others) expect(sameHard(first as string, o)).toBe(true);
-        }
-        // Self-references: listed apart; a NOT NULL, non-deferrable one is reported.
-        for (const s of result.selfReferences) {
-          expect(qualifiedName(s.table)).toBe(qualifiedName(s.references));
-          const reported = result.unbreakable.some(
-            (u) => u.selfReference && u.foreignKeys[0]?.foreignKey === s.foreignKey,
-          );
-          expect(reported).toBe(!s.nullable && !s.deferrable);
-        }
+        checkOrder(ir);
       }),
       { numRuns: 10_000 },
     );
+  });
+
+  it('holds on the fixtures with cycles and self-references (kitchen sink, example)', () => {
+    const sink = kitchenSinkIr();
+    expect(dependencyOrder(sink).cycleForeignKeys.length).toBeGreaterThan(0); // the fixture has a cycle
+    for (const ir of [sink, exampleIr()]) checkOrder(ir);
   });
 
   it('is deterministic: the same schema in any table order gives the same result', () => {
