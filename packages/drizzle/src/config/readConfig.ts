@@ -18,10 +18,14 @@ export const DRIZZLE_CONFIG_NAMES = [
 export interface DrizzleConfigInfo {
   /** Absolute path of the config file. */
   path: string;
-  /** The config's own dialect (`turso`, `singlestore` ... as written). */
-  configDialect: DrizzleConfigDialect;
+  /**
+   * The config's own dialect (`turso`, `singlestore` ... as written). Configs of drizzle-kit before
+   * 0.21 have none (the command said it: `generate:pg`): then it comes from their `driver`, else
+   * it is undefined and the dialect is told from the tables.
+   */
+  configDialect?: DrizzleConfigDialect;
   /** The IR dialect: turso -> sqlite, singlestore -> mysql. */
-  dialect: DrizzleDialect;
+  dialect?: DrizzleDialect;
   /** Schema files, folders or globs as written (drizzle-kit resolves them against the working directory). */
   schema: string[];
   casing?: DrizzleCasing;
@@ -37,6 +41,20 @@ const DIALECTS: Record<string, DrizzleDialect | undefined> = {
   sqlite: 'sqlite',
   turso: 'sqlite',
   singlestore: 'mysql',
+};
+
+/** drizzle-kit before 0.21: no `dialect`, a `driver` that implies it. */
+const LEGACY_DRIVERS: Record<string, DrizzleConfigDialect | undefined> = {
+  pg: 'postgresql',
+  'aws-data-api': 'postgresql',
+  pglite: 'postgresql',
+  mysql2: 'mysql',
+  'better-sqlite': 'sqlite',
+  libsql: 'sqlite',
+  turso: 'turso',
+  d1: 'sqlite',
+  'd1-http': 'sqlite',
+  expo: 'sqlite',
 };
 
 const list = (v: unknown): string[] | undefined =>
@@ -91,19 +109,15 @@ export async function readDrizzleConfig(
       hint: 'End the file with `export default defineConfig({ dialect: ..., schema: ... })`.',
     });
   const cfg = loaded as Record<string, unknown>;
-  const configDialect = cfg.dialect as DrizzleConfigDialect | undefined;
+  const configDialect =
+    (cfg.dialect as DrizzleConfigDialect | undefined) ??
+    (typeof cfg.driver === 'string' ? LEGACY_DRIVERS[cfg.driver] : undefined);
   const dialect = configDialect ? DIALECTS[configDialect] : undefined;
-  if (!configDialect || !dialect)
-    throw new OrmdocError(
-      configDialect ? 'UNSUPPORTED' : 'CONFIG_INVALID',
-      configDialect
-        ? `Dialect "${configDialect}" of ${rel} is not supported by ormdoc.`
-        : `${rel} has no "dialect".`,
-      {
-        file: rel,
-        hint: 'Set dialect to "postgresql", "mysql", "sqlite", "turso" or "singlestore".',
-      },
-    );
+  if (configDialect && !dialect)
+    throw new OrmdocError('UNSUPPORTED', `Dialect "${configDialect}" of ${rel} is not supported by ormdoc.`, {
+      file: rel,
+      hint: 'Set dialect to "postgresql", "mysql", "sqlite", "turso" or "singlestore".',
+    });
   const schema = list(cfg.schema) ?? [];
   if (schema.length === 0)
     throw new OrmdocError('INPUT_NOT_FOUND', `${rel} has no "schema" (the files that declare your tables).`, {
@@ -116,8 +130,8 @@ export async function readDrizzleConfig(
   const ormdoc = ormdocOptionsOf(cfg);
   return {
     path: abs,
-    configDialect,
-    dialect,
+    ...(configDialect ? { configDialect } : {}),
+    ...(dialect ? { dialect } : {}),
     schema,
     ...(casing ? { casing } : {}),
     ...(schemaFilter ? { schemaFilter } : {}),
