@@ -232,3 +232,23 @@ describe('prisma.config.ts', () => {
     ]);
   });
 });
+
+describe('block comments (/* */), which Prisma accepts', () => {
+  it('keep the text facts of the file: views, @ignore fields, source lines', async () => {
+    const { ir, diagnostics } = await loadPrisma({ cwd: path.join(fixturesDir, 'block-comments') });
+    expect(ir.tables.map((t) => [t.name, t.kind, t.source?.line])).toEqual([
+      ['Note', 'table', 13],
+      ['NoteView', 'view', 21],
+    ]);
+    expect(table(ir.tables, 'Note').columns.map((c) => [c.name, c.ignoredByOrm ?? false])).toEqual([
+      ['id', false],
+      ['body', false],
+      ['legacy', true],
+    ]);
+    expect(table(ir.tables, 'Note').description).toBe(
+      'A block comment, which Prisma accepts: the model below keeps its text facts.',
+    );
+    expect(table(ir.tables, 'NoteView').description).toBe('Reads notes.');
+    expect(diagnostics.map((d) => d.code)).not.toContain('prisma/text-unreadable');
+  });
+});

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { fromPrismaSchema, type SchemaText, stripDatasourceUrls } from '@ormdoc/prisma';
 import { describe, expect, it } from 'vitest';
+import { withoutBlockComments } from '../src/convert/comments.js';
 import { fromDmmf } from '../src/convert/fromDmmf.js';
 import { scanSchema } from '../src/convert/scan.js';
 import { readSchemaText, readSchemaTextByAst } from '../src/convert/schemaText.js';
@@ -117,7 +118,7 @@ describe('the line scanner reads what the whole-file prisma-ast parse read', () 
   });
 
   it.each(schemas.map((s) => [s.name, s.files] as const))('%s', async (_name, files) => {
-    for (const f of files) expect(scanSchema(f.content), f.path).toBeDefined(); // the fast path is taken
+    for (const f of files) expect(scanSchema(withoutBlockComments(f.content)), f.path).toBeDefined(); // the fast path is taken
     await bothReaders(files);
   });
 

@@ -5,6 +5,7 @@ import {
   normalizeSqlType,
   parseDescription,
 } from '@ormdoc/core';
+import { docText } from './comments.js';
 import { columnDefault } from './defaults.js';
 import type { PrismaEnum, PrismaField } from './dmmf.js';
 import { scalarSqlType } from './sqlTypes.js';
@@ -67,7 +68,7 @@ export function scalarColumn(
   const sql = field.isList ? `${base}[]` : base;
   const pgList = field.isList && (dialect === 'postgresql' || dialect === 'cockroachdb');
   // prisma-json-types-generator types Json and String fields from a leading `[Type]`.
-  const { text, tags } = parseDescription(field.documentation ?? extra.documentation, {
+  const { text, tags } = parseDescription(docText(field.documentation ?? extra.documentation), {
     jsonType: field.type === 'Json' || field.type === 'String',
   });
   const def = asWritten(
@@ -110,7 +111,7 @@ export function unsupportedColumn(
   },
 ): Column {
   const sql = normalizeSqlType(dialect, field.sqlType) + (field.isList ? '[]' : '');
-  const { text, tags } = parseDescription(field.documentation);
+  const { text, tags } = parseDescription(docText(field.documentation));
   const def = field.default
     ? columnDefault(
         {

@@ -12,6 +12,7 @@ import {
   type Table,
 } from '@ormdoc/core';
 import { type EnumInfo, scalarColumn, unsupportedColumn } from './columns.js';
+import { docText } from './comments.js';
 import type { ConvertContext, ModelInfo } from './context.js';
 import type { PrismaDatamodel, PrismaField, PrismaIndex, PrismaModel } from './dmmf.js';
 import { keysAndIndexes } from './indexes.js';
@@ -56,7 +57,13 @@ export function dialectOf(provider: string): Dialect {
 export function fromDmmf(input: FromDmmfInput): ExtractResult {
   const dialect = dialectOf(input.provider);
   const text = input.text ?? emptySchemaText();
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = text.unreadable.map((file) => ({
+    severity: 'warning' as const,
+    code: 'prisma/text-unreadable',
+    message: `${file}: Prisma accepts this file, but its text could not be read (prisma-ast): views, @ignore'd and Unsupported fields, @relation(map:) names and source lines from it are missing.`,
+    file,
+    hint: 'Report the construct to ormdoc; the rest of the schema is documented from Prisma itself.',
+  }));
   const enumNames = new Set(input.datamodel.enums.map((e) => e.name));
   const enums = new Map<string, EnumInfo>(
     input.datamodel.enums.map((e) => [
@@ -103,7 +110,9 @@ export function fromDmmf(input: FromDmmfInput): ExtractResult {
   const tables = new Map<ModelInfo, Table>();
   for (const info of ctx.models.values()) {
     const block = text.blocks.get(info.model.name);
-    const { text: description, tags } = parseDescription(info.model.documentation ?? block?.documentation);
+    const { text: description, tags } = parseDescription(
+      docText(info.model.documentation ?? block?.documentation),
+    );
     tables.set(info, {
       kind: info.kind,
       schema: info.schema,
@@ -127,7 +136,7 @@ export function fromDmmf(input: FromDmmfInput): ExtractResult {
   const junctions = implicitJunctions(ctx, tables);
 
   const irEnums: Enum[] = [...enums.values()].map((e) => {
-    const { text: description, tags } = parseDescription(e.prisma.documentation);
+    const { text: description, tags } = parseDescription(docText(e.prisma.documentation));
     const where = text.enums.get(e.prisma.name);
     return {
       schema: e.schema,

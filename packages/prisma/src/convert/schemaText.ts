@@ -10,6 +10,7 @@ import {
   type Schema,
   unquote,
 } from './ast.js';
+import { withoutBlockComments } from './comments.js';
 import { datasourceExtensions } from './extensions.js';
 import { datasourceAssignments, type ScannedBlock, type ScannedSchema, scanSchema } from './scan.js';
 
@@ -26,6 +27,8 @@ export interface SchemaText {
   schemas: string[];
   /** The datasource's `extensions = [...]` (postgresqlExtensions). */
   extensions?: Extension[];
+  /** Files prisma-ast could not parse: their text facts are missing (a warning says so). */
+  unreadable: string[];
 }
 
 export interface TextEnum {
@@ -72,7 +75,7 @@ export interface TextField {
 }
 
 export function emptySchemaText(): SchemaText {
-  return { blocks: new Map(), enums: new Map(), schemas: [] };
+  return { blocks: new Map(), enums: new Map(), schemas: [], unreadable: [] };
 }
 
 type SchemaFile = { path: string; content: string };
@@ -82,7 +85,8 @@ type SchemaFile = { path: string; content: string };
  * scanned line by line (`scanSchema`); only the blocks whose text adds to the DMMF (views,
  * ignored models, `Unsupported(...)` fields, `@relation(map:)`, enum `@@schema` and value docs, the
  * datasource) are parsed with prisma-ast, each on its own. A file the scanner does not understand
- * is parsed whole (`readSchemaTextByAst`). `scans` are the files' scans when already made.
+ * is parsed whole (`readSchemaTextByAst`). `scans` are the files' scans when already made (of the
+ * contents without block comments, `withoutBlockComments`).
  */
 export function readSchemaText(
   files: ReadonlyArray<SchemaFile>,
@@ -90,8 +94,9 @@ export function readSchemaText(
 ): SchemaText {
   const out = emptySchemaText();
   files.forEach((file, i) => {
-    const scan = scans ? scans[i] : scanSchema(file.content);
-    if (!scan || !readScanned(out, file.path, scan)) readWholeFile(out, file);
+    const content = withoutBlockComments(file.content);
+    const scan = scans ? scans[i] : scanSchema(content);
+    if (!scan || !readScanned(out, file.path, scan)) readWholeFile(out, { path: file.path, content });
   });
   return out;
 }
@@ -99,7 +104,8 @@ export function readSchemaText(
 /** The same facts from a prisma-ast parse of every whole file: the fallback, and the reference in tests. */
 export function readSchemaTextByAst(files: ReadonlyArray<SchemaFile>): SchemaText {
   const out = emptySchemaText();
-  for (const file of files) readWholeFile(out, file);
+  for (const file of files)
+    readWholeFile(out, { path: file.path, content: withoutBlockComments(file.content) });
   return out;
 }
 
@@ -109,6 +115,7 @@ function readWholeFile(out: SchemaText, file: SchemaFile): void {
     schema = parseSchemaText(file.content);
   } catch {
     // The wasm parser already validated the schema; prisma-ast may trail behind Prisma's grammar.
+    out.unreadable.push(file.path);
     return;
   }
   collect(out, file.path, schema.list);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { buildIr, canonicalizeIr, type ExtractResult } from '@ormdoc/core';
+import { withoutBlockComments } from '../convert/comments.js';
 import { fromDmmf } from '../convert/fromDmmf.js';
 import { configOnly, scanSchema, stripDatasourceUrls } from '../convert/scan.js';
 import { readSchemaText } from '../convert/schemaText.js';
@@ -28,7 +29,7 @@ export async function fromPrismaSchema(input: PrismaSchemaInput): Promise<Extrac
     path: path.isAbsolute(f.path) ? relativePosix(cwd, f.path) : f.path.split(path.sep).join('/'),
     content: f.content,
   }));
-  const scans = files.map((f) => scanSchema(f.content));
+  const scans = files.map((f) => scanSchema(withoutBlockComments(f.content)));
   const wasmFiles = files.map((f) => [f.path, stripDatasourceUrls(f.content)] as const);
   const configFiles = scans.every((s) => s !== undefined)
     ? wasmFiles.map(([file, content], i) => [file, configOnly(content, scans[i]!)] as const)
