@@ -4,7 +4,9 @@ import type { WeightedGraph } from './_cluster.js';
 
 /** A domain before naming is settled: its tables as indexes into the sorted table list. */
 export interface Draft {
+  /** Empty: named after the hub table (after `prefix: ` when given). */
   name: string;
+  prefix?: string;
   description?: string;
   source: 'config' | 'file' | 'schema' | 'tag' | 'cluster';
   members: number[];
@@ -89,6 +91,7 @@ const GENERIC_FILE_NAMES = new Set([
   'lib',
   'app',
   'drizzle',
+  'main',
 ]);
 
 function dirname(file: string): string {

@@ -240,4 +240,22 @@ describe('computeDomains: sources', () => {
       ['config/domain-empty', 'domains.Again'],
     ]);
   });
+
+  it('a file holding most of a large schema is clustered, each cluster named after the file and its hub', () => {
+    const tables: Table[] = [];
+    for (const group of ['a', 'b', 'c'])
+      for (let i = 0; i < 10; i++)
+        tables.push(
+          t(`${group}${i}`, i === 0 ? [] : [`${group}0`], { source: { file: 'prisma/schema/core.prisma' } }),
+        );
+    tables.push(t('w1', [], { source: { file: 'prisma/schema/workflows.prisma' } }));
+    tables.push(t('w2', ['w1'], { source: { file: 'prisma/schema/workflows.prisma' } }));
+    const ds = computeDomains(anIr({ tables }));
+    expect(ds.map((d) => [d.name, d.source, d.tables.length])).toEqual([
+      ['Core: a0', 'cluster', 10],
+      ['Core: b0', 'cluster', 10],
+      ['Core: c0', 'cluster', 10],
+      ['Workflows', 'file', 2],
+    ]);
+  });
 });

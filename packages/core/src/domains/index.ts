@@ -3,10 +3,13 @@ import type { Diagnostic } from '../diagnostics.js';
 import { compareRefs, tableRef, tableSortKey } from '../ir/names.js';
 import type { Ir, Table, TableRef } from '../ir/types.js';
 import type { WeightedGraph } from './_cluster.js';
-import { byClusters } from './_clusters.js';
+import { byClusters, CLUSTER_MAX } from './_clusters.js';
 import { byFiles, bySchemas, byTags, type Draft, tableMatches } from './_sources.js';
 
 export { CLUSTER_MAX, CLUSTER_MIN } from './_clusters.js';
+
+/** A schema or file domain above this many tables is split into FK clusters (see `splitLarge`). */
+export const LARGE_DOMAIN = 2 * CLUSTER_MAX;
 export { DOMAIN_TAGS } from './_sources.js';
 
 /** A subject area of the schema: a named group of tables, with the most connected one as its hub. */
@@ -40,7 +43,8 @@ export type { DomainsConfig };
  * 4. Source files (`table.source.file`): one domain per file when files hold several tables
  *    (multi-file Prisma schemas, Drizzle schema files), one per folder when most files hold one
  *    table (TypeORM entity folders); skipped when there is only one file or folder. Tables
- *    without a file (implicit junction tables) join their neighbour's domain.
+ *    without a file (implicit junction tables) join their neighbour's domain. A schema or file
+ *    domain of more than LARGE_DOMAIN tables is split into clusters as in 5, named `<name>: <hub>`.
  * 5. Otherwise clusters of the undirected foreign-key graph (Louvain modularity, deterministic,
  *    aiming at CLUSTER_MIN..CLUSTER_MAX tables; a junction table or pair joins a neighbour), each
  *    named after its hub table; tables with no foreign key at all form "Standalone tables".
@@ -74,7 +78,8 @@ export function computeDomains(
   if (rest.length > 0) {
     const defaultSchema =
       ir.dialect === 'postgresql' || ir.dialect === 'cockroachdb' ? 'public' : 'Default schema';
-    take(bySchemas(tables, rest, defaultSchema) ?? byFiles(tables, rest, graph) ?? byClusters(rest, graph));
+    const inferred = bySchemas(tables, rest, defaultSchema) ?? byFiles(tables, rest, graph);
+    take(inferred ? inferred.flatMap((d) => splitLarge(d, graph)) : byClusters(rest, graph));
   }
   return finish(drafts, tables, graph, referencedCounts(tables, index));
 }
@@ -117,6 +122,23 @@ export function checkDomainsConfig(
       });
   }
   return out;
+}
+
+/**
+ * A schema or file holding more than LARGE_DOMAIN tables (one `schema.prisma` beside a small second
+ * file, a `public` schema beside `auth`) is no subject area: it is clustered like a schema without
+ * any grouping, each cluster named `<schema or file>: <hub>` (just the hub when the name is generic).
+ */
+function splitLarge(draft: Draft, graph: WeightedGraph): Draft[] {
+  if (draft.members.length <= LARGE_DOMAIN) return [draft];
+  return byClusters(
+    [...draft.members].sort((a, b) => a - b),
+    graph,
+  ).map((c) => ({
+    ...c,
+    ...(draft.name ? { prefix: draft.name } : {}),
+    ...(c.name && draft.name ? { name: `${draft.name}: ${c.name}` } : {}),
+  }));
 }
 
 function dedupe(all: readonly Table[]): Table[] {
@@ -206,7 +228,8 @@ function finish(
           referenced,
         );
     const hubTable = hub === undefined ? undefined : (tables[hub] as Table);
-    const name = d.name || (hubTable ? (hubTable.codeName ?? hubTable.name) : 'Tables');
+    const hubName = hubTable ? (hubTable.codeName ?? hubTable.name) : 'Tables';
+    const name = d.name || (d.prefix ? `${d.prefix}: ${hubName}` : hubName);
     let id = slug(name);
     const existing = byId.get(id);
     if (existing && explicit(existing.domain.source) && explicit(d.source)) {
