@@ -142,6 +142,7 @@ function relationships(ctx: RenderContext, domain: Domain): string {
   const domainOf = domainIndex(ctx);
   const inside: string[] = [];
   const across: string[] = [];
+  let insideFks = 0;
   const seen = new Set<string>();
   for (const ref of domain.tables)
     for (const r of ofTable(ctx.index.relationships, ref)) {
@@ -150,7 +151,9 @@ function relationships(ctx: RenderContext, domain: Domain): string {
       const ends = r.kind === 'many-to-many' ? [r.left, r.right, r.junction] : [r.parent, r.child];
       const others = ends.filter((e) => !members.has(tableSortKey(e)));
       if (others.length === 0) {
-        inside.push(describeRelationship(r));
+        // Foreign keys inside the domain are the diagram's edges; a many-to-many is named once here.
+        if (r.kind === 'many-to-many') inside.push(describeRelationship(r));
+        else insideFks++;
         continue;
       }
       const names = [
@@ -160,9 +163,10 @@ function relationships(ctx: RenderContext, domain: Domain): string {
         `${describeRelationship(r)} — with ${names.map((d) => link(d.name, domainFile(d).slice('domains/'.length))).join(', ')}`,
       );
     }
+  const fks = `${insideFks} foreign-key ${insideFks === 1 ? 'relationship' : 'relationships'} between the domain's tables, each an edge of the diagram above.`;
   return [
     '### Inside the domain',
-    bullets(inside, '_None._'),
+    inside.length ? `${fks}\n\n${bullets(inside, '')}` : fks,
     '### With other domains',
     bullets(across, '_None._'),
   ].join('\n\n');
