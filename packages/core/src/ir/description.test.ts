@@ -147,6 +147,20 @@ describe('parseDescription: tags only where they cannot be prose', () => {
       'Login email',
       [{ name: 'pii' }],
     ],
+    [
+      'a JSDoc @property line is prose',
+      '@property id - Unique identifier for the webhook',
+      '@property id - Unique identifier for the webhook',
+      [],
+    ],
+    ['a JSDoc @see line is prose', '@see https://example.com/spec', '@see https://example.com/spec', []],
+    ['a Prisma attribute at the end is prose', 'Kept unique with @unique', 'Kept unique with @unique', []],
+    [
+      'a Prisma attribute with arguments is prose',
+      '@default(now()) when omitted',
+      '@default(now()) when omitted',
+      [],
+    ],
   ])('%s', (_case, raw, text, tags) => {
     expect(parseDescription(raw)).toEqual({ ...(text ? { text } : {}), tags });
   });

@@ -4,6 +4,38 @@ import type { Tag } from './types.js';
 /** One tag token: `@name` or `@name(value)`, followed by whitespace or the end. */
 const TAG = /@([a-zA-Z][\w-]*)(?:\(([^)]*)\))?/y;
 
+/**
+ * `@words` that are prose wherever they stand: JSDoc block tags that introduce text
+ * (`@property id - Unique identifier`, `@see`, `@example`) and Prisma's own attributes quoted in a
+ * comment ("enforced by @unique", "set by @updatedAt").
+ */
+const NEVER_TAGS = new Set([
+  'property',
+  'prop',
+  'param',
+  'arg',
+  'argument',
+  'returns',
+  'return',
+  'see',
+  'example',
+  'remarks',
+  'link',
+  'throws',
+  'type',
+  'typedef',
+  'id',
+  'unique',
+  'default',
+  'relation',
+  'map',
+  'updatedat',
+  'ignore',
+  'db',
+  'index',
+  'fulltext',
+]);
+
 export interface ParseDescriptionOptions {
   /**
    * The comment is on a field prisma-json-types-generator may type (a Prisma `Json` or `String`
@@ -19,7 +51,8 @@ export interface ParseDescriptionOptions {
  *
  * Tags are taken only where they cannot be prose: a run of tags at the start or at the end of a
  * line (so "the `recipientId @unique` constraint" keeps its `@unique`); inside backticks nothing
- * is a tag. Directives of other generators (`@zod.*`, `@TypeGraphQL.*`, `@DtoReadOnly`,
+ * is a tag, and neither are JSDoc's text-introducing tags (`@property x - ...`, `@see`) nor Prisma's
+ * attributes quoted in prose (`@unique`, `@default`). Directives of other generators (`@zod.*`, `@TypeGraphQL.*`, `@DtoReadOnly`,
  * `@HideField()`... see directives.ts) are removed, and a prisma-json-types-generator annotation
  * becomes the `json-type` tag (with `options.jsonType`). Tags are lower-cased and deduplicated;
  * lines left empty by the removal are dropped, the rest trimmed (inner newlines kept).
@@ -124,8 +157,12 @@ function tokenize(line: string): Token[] {
     if (i >= line.length) break;
     TAG.lastIndex = i;
     const m = code ? null : TAG.exec(line);
-    if (m && (m.index + m[0].length === line.length || /\s/.test(line[m.index + m[0].length] as string))) {
-      const name = (m[1] as string).toLowerCase();
+    const name = m?.[1]?.toLowerCase() ?? '';
+    if (
+      m &&
+      !NEVER_TAGS.has(name) &&
+      (m.index + m[0].length === line.length || /\s/.test(line[m.index + m[0].length] as string))
+    ) {
       tokens.push({ text: m[0], tag: m[2] === undefined ? { name } : { name, value: m[2].trim() } });
       i += m[0].length;
       continue;
