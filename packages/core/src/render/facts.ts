@@ -1,4 +1,5 @@
 import type { Dialect, Ir, Table } from '../ir/types.js';
+import { code } from './markdown.js';
 
 /** Facts derived from the IR alone (never from a person): engine, ORM, migration tool, naming. */
 
@@ -167,9 +168,9 @@ export function describeNaming(things: Array<NamedThing | string>): string {
 function exceptionList(exceptions: NamedThing[]): string {
   const shown = exceptions.slice(0, MAX_EXCEPTIONS);
   const groups = new Map<string, string[]>();
-  for (const e of shown) groups.set(e.where ?? '', [...(groups.get(e.where ?? '') ?? []), `\`${e.name}\``]);
+  for (const e of shown) groups.set(e.where ?? '', [...(groups.get(e.where ?? '') ?? []), code(e.name)]);
   const text = [...groups]
-    .map(([where, list]) => (where ? `in \`${where}\`: ${list.join(', ')}` : list.join(', ')))
+    .map(([where, list]) => (where ? `in ${code(where)}: ${list.join(', ')}` : list.join(', ')))
     .join('; ');
   const more = exceptions.length - shown.length;
   return `${groups.has('') && groups.size === 1 ? ': ' : ', '}${text}${more > 0 ? ` and ${more} more` : ''}`;
