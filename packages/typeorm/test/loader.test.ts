@@ -187,3 +187,16 @@ export const AppDataSource = new DataSource({ type: 'postgres', entities: [Note]
     expect(await columns()).toEqual(['id', 'cache_probe_body']);
   });
 });
+
+describe('data source options from the environment', () => {
+  test('a DataSource whose type comes from an unset environment variable: the hint says so', async () => {
+    const cwd = project({
+      'src/data-source.ts': `import { DataSource } from 'typeorm';
+export const AppDataSource = new DataSource({ type: process.env.ORMDOC_TEST_UNSET_DB_TYPE as 'postgres', entities: [] });`,
+    });
+    const error = await loadError(loadTypeorm({ cwd, dataSource: 'src/data-source.ts' }));
+    expect(error).toMatchObject({ code: 'MODULE_LOAD_FAILED', file: 'src/data-source.ts' });
+    expect(error.message).toContain('has no `type`');
+    expect(error.hint).toMatch(/environment variables.*--schema/);
+  });
+});

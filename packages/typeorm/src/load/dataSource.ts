@@ -147,9 +147,14 @@ export function requireTypeorm(fromFile: string): { DataSource: DataSourceClass;
     if (typeof mod.DataSource !== 'function') continue;
     return { DataSource: mod.DataSource, ...versionOf(require, name) };
   }
-  throw new OrmdocError('DEPENDENCY_MISSING', `TypeORM is not installed in ${path.dirname(fromFile)}.`, {
-    hint: 'Install typeorm in the project (npm i typeorm reflect-metadata) so ormdoc reads the same copy as your entities.',
-  });
+  throw new OrmdocError(
+    'DEPENDENCY_MISSING',
+    `Neither TypeORM nor a fork of it (${TYPEORM_PACKAGES.join(', ')}) is installed where ${path.basename(fromFile)} can load it (${path.dirname(fromFile)}).`,
+    {
+      file: fromFile,
+      hint: 'Install the project dependencies (npm i typeorm reflect-metadata, or your fork) so ormdoc reads the same copy as your entities.',
+    },
+  );
 }
 
 /** The installed version of a package, read from the package.json above its entry point. */

@@ -47,6 +47,16 @@ export function loadError(error: unknown, file: string, cwd: string): OrmdocErro
       },
     );
   }
+  if (/Wrong driver: "undefined" given/.test(message))
+    return new OrmdocError(
+      'MODULE_LOAD_FAILED',
+      `Cannot load ${rel}: its DataSource has no \`type\` (TypeORM: ${message.split('.')[0]}).`,
+      {
+        file: rel,
+        cause: error,
+        hint: 'The type (and the rest of the options) probably comes from environment variables: set them as your application does (e.g. DATABASE_TYPE=postgres, or load your .env), or pass the entity files instead (--schema "src/**/*.entity.ts").',
+      },
+    );
   if ((error as { code?: string }).code === 'MODULE_NOT_FOUND') {
     const missing = /Cannot find module '([^']+)'/.exec(message)?.[1];
     return new OrmdocError(
