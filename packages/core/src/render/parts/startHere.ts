@@ -111,10 +111,11 @@ export function domainTable(ctx: RenderContext, domains: readonly Domain[], up =
 export function startHere(ctx: RenderContext): string {
   const tables = ctx.map.ranked.length;
   if (tables === 0) return '_The schema defines no tables._';
+  const views = ctx.tables.length - tables;
   const domains = ctx.domains;
   const shown = domains.slice(0, MAP_DOMAINS);
   const out: string[] = [
-    `${tables} ${tables === 1 ? 'table' : 'tables'} in ${domains.length} ${domains.length === 1 ? 'domain' : 'domains'}; each domain has its own page with its tables, diagram and relationships.`,
+    `${tables} ${tables === 1 ? 'table' : 'tables'}${views ? ` and ${views} ${views === 1 ? 'view' : 'views'}` : ''} in ${domains.length} ${domains.length === 1 ? 'domain' : 'domains'}; each domain has its own page with its tables, diagram and relationships.`,
     '### Domains',
     domainTable(ctx, shown),
   ];
