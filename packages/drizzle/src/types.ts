@@ -34,7 +34,7 @@ export interface DrizzleApi {
     Partial<DrizzleLegacyRelationsApi>;
   /** `drizzle-orm/_relations` of the 1.0 release candidates (the 0.x `relations()` API), when loaded. */
   legacyRelations?: Partial<DrizzleLegacyRelationsApi>;
-  /** `drizzle-orm/casing` (0.35 and later; older versions have no `casing` option). */
+  /** `drizzle-orm/casing` (0.34 and later; older versions have no `casing` option). */
   casing?: Pick<typeof Casing, 'toSnakeCase' | 'toCamelCase'>;
   pg?: typeof PgCore;
   mysql?: typeof MysqlCore;

@@ -111,7 +111,7 @@ export function createAdapter(
         isColumn: (v) => is(v, pg.PgColumn),
         tableConfig: (t) => config(t) as unknown as DzTableConfig,
         viewConfig: (v) => {
-          // (is() rather than isPgMaterializedView(): drizzle-orm before 0.34 has no such function)
+          // (is() rather than isPgMaterializedView(): drizzle-orm before 0.35 has no such function)
           const materialized = is(v, pg.PgMaterializedView);
           const cfg = materialized ? pg.getMaterializedViewConfig(v as never) : pg.getViewConfig(v as never);
           return { ...(cfg as unknown as Omit<DzViewConfig, 'materialized'>), materialized };

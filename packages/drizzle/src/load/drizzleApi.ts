@@ -40,7 +40,7 @@ export async function loadUserDrizzle(
   };
   const core = async <T>(d: DrizzleDialect, id: string): Promise<T | undefined> =>
     dialect === undefined || dialect === d ? optional<T>(id) : undefined;
-  // drizzle-orm/casing: 0.35 and later (the `casing` option came with it)
+  // drizzle-orm/casing: 0.34 and later (the `casing` option came with it)
   const casing = await optional<DrizzleApi['casing']>('drizzle-orm/casing');
   const [pg, mysql, sqlite] = await Promise.all([
     core<DrizzleApi['pg']>('postgresql', 'drizzle-orm/pg-core'),
