@@ -170,7 +170,8 @@ describe('renderMermaid', () => {
     // Every FK is drawn once, in the part of the table that holds it (its parent a stub when elsewhere).
     const inParts = parts.reduce((n, d) => n + parsed(d).getRelationships().length, 0);
     expect(inParts).toBe(fkKeys(ir).length);
-    expect(parts.map((d) => d.title)).toContain('audit (40 tables), part 1 of 2: audit.t000 and 19 more');
+    // Each 40/210-table schema is too large for one domain: clustered, each part titled by schema and hub.
+    expect(parts.map((d) => d.title)).toContain('audit: t000 (10 tables)');
     expect(renderMermaid(ir, { maxTablesPerDiagram: max })).toEqual(diagrams);
   });
 
@@ -213,6 +214,19 @@ describe('renderMermaid', () => {
         .flatMap((d) => d.tables.map((t) => t.name))
         .sort(),
     ).toEqual(['invoice_lines', 'invoices', 'sessions', 'users']);
+    const all = {
+      id: 'all',
+      name: 'All',
+      source: 'config' as const,
+      tables: ir.tables.map((x) => ({ schema: null, name: x.name })),
+    };
+    const cut = renderMermaid(ir, { maxTablesPerDiagram: 3, domains: [all] }).filter(
+      (d) => d.kind === 'part',
+    );
+    expect(cut.map((d) => d.title)).toEqual([
+      expect.stringMatching(/^All \(4 tables\), part 1 of 2: \S+ and \d more$/),
+      expect.stringMatching(/^All \(4 tables\), part 2 of 2: \S+( and \d more)?$/),
+    ]);
     const billing = diagrams.find((d) => d.domain === 'billing')!;
     expect(billing.title).toBe('Billing (2 tables)');
     expect(billing.stubs).toEqual([{ schema: null, name: 'users' }]);
