@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -14,6 +16,7 @@ import {
 import { loadDrizzle } from '@ormdoc/drizzle';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drizzleKitDdl, importSchema, throwawayProjects } from './_kit.js';
+import { RC_DIR, rcKitDdl } from './_rc.js';
 
 /**
  * Every form of index part drizzle-kit accepts, `sql` fragments above all: drizzle-kit writes a
@@ -83,6 +86,22 @@ describe('PostgreSQL: sql index parts create the index drizzle-kit creates', () 
     expect(parts.people_a_desc).toEqual([{ column: 'a', order: 'desc' }]);
     expect(parts.people_email_lower).toEqual([{ expression: 'lower("email")' }]);
     expect(parts.people_paren).toEqual([{ expression: '"a" + "b"' }]);
+  });
+
+  it('the same schema under drizzle-orm and drizzle-kit 1.0 RC (which keep .op().desc() order)', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ormdoc-drizzle-rc-'));
+    try {
+      symlinkSync(path.join(RC_DIR, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+      writeFileSync(path.join(dir, 'schema.ts'), PG_SCHEMA);
+      const kit = await rcKitDdl(await importSchema([path.join(dir, 'schema.ts')]));
+      const { ir } = await loadDrizzle({ cwd: dir, schema: 'schema.ts', dialect: 'postgresql' });
+      const kitShape = await shapeOfDdl(db, withTrgm(kit));
+      const ormdocShape = await shapeOfDdl(db, withTrgm(renderDdl(ir)));
+      expect(Object.keys(kitShape.tables)).toEqual(['public.people']);
+      expect(compareShapes(kitShape, ormdocShape, { ignoreComments: true })).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('warns where drizzle-kit writes an expression PostgreSQL rejects without parentheses, and documents it with them', async () => {

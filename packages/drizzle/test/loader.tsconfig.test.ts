@@ -58,10 +58,14 @@ describe('loadDrizzle: a tsconfig the loader cannot fully read never stops the l
   });
 
   it('loads when `extends` names a generated file that is not there yet (SvelteKit: ./.svelte-kit/tsconfig.json)', async () => {
-    const dir = monorepo(`{\n  "extends": "./.svelte-kit/tsconfig.json",\n  "compilerOptions": { "paths": { "@/*": ["./src/db/*"] } }\n}\n`);
+    const dir = monorepo(
+      `{\n  "extends": "./.svelte-kit/tsconfig.json",\n  "compilerOptions": { "paths": { "@/*": ["./src/db/*"] } }\n}\n`,
+    );
     const { ir, diagnostics } = await loadDrizzle({ cwd: dir });
     expect(userColumns(ir)).toEqual(['id', 'display_name']);
-    expect(diagnostics.map((d) => [d.code, d.file, d.line])).toEqual([['drizzle/tsconfig-extends', 'tsconfig.json', 2]]);
+    expect(diagnostics.map((d) => [d.code, d.file, d.line])).toEqual([
+      ['drizzle/tsconfig-extends', 'tsconfig.json', 2],
+    ]);
   });
 
   it('keeps every entry of an `extends` array that resolves and warns once for the one that does not', async () => {

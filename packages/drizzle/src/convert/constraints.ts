@@ -183,10 +183,11 @@ export function indexesOf(cfg: DzTableConfig, a: DialectAdapter, diagnostics: Di
       const order = c.indexConfig?.order;
       const nulls = c.indexConfig?.nulls;
       const opclass = c.indexConfig?.opClass;
-      // drizzle-kit writes a column's operator class instead of its order and nulls (`.op().desc()`
-      // creates an ascending index): the database has what it writes.
+      // drizzle-kit 0.x writes a column's operator class instead of its order and nulls
+      // (`.op().desc()` creates an ascending index): the database has what it writes. drizzle-kit
+      // 1.0 (the RCs, told apart by their key naming) writes all three.
       if (opclass) part.opclass = opclass;
-      else {
+      if (!opclass || a.naming === 'kit-1') {
         if (order === 'desc') part.order = 'desc';
         // PostgreSQL's default is NULLS LAST for ASC and NULLS FIRST for DESC; record only departures.
         if (a.dialect === 'postgresql' && nulls && nulls !== (order === 'desc' ? 'first' : 'last'))
