@@ -6,7 +6,7 @@ import { findingItem, findingList } from './findings.js';
 describe('finding rendering', () => {
   const findings = analyze(exampleIr());
   const fk = findings.find((f) => f.ruleId === 'fk-without-index' && f.table?.name === 'audit_logs');
-  const tags = findings.find((f) => f.ruleId === 'missing-timestamps' && f.table?.name === 'tags');
+  const tags = findings.find((f) => f.ruleId === 'missing-timestamps' && f.table?.name === 'user_profiles');
 
   it('shows the ORM edit first and its SQL second, as code spans apart from the prose', () => {
     if (!fk) throw new Error('expected the audit_logs.actor_id finding');
@@ -34,10 +34,10 @@ describe('finding rendering', () => {
   });
 
   it('shows several statements as an sql block inside the list item', () => {
-    if (!tags) throw new Error('expected the tags finding');
+    if (!tags) throw new Error('expected the user_profiles finding');
     const list = findingList([tags], '', 'prisma');
     expect(list).toContain(
-      'SQL:\n\n  ```sql\n  ALTER TABLE tags ADD COLUMN created_at timestamptz(3) NOT NULL DEFAULT CURRENT_TIMESTAMP;\n  ALTER TABLE tags ADD COLUMN updated_at timestamptz(3) NOT NULL DEFAULT CURRENT_TIMESTAMP;\n  ```',
+      'SQL:\n\n  ```sql\n  ALTER TABLE user_profiles ADD COLUMN created_at timestamptz(3) NOT NULL DEFAULT CURRENT_TIMESTAMP;\n  ALTER TABLE user_profiles ADD COLUMN updated_at timestamptz(3) NOT NULL DEFAULT CURRENT_TIMESTAMP;\n  ```',
     );
     // No SQL left in the prose around the block.
     expect(list.split('```')[0]).not.toContain('ALTER TABLE');
