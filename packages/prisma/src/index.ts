@@ -1,6 +1,6 @@
+export { stripDatasourceUrls } from './convert/datasourceUrls.js';
 export type { PrismaDatamodel, PrismaEnum, PrismaField, PrismaIndex, PrismaModel } from './convert/dmmf.js';
 export { dialectOf, type FromDmmfInput, fromDmmf } from './convert/fromDmmf.js';
-export { stripDatasourceUrls } from './convert/scan.js';
 export { readSchemaText, type SchemaText } from './convert/schemaText.js';
 export {
   type CreateGeneratorOptions,

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { configOnly, scanSchema, stripDatasourceUrls } from './scan.js';
+import { configOnly } from './configBlocks.js';
+import { stripDatasourceUrls } from './datasourceUrls.js';
+import { scanSchema } from './scan.js';
 
 /** The line-by-line version `stripDatasourceUrls` replaced: the reference. */
 function stripDatasourceUrlsByLine(content: string): string {

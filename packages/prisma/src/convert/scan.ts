@@ -1,12 +1,18 @@
 /**
- * A line scanner of the top-level blocks of one Prisma schema file. Prisma's grammar makes both
- * braces of a block line-bound (`model Name {` ... a line that is just `}`), so blocks can be found
- * without parsing their contents. For each block the scanner decides whether it is "plain": its
- * text adds nothing to what the DMMF already has, so kind, name, place and `///` docs are enough and
- * the block need not be parsed with prisma-ast at all.
+ * A line scanner of the top-level blocks of one Prisma schema file. It exists for speed: Prisma's
+ * DMMF leaves out some facts ormdoc documents (views, `@ignore`, `Unsupported(...)`,
+ * `@relation(map:)`...), and reading them with a whole-file prisma-ast parse took ~50 % of the
+ * extraction and 2.6 GB at 10,000 models (BENCHMARKS.md, round 11). Prisma's grammar makes both
+ * braces of a block line-bound (`model Name {` ... a line that is just `}`), so blocks can be
+ * found without parsing their contents. For each block the scanner decides whether it is
+ * "plain": its text adds nothing to what the DMMF already has, so kind, name, place and `///` docs
+ * are enough and the block need not be parsed with prisma-ast at all; the others are parsed one
+ * by one (schemaText.ts).
  *
  * The scanner gives up (returns `undefined`) on anything it does not understand; the caller then
- * parses the whole file as before, so correctness never depends on it.
+ * parses the whole file as before, so correctness never depends on it (schemaText.test.ts compares
+ * both readers on every schema of the repo). Its one job is finding blocks; what is read from the
+ * configuration blocks is in configBlocks.ts, the Prisma 6 datasource URLs in datasourceUrls.ts.
  */
 
 export type BlockKind = 'model' | 'view' | 'enum' | 'type' | 'datasource' | 'generator';
@@ -47,7 +53,7 @@ const RELATION_MAP = /\bmap\s*:/;
 /** A fractional default (`@default(2.50)`, `@default("2.00")`): the DMMF keeps only the number. */
 const FRACTION_DEFAULT = /@default\(\s*"?-?\d*\.\d/;
 
-const stripCr = (line: string) => (line.endsWith('\r') ? line.slice(0, -1) : line);
+export const stripCr = (line: string) => (line.endsWith('\r') ? line.slice(0, -1) : line);
 
 /** Scan one file; `undefined` when it holds something the scanner does not understand. */
 export function scanSchema(content: string): ScannedSchema | undefined {
@@ -149,91 +155,4 @@ function plainModel(lines: readonly string[], from: number, end: number): boolea
     docPending = isDoc;
   }
   return !docPending;
-}
-
-/**
- * The file with every line outside `datasource` and `generator` blocks blanked: what get_config
- * reads, at the same line numbers.
- */
-export function configOnly(content: string, scan: ScannedSchema): string {
-  const lines = content.split('\n');
-  const out = new Array<string>(lines.length).fill('');
-  for (const b of scan.blocks) {
-    if (b.kind !== 'datasource' && b.kind !== 'generator') continue;
-    for (let j = b.start; j <= b.end; j++) out[j] = lines[j] ?? '';
-  }
-  return out.join('\n');
-}
-
-/** A datasource assignment's value in prisma-ast's shape: string literals keep their quotes. */
-export type AssignmentValue =
-  | string
-  | { type: 'array'; args: string[] }
-  | { type: 'function'; name: 'env'; params: string[] };
-
-const ASSIGNMENT = /^\s*([A-Za-z]\w*)\s*=\s*(.*?)\s*$/;
-const STRING = /^"[^"\\]*"$/;
-const STRING_ARRAY = /^\[\s*(?:"[^"\\]*"(?:\s*,\s*"[^"\\]*")*)?\s*\]$/;
-const STRINGS = /"[^"\\]*"/g;
-const ENV = /^env\(\s*("[^"\\]*")\s*\)$/;
-
-/**
- * The assignments of a datasource block whose lines are all `key = "string"`, `key = ["a", "b"]`,
- * `key = env("X")`, comments or blank: `undefined` for anything else (prisma-ast reads those).
- */
-export function datasourceAssignments(
-  scan: ScannedSchema,
-  block: ScannedBlock,
-): Array<{ key: string; value: AssignmentValue }> | undefined {
-  const out: Array<{ key: string; value: AssignmentValue }> = [];
-  for (let j = block.start + 1; j < block.end; j++) {
-    const line = stripCr(scan.lines[j]!);
-    const text = line.trim();
-    if (text === '' || text.startsWith('//')) continue;
-    const m = ASSIGNMENT.exec(line);
-    if (!m) return undefined;
-    const raw = m[2]!;
-    const env = ENV.exec(raw);
-    if (STRING.test(raw)) out.push({ key: m[1]!, value: raw });
-    else if (STRING_ARRAY.test(raw))
-      out.push({ key: m[1]!, value: { type: 'array', args: raw.match(STRINGS) ?? [] } });
-    else if (env) out.push({ key: m[1]!, value: { type: 'function', name: 'env', params: [env[1]!] } });
-    else return undefined;
-  }
-  return out;
-}
-
-const DATASOURCE_LINE = /^[^\S\n]*datasource[^\S\n]+\w+[^\S\n]*\{/gm;
-const DATASOURCE_HEADER = /^\s*datasource\s+\w+\s*\{/;
-const URL_ASSIGNMENT = /^\s*(url|directUrl|shadowDatabaseUrl)\s*=/;
-const CLOSING = /^\s*}/;
-
-/**
- * Prisma 7 rejects `url`/`directUrl`/`shadowDatabaseUrl` in schema files; Prisma 6 schemas have
- * them. Blank those lines out of datasource blocks (keeping line numbers) before validation.
- * Only the lines from a `datasource` header to its `}` are looked at.
- */
-export function stripDatasourceUrls(content: string): string {
-  let out = '';
-  let copied = 0;
-  DATASOURCE_LINE.lastIndex = 0;
-  for (let m = DATASOURCE_LINE.exec(content); m; m = DATASOURCE_LINE.exec(content)) {
-    if (m.index > 0 && content[m.index - 1] !== '\n') continue; // `^` also matches after a lone `\r`
-    let eol = content.indexOf('\n', m.index);
-    while (eol !== -1) {
-      const start = eol + 1;
-      const next = content.indexOf('\n', start);
-      const line = content.slice(start, next === -1 ? content.length : next);
-      if (!DATASOURCE_HEADER.test(line)) {
-        if (CLOSING.test(line)) break;
-        if (URL_ASSIGNMENT.test(line)) {
-          out += content.slice(copied, start);
-          copied = next === -1 ? content.length : next;
-        }
-      }
-      eol = next;
-    }
-    DATASOURCE_LINE.lastIndex = eol === -1 ? content.length : eol + 1;
-  }
-  return copied === 0 ? content : out + content.slice(copied);
 }

@@ -11,8 +11,9 @@ import {
   unquote,
 } from './ast.js';
 import { withoutBlockComments } from './comments.js';
+import { datasourceAssignments } from './configBlocks.js';
 import { datasourceExtensions } from './extensions.js';
-import { datasourceAssignments, type ScannedBlock, type ScannedSchema, scanSchema } from './scan.js';
+import { type ScannedBlock, type ScannedSchema, scanSchema } from './scan.js';
 
 /**
  * What the DMMF leaves out, recovered from the schema text: views, `@@ignore`d models,

@@ -10,9 +10,9 @@ import {
   OrmdocError,
   resolveConfig,
 } from '@ormdoc/core';
+import { stripDatasourceUrls } from '../convert/datasourceUrls.js';
 import { isCompleteDatamodel, type PrismaDatamodel } from '../convert/dmmf.js';
 import { fromDmmf } from '../convert/fromDmmf.js';
-import { stripDatasourceUrls } from '../convert/scan.js';
 import { readSchemaText } from '../convert/schemaText.js';
 import { findSchemaFiles } from '../load/files.js';
 import { applyChecks, readMigrations } from '../load/migrations.js';

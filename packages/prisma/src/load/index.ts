@@ -1,8 +1,10 @@
 import path from 'node:path';
 import { buildIr, canonicalizeIr, type ExtractResult } from '@ormdoc/core';
 import { withoutBlockComments } from '../convert/comments.js';
+import { configOnly } from '../convert/configBlocks.js';
+import { stripDatasourceUrls } from '../convert/datasourceUrls.js';
 import { fromDmmf } from '../convert/fromDmmf.js';
-import { configOnly, scanSchema, stripDatasourceUrls } from '../convert/scan.js';
+import { scanSchema } from '../convert/scan.js';
 import { readSchemaText } from '../convert/schemaText.js';
 import { findSchemaFiles, relativePosix } from './files.js';
 import { applyChecks, type MigrationFile, readMigrations } from './migrations.js';
