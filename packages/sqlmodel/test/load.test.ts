@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { isOrmdocError, type OrmdocError } from '@ormdoc/core';
@@ -229,9 +229,13 @@ describe('loadSqlmodel errors', () => {
       expect(e.message).toContain('6 s');
       expect(e.hint).toContain(`${TIMEOUT_ENV}=`);
       expect(e.hint).toContain('timeoutMs');
-      const pid = Number(readFileSync(path.join(dir, 'pid'), 'utf8'));
-      await new Promise((r) => setTimeout(r, 200));
-      expect(() => process.kill(pid, 0)).toThrow(); // the Python process is gone
+      // On a loaded machine the limit can pass before Python reaches slow.py (no pid file): stopped too.
+      const pidFile = path.join(dir, 'pid');
+      if (existsSync(pidFile)) {
+        const pid = Number(readFileSync(pidFile, 'utf8'));
+        await new Promise((r) => setTimeout(r, 200));
+        expect(() => process.kill(pid, 0)).toThrow(); // the Python process is gone
+      }
     });
 
     it('finds the models module itself and uses SQLModel.metadata', async () => {

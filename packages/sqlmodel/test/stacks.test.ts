@@ -4,7 +4,7 @@ import { compareShapes, shapeOfDdl, shapeOfSqliteDdl, startPglite } from '@ormdo
 import { describe, expect, it } from 'vitest';
 import { fromSqlmodelExport } from '../src/index.js';
 import { runExporter } from '../src/load/run.js';
-import { FIXTURES, installedVersion, TEST_PYTHON, TEST_STACK } from './helpers/python.js';
+import { FIXTURES, HAS_PYTHON, installedVersion, TEST_PYTHON, TEST_STACK } from './helpers/python.js';
 
 /**
  * What today's stacks write, on the stack of the matrix that has it (.ci/python-matrix.sh):
@@ -92,6 +92,17 @@ describe.runIf(sqlalchemy2)('SQLAlchemy 2 typed declarative (Mapped, mapped_colu
   });
 
   it('SQLite: the same database as create_all', () => sameOnSqlite('sqlalchemy2.py:Base'));
+});
+
+describe.runIf(HAS_PYTHON)('a named Sequence as server default (every stack)', () => {
+  it('PostgreSQL: a sequence default, the same database as create_all', async () => {
+    const { ir } = await sameOnPostgres('sequence.py:metadata');
+    expect(ir.tables[0]!.columns.find((c) => c.name === 'number')?.default).toEqual({
+      kind: 'sequence',
+      style: 'serial',
+      sequenceName: 'order_number_seq',
+    });
+  });
 });
 
 describe.runIf(sqlmodel21)('SQLModel >= 0.0.21 with pydantic 2', () => {

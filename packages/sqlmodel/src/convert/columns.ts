@@ -45,7 +45,7 @@ export function convertColumn(col: ExportColumn, dialect: Dialect): Column {
   if (col.key && col.key !== col.name) out.codeName = col.key;
   const def = columnDefault(col, dialect, category === 'json');
   if (def) out.default = def;
-  const onUpdate = columnOnUpdate(col);
+  const onUpdate = columnOnUpdate(col, dialect);
   if (onUpdate) out.onUpdate = onUpdate;
   if (col.computed)
     out.generated = {

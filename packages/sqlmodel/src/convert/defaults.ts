@@ -24,6 +24,11 @@ export function sequenceDefault(col: ExportColumn, dialect: Dialect): ColumnDefa
   if (col.identity && (dialect === 'postgresql' || /\bAS\s+IDENTITY\b/i.test(spec)))
     return { kind: 'sequence', style: col.identity.always ? 'identity-always' : 'identity-by-default' };
   if (serialType(col)) return { kind: 'sequence', style: 'serial' };
+  // Column(Sequence("n"), server_default=Sequence("n").next_value()): a named sequence create_all
+  // creates before the table. The IR has no sequence objects: a serial column is the same database.
+  const named = /^nextval\('([^']+)'(?:::regclass)?\)$/i.exec(col.serverDefault?.sql?.trim() ?? '');
+  if (dialect === 'postgresql' && named && col.default?.kind === 'sequence')
+    return { kind: 'sequence', style: 'serial', sequenceName: named[1]! };
   if (dialect === 'mysql' && /\bAUTO_INCREMENT\b/i.test(spec))
     return { kind: 'sequence', style: 'auto-increment' };
   if (dialect === 'sqlite' && /\bAUTOINCREMENT\b/i.test(spec))
@@ -109,8 +114,22 @@ export function columnDefault(
   return undefined;
 }
 
-/** Python-side `onupdate=` -> an ORM-managed refresh. (server_onupdate emits no DDL in SQLAlchemy.) */
-export function columnOnUpdate(col: ExportColumn): ColumnOnUpdate | undefined {
-  if (!col.onupdate) return undefined;
-  return { kind: 'orm', description: describePython(col.onupdate, 'onupdate').description };
+/**
+ * Python-side `onupdate=` -> an ORM-managed refresh. `server_onupdate=` (no DDL in SQLAlchemy: the
+ * database refreshes the value, by a trigger the project creates) -> the SQL the database refreshes
+ * it with; on MySQL, where that would write ON UPDATE into the DDL SQLAlchemy does not write, it
+ * stays a described rule.
+ */
+export function columnOnUpdate(
+  col: ExportColumn,
+  dialect: Dialect = 'postgresql',
+): ColumnOnUpdate | undefined {
+  if (col.onupdate) return { kind: 'orm', description: describePython(col.onupdate, 'onupdate').description };
+  const server = col.serverOnupdate;
+  if (!server) return undefined;
+  if (server.sql && dialect !== 'mysql') return { kind: 'sql', expression: server.sql };
+  return {
+    kind: 'orm',
+    description: `server_onupdate=${server.sql ?? 'FetchedValue()'}: refreshed by the database (SQLAlchemy writes no DDL for it)`,
+  };
 }
