@@ -6,6 +6,7 @@ import { Doc } from '../render/doc.js';
 import { type Domain, domainFile } from '../render/domains.js';
 import { bullets, code, escapeCell, escapeHeading, fence, link, table } from '../render/markdown.js';
 import { ofTable } from '../render/memo.js';
+import { findingsLink } from '../render/parts/findingsHome.js';
 import { tableLink } from '../render/parts/links.js';
 import { describeRelationship } from '../render/parts/relationships.js';
 import {
@@ -73,6 +74,15 @@ function domainPage(ctx: RenderContext, domain: Domain): string {
       ]),
     )}`,
   );
+  const findings = own.flatMap((t) => [...ofTable(ctx.index.findings, t)]);
+  if (findings.length) {
+    const byRule = new Map<string, number>();
+    for (const f of findings) byRule.set(f.ruleId, (byRule.get(f.ruleId) ?? 0) + 1);
+    doc.region(
+      'domain-findings',
+      `**Findings about these tables:** ${[...byRule].map(([id, n]) => `${code(id)} (${n})`).join(', ')}; each place and its fix: ${findingsLink('Findings', undefined, '../')}.`,
+    );
+  }
   doc.region('domain-diagram', `## Diagram\n\n${diagram(ctx, domain, [...tables, ...views])}`);
   doc.region('domain-relationships', `## Relationships\n\n${relationships(ctx, domain)}`);
   return doc.toString();
