@@ -107,13 +107,15 @@ export class TypedEmitter {
 
   /**
    * The file compiled by the program (CommonJS), or undefined when the program cannot emit it.
-   * `entryFiles` (the load's data source and entity files) join the program's roots, so one
-   * program usually covers every file that needs it instead of one program per file.
+   * The first program starts from the file alone (and what it imports): one such file in a large
+   * project costs only its own imports. When a second file falls outside it, `entryFiles` (the
+   * load's data source and entity files) join the roots, so at most two programs are built
+   * instead of one per file.
    */
   emit(filename: string, entryFiles: readonly string[] = []): string | undefined {
     let sourceFile = this.program?.getSourceFile(filename);
     if (!sourceFile) {
-      for (const file of [...entryFiles, filename])
+      for (const file of [...(this.program ? entryFiles : []), filename])
         if (/\.[cm]?tsx?$/.test(file) && !/\.d\.[cm]?ts$/.test(file) && !this.roots.includes(file))
           this.roots.push(file);
       this.program = this.ts.createProgram({
