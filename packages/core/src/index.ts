@@ -56,6 +56,7 @@ export {
 } from './findings/index.js';
 export type { GenerateOptions, GeneratePhase, GenerateResult } from './generate.js';
 export { assertHasTables, generateDocs } from './generate.js';
+export * from './interop/index.js';
 export * from './ir/canonical.js';
 export { completeIr } from './ir/complete.js';
 export * from './ir/description.js';

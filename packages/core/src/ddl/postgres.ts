@@ -1,4 +1,14 @@
-import type { Column, Enum, ForeignKey, Index, Ir, Table } from '../ir/types.js';
+import type {
+  CheckConstraint,
+  Column,
+  Enum,
+  ForeignKey,
+  Index,
+  Ir,
+  PrimaryKey,
+  Table,
+  UniqueConstraint,
+} from '../ir/types.js';
 import {
   commentWithTags,
   enumOf,
@@ -89,14 +99,9 @@ function tableBlock(ir: Ir, table: Table): string {
   const name = qualifiedIdent(D, table);
   const items: Array<{ sql: string; comment?: string }> = table.columns.map((c) => columnLine(ir, c));
   if (table.primaryKey)
-    items.push({
-      sql: `CONSTRAINT ${q(table.primaryKey.name)} PRIMARY KEY (${identList(D, table.primaryKey.columns)})`,
-    });
-  for (const u of table.uniques)
-    items.push({
-      sql: `CONSTRAINT ${q(u.name)} UNIQUE${u.nullsNotDistinct ? ' NULLS NOT DISTINCT' : ''} (${identList(D, u.columns)})`,
-    });
-  for (const c of table.checks) items.push({ sql: `CONSTRAINT ${q(c.name)} CHECK (${x(ir, c.expression)})` });
+    items.push({ sql: `CONSTRAINT ${q(table.primaryKey.name)} ${primaryKeyDef(table.primaryKey)}` });
+  for (const u of table.uniques) items.push({ sql: `CONSTRAINT ${q(u.name)} ${uniqueDef(u)}` });
+  for (const c of table.checks) items.push({ sql: `CONSTRAINT ${q(c.name)} ${checkDef(ir, c)}` });
   const lines = [`CREATE TABLE ${name} (\n${joinBody(items)}\n);`];
   for (const ix of table.indexes) lines.push(createIndex(ir, table, ix));
   lines.push(...comments(table, 'TABLE'));
@@ -144,7 +149,31 @@ function serialType(type: string): string {
   return type;
 }
 
-function createIndex(ir: Ir, table: Table, ix: Index): string {
+/** `PRIMARY KEY (a, b)`, as `pg_get_constraintdef` prints it. */
+export function primaryKeyDef(pk: PrimaryKey): string {
+  return `PRIMARY KEY (${identList(D, pk.columns)})`;
+}
+
+/** `UNIQUE [NULLS NOT DISTINCT] (a, b)`, as `pg_get_constraintdef` prints it. */
+export function uniqueDef(u: UniqueConstraint): string {
+  return `UNIQUE${u.nullsNotDistinct ? ' NULLS NOT DISTINCT' : ''} (${identList(D, u.columns)})`;
+}
+
+/** `CHECK (expression)`. */
+export function checkDef(ir: Ir, c: CheckConstraint): string {
+  return `CHECK (${x(ir, c.expression)})`;
+}
+
+/** `FOREIGN KEY (a) REFERENCES t (b) ON DELETE ... ON UPDATE ... [DEFERRABLE ...]`. */
+export function foreignKeyDef(fk: ForeignKey): string {
+  let sql = `FOREIGN KEY (${identList(D, fk.columns)}) REFERENCES ${qualifiedIdent(D, fk.references)} (${identList(D, fk.references.columns)}) ON DELETE ${fk.onDelete} ON UPDATE ${fk.onUpdate}`;
+  if (fk.deferrable)
+    sql += ` DEFERRABLE INITIALLY ${fk.deferrable === 'initially-deferred' ? 'DEFERRED' : 'IMMEDIATE'}`;
+  return sql;
+}
+
+/** `CREATE [UNIQUE] INDEX name ON table [USING method] (...) ...;` */
+export function createIndex(ir: Ir, table: Table, ix: Index): string {
   const parts = ix.parts.map((p) => {
     const out = [p.column !== undefined ? q(p.column) : `(${x(ir, p.expression ?? '')})`];
     if (p.collation) out.push(`COLLATE ${q(p.collation)}`);
@@ -181,10 +210,7 @@ function foreignKeys(ir: Ir, table: Table): string {
 function foreignKey(ir: Ir, table: Table, fk: ForeignKey): string {
   if (fk.enforcedBy === 'orm')
     return commentLines(ormForeignKeyNote(table, fk, ir.source.relationMode)).join('\n');
-  let sql = `ALTER TABLE ${qualifiedIdent(D, table)} ADD CONSTRAINT ${q(fk.name)} FOREIGN KEY (${identList(D, fk.columns)}) REFERENCES ${qualifiedIdent(D, fk.references)} (${identList(D, fk.references.columns)}) ON DELETE ${fk.onDelete} ON UPDATE ${fk.onUpdate}`;
-  if (fk.deferrable)
-    sql += ` DEFERRABLE INITIALLY ${fk.deferrable === 'initially-deferred' ? 'DEFERRED' : 'IMMEDIATE'}`;
-  return `${sql};`;
+  return `ALTER TABLE ${qualifiedIdent(D, table)} ADD CONSTRAINT ${q(fk.name)} ${foreignKeyDef(fk)};`;
 }
 
 function viewBlock(ir: Ir, view: Table): string {

@@ -1,0 +1,10 @@
+export type {
+  TblsCardinality,
+  TblsColumn,
+  TblsConstraint,
+  TblsEnum,
+  TblsRelation,
+  TblsSchema,
+  TblsTable,
+} from './tbls.js';
+export { toTblsSchema } from './tbls.js';
