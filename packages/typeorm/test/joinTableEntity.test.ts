@@ -3,8 +3,8 @@ import { renderDdl } from '@ormdoc/core';
 import { compareShapes } from '@ormdoc/core/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { fromTypeormMetadata, loadTypeormMetadata } from '../src/index.js';
-import { ddlShape, typeormShape } from './helpers/typeormShape.js';
 import { tmpProjects } from './helpers/tmpProject.js';
+import { ddlShape, typeormShape } from './helpers/typeormShape.js';
 
 const project = tmpProjects();
 
