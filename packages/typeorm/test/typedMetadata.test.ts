@@ -10,7 +10,15 @@ const project = tmpProjects();
 // the project's own tsc build serialises it (String, Number), or TypeORM sees `Object` and refuses
 // the column ("Data type Object is not supported").
 const files = {
-  'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, strictPropertyInitialization: false } }),
+  'tsconfig.json': JSON.stringify({
+    compilerOptions: {
+      strict: true,
+      strictPropertyInitialization: false,
+      baseUrl: '.',
+      paths: { '@shared/*': ['src/shared/*'] },
+    },
+  }),
+  'src/shared/kinds.ts': `export type Kind = 'manual' | 'scheduled';`,
   'src/types.ts': `export type ExecutionState = 'new' | 'running' | 'done';
 export type Priority = 1 | 2 | 3;
 export enum Level { Low = 1, High = 2 }
@@ -22,6 +30,7 @@ export interface Settings { theme: string }`,
   'src/execution.entity.ts': `import { Column, Entity, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { type ExecutionState, Priority, Level, Color, Settings } from './types';
 import type { State } from './reexport';
+import type { Kind } from '@shared/kinds';
 import { Team } from './team.entity';
 @Entity()
 export class Execution {
@@ -32,6 +41,7 @@ export class Execution {
   @Column() level: Level;
   @Column() color: Color;
   @Column() viaReexport: State;
+  @Column() kind: Kind;
   @Column({ type: 'jsonb' }) settings: Settings;
   @ManyToOne(() => Team) team: Team;
 }`,
@@ -50,6 +60,7 @@ describe('decorator metadata with type information', () => {
       level: 'integer',
       color: 'varchar',
       viaReexport: 'varchar',
+      kind: 'varchar',
       settings: 'jsonb',
       teamId: 'integer',
     });
