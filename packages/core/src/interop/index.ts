@@ -1,3 +1,5 @@
+export type { DbmlOptions } from './dbml.js';
+export { toDbml } from './dbml.js';
 export type {
   TblsCardinality,
   TblsColumn,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { TblsJsonSchema } from '../../test/interop/tblsSchema.js';
 import type { Ir, Table } from '../ir/types.js';
 import {
   aColumn,
@@ -9,7 +10,6 @@ import {
   exampleIr,
   kitchenSinkIr,
 } from '../testing/index.js';
-import { TblsJsonSchema } from './_tblsSchema.js';
 import { toTblsSchema } from './tbls.js';
 
 const tblsName = (t: { schema: string | null; name: string }) => `${t.schema ?? 'public'}.${t.name}`;
