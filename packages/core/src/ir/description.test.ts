@@ -77,6 +77,9 @@ describe('parseDescription: prisma-json-types-generator annotations name the JSO
       { value: 'Array<{ url: string; alt?: string }>', text: undefined },
     ],
     ['[Tag[]] Labels.', { value: 'Tag[]', text: 'Labels.' }],
+    // Prisma appends a field's trailing `/// [Type] @zod...` after its leading `///` lines.
+    ['An array of items.\n[CscSessionItems]', { value: 'CscSessionItems', text: 'An array of items.' }],
+    ['An array of items.\n  ![Item[]]  ', { value: 'Item[]', text: 'An array of items.' }],
   ])('%s', (raw, { value, text }) => {
     expect(parseDescription(raw, { jsonType: true })).toEqual({
       ...(text ? { text } : {}),
@@ -88,6 +91,7 @@ describe('parseDescription: prisma-json-types-generator annotations name the JSO
     ['not on a field the generator types', '[Deprecated] Use v2.', {}],
     ['a markdown image', '![diagram](https://x/y.png) Layout.', { jsonType: true }],
     ['not at the start', 'Settings [UserSettings]', { jsonType: true }],
+    ['on a later line, with prose', 'Settings.\n[UserSettings] are typed', { jsonType: true }],
     ['empty brackets', '[] Nothing.', { jsonType: true }],
   ])('%s: prose', (_case, raw, options) => {
     expect(parseDescription(raw, options)).toEqual({ text: raw, tags: [] });

@@ -85,6 +85,13 @@ export function parseDescription(
       lines.push('');
       continue;
     }
+    // A line that is only an annotation (the trailing `/// [Type]` of a field, which Prisma
+    // appends after the leading `///` lines) names the JSON shape too; it is no prose.
+    const alone = options.jsonType ? jsonTypeAnnotation(line) : undefined;
+    if (alone && line.trim().length === alone.length) {
+      add({ name: 'json-type', value: alone.type });
+      continue;
+    }
     const kept = takeTags(withoutDirectives(line), add)
       .replace(/[ \t]+/g, ' ')
       .trim();
