@@ -97,11 +97,16 @@ function closing(s: string, start: number, quote: string): number {
   return s.length;
 }
 
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
 /** PostgreSQL keeps the first 63 bytes of an identifier (NAMEDATALEN - 1), cutting at a character boundary. */
 export function truncatedIdentifier(name: string): string {
-  const bytes = new TextEncoder().encode(name);
+  // At most 3 UTF-8 bytes per UTF-16 unit: 21 units always fit, and ASCII names fit up to 63.
+  if (name.length <= 21 || (name.length <= 63 && /^[\x00-\x7f]*$/.test(name))) return name;
+  const bytes = encoder.encode(name);
   if (bytes.length <= 63) return name;
   let end = 63;
   while (end > 0 && ((bytes[end] ?? 0) & 0xc0) === 0x80) end--;
-  return new TextDecoder().decode(bytes.slice(0, end));
+  return decoder.decode(bytes.slice(0, end));
 }

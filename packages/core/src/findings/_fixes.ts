@@ -11,6 +11,46 @@ import type { FindingFix } from './types.js';
 const codeOf = (table: Table, column: string) => findColumn(table, column)?.codeName ?? column;
 const modelOf = (table: Table) => table.codeName ?? table.name;
 
+/**
+ * Per-`analyze` memo of schema-wide facts the fixes need (every relation name of a schema, the
+ * schema's naming and timestamp type): without it each finding rescanned every table, which made
+ * `analyze` quadratic in tables. Only set while `withFixMemo` runs, so nothing outlives one analysis
+ * (an IR edited in place between two analyses is read afresh).
+ */
+let memo: Map<string, unknown> | undefined;
+
+/** Run `fn` with schema-wide fix facts computed once (see `memo`). */
+export function withFixMemo<T>(fn: () => T): T {
+  const outer = memo;
+  memo = new Map();
+  try {
+    return fn();
+  } finally {
+    memo = outer;
+  }
+}
+
+function remembered<T>(key: string, compute: () => T): T {
+  if (!memo) return compute();
+  if (memo.has(key)) return memo.get(key) as T;
+  const value = compute();
+  memo.set(key, value);
+  return value;
+}
+
+/** Names of relations (tables, keys, indexes, enums) of one schema, cut as PostgreSQL cuts them. */
+function relationNames(ir: Ir, schema: string): Set<string> {
+  const names: string[] = [];
+  for (const t of ir.tables) {
+    if ((t.schema ?? 'public') !== schema) continue;
+    names.push(t.name);
+    if (t.primaryKey) names.push(t.primaryKey.name);
+    names.push(...t.uniques.map((u) => u.name), ...t.indexes.map((i) => i.name));
+  }
+  for (const e of ir.enums) if ((e.schema ?? 'public') === schema) names.push(e.name);
+  return new Set(names.map(truncatedIdentifier));
+}
+
 /** Names already taken where a new name of this kind must be unique (relations of the schema, or the table's constraints / columns). */
 function takenNames(ir: Ir, table: Table, kind: 'relation' | 'constraint' | 'column'): Set<string> {
   if (kind === 'column') return new Set(table.columns.map((c) => c.name));
@@ -26,15 +66,7 @@ function takenNames(ir: Ir, table: Table, kind: 'relation' | 'constraint' | 'col
         .map(truncatedIdentifier),
     );
   const schema = table.schema ?? 'public';
-  const names: string[] = [];
-  for (const t of ir.tables) {
-    if ((t.schema ?? 'public') !== schema) continue;
-    names.push(t.name);
-    if (t.primaryKey) names.push(t.primaryKey.name);
-    names.push(...t.uniques.map((u) => u.name), ...t.indexes.map((i) => i.name));
-  }
-  for (const e of ir.enums) if ((e.schema ?? 'public') === schema) names.push(e.name);
-  return new Set(names.map(truncatedIdentifier));
+  return remembered(`relations\u0000${schema}`, () => relationNames(ir, schema));
 }
 
 /** `base`, cut to 63 bytes, with `_2`, `_3`... when the schema already uses it. */
@@ -180,15 +212,19 @@ export function timestampFix(
   table: Table,
   missing: Array<'created' | 'updated'>,
 ): { fix?: FindingFix; names: string[] } {
-  const columns: Column[] = ir.tables.flatMap((t) => t.columns);
-  const dbNaming = namingOf(columns.map((c) => c.name));
-  const codeNaming = namingOf(columns.map((c) => c.codeName ?? c.name));
+  const { dbNaming, codeNaming } = remembered('naming', () => {
+    const columns: Column[] = ir.tables.flatMap((t) => t.columns);
+    return {
+      dbNaming: namingOf(columns.map((c) => c.name)),
+      codeNaming: namingOf(columns.map((c) => c.codeName ?? c.name)),
+    };
+  });
   const words = { created: ['created', 'at'], updated: ['updated', 'at'] } as const;
   const cols = missing.map((m) => {
     const db = freshName(ir, table, named(dbNaming, [...words[m]]), 'column');
     return { m, db, code: named(codeNaming, [...words[m]]) };
   });
-  const type = timestampType(ir);
+  const type = remembered('timestampType', () => timestampType(ir));
   const d = ir.dialect;
   const now =
     d === 'mysql'

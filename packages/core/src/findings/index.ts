@@ -1,5 +1,6 @@
 import { compareRefs } from '../ir/names.js';
 import type { Ir } from '../ir/types.js';
+import { withFixMemo } from './_fixes.js';
 import { duplicateIndex, fkWithoutIndex, unboundedTextUnique } from './rules/indexing.js';
 import {
   cascadeChain,
@@ -80,10 +81,12 @@ export function analyze(ir: Ir, options: AnalyzeOptions = {}): Finding[] {
   };
   const found: Array<{ finding: Finding; rule: number; seq: number }> = [];
   let seq = 0;
-  rules.forEach((rule, ruleIndex) => {
-    if (disabled.has(rule.id) || (rule.offByDefault && !enabled.has(rule.id))) return;
-    for (const finding of rule.check(ctx)) found.push({ finding, rule: ruleIndex, seq: seq++ });
-  });
+  withFixMemo(() =>
+    rules.forEach((rule, ruleIndex) => {
+      if (disabled.has(rule.id) || (rule.offByDefault && !enabled.has(rule.id))) return;
+      for (const finding of rule.check(ctx)) found.push({ finding, rule: ruleIndex, seq: seq++ });
+    }),
+  );
   found.sort((a, b) => {
     const ta = a.finding.table;
     const tb = b.finding.table;
