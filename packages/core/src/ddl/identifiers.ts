@@ -97,13 +97,19 @@ function closing(s: string, start: number, quote: string): number {
   return s.length;
 }
 
+/** Whether some UTF-16 unit of `name` is outside ASCII. */
+function hasNonAscii(name: string): boolean {
+  for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) > 0x7f) return true;
+  return false;
+}
+
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 /** PostgreSQL keeps the first 63 bytes of an identifier (NAMEDATALEN - 1), cutting at a character boundary. */
 export function truncatedIdentifier(name: string): string {
   // At most 3 UTF-8 bytes per UTF-16 unit: 21 units always fit, and ASCII names fit up to 63.
-  if (name.length <= 21 || (name.length <= 63 && /^[\x00-\x7f]*$/.test(name))) return name;
+  if (name.length <= 21 || (name.length <= 63 && !hasNonAscii(name))) return name;
   const bytes = encoder.encode(name);
   if (bytes.length <= 63) return name;
   let end = 63;
