@@ -4,6 +4,7 @@ import { OrmdocError } from '@ormdoc/core';
 import { type ArgsDef, type CommandDef, renderUsage, runCommand } from 'citty';
 import { commonArgs, outputArgs, sourceArgs } from './args.js';
 import { checkCommand } from './commands/check.js';
+import { diffArgs, diffCommand } from './commands/diff.js';
 import { generateCommand } from './commands/generate.js';
 import { initCommand } from './commands/init.js';
 import { inspectCommand } from './commands/inspect.js';
@@ -18,6 +19,7 @@ const COMMANDS: Record<string, CommandDef<any>> = {
   check: checkCommand,
   init: initCommand,
   inspect: inspectCommand,
+  diff: diffCommand,
 };
 
 const mainCommand: CommandDef<ArgsDef> = {
@@ -41,7 +43,7 @@ const ALL_ARGS: ArgsDef = Object.assign({}, ...Object.values(COMMANDS).map((c) =
 
 /** Flags that take a value, so the value is not mistaken for the command name. */
 const VALUE_FLAGS = new Set(
-  Object.entries({ ...commonArgs, ...sourceArgs, ...outputArgs, format: { type: 'enum' } })
+  Object.entries({ ...commonArgs, ...sourceArgs, ...outputArgs, ...diffArgs, format: { type: 'enum' } })
     .filter(([, def]) => def.type === 'string' || def.type === 'enum')
     .map(([name]) => `--${name}`),
 );

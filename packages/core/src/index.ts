@@ -30,6 +30,7 @@ export * from './conformance/cases.js';
 export * from './conformance/check.js';
 export * from './ddl/index.js';
 export * from './diagnostics.js';
+export * from './diff/index.js';
 export {
   CLUSTER_MAX,
   CLUSTER_MIN,
