@@ -99,3 +99,14 @@ def test_a_missing_third_party_module_says_to_install_the_projects_dependencies(
     err = error_of(done)
     assert (err["file"], err["line"]) == ("models.py", 1)
     assert err["hint"].startswith("a_queue_library_not_installed is not installed for %s" % sys.executable)
+
+
+def test_a_pydantic_major_version_mismatch_is_named():
+    pydantic = pytest.importorskip("pydantic")
+    done = run_exporter("pydantic_mismatch.py")
+    assert done.returncode == 4
+    hint = error_of(done)["hint"]
+    if pydantic.VERSION.startswith("1."):
+        assert hint.startswith("The models use pydantic 2 (field_validator) but pydantic %s is installed" % pydantic.VERSION)
+    else:
+        assert hint.startswith("The models (or a library they import) were written for pydantic 1 but pydantic %s" % pydantic.VERSION)
