@@ -5,6 +5,7 @@ import { OrmdocError } from '@ormdoc/core';
 import type { DriverLike, EntityMetadataLike, TypeormDialect } from '../types.js';
 import { driverStubFor } from './driverStubs.js';
 import { ensureDriver, settle } from './initialize.js';
+import { entitiesWithoutPrimaryColumn } from './primaryless.js';
 
 /** A DataSource instance (any copy or fork of TypeORM), recognised by shape. */
 export interface DataSourceLike {
@@ -115,6 +116,17 @@ export async function buildEntityMetadatas(
     await dataSource.buildMetadatas();
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
+    const primaryless = error instanceof TypeError ? entitiesWithoutPrimaryColumn(options.entities) : [];
+    if (primaryless.length > 0)
+      throw new OrmdocError(
+        'SCHEMA_INVALID',
+        `TypeORM cannot build the entities (${message}): these entities have no primary column: ${primaryless.slice(0, 10).join(', ')}${primaryless.length > 10 ? ` and ${primaryless.length - 10} more` : ''}.`,
+        {
+          ...(options.file ? { file: options.file } : {}),
+          cause: error,
+          hint: "Give each entity a primary column (@PrimaryColumn, @PrimaryGeneratedColumn). If your application adds them at start-up (a framework id strategy, as Vendure does), TypeORM's CLI cannot read these entities either.",
+        },
+      );
     throw new OrmdocError('SCHEMA_INVALID', `TypeORM rejected the entities: ${message}`, {
       ...(options.file ? { file: options.file } : {}),
       cause: error,
