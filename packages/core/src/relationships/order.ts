@@ -78,6 +78,33 @@ function byPriority(tables: readonly Table[]): Table[] {
  * its component.
  */
 export function dependencyOrder(ir: Pick<Ir, 'tables'>): DependencyOrder {
+  return pinned.get(ir.tables) ?? computeOrder(ir);
+}
+
+/**
+ * Orders pinned for the duration of one render (`pinDependencyOrder`): the design document, the
+ * DDL, the seed script, the sample rows and Alembic each ask for the order of the same tables.
+ * Nothing stays pinned after the render, so an IR edited in place later is ordered afresh.
+ */
+const pinned = new WeakMap<readonly Table[], DependencyOrder>();
+
+/** Compute the order of `tables` once and answer every `dependencyOrder` of this array from it until `release()`. */
+export function pinDependencyOrder(tables: readonly Table[]): {
+  order: DependencyOrder;
+  release: () => void;
+} {
+  const order = dependencyOrder({ tables: tables as Table[] });
+  const mine = !pinned.has(tables);
+  if (mine) pinned.set(tables, order);
+  return {
+    order,
+    release: () => {
+      if (mine && pinned.get(tables) === order) pinned.delete(tables);
+    },
+  };
+}
+
+function computeOrder(ir: Pick<Ir, 'tables'>): DependencyOrder {
   const nodes = byPriority(ir.tables.filter((t) => t.kind === 'table'));
   const rankOf = new Map<string, number>();
   nodes.forEach((t, rank) => {

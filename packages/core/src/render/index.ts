@@ -7,6 +7,7 @@ import { analyze } from '../findings/index.js';
 import { irJsonSchema } from '../ir/jsonSchema.js';
 import { qualifiedName } from '../ir/names.js';
 import type { Ir } from '../ir/types.js';
+import { pinDependencyOrder } from '../relationships/order.js';
 import { renderDomainPages } from '../templates/domains.js';
 import { renderFindings } from '../templates/findings.js';
 import { BUILTIN_TEMPLATES, DEFAULT_FILE_NAMES } from '../templates/index.js';
@@ -56,11 +57,23 @@ export async function renderDocuments(options: {
   config: OrmdocConfig;
   cwd: string;
 }): Promise<RenderResult> {
-  const { config, cwd } = options;
-  const diagnostics: Diagnostic[] = [];
-  const overlaid = applyOverlay(options.ir, config.overlay);
-  diagnostics.push(...overlaid.diagnostics);
-  const ir = overlaid.ir;
+  const overlaid = applyOverlay(options.ir, options.config.overlay);
+  // Every document asks for the FK-safe order of these tables: computed once for this render.
+  const pin = pinDependencyOrder(overlaid.ir.tables);
+  try {
+    return await renderOverlaid(overlaid.ir, options.config, options.cwd, overlaid.diagnostics);
+  } finally {
+    pin.release();
+  }
+}
+
+async function renderOverlaid(
+  ir: Ir,
+  config: OrmdocConfig,
+  cwd: string,
+  overlayDiagnostics: Diagnostic[],
+): Promise<RenderResult> {
+  const diagnostics: Diagnostic[] = [...overlayDiagnostics];
   const findings = analyze(ir, {
     disable: config.findings.disable,
     enable: config.findings.enable,
