@@ -19,8 +19,18 @@ export function diffIr(before: Ir, after: Ir): SchemaChange[] {
     const b = now.get(key);
     if (a && b && isView(a) === isView(b)) changes.push(...diffTable(a, b));
     else {
-      if (a) changes.push({ kind: isView(a) ? 'view-dropped' : 'table-dropped', table: qualifiedName(a) });
-      if (b) changes.push({ kind: isView(b) ? 'view-added' : 'table-added', table: qualifiedName(b) });
+      if (a)
+        changes.push({
+          kind: isView(a) ? 'view-dropped' : 'table-dropped',
+          table: qualifiedName(a),
+          before: columnList(a),
+        });
+      if (b)
+        changes.push({
+          kind: isView(b) ? 'view-added' : 'table-added',
+          table: qualifiedName(b),
+          after: columnList(b),
+        });
     }
   }
   changes.push(...diffEnums(before.enums, after.enums));
@@ -28,6 +38,7 @@ export function diffIr(before: Ir, after: Ir): SchemaChange[] {
 }
 
 const isView = (t: Table) => t.kind !== 'table';
+const columnList = (t: Table) => `(${t.columns.map((c) => c.name).join(', ')})`;
 
 function diffTable(a: Table, b: Table): SchemaChange[] {
   const table = qualifiedName(b);

@@ -80,7 +80,7 @@ function entity(
   const table = (after ?? before) as Table;
   const name = qualifiedName(table);
   const state = !before ? 'added' : !after ? 'removed' : undefined;
-  const head = ids.stub(table, state ? `${name} (${state})` : name);
+  const head = state ? ids.stub(table, `${name} (${state})`) : ids.declaration(table);
   const mine = changes.filter((c) => c.table === name && c.column);
   const keys = new Set([
     ...(table.primaryKey?.columns ?? []),

@@ -22,7 +22,9 @@ export function renderDiffMarkdown(report: DiffReport, before: Ir, after: Ir): s
   if (report.changes.length === 0) return `${out.join('\n').trimEnd()}\n`;
   if (report.risks.length > 0) {
     out.push('### Risks', '');
-    const rows = report.risks.map((r) => [
+    const order = (c: RiskClass) => RISK_CLASSES.indexOf(c);
+    const risks = [...report.risks].sort((a, b) => order(a.class) - order(b.class) || a.change - b.change);
+    const rows = risks.map((r) => [
       `${ICON[r.class]} ${r.class}`,
       r.rule,
       where(report.changes[r.change]!),
@@ -53,10 +55,14 @@ export function renderDiffMarkdown(report: DiffReport, before: Ir, after: Ir): s
 export function summaryLine(report: DiffReport): string {
   const { changes, tables, risks } = report.summary;
   if (changes === 0) return 'No schema changes.';
-  const head = `**${changes} ${changes === 1 ? 'change' : 'changes'}** in ${tables} ${tables === 1 ? 'table' : 'tables'}`;
+  const enums = new Set(report.changes.flatMap((c) => (c.table ? [] : [c.enum]))).size;
+  const where = [plural(tables, 'table'), ...(enums ? [plural(enums, 'enum')] : [])].join(', ');
+  const head = `**${plural(changes, 'change')}** (${where})`;
   const flagged = RISK_CLASSES.filter((c) => risks[c] > 0).map((c) => `${ICON[c]} ${risks[c]} ${c}`);
   return flagged.length ? `${head}: ${flagged.join(' · ')}` : `${head}, none of them risky.`;
 }
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function groups(changes: readonly SchemaChange[]): Array<[string, SchemaChange[]]> {
   const map = new Map<string, SchemaChange[]>();
@@ -67,38 +73,60 @@ function groups(changes: readonly SchemaChange[]): Array<[string, SchemaChange[]
   return [...map];
 }
 
-function where(c: SchemaChange): string {
-  const target = c.column
-    ? `${c.table}.${c.column}`
-    : c.table
-      ? c.name
-        ? `${c.table} ${c.name}`
-        : c.table
-      : `${c.enum} ${c.kind.startsWith('enum-value') ? c.name : ''}`.trim();
-  return `${code(target)} ${escapeCell(c.kind.replace(/-/g, ' '))}`;
-}
-
-const VERB: Partial<Record<SchemaChange['kind'], string>> = {
-  'table-added': 'table added',
-  'table-dropped': 'table dropped',
-  'view-added': 'view added',
-  'view-dropped': 'view dropped',
-  'enum-added': 'enum added',
-  'enum-dropped': 'enum dropped',
+const NOUN: Partial<Record<SchemaChange['kind'], string>> = {
+  'column-type-changed': 'type',
+  'column-nullability-changed': 'nullability',
+  'column-default-changed': 'default',
+  'description-changed': 'description',
+  'tags-changed': 'tags',
+  'enforcement-changed': 'enforced by',
+  'view-changed': 'view definition',
+  'primary-key-added': 'primary key',
+  'primary-key-dropped': 'primary key',
+  'primary-key-changed': 'primary key',
+  'unique-added': 'unique',
+  'unique-dropped': 'unique',
+  'index-added': 'index',
+  'index-dropped': 'index',
+  'foreign-key-added': 'foreign key',
+  'foreign-key-dropped': 'foreign key',
+  'foreign-key-action-changed': 'foreign key actions',
+  'check-added': 'check',
+  'check-dropped': 'check',
+  'check-changed': 'check',
 };
+
+const verbOf = (c: SchemaChange) => /-(added|dropped|changed|renamed)$/.exec(c.kind)?.[1] ?? 'changed';
+
+/** The risk table's "Change" cell: what, where, and for column edits the values. */
+function where(c: SchemaChange): string {
+  const target = c.column ? `${c.table}.${c.column}` : (c.table ?? c.enum ?? '');
+  const noun = c.column
+    ? (NOUN[c.kind] ?? 'column')
+    : (NOUN[c.kind] ?? c.kind.replace(/-(added|dropped|changed|renamed)$/, '').replace(/-/g, ' '));
+  const name = c.column ? '' : c.name ? ` ${code(c.name)}` : '';
+  const values =
+    c.kind === 'column-renamed'
+      ? ` (from ${code(c.before ?? '')}, a guess)`
+      : c.column && c.before !== undefined && c.after !== undefined
+        ? ` (${code(c.before)} → ${code(c.after)})`
+        : '';
+  return `${code(target)} ${escapeCell(noun)}${name} ${verbOf(c)}${values}`;
+}
 
 function line(c: SchemaChange): string {
   const v = (s: string | undefined) => code(s ?? '');
-  const subject = c.column ? `column ${code(c.column)}` : c.name ? code(c.name) : '';
   switch (c.kind) {
     case 'table-added':
-    case 'table-dropped':
     case 'view-added':
+      return `➕ **${c.kind === 'view-added' ? 'view' : 'table'} added**${c.after ? ` ${v(c.after)}` : ''}`;
+    case 'table-dropped':
     case 'view-dropped':
-      return `**${VERB[c.kind]}**`;
+      return `➖ **${c.kind === 'view-dropped' ? 'view' : 'table'} dropped**${c.before ? ` (was ${v(c.before)})` : ''}`;
     case 'enum-added':
+      return `➕ **enum added** ${v(c.after)}`;
     case 'enum-dropped':
-      return `**${VERB[c.kind]}** (${v(c.after ?? c.before)})`;
+      return `➖ **enum dropped** (was ${v(c.before)})`;
     case 'column-added':
       return `➕ column ${code(c.column ?? '')} ${v(c.after)}`;
     case 'column-dropped':
@@ -112,9 +140,9 @@ function line(c: SchemaChange): string {
     case 'constraint-renamed':
       return `✏️ renamed ${v(c.before)} → ${v(c.after)}`;
     default: {
-      const what = escapeText(c.kind.replace(/-/g, ' ').replace(/ (added|dropped|changed)$/, ''));
-      const verb = /-(added|dropped|changed)$/.exec(c.kind)?.[1] ?? 'changed';
+      const verb = verbOf(c);
       const sign = verb === 'added' ? '➕' : verb === 'dropped' ? '➖' : '✏️';
+      const subject = `${c.column ? `column ${code(c.column)} ` : ''}${escapeText(NOUN[c.kind] ?? c.kind)}${!c.column && c.name && !c.kind.startsWith('enum') && c.table ? ` ${code(c.name)}` : ''}`;
       const values =
         c.before !== undefined && c.after !== undefined
           ? `: ${v(c.before)} → ${v(c.after)}`
@@ -123,7 +151,7 @@ function line(c: SchemaChange): string {
             : c.before !== undefined
               ? ` (was ${v(c.before)})`
               : '';
-      return `${sign} ${what} ${verb}${subject ? ` ${subject}` : ''}${values}`;
+      return `${sign} ${subject}${verb === 'changed' ? '' : ` ${verb}`}${values}`;
     }
   }
 }

@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadMermaidErParser } from '../testing/mermaidParser.js';
+import { shopAfter, shopBefore } from './_fixtures.js';
+import { renderDiffMarkdown } from './markdown.js';
+import { diffReport, failsOn } from './report.js';
+import { DiffReport, diffReportJsonSchema } from './schema.js';
+
+const labels = { base: 'main (1a2b3c4)', head: 'working tree' };
+
+describe('diff report', () => {
+  const report = diffReport(shopBefore(), shopAfter(), labels);
+
+  it('classifies the shop pull request: every risk points at its change', () => {
+    expect(report.risks.map((r) => `${r.rule} ${report.changes[r.change]!.kind}`)).toEqual([
+      'DS101 table-dropped',
+      'MF105 column-type-changed',
+      'PG102 column-type-changed',
+      'MF102 column-nullability-changed',
+      'PG101 index-added',
+      'BC102 foreign-key-action-changed',
+      'MF104 check-added',
+      'BC101 column-renamed',
+      'DS102 column-dropped',
+      'MF101 column-added',
+      'MF103 unique-added',
+      'DS103 enum-value-dropped',
+    ]);
+    expect(report.summary).toEqual({
+      changes: 16,
+      tables: 4,
+      risks: { destructive: 3, 'data-dependent': 5, locking: 2, breaking: 2 },
+    });
+  });
+
+  it('is valid against its own published JSON Schema, which is committed up to date', () => {
+    expect(DiffReport.parse(report)).toEqual(report);
+    const committed = JSON.parse(readFileSync(new URL('./report.schema.json', import.meta.url), 'utf8'));
+    expect(committed).toEqual(diffReportJsonSchema());
+  });
+
+  it('--fail-on: destructive, data-dependent (or worse), any risk', () => {
+    const none = diffReport(shopBefore(), shopBefore(), labels);
+    expect([
+      failsOn(report, 'destructive'),
+      failsOn(report, 'data-dependent'),
+      failsOn(report, 'any'),
+    ]).toEqual([true, true, true]);
+    expect([failsOn(none, 'destructive'), failsOn(none, 'data-dependent'), failsOn(none, 'any')]).toEqual([
+      false,
+      false,
+      false,
+    ]);
+  });
+
+  it('renders the pull-request report (golden file) with a diagram Mermaid parses', async () => {
+    const markdown = renderDiffMarkdown(report, shopBefore(), shopAfter());
+    await expect(markdown).toMatchFileSnapshot('./__golden__/report.md');
+    const code = /```mermaid\n([\s\S]*?)```/.exec(markdown)?.[1];
+    expect(code).toBeDefined();
+    const db = (await loadMermaidErParser())(code!);
+    // Changed tables (users, orders, coupons, audit_log) and their neighbours (order_items).
+    expect(db.getEntities().size).toBe(5);
+  });
+
+  it('says so when nothing changed', () => {
+    const markdown = renderDiffMarkdown(
+      diffReport(shopBefore(), shopBefore(), labels),
+      shopBefore(),
+      shopBefore(),
+    );
+    expect(markdown).toContain('No schema changes.');
+    expect(markdown).not.toContain('```mermaid');
+  });
+});
