@@ -46,7 +46,7 @@ describe('ormdoc: help, version, exit codes', () => {
   it('shows per-command help with its own flags', () => {
     const run = runCli(['inspect', '--help'], { cwd: ROOT });
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/--format=<json\|sql\|mermaid>/);
+    expect(run.stdout).toMatch(/--format=<json\|sql\|mermaid\|tbls\|dbml>/);
     expect(run.stdout).toMatch(/--dialect=<postgresql\|mysql\|sqlite>/);
     const gen = runCli(['generate', '--help'], { cwd: ROOT });
     for (const flag of ['--orm', '--schema', '--out', '--template']) expect(gen.stdout).toContain(flag);

@@ -1,16 +1,25 @@
-import { analyze, type Ir, qualifiedName, renderDdl, renderMermaid } from '@ormdoc/core';
+import {
+  analyze,
+  type DomainsConfig,
+  type Ir,
+  qualifiedName,
+  renderDdl,
+  renderMermaid,
+  toDbml,
+  toTblsSchema,
+} from '@ormdoc/core';
 import { commonArgs, DIALECTS, type Dialect, sourceArgs } from '../args.js';
 import { loadAndExtract } from '../pipeline/extract.js';
 import { defineOrmdocCommand } from './_define.js';
 
-export const INSPECT_FORMATS = ['json', 'sql', 'mermaid'] as const;
+export const INSPECT_FORMATS = ['json', 'sql', 'mermaid', 'tbls', 'dbml'] as const;
 export type InspectFormat = (typeof INSPECT_FORMATS)[number];
 
 const { dialect: _sourceDialect, ...inspectSourceArgs } = sourceArgs;
 
 export const inspectCommand = defineOrmdocCommand({
   name: 'inspect',
-  description: 'Print the IR as JSON, or the schema as DDL or Mermaid, on stdout',
+  description: "Print the IR as JSON, or the schema as DDL, Mermaid, tbls's schema.json or DBML, on stdout",
   args: {
     ...commonArgs,
     ...inspectSourceArgs,
@@ -30,7 +39,9 @@ export const inspectCommand = defineOrmdocCommand({
     const { loaded, extracted } = await loadAndExtract(ctx, flags);
     const { config } = loaded;
     const { ir } = extracted;
-    ctx.io.stdout(`${render(format, ir, dialect, config.mermaid.maxTablesPerDiagram).trimEnd()}\n`);
+    ctx.io.stdout(
+      `${render(format, ir, dialect, config.mermaid.maxTablesPerDiagram, config.domains).trimEnd()}\n`,
+    );
     // What PostgreSQL would reject goes to stderr, so the printed IR/DDL stays usable as it is.
     const rejected = analyze(ir, {
       disable: config.findings.disable,
@@ -50,6 +61,7 @@ function render(
   ir: Ir,
   dialect: Dialect | undefined,
   maxTablesPerDiagram: number,
+  domains: DomainsConfig | undefined,
 ): string {
   switch (format) {
     case 'json':
@@ -60,6 +72,10 @@ function render(
       return renderMermaid(ir, { maxTablesPerDiagram })
         .map((d) => `%% ${d.title}\n${d.code.trimEnd()}`)
         .join('\n\n');
+    case 'tbls':
+      return JSON.stringify(toTblsSchema(ir), null, 2);
+    case 'dbml':
+      return toDbml(ir, domains ? { domains } : {});
     default: {
       const never: never = format;
       return never;
