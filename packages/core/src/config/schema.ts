@@ -39,9 +39,9 @@ export const OutputConfig = z
       .default([...TEMPLATE_IDS]),
     /** `single`: one file per template; `per-table`: the schema reference also as one file per table. */
     layout: z.enum(['single', 'per-table', 'auto']).default('auto'),
-    /** Extra artefacts beside the Markdown documents. */
+    /** Extra artefacts beside the Markdown documents; `tbls` (schema.tbls.json) and `dbml` (schema.dbml) are opt-in. */
     artifacts: z
-      .array(z.enum(['ir-json', 'ir-schema', 'ddl', 'mermaid']))
+      .array(z.enum(['ir-json', 'ir-schema', 'ddl', 'mermaid', 'tbls', 'dbml']))
       .default(['ir-json', 'ddl', 'mermaid']),
     /** Dialects for the DDL artefact; default: the schema's own. */
     ddlDialects: z.array(z.enum(['postgresql', 'mysql', 'sqlite'])).optional(),

@@ -4,6 +4,8 @@ import type { OrmdocConfig, TemplateId } from '../config/schema.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { OrmdocError } from '../errors.js';
 import { analyze } from '../findings/index.js';
+import { toDbml } from '../interop/dbml.js';
+import { toTblsSchema } from '../interop/tbls.js';
 import { irJsonSchema } from '../ir/jsonSchema.js';
 import { qualifiedName } from '../ir/names.js';
 import type { Ir } from '../ir/types.js';
@@ -153,6 +155,15 @@ function artifacts(ctx: RenderContext): RenderedFile[] {
             files.push({ path: `schema.${d}.sql`, content: ensureNewline(schemaDdl(ctx, d)) });
         break;
       }
+      case 'tbls':
+        files.push({ path: 'schema.tbls.json', content: `${JSON.stringify(toTblsSchema(ir), null, 2)}\n` });
+        break;
+      case 'dbml':
+        files.push({
+          path: 'schema.dbml',
+          content: toDbml(ir, config.domains ? { domains: config.domains } : {}),
+        });
+        break;
       case 'mermaid': {
         const diagrams = schemaDiagrams(ctx);
         diagrams.forEach((d, i) => {
