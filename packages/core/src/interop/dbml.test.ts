@@ -89,6 +89,9 @@ describe('toDbml', () => {
   it('kitchenSinkIr (a second schema, views, composite keys, hostile names) round-trips', () =>
     expectRoundTrip(kitchenSinkIr()));
 
+  for (const dialect of ['mysql', 'sqlite'] as const)
+    it(`exampleIr as ${dialect} round-trips`, () => expectRoundTrip({ ...exampleIr(), dialect }));
+
   it('table groups are the domains, when there are several', () => {
     const ir = kitchenSinkIr();
     const domains = computeDomains(ir);

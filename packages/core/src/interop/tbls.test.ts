@@ -127,6 +127,21 @@ describe('toTblsSchema', () => {
     expect(users?.columns.find((c) => c.name === 'id')?.default).toBe("nextval('users_id_seq'::regclass)");
   });
 
+  // One row per dialect: tbls's driver name, and how it names a table of the default schema.
+  for (const [dialect, driver, name] of [
+    ['postgresql', 'postgres', 'public.users'],
+    ['cockroachdb', 'postgres', 'public.users'],
+    ['mysql', 'mysql', 'users'],
+    ['sqlite', 'sqlite', 'users'],
+    ['sqlserver', 'mssql', 'users'],
+  ] as const)
+    it(`${dialect}: driver ${driver}, tables named like ${name}, valid against tbls's schema`, () => {
+      const out = toTblsSchema({ ...exampleIr(), dialect });
+      expect(TblsJsonSchema.safeParse(JSON.parse(JSON.stringify(out))).success).toBe(true);
+      expect(out.driver.name).toBe(driver);
+      expect(out.tables.map((t) => t.name)).toContain(name);
+    });
+
   it('is deterministic', () => {
     expect(JSON.stringify(toTblsSchema(kitchenSinkIr()))).toBe(JSON.stringify(toTblsSchema(kitchenSinkIr())));
   });
