@@ -7,7 +7,7 @@ import type { SchemaChange } from './schema.js';
 /**
  * Every difference between two IRs, in a stable order (tables by schema then name, then enums).
  * Tables, views, enums and columns are matched by their database names (schema-qualified); a
- * dropped column and an added one of the same SQL type in the same table are reported as one
+ * dropped column and an added one of the same SQL type and nullability in the same table are one
  * probable rename (`guess: true`). Pure: reads both IRs, changes neither.
  */
 export function diffIr(before: Ir, after: Ir): SchemaChange[] {
@@ -65,12 +65,17 @@ function diffColumns(table: string, before: Column[], after: Column[]): SchemaCh
   const now = new Map(after.map((c) => [c.name, c]));
   const dropped = before.filter((c) => !now.has(c.name));
   const added = after.filter((c) => !old.has(c.name));
-  // Probable renames: a dropped column paired with the first added one of the same SQL type.
+  // Probable renames: a dropped column paired with the first added one of the same SQL type and
+  // nullability (a looser guess would hide a real drop, which is destructive, behind a rename).
   const renamed = new Map<string, Column>();
   const taken = new Set<string>();
   for (const d of dropped) {
     const match = added.find(
-      (c) => !taken.has(c.name) && c.type.sql === d.type.sql && c.type.isArray === d.type.isArray,
+      (c) =>
+        !taken.has(c.name) &&
+        c.type.sql === d.type.sql &&
+        c.type.isArray === d.type.isArray &&
+        c.nullable === d.nullable,
     );
     if (!match) continue;
     taken.add(match.name);

@@ -78,6 +78,10 @@ describe('diffIr', () => {
       'column-dropped t.a',
       'column-added t.b',
     ]);
+    // A nullable column dropped and a NOT NULL one added is no rename: the drop stays visible (DS102).
+    expect(
+      kinds(diffIr(base([aColumn('a', 'text', { nullable: true })]), base([aColumn('b', 'text')]))),
+    ).toEqual(['column-dropped t.a', 'column-added t.b']);
   });
 
   it('reports a constraint whose only change is its name as a rename, not a drop and an add', () => {

@@ -151,8 +151,9 @@ export const CHANGE_RULES: readonly ChangeRule[] = [
     title: 'Column renamed (probable)',
     kinds: ['column-renamed'],
     reason:
-      'Queries, views and code that use the old name fail; if it is really a drop and an add, data is lost.',
-    safer: 'Add the new column, write both, move readers, then drop the old one; check it is not a drop.',
+      'Code and queries using the old name fail, and ORM migration tools may write it as DROP + ADD (data lost).',
+    safer:
+      'Check the migration says RENAME COLUMN; or add the new column, write both, move readers, drop the old.',
   },
   {
     id: 'BC102',
