@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { OrmdocConfig } from './config/schema.js';
 import type { Diagnostic } from './diagnostics.js';
@@ -6,7 +7,10 @@ import type { Finding } from './findings/index.js';
 import type { Ir } from './ir/types.js';
 import { renderDocuments } from './render/index.js';
 import type { RenderedFile, RenderResult } from './render/types.js';
-import { writeDocuments } from './write/index.js';
+import { writeAtomic } from './write/files.js';
+import { findTodos, writeDocuments } from './write/index.js';
+import { assertOutputDir, removeStaleTempFiles } from './write/outputDir.js';
+import { readStamp, removeStamp, STAMP_FILE, stampKey, stampText, verifyStamp } from './write/stamp.js';
 import type { StaleFile, Todo, WriteResult } from './write/types.js';
 
 /**
@@ -27,6 +31,11 @@ export interface GenerateOptions {
   check?: boolean;
   /** Called as each phase ends (render, then write), e.g. to print progress. */
   onPhase?: (event: GeneratePhase) => void;
+  /**
+   * Answer from the stamp the last run left beside the documents when nothing they depend on
+   * changed and they still hold what was written (default true; see `write/stamp.ts`).
+   */
+  reuse?: boolean;
 }
 
 export interface GenerateResult {
@@ -39,6 +48,12 @@ export interface GenerateResult {
   todos: Todo[];
   findings: Finding[];
   diagnostics: Diagnostic[];
+  /**
+   * Nothing was rendered: the schema, config, templates and ormdoc are those of the last run and
+   * the documents still hold what it wrote, so the answer is the one a render would give. `files`
+   * then read their content from disk (the documents as written).
+   */
+  reused?: true;
 }
 
 /**
@@ -65,10 +80,29 @@ export async function generateDocs(options: GenerateOptions): Promise<GenerateRe
   const check = options.check ?? false;
   let started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
+  const key = options.reuse === false ? undefined : stampKey(options.ir, options.config, options.cwd);
+  const reused = key === undefined ? undefined : await reuseStamp(outputDir, key, check, options);
+  if (reused) return reused;
   const rendered = await renderDocuments({ ir: options.ir, config: options.config, cwd: options.cwd });
   options.onPhase?.({ phase: 'render', ms: elapsed(), rendered });
   started = performance.now();
-  const written = await writeDocuments({ outputDir, files: rendered.files, check, cwd: options.cwd });
+  const digests = key === undefined || check ? undefined : new Map<string, string>();
+  // A stamp never describes documents being rewritten: it goes first and comes back last.
+  if (digests) removeStamp(outputDir);
+  const written = await writeDocuments({
+    outputDir,
+    files: rendered.files,
+    check,
+    cwd: options.cwd,
+    ...(digests ? { digests } : {}),
+  });
+  const entries =
+    digests && rendered.files.map((f): [string, string | undefined] => [f.path, digests.get(f.path)]);
+  if (key !== undefined && entries?.every((e): e is [string, string] => e[1] !== undefined))
+    writeAtomic(
+      resolve(outputDir, STAMP_FILE),
+      stampText({ key, files: entries, findings: rendered.findings, diagnostics: rendered.diagnostics }),
+    );
   options.onPhase?.({ phase: 'write', ms: elapsed(), check, written });
   return {
     outputDir,
@@ -79,5 +113,46 @@ export async function generateDocs(options: GenerateOptions): Promise<GenerateRe
     todos: written.todos,
     findings: rendered.findings,
     diagnostics: rendered.diagnostics,
+  };
+}
+
+/** The unchanged run: the answer from the stamp, or undefined when anything differs (see `write/stamp.ts`). */
+async function reuseStamp(
+  outputDir: string,
+  key: string,
+  check: boolean,
+  options: GenerateOptions,
+): Promise<GenerateResult | undefined> {
+  const started = performance.now();
+  const stamp = readStamp(outputDir);
+  if (stamp?.key !== key) return undefined;
+  const found = verifyStamp(outputDir, stamp);
+  if (!found) return undefined;
+  await assertOutputDir(outputDir, options.cwd);
+  if (!check) await removeStaleTempFiles(outputDir);
+  const files: RenderedFile[] = found.map(({ path, target, text }) => ({
+    path,
+    get content() {
+      return text ?? readFileSync(target, 'utf8');
+    },
+  }));
+  const rendered: RenderResult = { files, findings: stamp.findings, diagnostics: stamp.diagnostics };
+  options.onPhase?.({ phase: 'render', ms: Math.round(performance.now() - started), rendered });
+  // In the writer's order: by path.
+  const byPath = [...found].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const paths = byPath.map((f) => f.path);
+  const todos = byPath.flatMap((f) => (f.text === undefined ? [] : findTodos(f.path, f.text)));
+  const written: WriteResult = { written: [], unchanged: paths, stale: [], todos };
+  options.onPhase?.({ phase: 'write', ms: 0, check, written });
+  return {
+    outputDir,
+    files,
+    written: [],
+    unchanged: paths,
+    stale: [],
+    todos,
+    findings: stamp.findings,
+    diagnostics: stamp.diagnostics,
+    reused: true,
   };
 }

@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { createTwoFilesPatch } from 'diff';
 import type { RenderedFile } from '../render/types.js';
 import { readIfExists, resolveInside, writeAtomic } from './files.js';
 import { mergeDocument } from './merge.js';
 import { assertOutputDir, removeStaleTempFiles } from './outputDir.js';
+import { digestOf } from './stamp.js';
 import { findTodos } from './todos.js';
 import type { WriteResult } from './types.js';
 
@@ -18,6 +20,8 @@ export interface WriteOptions {
   check?: boolean;
   /** The project root, to show paths in errors relative to it. */
   cwd?: string;
+  /** Filled with the digest (`digestOf`) of each file as written or found unchanged (not in check mode). */
+  digests?: Map<string, string>;
 }
 
 const isMarkdown = (path: string) => /\.(md|markdown|mdx)$/i.test(path);
@@ -54,6 +58,8 @@ export async function writeDocuments(options: WriteOptions): Promise<WriteResult
     if (isMarkdown(p.path) && typeof p.after === 'string') result.todos.push(...findTodos(p.path, p.after));
     if (p.same) {
       result.unchanged.push(p.path);
+      if (options.digests && !options.check)
+        options.digests.set(p.path, digestOf(p.path, p.before as string));
       continue;
     }
     if (options.check) {
@@ -73,12 +79,28 @@ export async function writeDocuments(options: WriteOptions): Promise<WriteResult
   }
   // In path order; the first failure stops the run (the files before it are written, each whole).
   const made = new Set<string>();
-  for (const p of toWrite) writeAtomic(p.target, typeof p.after === 'string' ? p.after : p.after(), made);
+  const digests = options.digests;
+  for (const p of toWrite) {
+    if (typeof p.after === 'string') {
+      writeAtomic(p.target, p.after, made);
+      digests?.set(p.path, digestOf(p.path, p.after));
+    } else writeAtomic(p.target, digests ? digesting(p.path, p.after(), digests) : p.after(), made);
+  }
   result.written.push(...toWrite.map((p) => p.path));
   return result;
 }
 
 /** Whether text given in pieces equals `text`, without joining the pieces. */
+/** The pieces, unchanged; once all have been read, their digest is recorded for `path`. */
+function* digesting(path: string, pieces: Iterable<string>, digests: Map<string, string>): Generator<string> {
+  const hash = createHash('sha256');
+  for (const piece of pieces) {
+    hash.update(piece);
+    yield piece;
+  }
+  digests.set(path, hash.digest('hex'));
+}
+
 function sameText(text: string, pieces: Iterable<string>): boolean {
   let at = 0;
   for (const piece of pieces) {

@@ -1,0 +1,171 @@
+import { createHash, type Hash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { OrmdocConfig } from '../config/schema.js';
+import type { Diagnostic } from '../diagnostics.js';
+import type { Finding } from '../findings/index.js';
+import type { Ir } from '../ir/types.js';
+import { jsonChunks } from '../render/jsonChunks.js';
+import { parseRegions } from './regions.js';
+
+/**
+ * The unchanged run. After writing the documents, `generate` leaves a stamp beside them: a key (a
+ * hash of the IR, the resolved config, custom templates and ormdoc itself), a digest of what it
+ * wrote in each file, and the run's findings and diagnostics. When the key is the same and every
+ * file still holds what was written, a render would change nothing: `generate` and `check` answer
+ * from the stamp. A Markdown file's digest covers its generated regions only (markers and bodies,
+ * in order), so text edited outside markers keeps the run unchanged, as a full run would leave it;
+ * other files are digested whole. Anything unreadable or different means a full run.
+ */
+export const STAMP_FILE = '.ormdoc-stamp';
+const FORMAT = 'ormdoc-stamp/1';
+
+export interface Stamp {
+  format: typeof FORMAT;
+  key: string;
+  /** [output path, digest of the file as written (`digestOf`)], in the order the render made them. */
+  files: Array<[string, string]>;
+  findings: Finding[];
+  diagnostics: Diagnostic[];
+}
+
+const isMarkdown = (path: string) => /\.(md|markdown|mdx)$/i.test(path);
+const sha = () => createHash('sha256');
+
+/** Digest of a document as written: its regions for Markdown (text outside markers is the user's), else its bytes. */
+export function digestOf(path: string, content: string | Buffer): string {
+  const h = sha();
+  if (isMarkdown(path)) {
+    for (const seg of parseRegions(content.toString(), path))
+      if (seg.kind === 'region')
+        h.update(`${seg.id}\u0000${seg.begin}\u0000${seg.body}\u0000${seg.end}\u0001`);
+  } else h.update(content);
+  return h.digest('hex');
+}
+
+let codeDigest: string | undefined;
+
+/** Tests only: stand in for ormdoc's version and code (undefined: read them again). */
+export function setOrmdocDigestForTests(value: string | undefined): void {
+  codeDigest = value;
+}
+
+/** ormdoc's own version and code (templates included): a changed build must never reuse a stamp. */
+function ormdocDigest(): string {
+  if (codeDigest) return codeDigest;
+  const here = dirname(fileURLToPath(import.meta.url));
+  const root = resolve(here, '..'); // dist/ (or src/ when run from sources)
+  const h = sha();
+  const version = (createRequire(import.meta.url)('../../package.json') as { version?: string }).version;
+  h.update(`${version}\u0000`);
+  const files = (readdirSync(root, { recursive: true }) as string[])
+    .filter((f) => /\.(js|ts|mjs)$/.test(f) && !/\.d\.ts$|\.test\.ts$/.test(f))
+    .sort();
+  for (const f of files)
+    h.update(`${f}\u0000`)
+      .update(readFileSync(join(root, f)))
+      .update('\u0001');
+  codeDigest = h.digest('hex');
+  return codeDigest;
+}
+
+/** JSON of the config with regular expressions and functions spelled out (JSON would drop them). */
+function configJson(config: OrmdocConfig): string {
+  return JSON.stringify(config, (_key, value: unknown) =>
+    value instanceof RegExp
+      ? `RegExp ${String(value)}`
+      : typeof value === 'function' || typeof value === 'bigint'
+        ? `${typeof value} ${String(value)}`
+        : value,
+  );
+}
+
+/**
+ * The key of a run: the IR (as its canonical JSON), the resolved config, each custom template's
+ * text and ormdoc's code. Undefined when a custom template cannot be read (the full run reports it).
+ */
+export function stampKey(ir: Ir, config: OrmdocConfig, cwd: string): string | undefined {
+  let ormdoc: string;
+  try {
+    ormdoc = ormdocDigest();
+  } catch {
+    return undefined; // ormdoc's files are not where they were built (a bundle): always a full run
+  }
+  const h: Hash = sha();
+  h.update(`${FORMAT}\u0000${ormdoc}\u0000${configJson(config)}\u0000`);
+  for (const t of config.output.templates) {
+    if (typeof t === 'string') continue;
+    try {
+      h.update(readFileSync(resolve(cwd, t.path))).update('\u0001');
+    } catch {
+      return undefined;
+    }
+  }
+  for (const piece of jsonChunks(ir)) h.update(piece);
+  return h.digest('hex');
+}
+
+/** The stamp in `outputDir`, or undefined when there is none or it cannot be read. */
+export function readStamp(outputDir: string): Stamp | undefined {
+  try {
+    const stamp = JSON.parse(readFileSync(join(outputDir, STAMP_FILE), 'utf8')) as Partial<Stamp>;
+    if (
+      stamp.format !== FORMAT ||
+      typeof stamp.key !== 'string' ||
+      !Array.isArray(stamp.files) ||
+      !Array.isArray(stamp.findings) ||
+      !Array.isArray(stamp.diagnostics)
+    )
+      return undefined;
+    return stamp as Stamp;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The documents as they are on disk when each still holds what the stamp says was written, else
+ * undefined. Markdown comes back as text (for its TODOs); other files are only compared.
+ */
+export function verifyStamp(
+  outputDir: string,
+  stamp: Stamp,
+): Array<{ path: string; target: string; text?: string }> | undefined {
+  const out: Array<{ path: string; target: string; text?: string }> = [];
+  for (const entry of stamp.files) {
+    if (!Array.isArray(entry) || typeof entry[0] !== 'string' || typeof entry[1] !== 'string')
+      return undefined;
+    const [path, digest] = entry;
+    const target = resolve(outputDir, path);
+    if (!target.startsWith(resolve(outputDir))) return undefined;
+    let content: string | Buffer;
+    try {
+      content = isMarkdown(path) ? readFileSync(target, 'utf8') : readFileSync(target);
+    } catch {
+      return undefined;
+    }
+    try {
+      if (digestOf(path, content) !== digest) return undefined;
+    } catch {
+      return undefined; // broken markers: the full run reports them
+    }
+    out.push(typeof content === 'string' ? { path, target, text: content } : { path, target });
+  }
+  return out;
+}
+
+/** Remove the stamp (before documents are rewritten: a stamp never describes half-written documents). */
+export function removeStamp(outputDir: string): void {
+  try {
+    rmSync(join(outputDir, STAMP_FILE), { force: true });
+  } catch {
+    // no output directory yet, or not a directory: the writer reports that
+  }
+}
+
+/** The stamp's text: one line of JSON (it is read by ormdoc only). */
+export function stampText(stamp: Omit<Stamp, 'format'>): string {
+  return `${JSON.stringify({ format: FORMAT, ...stamp })}\n`;
+}
