@@ -159,6 +159,14 @@ describe('ormdoc diff on a Prisma project (schema text re-extracted at the base)
     expect(risky.stdout).toContain('### Risks');
   });
 
+  it('reads the migrations at the base too: a hand-written CHECK in a migration is no change', async () => {
+    const check = 'ALTER TABLE "posts" ADD CONSTRAINT "posts_title_check" CHECK (length(title) > 0);\n';
+    const dir = repo({ 'prisma/schema.prisma': V1, 'prisma/migrations/0001_init/migration.sql': check });
+    const { code, stdout } = await run(['diff', '--format', 'json'], dir);
+    expect(code).toBe(0);
+    expect(json(stdout).changes).toEqual([]);
+  });
+
   it('--fail-on destructive passes a change that only adds', async () => {
     const dir = repo();
     write(dir, {

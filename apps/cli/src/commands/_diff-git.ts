@@ -165,8 +165,9 @@ async function prismaAt(src: RevisionSource, sha: string, label: string, jsonPat
   } catch {
     throw notInstalled('prisma', src.cwd);
   }
+  const migrations = await migrationsAt(src, sha, files[0]!.path);
   try {
-    return (await prisma.fromPrismaSchema({ files, cwd: src.cwd })).ir;
+    return (await prisma.fromPrismaSchema({ files, cwd: src.cwd, migrations })).ir;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw new OrmdocError('SCHEMA_INVALID', `The Prisma schema at ${label} no longer loads: ${message}`, {
@@ -175,4 +176,32 @@ async function prismaAt(src: RevisionSource, sha: string, label: string, jsonPat
       cause: error,
     });
   }
+}
+
+/**
+ * The `migration.sql` files at `sha`, where `loadPrisma` looks for them in the work tree: the
+ * `migrations` folder beside the first schema file, else one level up. Their hand-written CHECK
+ * constraints are part of the IR, so the base must have them too.
+ */
+async function migrationsAt(
+  src: RevisionSource,
+  sha: string,
+  firstSchema: string,
+): Promise<Array<{ path: string; content: string }>> {
+  const dir = posix.dirname(firstSchema.split('\\').join('/'));
+  for (const candidate of [posix.join(dir, 'migrations'), posix.join(posix.dirname(dir), 'migrations')]) {
+    const base = inRepo(src, candidate);
+    const files = (await listFiles(src.root, sha, base))
+      .filter((f) => f.startsWith(`${base}/`) && /^[^/]+\/migration\.sql$/.test(f.slice(base.length + 1)))
+      .sort();
+    if (files.length === 0) continue;
+    const out: Array<{ path: string; content: string }> = [];
+    for (const file of files) {
+      const content = await showFile(src.root, sha, file);
+      if (content !== undefined)
+        out.push({ path: relative(src.cwd, resolve(src.root, file)).split('\\').join('/'), content });
+    }
+    return out;
+  }
+  return [];
 }
