@@ -1,12 +1,13 @@
 import { readdir, rm, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { OrmdocError } from '../errors.js';
+import { toPosixPath } from '../paths.js';
 
 /** A path as the user sees it: relative to the project when inside it. */
 export function displayPath(path: string, cwd: string | undefined): string {
   if (!cwd) return path;
   const rel = relative(cwd, path);
-  return rel && !rel.startsWith('..') ? rel.split('\\').join('/') : path;
+  return rel && !rel.startsWith('..') ? toPosixPath(rel) : path;
 }
 
 /**
