@@ -6,6 +6,7 @@ import type { DiffReport } from '@ormdoc/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CliIo } from '../src/io.js';
 import { main } from '../src/run.js';
+import { makeProject } from './_harness.js';
 
 /**
  * `ormdoc diff` end to end through `main`, on real git repositories built in temporary folders:
@@ -290,5 +291,70 @@ describe('bad input: exit 1, the problem and the way out, nothing written', () =
     expect(code).toBe(1);
     expect(stderr).toContain('HEAD');
     expect(stderr).toContain('docs/database/schema.json');
+  });
+});
+
+const DRIZZLE = `import { index, integer, pgTable, serial, text, varchar } from 'drizzle-orm/pg-core';
+
+export const users = pgTable('users', {
+  id: serial().primaryKey(),
+  email: varchar({ length: 255 }).notNull(),
+  nickname: text(),
+});
+
+export const posts = pgTable('posts', {
+  id: serial().primaryKey(),
+  authorId: integer().notNull().references(() => users.id, { onDelete: 'cascade' }),
+  title: text().notNull(),
+});
+`;
+
+/** A Drizzle project (drizzle-orm linked from the workspace) in a git repository, schema at v1. */
+function drizzleRepo(): string {
+  const dir = makeProject(
+    {
+      'schema.ts': DRIZZLE,
+      'drizzle.config.ts': "export default { dialect: 'postgresql', schema: './schema.ts' };\n",
+      'package.json': '{ "name": "shop", "type": "module" }\n',
+      '.gitignore': 'node_modules\n',
+    },
+    { link: ['drizzle-orm', 'drizzle-kit'] },
+  );
+  dirs.push(dir);
+  git(dir, 'init', '-q', '-b', 'main');
+  git(dir, 'config', 'user.email', 'dev@example.com');
+  git(dir, 'config', 'user.name', 'Dev');
+  git(dir, 'config', 'commit.gpgsign', 'false');
+  return dir;
+}
+
+describe('ormdoc diff on a Drizzle project (the base comes from the committed documents)', () => {
+  it('diffs the working tree against the schema.json committed on main', async () => {
+    const dir = drizzleRepo();
+    expect((await run(['generate'], dir)).code).toBe(0);
+    commit(dir, {}, 'v1 with documents');
+    git(dir, 'checkout', '-q', '-b', 'feature');
+    write(dir, {
+      'schema.ts': DRIZZLE.replace('  nickname: text(),\n', '').replace(
+        "{ onDelete: 'cascade' }),",
+        "{ onDelete: 'set null' }),",
+      ),
+    });
+    const { code, stdout, stderr } = await run(['diff', '--format', 'json', '--fail-on', 'destructive'], dir);
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
+    const report = json(stdout);
+    expect(report.changes.map((c) => c.kind)).toEqual(['foreign-key-action-changed', 'column-dropped']);
+    expect(rules(report)).toEqual(['BC102', 'DS102']);
+  });
+
+  it('without committed documents at the base: exit 1 naming the ref and the missing schema.json', async () => {
+    const dir = drizzleRepo();
+    commit(dir, {}, 'v1 without documents');
+    const { code, stderr } = await run(['diff', '--base', 'main'], dir);
+    expect(code).toBe(1);
+    expect(stderr).toContain('main');
+    expect(stderr).toContain('has no docs/database/schema.json');
+    expect(stderr).toContain('ormdoc generate');
   });
 });
