@@ -142,6 +142,21 @@ describe('toTblsSchema', () => {
       expect(out.tables.map((t) => t.name)).toContain(name);
     });
 
+  it('a CHECK lists the columns its expression names, not those inside other words or strings', () => {
+    const ir = anIr({
+      tables: [
+        aTable('t', {
+          columns: [aColumn('id', 'integer'), aColumn('paid', 'integer'), aColumn('My Col', 'text')],
+          checks: [{ name: 't_check', nameExplicit: true, expression: `paid > 0 AND "My Col" <> 'id'` }],
+        }),
+      ],
+    });
+    expect(toTblsSchema(ir).tables[0]?.constraints.find((c) => c.type === 'CHECK')?.columns).toEqual([
+      'paid',
+      'My Col',
+    ]);
+  });
+
   it('is deterministic', () => {
     expect(JSON.stringify(toTblsSchema(kitchenSinkIr()))).toBe(JSON.stringify(toTblsSchema(kitchenSinkIr())));
   });

@@ -211,11 +211,16 @@ function indexDef(ir: Ir, table: Table, ix: Index): string {
   return sql.replace(on, ` ON ${qualifiedIdent('postgresql', table)} USING btree (`);
 }
 
-/** The columns a CHECK expression names (tbls lists them; PostgreSQL knows them from the parsed expression). */
+/**
+ * The columns a CHECK expression names (tbls lists them; PostgreSQL knows them from the parsed
+ * expression): the identifiers of the expression, string literals left out, that are columns.
+ */
 function checkColumns(table: Table, expression: string): string[] {
-  return table.columns
-    .map((c) => c.name)
-    .filter((n) => expression.includes(quoteIdent('postgresql', n)) || expression.includes(`"${n}"`));
+  const idents = new Set<string>();
+  const bare = expression.replace(/'(?:[^']|'')*'/g, ' ');
+  for (const m of bare.matchAll(/"((?:[^"]|"")+)"|[A-Za-z_][A-Za-z0-9_$]*/g))
+    idents.add(m[1] !== undefined ? m[1].replace(/""/g, '"') : m[0]);
+  return table.columns.map((c) => c.name).filter((n) => idents.has(n));
 }
 
 function tblsColumn(ir: Ir, table: Table, column: Column): TblsColumn {
