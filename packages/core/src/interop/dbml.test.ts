@@ -155,5 +155,23 @@ describe('toDbml', () => {
     ]);
   });
 
+  it('an index method that is not a bare word is left out rather than breaking the DBML', () => {
+    const ir = anIr({
+      tables: [
+        aTable('t', {
+          indexes: [
+            { name: 'a', nameExplicit: true, unique: false, parts: [{ column: 'id' }], method: 'gin' },
+            { name: 'b', nameExplicit: true, unique: false, parts: [{ column: 'id' }], method: 'x] y' },
+          ],
+        }),
+      ],
+    });
+    const [t] = parseDbml(toDbml(ir))[0]?.tables ?? [];
+    expect(t?.indexes.map((i) => [i.name, i.type ?? null])).toEqual([
+      ['a', 'gin'],
+      ['b', null],
+    ]);
+  });
+
   it('is deterministic', () => expect(toDbml(kitchenSinkIr())).toBe(toDbml(kitchenSinkIr())));
 });

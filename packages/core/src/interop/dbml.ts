@@ -112,7 +112,8 @@ function indexLine(ix: Index): string[] {
     parts.push(part);
   }
   const settings = [...(ix.unique ? ['unique'] : []), `name: ${dbmlString(ix.name)}`];
-  if (ix.method) settings.push(`type: ${ix.method.toLowerCase()}`);
+  // DBML's index type is a bare word: a method that is not one (hand-written SQL) is left out.
+  if (ix.method && /^[a-z_][a-z0-9_]*$/i.test(ix.method)) settings.push(`type: ${ix.method.toLowerCase()}`);
   return [`${parts.length === 1 ? parts[0] : `(${parts.join(', ')})`} [${settings.join(', ')}]`];
 }
 
