@@ -3,10 +3,13 @@ import { qualifiedName, tableRef, tableSortKey } from '../ir/names.js';
 import type { Ir, Table, TableRef } from '../ir/types.js';
 import { deriveRelationships, type ForeignKeyRelationship } from '../relationships/derive.js';
 import { EntityNames, entityBlock, relationshipLine } from './_entities.js';
+import { MAX_DIAGRAM_ENTITIES, packOwners } from './_pack.js';
 import { domainParts, type Part } from './_split.js';
 import { mermaidText } from './_syntax.js';
 
-export { renderNeighbourhoodMermaid } from './neighbourhood.js';
+export { MAX_DIAGRAM_ENTITIES } from './_pack.js';
+export { renderFocusMermaid } from './focus.js';
+export { NEIGHBOURHOOD_MAX_NEIGHBOURS, renderNeighbourhoodMermaid } from './neighbourhood.js';
 
 export interface MermaidOptions {
   /** Largest number of tables in one detailed diagram (default 25). Above it the schema is split. */
@@ -37,6 +40,8 @@ export interface MermaidDiagram {
    * relationships only; `neighbourhood`: one table and the tables it is linked to.
    */
   kind: 'full' | 'part' | 'overview' | 'neighbourhood';
+  /** Linked tables left out to keep the diagram readable (a neighbourhood of a hub table). */
+  omitted?: number;
 }
 
 export const DEFAULT_MAX_TABLES_PER_DIAGRAM = 25;
@@ -53,7 +58,11 @@ export const DEFAULT_MAX_TABLES_PER_DIAGRAM = 25;
  * between parts (none when there are more than OVERVIEW_MAX_PARTS parts).
  */
 export function renderMermaid(ir: Ir, options: MermaidOptions = {}): MermaidDiagram[] {
-  const max = Math.max(1, options.maxTablesPerDiagram ?? DEFAULT_MAX_TABLES_PER_DIAGRAM);
+  // Never above MAX_DIAGRAM_ENTITIES, whatever the config says.
+  const max = Math.min(
+    MAX_DIAGRAM_ENTITIES,
+    Math.max(1, options.maxTablesPerDiagram ?? DEFAULT_MAX_TABLES_PER_DIAGRAM),
+  );
   const names = new EntityNames(ir.tables);
   const rels = deriveRelationships(ir).filter((r): r is ForeignKeyRelationship => r.kind !== 'many-to-many');
   const label = options.relationshipLabel ?? 'columns';
@@ -65,33 +74,28 @@ export function renderMermaid(ir: Ir, options: MermaidOptions = {}): MermaidDiag
     if (list) list.push(i);
     else byChild.set(tableSortKey(r.child), [i]);
   });
-  const diagram = (tables: Table[], attributes: boolean, stubLabel?: (t: TableRef) => string) => {
+  const byKey = new Map(ir.tables.map((t) => [tableSortKey(t), t]));
+  const ends = (i: number) => {
+    const r = rels[i] as ForeignKeyRelationship;
+    return [tableSortKey(r.parent), tableSortKey(r.child)] as const;
+  };
+  const diagram = (tables: Table[], attributes: boolean) => {
     const lines = ['erDiagram'];
     for (const t of tables) lines.push(...entityBlock(t, names, { attributes, comments }));
     const shown = new Set(tables.map(tableSortKey));
-    const stubs = new Map<string, TableRef>();
     const drawn: number[] = [];
     for (const k of shown)
-      for (const i of byChild.get(k) ?? []) {
-        const parent = (rels[i] as ForeignKeyRelationship).parent;
-        const pk = tableSortKey(parent);
-        if (shown.has(pk)) drawn.push(i);
-        else if (stubLabel) {
-          if (!stubs.has(pk)) stubs.set(pk, tableRef(parent));
-          drawn.push(i);
-        }
-      }
-    const stubList = [...stubs.values()].sort((a, b) => (tableSortKey(a) < tableSortKey(b) ? -1 : 1));
-    for (const s of stubList) lines.push(`  ${names.stub(s, (stubLabel as (t: TableRef) => string)(s))}`);
+      for (const i of byChild.get(k) ?? [])
+        if (shown.has(tableSortKey((rels[i] as ForeignKeyRelationship).parent))) drawn.push(i);
     drawn.sort((a, b) => a - b);
     for (const i of drawn) lines.push(relationshipLine(rels[i] as ForeignKeyRelationship, names, label));
-    return { code: `${lines.join('\n')}\n`, stubs: stubList };
+    return `${lines.join('\n')}\n`;
   };
   if (ir.tables.length <= max)
     return [
       {
         title: 'Entity relationship diagram',
-        code: diagram(ir.tables, true).code,
+        code: diagram(ir.tables, true),
         tables: ir.tables.map(tableRef),
         kind: 'full',
       },
@@ -115,29 +119,44 @@ export function renderMermaid(ir: Ir, options: MermaidOptions = {}): MermaidDiag
   if (ir.tables.length <= OVERVIEW_MAX_TABLES)
     out.push({
       title: `Overview: ${ir.tables.length} tables`,
-      code: diagram(ir.tables, false).code,
+      code: diagram(ir.tables, false),
       tables: ir.tables.map(tableRef),
       kind: 'overview',
     });
   else if (groups.length <= OVERVIEW_MAX_PARTS) out.push(partsOverview(ir, groups, rels));
   for (const g of groups) {
-    const { code, stubs } = diagram(g.tables, true, stubLabel);
-    out.push({
-      title: g.title,
-      code,
-      tables: g.tables.map(tableRef),
-      stubs,
-      domain: g.domain.id,
-      kind: 'part',
+    // Stubs count toward the cap: a part whose tables reference too many others is drawn over several diagrams.
+    const pieces = packOwners(
+      g.tables.map(tableSortKey),
+      (k) => byChild.get(k) ?? [],
+      ends,
+      MAX_DIAGRAM_ENTITIES,
+    );
+    pieces.forEach((p, n) => {
+      const lines = ['erDiagram'];
+      const full = p.full.map((k) => byKey.get(k) as Table);
+      for (const t of full) lines.push(...entityBlock(t, names, { attributes: true, comments }));
+      const own = new Set(p.full);
+      const stubs = p.entities.filter((k) => !own.has(k)).map((k) => tableRef(byKey.get(k) as Table));
+      for (const s of stubs) lines.push(`  ${names.stub(s, stubLabel(s))}`);
+      for (const i of p.links) lines.push(relationshipLine(rels[i] as ForeignKeyRelationship, names, label));
+      out.push({
+        title: pieces.length > 1 ? `${g.title}, diagram ${n + 1} of ${pieces.length}` : g.title,
+        code: `${lines.join('\n')}\n`,
+        tables: full.map(tableRef),
+        stubs,
+        domain: g.domain.id,
+        kind: 'part',
+      });
     });
   }
   return out;
 }
 
 /** Up to this many tables, the overview shows every table (names only) and every relationship. */
-export const OVERVIEW_MAX_TABLES = 100;
+export const OVERVIEW_MAX_TABLES = MAX_DIAGRAM_ENTITIES;
 /** Above OVERVIEW_MAX_TABLES, the overview shows the parts instead, when there are at most this many. */
-export const OVERVIEW_MAX_PARTS = 60;
+export const OVERVIEW_MAX_PARTS = MAX_DIAGRAM_ENTITIES;
 /** The parts overview keeps the strongest links between parts, at most this many. */
 export const OVERVIEW_MAX_LINKS = 120;
 

@@ -8,10 +8,14 @@ import {
 import { EntityNames, entityBlock, relationshipLine } from './_entities.js';
 import type { MermaidDiagram, MermaidOptions } from './index.js';
 
+/** A neighbourhood diagram draws at most this many tables besides its own (the most linked first). */
+export const NEIGHBOURHOOD_MAX_NEIGHBOURS = 30;
+
 /**
  * A table's one-hop neighbourhood, for its own page: the table with its columns, every table it
  * references and every table that references it by name only, and every foreign key between the
- * table and them (its self-references included). Undefined when the table is not in the IR.
+ * table and them (its self-references included). A hub keeps its NEIGHBOURHOOD_MAX_NEIGHBOURS
+ * neighbours with the most direct links (ties by name); `omitted` counts the others. Undefined when the table is not in the IR.
  * `EntityNames` over all tables keeps each entity's id the same as in the schema diagrams.
  */
 export function renderNeighbourhoodMermaid(
@@ -29,24 +33,42 @@ export function renderNeighbourhoodMermaid(
     (r): r is ForeignKeyRelationship =>
       r.kind !== 'many-to-many' && (sameTable(r.child, focus) || sameTable(r.parent, focus)),
   );
-  const neighbours = new Map<string, Table>();
-  for (const r of rels)
+  // Direct links per neighbour: a hub draws the NEIGHBOURHOOD_MAX_NEIGHBOURS most linked (ties by name).
+  const neighbours = new Map<string, { table: Table; links: number }>();
+  for (const r of rels) {
+    const ends = new Set<Table>();
     for (const end of [r.child, r.parent]) {
       const t = sameTable(end, focus) ? undefined : findTable(ir, end);
-      if (t) neighbours.set(tableSortKey(t), t);
+      if (t) ends.add(t);
     }
-  const others = [...neighbours.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, t]) => t);
+    for (const t of ends) {
+      const k = tableSortKey(t);
+      const n = neighbours.get(k);
+      if (n) n.links++;
+      else neighbours.set(k, { table: t, links: 1 });
+    }
+  }
+  const ranked = [...neighbours.entries()].sort(
+    ([a, x], [b, y]) => y.links - x.links || (a < b ? -1 : a > b ? 1 : 0),
+  );
+  const kept = ranked.slice(0, NEIGHBOURHOOD_MAX_NEIGHBOURS);
+  const keys = new Set(kept.map(([k]) => k));
+  const others = kept.sort(([a], [b]) => (a < b ? -1 : 1)).map(([, n]) => n.table);
+  const drawn = rels.filter((r) =>
+    [r.child, r.parent].every((end) => sameTable(end, focus) || keys.has(tableSortKey(end))),
+  );
   const lines = [
     'erDiagram',
     ...entityBlock(focus, names, { attributes: true, comments: options.comments ?? true }),
   ];
   for (const t of others) lines.push(`  ${names.declaration(t)}`);
-  for (const r of rels) lines.push(relationshipLine(r, names, options.relationshipLabel ?? 'columns'));
+  for (const r of drawn) lines.push(relationshipLine(r, names, options.relationshipLabel ?? 'columns'));
   return {
     title: `${qualifiedName(focus)} and the tables it is linked to`,
     code: `${lines.join('\n')}\n`,
     tables: [tableRef(focus)],
     stubs: others.map(tableRef),
     kind: 'neighbourhood',
+    ...(ranked.length > kept.length ? { omitted: ranked.length - kept.length } : {}),
   };
 }

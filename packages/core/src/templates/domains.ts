@@ -1,6 +1,6 @@
 import { qualifiedName, tableSortKey } from '../ir/names.js';
 import type { Ir, Table } from '../ir/types.js';
-import { renderMermaid } from '../mermaid/index.js';
+import { renderFocusMermaid } from '../mermaid/index.js';
 import { once, type RenderContext } from '../render/context.js';
 import { Doc } from '../render/doc.js';
 import { type Domain, domainFile } from '../render/domains.js';
@@ -137,14 +137,19 @@ function diagram(ctx: RenderContext, domain: Domain, tables: Table[]): string {
     checks: [],
   })) as Table[];
   const ir: Ir = { ...ctx.ir, tables: shown };
-  const diagrams = renderMermaid(ir, { maxTablesPerDiagram: Math.max(ir.tables.length, 1), comments: false });
+  // At most MAX_DIAGRAM_ENTITIES boxes per diagram: a large domain, or one linked to many others, gets several.
+  const diagrams = renderFocusMermaid(ir, tables, { comments: false });
   const stubs = shown.filter((t) => !members.has(tableSortKey(t)));
   const note = `Keys and foreign-key columns only (every column is in the schema reference)${
     stubs.length
       ? `; tables of other domains are drawn with their linking columns: ${stubs.map((t) => code(qualifiedName(t))).join(', ')}`
       : ''
   }.`;
-  return `${diagrams.map((d) => fence('mermaid', d.code)).join('\n\n')}\n\n${note}`;
+  const split =
+    diagrams.length > 1
+      ? `${diagrams.length} diagrams, each with some of the domain's tables and the tables they are linked to. `
+      : '';
+  return `${diagrams.map((d) => fence('mermaid', d.code)).join('\n\n')}\n\n${split}${note}`;
 }
 
 function relationships(ctx: RenderContext, domain: Domain): string {

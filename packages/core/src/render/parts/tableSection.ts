@@ -80,7 +80,13 @@ export function tableSection(ctx: RenderContext, t: Table, level: number): strin
       relationships,
       comments: false,
     });
-    if (around) lines.push(`**Neighbourhood:**\n${fence('mermaid', around.code)}`);
+    if (around) {
+      // A hub draws its most linked neighbours only; every relationship is listed above.
+      const more = around.omitted
+        ? `\n\nAnd ${around.omitted} more ${around.omitted === 1 ? 'table' : 'tables'}: see Foreign Keys and Relationships above.`
+        : '';
+      lines.push(`**Neighbourhood:**\n${fence('mermaid', around.code)}${more}`);
+    }
   }
   if (t.kind === 'view' && t.definition) lines.push(`**Definition:**\n${fence('sql', t.definition)}`);
   if (t.kind === 'table')
