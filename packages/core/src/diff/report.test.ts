@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadMermaidErParser } from '../testing/mermaidParser.js';
 import { shopAfter, shopBefore } from './_fixtures.js';
 import { renderDiffMarkdown } from './markdown.js';
@@ -10,6 +10,10 @@ const labels = { base: 'main (1a2b3c4)', head: 'working tree' };
 
 describe('diff report', () => {
   const report = diffReport(shopBefore(), shopAfter(), labels);
+  let parse: (code: string) => unknown;
+  beforeAll(async () => {
+    parse = await loadMermaidErParser();
+  });
 
   it('classifies the shop pull request: every risk points at its change', () => {
     expect(report.risks.map((r) => `${r.rule} ${report.changes[r.change]!.kind}`)).toEqual([
@@ -61,6 +65,20 @@ describe('diff report', () => {
     const db = (await loadMermaidErParser())(code!);
     // Changed tables (users, orders, coupons, audit_log) and their neighbours (order_items).
     expect(db.getEntities().size).toBe(5);
+  });
+
+  it('escapes schema names: a hostile name cannot break the tables, the code spans or the diagram', async () => {
+    const before = shopBefore();
+    const after = shopAfter();
+    const users = after.tables.find((t) => t.name === 'users')!;
+    users.columns.push({ ...users.columns[0]!, name: 'a|b`c<script>', nullable: false });
+    const markdown = renderDiffMarkdown(diffReport(before, after, labels), before, after);
+    expect(markdown).not.toContain('<script>');
+    expect(markdown).toContain('MF101 | <code>'); // the hostile column's risk row, name as entities
+    const risksTable = markdown.split('### Risks')[1]!.split('### Changes')[0]!;
+    for (const row of risksTable.trim().split('\n')) expect(row.match(/(?<!\\)\|/g)?.length).toBe(6);
+    const code = /```mermaid\n([\s\S]*?)```/.exec(markdown)![1]!;
+    expect(() => parse(code)).not.toThrow();
   });
 
   it('says so when nothing changed', () => {

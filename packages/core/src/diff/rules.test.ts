@@ -141,6 +141,21 @@ describe('change rules', () => {
     ];
     for (const c of safe) expect(rulesFor(c, 'postgresql')).toEqual([]);
   });
+
+  it('MF107 also covers an ORM-only relation that becomes a database FOREIGN KEY, not the reverse', () => {
+    const moved = (before: string, after: string): SchemaChange => ({
+      kind: 'enforcement-changed',
+      ...existing,
+      name: 'fk',
+      before,
+      after,
+    });
+    expect(rulesFor(moved('orm', 'database'), 'postgresql').map((r) => r.id)).toEqual(['MF107']);
+    expect(rulesFor(moved('database', 'orm'), 'postgresql')).toEqual([]);
+    expect(
+      rulesFor({ kind: 'enforcement-changed', enum: 'e', before: 'orm', after: 'database' }, 'postgresql'),
+    ).toEqual([]);
+  });
 });
 
 describe('typeChange', () => {

@@ -120,8 +120,13 @@ export const CHANGE_RULES: readonly ChangeRule[] = [
     id: 'MF107',
     class: 'data-dependent',
     title: 'Foreign key added to an existing table',
-    kinds: ['foreign-key-added'],
-    when: (c) => onExisting(c) && !(c.after ?? '').endsWith('(ORM only)'),
+    kinds: ['foreign-key-added', 'enforcement-changed'],
+    // An ORM-only relation that becomes a FOREIGN KEY (Prisma relationMode "prisma" → "foreignKeys") too.
+    when: (c) =>
+      onExisting(c) &&
+      (c.kind === 'enforcement-changed'
+        ? c.table !== undefined && c.after === 'database'
+        : !(c.after ?? '').endsWith('(ORM only)')),
     reason: 'Rows pointing at missing parents make the migration fail, and checking them scans the table.',
     safer: 'Find orphan rows first; on PostgreSQL add the key NOT VALID, then VALIDATE CONSTRAINT.',
   },
