@@ -178,6 +178,14 @@ describe('ormdoc diff on a Prisma project (schema text re-extracted at the base)
     expect(stdout).toContain('none of them risky');
   });
 
+  it('works for a project in a subfolder of the repository (a monorepo package)', async () => {
+    const dir = repo({ 'packages/db/prisma/schema.prisma': V1, 'README.md': 'monorepo\n' });
+    write(dir, { 'packages/db/prisma/schema.prisma': V2 });
+    const { code, stdout } = await run(['diff', '--cwd', 'packages/db', '--format', 'json'], dir);
+    expect(code).toBe(0);
+    expect(rules(json(stdout))).toContain('DS102');
+  });
+
   it('--base/--head compare two commits and ignore the working tree', async () => {
     const dir = repo();
     const v2 = commit(dir, { 'prisma/schema.prisma': V2 }, 'v2');
