@@ -1,4 +1,4 @@
-import { qualifiedName, sameTable } from '../ir/names.js';
+import { findTable, qualifiedName, sameTable } from '../ir/names.js';
 import type { Column, Ir, Table, TableRef } from '../ir/types.js';
 import { EntityNames } from '../mermaid/_entities.js';
 import { mermaidText, mermaidToken } from '../mermaid/_syntax.js';
@@ -8,9 +8,17 @@ import type { SchemaChange } from './schema.js';
  * A Mermaid ER diagram of the changed tables and their direct neighbours (tables one foreign key
  * away, before or after). Changed tables show every column, marked "added", "removed", "renamed
  * from x" or "changed"; dropped tables show their old columns all marked "removed"; neighbours show
- * only their key columns. Undefined when no table changed.
+ * only their key columns. Without neighbours when they would pass `maxTables`; undefined when no
+ * table changed or the changed tables alone pass it.
  */
-export function diffDiagram(before: Ir, after: Ir, changes: readonly SchemaChange[]): string | undefined {
+export const DIFF_DIAGRAM_MAX_TABLES = 30;
+
+export function diffDiagram(
+  before: Ir,
+  after: Ir,
+  changes: readonly SchemaChange[],
+  maxTables = DIFF_DIAGRAM_MAX_TABLES,
+): { code: string; neighbours: boolean } | undefined {
   const changed = new Set(changes.flatMap((c) => (c.table ? [c.table] : [])));
   if (changed.size === 0) return undefined;
   const byName = new Map<string, { before?: Table; after?: Table }>();
@@ -44,7 +52,10 @@ export function diffDiagram(before: Ir, after: Ir, changes: readonly SchemaChang
     if (changed.has(c)) shown.add(p);
     if (changed.has(p)) shown.add(c);
   }
-  const names = [...shown].filter((n) => byName.has(n)).sort();
+  // Neighbours are dropped first when the diagram would be too large to read (or for GitHub to draw).
+  const pool = shown.size <= maxTables ? shown : changed;
+  if (pool.size > maxTables) return undefined;
+  const names = [...pool].filter((n) => byName.has(n)).sort();
   const refs = names.map((n) => {
     const t = byName.get(n)!;
     return (t.after ?? t.before) as Table;
@@ -56,15 +67,15 @@ export function diffDiagram(before: Ir, after: Ir, changes: readonly SchemaChang
     lines.push(...entity(ids, t.before, t.after, changed.has(n), changes));
   }
   for (const l of links) {
-    if (!shown.has(qualifiedName(l.child)) || !shown.has(qualifiedName(l.parent))) continue;
+    if (!pool.has(qualifiedName(l.child)) || !pool.has(qualifiedName(l.parent))) continue;
     const note = l.gone ? ' (removed)' : l.new ? ' (added)' : '';
     lines.push(`  ${ids.id(l.parent)} ||--o{ ${ids.id(l.child)} : "${mermaidText(`${l.label}${note}`)}"`);
   }
-  return `${lines.join('\n')}\n`;
+  return { code: `${lines.join('\n')}\n`, neighbours: pool === shown };
 }
 
 function findFk(ir: Ir, table: TableRef, columns: string[], parent: TableRef): boolean {
-  const t = ir.tables.find((x) => sameTable(x, table));
+  const t = findTable(ir, table);
   return Boolean(
     t?.foreignKeys.some((f) => sameTable(f.references, parent) && f.columns.join() === columns.join()),
   );

@@ -40,13 +40,14 @@ export function renderDiffMarkdown(report: DiffReport, before: Ir, after: Ir): s
     out.push('');
   }
   const diagram = diffDiagram(before, after, report.changes);
-  if (diagram)
+  if (diagram) {
+    const caption = diagram.neighbours ? 'Changed tables and their direct neighbours.' : 'Changed tables.';
+    out.push('### Diagram', '', caption, '', fence('mermaid', diagram.code), '');
+  } else if (report.summary.tables > 0)
     out.push(
       '### Diagram',
       '',
-      'Changed tables and their direct neighbours.',
-      '',
-      fence('mermaid', diagram),
+      `${report.summary.tables} tables changed: too many for one readable diagram.`,
       '',
     );
   return `${out.join('\n').trimEnd()}\n`;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadMermaidErParser } from '../testing/mermaidParser.js';
 import { shopAfter, shopBefore } from './_fixtures.js';
+import { diffDiagram } from './diagram.js';
 import { renderDiffMarkdown } from './markdown.js';
 import { diffReport, failsOn } from './report.js';
 import { DiffReport, diffReportJsonSchema } from './schema.js';
@@ -79,6 +80,15 @@ describe('diff report', () => {
     for (const row of risksTable.trim().split('\n')) expect(row.match(/(?<!\\)\|/g)?.length).toBe(6);
     const code = /```mermaid\n([\s\S]*?)```/.exec(markdown)![1]!;
     expect(() => parse(code)).not.toThrow();
+  });
+
+  it('keeps the diagram readable: neighbours go first, then the diagram, past the table limit', () => {
+    const changes = report.changes;
+    expect(diffDiagram(shopBefore(), shopAfter(), changes, 5)?.neighbours).toBe(true);
+    const without = diffDiagram(shopBefore(), shopAfter(), changes, 4);
+    expect(without?.neighbours).toBe(false);
+    expect(without?.code).not.toContain('order_items');
+    expect(diffDiagram(shopBefore(), shopAfter(), changes, 3)).toBeUndefined();
   });
 
   it('says so when nothing changed', () => {
