@@ -53,7 +53,11 @@ function diffTable(a: Table, b: Table): SchemaChange[] {
       });
   } else {
     out.push(...diffColumns(table, a.columns, b.columns));
-    out.push(...diffConstraints(table, a, b));
+    const old = new Set(a.columns.map((c) => c.name));
+    const empty = new Set(
+      b.columns.filter((c) => !old.has(c.name) && c.nullable && !hasDefault(c)).map((c) => c.name),
+    );
+    out.push(...diffConstraints(table, a, b, empty));
   }
   out.push(...notes(table, undefined, a, b));
   return out;

@@ -7,7 +7,17 @@ import type { SchemaChange } from './schema.js';
  * and foreign keys are matched by what they are (columns, parts, target), so a constraint whose
  * only change is its name is one `constraint-renamed`, not a drop and an add; checks by name.
  */
-export function diffConstraints(table: string, a: Table, b: Table): SchemaChange[] {
+export function diffConstraints(
+  table: string,
+  a: Table,
+  b: Table,
+  emptyColumns: ReadonlySet<string> = new Set(),
+): SchemaChange[] {
+  // Rules on columns that are new and hold only NULLs cannot be broken by existing rows.
+  const fresh = (columns: readonly (string | undefined)[]) =>
+    columns.length > 0 && columns.every((c) => c !== undefined && emptyColumns.has(c))
+      ? { newEmptyColumns: true }
+      : {};
   const out: SchemaChange[] = [];
   const at = { table, existingTable: true };
   const pa = a.primaryKey;
@@ -20,11 +30,17 @@ export function diffConstraints(table: string, a: Table, b: Table): SchemaChange
   out.push(
     ...matched(a.uniques, b.uniques, keyText, (u) => u.name, {
       dropped: (u) => ({ kind: 'unique-dropped', ...at, name: u.name, before: keyText(u) }),
-      added: (u) => ({ kind: 'unique-added', ...at, name: u.name, after: keyText(u) }),
+      added: (u) => ({ kind: 'unique-added', ...at, name: u.name, after: keyText(u), ...fresh(u.columns) }),
     }),
     ...matched(a.indexes, b.indexes, indexText, (i) => i.name, {
       dropped: (i) => ({ kind: 'index-dropped', ...at, name: i.name, before: indexText(i) }),
-      added: (i) => ({ kind: 'index-added', ...at, name: i.name, after: indexText(i) }),
+      added: (i) => ({
+        kind: 'index-added',
+        ...at,
+        name: i.name,
+        after: indexText(i),
+        ...fresh(i.parts.map((p) => p.column)),
+      }),
     }),
     ...matched(a.foreignKeys, b.foreignKeys, fkTarget, (f) => f.name, {
       dropped: (f) => ({
@@ -38,6 +54,7 @@ export function diffConstraints(table: string, a: Table, b: Table): SchemaChange
         ...at,
         name: f.name,
         after: `${fkTarget(f)} ${fkActions(f)}${f.enforcedBy === 'orm' ? ' (ORM only)' : ''}`,
+        ...fresh(f.columns),
       }),
       same: (x, y) => {
         const changes: SchemaChange[] = [];

@@ -84,6 +84,22 @@ describe('diffIr', () => {
     ).toEqual(['column-dropped t.a', 'column-added t.b']);
   });
 
+  it('marks a key or FK on columns added empty in the same change (existing rows hold only NULLs)', () => {
+    const before = anIr({ tables: [aTable('p'), aTable('c')] });
+    const after = structuredClone(before);
+    const c = after.tables[1]!;
+    c.columns.push(
+      aColumn('p_id', 'integer', { nullable: true }),
+      aColumn('code', 'text', { default: { kind: 'sql', expression: "''" } }),
+    );
+    c.foreignKeys = [aForeignKey('c', ['p_id'], 'p')];
+    c.uniques = [{ name: 'c_code_key', nameExplicit: false, columns: ['code'] }];
+    const changes = diffIr(before, after);
+    expect(changes.find((x) => x.kind === 'foreign-key-added')?.newEmptyColumns).toBe(true);
+    // A new column with a default gives every row the same value: a unique on it can fail.
+    expect(changes.find((x) => x.kind === 'unique-added')?.newEmptyColumns).toBeUndefined();
+  });
+
   it('reports a constraint whose only change is its name as a rename, not a drop and an add', () => {
     const t = (name: string) =>
       anIr({ tables: [aTable('t', { indexes: [anIndex('t', ['id'], { name })] })] });

@@ -142,6 +142,17 @@ describe('change rules', () => {
     for (const c of safe) expect(rulesFor(c, 'postgresql')).toEqual([]);
   });
 
+  it('MF103 and MF107 leave rules on new, empty (nullable, no default) columns alone; PG101 still applies', () => {
+    const empty = { ...existing, newEmptyColumns: true };
+    expect(rulesFor({ kind: 'foreign-key-added', ...empty, after: '(u) → users(id)' }, 'postgresql')).toEqual(
+      [],
+    );
+    expect(rulesFor({ kind: 'unique-added', ...empty, after: '(code)' }, 'postgresql')).toEqual([]);
+    expect(
+      rulesFor({ kind: 'index-added', ...empty, after: 'UNIQUE (code)' }, 'postgresql').map((r) => r.id),
+    ).toEqual(['PG101']);
+  });
+
   it('MF107 also covers an ORM-only relation that becomes a database FOREIGN KEY, not the reverse', () => {
     const moved = (before: string, after: string): SchemaChange => ({
       kind: 'enforcement-changed',

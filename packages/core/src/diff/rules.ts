@@ -82,7 +82,10 @@ export const CHANGE_RULES: readonly ChangeRule[] = [
     class: 'data-dependent',
     title: 'Unique rule added to an existing table',
     kinds: ['unique-added', 'index-added'],
-    when: (c) => onExisting(c) && (c.kind === 'unique-added' || (c.after ?? '').startsWith('UNIQUE')),
+    when: (c) =>
+      onExisting(c) &&
+      !c.newEmptyColumns &&
+      (c.kind === 'unique-added' || (c.after ?? '').startsWith('UNIQUE')),
     reason: 'Duplicate values already in the table make the migration fail.',
     safer: 'Look for duplicates first (GROUP BY ... HAVING count(*) > 1) and resolve them.',
   },
@@ -126,7 +129,7 @@ export const CHANGE_RULES: readonly ChangeRule[] = [
       onExisting(c) &&
       (c.kind === 'enforcement-changed'
         ? c.table !== undefined && c.after === 'database'
-        : !(c.after ?? '').endsWith('(ORM only)')),
+        : !c.newEmptyColumns && !(c.after ?? '').endsWith('(ORM only)')),
     reason: 'Rows pointing at missing parents make the migration fail, and checking them scans the table.',
     safer: 'Find orphan rows first; on PostgreSQL add the key NOT VALID, then VALIDATE CONSTRAINT.',
   },

@@ -67,6 +67,12 @@ export const SchemaChange = z.object({
     .optional()
     .describe('For column changes: the column has a default after the change.'),
   nullable: z.boolean().optional().describe('For column changes: the column accepts NULL after the change.'),
+  newEmptyColumns: z
+    .boolean()
+    .optional()
+    .describe(
+      'For constraints: every column is added in this revision, nullable and without default, so existing rows hold only NULLs.',
+    ),
 });
 
 export const RiskClass = z.enum(['destructive', 'data-dependent', 'locking', 'breaking']);
