@@ -1,6 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { OrmdocError } from '@ormdoc/core';
+import { OrmdocError, relativePosix } from '@ormdoc/core';
 
 export interface SchemaFile {
   /** Absolute path. */
@@ -19,11 +19,6 @@ const CONFIG_FILES = [
   '.config/prisma.ts',
 ];
 const DEFAULT_LOCATIONS = ['prisma/schema.prisma', 'schema.prisma', 'prisma/schema'];
-
-export function relativePosix(cwd: string, file: string): string {
-  const rel = path.relative(cwd, file).split(path.sep).join('/');
-  return rel === '' ? '.' : rel;
-}
 
 async function kind(p: string): Promise<'file' | 'dir' | undefined> {
   try {
@@ -108,7 +103,7 @@ export async function findSchemaFiles(cwd: string, schema?: string | string[]): 
   const found: string[] = [];
   for (const c of candidates) {
     const abs = path.resolve(cwd, c);
-    searched.push(relativePosix(cwd, abs));
+    searched.push(relativePosix(cwd, abs) || '.');
     const k = await kind(abs);
     if (k === 'file') found.push(abs);
     else if (k === 'dir') found.push(...(await prismaFilesIn(abs)));
@@ -126,7 +121,7 @@ export async function findSchemaFiles(cwd: string, schema?: string | string[]): 
   return Promise.all(
     unique.map(async (absolute) => ({
       absolute,
-      path: relativePosix(cwd, absolute),
+      path: relativePosix(cwd, absolute) || '.',
       content: await readFile(absolute, 'utf8'),
     })),
   );
@@ -141,7 +136,7 @@ export async function detectPrisma(cwd: string): Promise<string[]> {
     const abs = path.resolve(cwd, loc);
     const k = await kind(abs);
     if (k === 'file' || (k === 'dir' && (await prismaFilesIn(abs)).length > 0)) {
-      const rel = relativePosix(cwd, abs);
+      const rel = relativePosix(cwd, abs) || '.';
       if (!evidence.includes(rel)) evidence.push(rel);
     }
   }

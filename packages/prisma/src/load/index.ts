@@ -1,12 +1,12 @@
 import path from 'node:path';
-import { buildIr, canonicalizeIr, type ExtractResult } from '@ormdoc/core';
+import { buildIr, canonicalizeIr, type ExtractResult, relativePosix, toPosixPath } from '@ormdoc/core';
 import { withoutBlockComments } from '../convert/comments.js';
 import { configOnly } from '../convert/configBlocks.js';
 import { stripDatasourceUrls } from '../convert/datasourceUrls.js';
 import { fromDmmf } from '../convert/fromDmmf.js';
 import { scanSchema } from '../convert/scan.js';
 import { readSchemaText } from '../convert/schemaText.js';
-import { findSchemaFiles, relativePosix } from './files.js';
+import { findSchemaFiles } from './files.js';
 import { applyChecks, type MigrationFile, readMigrations } from './migrations.js';
 import { readSchema } from './read.js';
 import { prismaVersion } from './version.js';
@@ -28,7 +28,7 @@ export interface PrismaSchemaInput {
 export async function fromPrismaSchema(input: PrismaSchemaInput): Promise<ExtractResult> {
   const cwd = input.cwd ?? process.cwd();
   const files = input.files.map((f) => ({
-    path: path.isAbsolute(f.path) ? relativePosix(cwd, f.path) : f.path.split(path.sep).join('/'),
+    path: path.isAbsolute(f.path) ? relativePosix(cwd, f.path) || '.' : toPosixPath(f.path),
     content: f.content,
   }));
   const scans = files.map((f) => scanSchema(withoutBlockComments(f.content)));

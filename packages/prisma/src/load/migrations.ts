@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { CheckConstraint, Ir } from '@ormdoc/core';
-import { relativePosix } from './files.js';
+import { relativePosix } from '@ormdoc/core';
 
 /**
  * Prisma has no syntax for CHECK constraints: teams add them by hand to a migration
@@ -197,7 +197,7 @@ export async function readMigrations(cwd: string, schemaPaths: readonly string[]
     for (const name of entries) {
       const file = path.join(dir, name, 'migration.sql');
       try {
-        out.push({ path: relativePosix(cwd, file), content: await readFile(file, 'utf8') });
+        out.push({ path: relativePosix(cwd, file) || '.', content: await readFile(file, 'utf8') });
       } catch {
         // not a migration folder
       }
