@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { relativePosix } from '@ormdoc/core';
 
 const SKIP = new Set([
   'node_modules',
@@ -26,8 +27,7 @@ async function pythonFiles(root: string, dir: string, depth: number, out: string
     if (e.name.startsWith('.') || SKIP.has(e.name)) continue;
     const full = path.join(dir, e.name);
     if (e.isDirectory() && depth > 0) await pythonFiles(root, full, depth - 1, out);
-    else if (e.isFile() && e.name.endsWith('.py'))
-      out.push(path.relative(root, full).split(path.sep).join('/'));
+    else if (e.isFile() && e.name.endsWith('.py')) out.push(relativePosix(root, full));
   }
 }
 
