@@ -1,0 +1,24 @@
+// Mutation testing, on demand (too slow for every CI run on 2 cores): see CONTRIBUTING.md.
+//   pnpm mutation                    # packages/core/src/relationships
+//   MUTATE=write pnpm mutation       # any folder of packages/core/src
+// The tests run are that folder's own tests (vitest.mutation.config.ts), not the whole suite.
+const folder = process.env.MUTATE ?? 'relationships';
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  plugins: ['@stryker-mutator/vitest-runner'],
+  vitest: { configFile: 'vitest.mutation.config.ts', related: false },
+  mutate: [`packages/core/src/${folder}/**/*.ts`, '!**/*.test.ts', '!packages/core/src/testing/**'],
+  // The sandbox needs only the packages (tests import their TypeScript sources) and the configs.
+  ignorePatterns: ['/bench', '/examples', '/apps', '/docs', '/tests', '/scripts'],
+  coverageAnalysis: 'perTest',
+  concurrency: 2,
+  timeoutMS: 60_000,
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: `reports/mutation/${folder}.html` },
+  jsonReporter: { fileName: `reports/mutation/${folder}.json` },
+  thresholds: { high: 90, low: 80, break: null },
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: true,
+};

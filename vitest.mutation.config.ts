@@ -1,0 +1,19 @@
+import { defineConfig } from 'vitest/config';
+import base from './vitest.config';
+
+// The vitest config Stryker uses (stryker.config.mjs): the root config, but only the tests of the
+// folder being mutated, so that a mutation run takes minutes. MUTATE names a folder of
+// packages/core/src (default: relationships). The fast-check property tests (*.property.test.ts)
+// are left out: at 10,000 runs each they cost ~20 s per mutant (hours per folder); the
+// *.mutation.test.ts files state the same facts on small cases. (mergeConfig would append to
+// `include`, not replace it.)
+const folder = process.env.MUTATE ?? 'relationships';
+
+export default defineConfig({
+  ...base,
+  test: {
+    ...base.test,
+    include: [`packages/core/src/${folder}/**/*.test.ts`],
+    exclude: [...(base.test?.exclude ?? ['**/node_modules/**']), '**/*.property.test.ts'],
+  },
+});
