@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ExtractResult } from '@ormdoc/core';
-import { OrmdocError } from '@ormdoc/core';
+import { OrmdocError, relativePosix } from '@ormdoc/core';
 import { fromSqlmodelExport } from '../convert/toIr.js';
 import { detectSqlmodel } from '../detect.js';
 import { chooseInterpreter } from './python.js';
@@ -25,7 +25,7 @@ export interface LoadSqlmodelOptions {
 
 async function readExportFile(cwd: string, file: string): Promise<ExtractResult> {
   const abs = path.resolve(cwd, file);
-  const rel = path.relative(cwd, abs).split(path.sep).join('/');
+  const rel = relativePosix(cwd, abs);
   let text: string;
   try {
     text = await readFile(abs, 'utf8');
