@@ -1,7 +1,13 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type OrmdocConfig, type OrmdocConfigInput, OrmdocError, resolveConfig } from '@ormdoc/core';
+import {
+  type OrmdocConfig,
+  type OrmdocConfigInput,
+  OrmdocError,
+  relativePosix,
+  resolveConfig,
+} from '@ormdoc/core';
 import type { CliFlags } from '../args.js';
 import { mergeFlags, mergeLayers } from './merge.js';
 
@@ -97,7 +103,7 @@ function configSource(
 ): string | undefined {
   const nonEmpty = (c: unknown) => typeof c === 'object' && c !== null && Object.keys(c).length > 0;
   if (result._configFile && existsSync(resolve(cwd, result._configFile))) {
-    return relative(cwd, resolve(cwd, result._configFile)).split('\\').join('/');
+    return relativePosix(cwd, resolve(cwd, result._configFile));
   }
   const layer = result.layers?.find((l) => nonEmpty(l.config) && l.configFile);
   return layer?.configFile;
