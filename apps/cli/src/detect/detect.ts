@@ -1,4 +1,4 @@
-import { OrmdocError } from '@ormdoc/core';
+import { OrmdocError, toPosixPath } from '@ormdoc/core';
 import { ORMS, type Orm } from '../args.js';
 import { importExtractor } from '../pipeline/extractors.js';
 import { fallbackEvidence } from './fallbacks.js';
@@ -14,7 +14,7 @@ export async function detectOrm(cwd: string, orm: Orm): Promise<string[]> {
   const evidence = new Set(fallbackEvidence(cwd, orm));
   const imported = await importExtractor(orm, cwd);
   if (imported.ok) {
-    for (const item of await imported.module.detect(cwd)) evidence.add(item.split('\\').join('/'));
+    for (const item of await imported.module.detect(cwd)) evidence.add(toPosixPath(item));
   }
   return [...evidence].sort();
 }
