@@ -106,5 +106,11 @@ async function headAndSource(
   const { config } = await loadCliConfig(ctx.cwd, flags);
   const orm = config.source.orm ?? (await chooseOrm(ctx.cwd)).orm;
   const source = outDir(orm, config.output.dir, config.source.schema);
-  return { head: await irAtRevision(source, head.sha, `${head.ref} (${head.sha.slice(0, 7)})`), source };
+  const label = `${head.ref} (${head.sha.slice(0, 7)})`;
+  const ir = await ctx.progress.phase(
+    'extract',
+    () => irAtRevision(source, head.sha, label),
+    (r) => `head: ${r.tables.length} tables at ${label}`,
+  );
+  return { head: ir, source };
 }
