@@ -1,6 +1,12 @@
 import { existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { type ExtractResult, isOrmdocError, type OrmdocConfigInput, OrmdocError } from '@ormdoc/core';
+import { join } from 'node:path';
+import {
+  type ExtractResult,
+  isOrmdocError,
+  type OrmdocConfigInput,
+  OrmdocError,
+  relativePosix,
+} from '@ormdoc/core';
 import type { LoadDrizzleOptions } from '@ormdoc/drizzle';
 import type { LoadSqlmodelOptions } from '@ormdoc/sqlmodel';
 import type { LoadTypeormOptions } from '@ormdoc/typeorm';
@@ -49,8 +55,6 @@ const NAMES: Record<Orm, string> = {
   sqlmodel: 'SQLModel',
 };
 
-const posix = (path: string) => path.split('\\').join('/');
-
 interface Modules {
   prisma: typeof import('@ormdoc/prisma');
   drizzle: typeof import('@ormdoc/drizzle');
@@ -77,7 +81,7 @@ const ADAPT: { [O in Orm]: (module: Modules[O]) => Extractor<O> } = {
     load: async (options) => {
       const { ir, diagnostics, config, ormdoc } = await loadDrizzle(options);
       if (!config || !ormdoc) return { ir, diagnostics };
-      const file = posix(relative(options.cwd, config.path));
+      const file = relativePosix(options.cwd, config.path);
       return { ir, diagnostics, config: { input: toOrmdocConfig(ormdoc, file), file } };
     },
   }),
