@@ -1,4 +1,4 @@
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import {
   type Diagnostic,
   formatDiagnostic,
@@ -6,6 +6,8 @@ import {
   generateDocs,
   OrmdocError,
   type RenderResult,
+  relativePosix,
+  toPosixPath,
   type WriteResult,
 } from '@ormdoc/core';
 import type { LoadedConfig } from '../config/load.js';
@@ -25,8 +27,6 @@ export interface DocsRun {
   written: WriteResult;
   diagnostics: Diagnostic[];
 }
-
-const posix = (path: string) => path.split('\\').join('/');
 
 const FS_USER_ERRORS = new Set([
   'EACCES',
@@ -85,7 +85,7 @@ export async function runDocsPipeline(ctx: CommandContext, check: boolean): Prom
   const { loaded, extracted } = await loadAndExtract(ctx);
   const { config } = loaded;
   const outDir = resolve(cwd, config.output.dir);
-  const outDirRel = posix(relative(cwd, outDir)) || '.';
+  const outDirRel = relativePosix(cwd, outDir) || '.';
   if (ctx.io.ownsProcess && extracted.ir.tables.length > 0) await settleAfterExtraction();
   let rendering = true;
   const result = await generateDocs({
@@ -119,8 +119,8 @@ export async function runDocsPipeline(ctx: CommandContext, check: boolean): Prom
 
 /** A TODO's file as the user sees it: relative to cwd. */
 export function todoPath(run: DocsRun, file: string): string {
-  const normalized = posix(file);
-  if (normalized.startsWith('/')) return posix(relative(run.cwd, normalized));
+  const normalized = toPosixPath(file);
+  if (normalized.startsWith('/')) return relativePosix(run.cwd, normalized);
   if (run.outDirRel === '.' || normalized.startsWith(`${run.outDirRel}/`)) return normalized;
   return `${run.outDirRel}/${normalized}`;
 }
