@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { posix, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { type Ir, OrmdocError, parseIr } from '@ormdoc/core';
+import { type Ir, OrmdocError, parseIr, relativePosix } from '@ormdoc/core';
 import type { Orm } from '../args.js';
 import { notInstalled } from '../pipeline/extractors.js';
 
@@ -102,8 +102,7 @@ export interface RevisionSource {
   schema?: string | string[];
 }
 
-const inRepo = (src: RevisionSource, path: string) =>
-  relative(src.root, resolve(src.cwd, path)).split('\\').join('/');
+const inRepo = (src: RevisionSource, path: string) => relativePosix(src.root, resolve(src.cwd, path));
 
 /** The IR at `sha` (`label` is how the user named it). */
 export async function irAtRevision(src: RevisionSource, sha: string, label: string): Promise<Ir> {
