@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { relativePosix, toPosixPath } from '@ormdoc/core';
 
 /** `path` relative to cwd with forward slashes. */
 export function relativePath(cwd: string, file: string): string {
-  return (path.isAbsolute(file) ? path.relative(cwd, file) : file).split(path.sep).join('/');
+  return path.isAbsolute(file) ? relativePosix(cwd, file) : toPosixPath(file);
 }
 
 /** 1-based line of `class Name` in a file, when it can be found. */

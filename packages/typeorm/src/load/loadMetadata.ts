@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { OrmdocError } from '@ormdoc/core';
+import { OrmdocError, relativePosix } from '@ormdoc/core';
 import { glob } from 'tinyglobby';
 import type { EntityMetadataLike, TypeormDialect } from '../types.js';
 import {
@@ -11,7 +11,7 @@ import {
   isDataSourceOptionsLike,
   requireTypeorm,
 } from './dataSource.js';
-import { loadUserModule, relative } from './modules.js';
+import { loadUserModule } from './modules.js';
 import { readProjectCompilerOptions } from './tsconfig.js';
 import { withTsRequire } from './tsRequire.js';
 
@@ -71,9 +71,9 @@ export async function loadTypeormMetadata(options: LoadTypeormOptions): Promise<
       if (!baseOptions)
         throw new OrmdocError(
           'INPUT_EMPTY',
-          `${relative(cwd, dataSourceFile)} exports no TypeORM DataSource.`,
+          `${relativePosix(cwd, dataSourceFile)} exports no TypeORM DataSource.`,
           {
-            file: relative(cwd, dataSourceFile),
+            file: relativePosix(cwd, dataSourceFile),
             hint: 'Export the DataSource (export default new DataSource({...}) or export const AppDataSource = ...), or its options object.',
           },
         );
@@ -83,7 +83,7 @@ export async function loadTypeormMetadata(options: LoadTypeormOptions): Promise<
       entities = [...entities, ...(await resolveEntityList(options.entities, cwd, entryFiles))];
     if (entities.length === 0)
       throw new OrmdocError('INPUT_EMPTY', 'No TypeORM entities were found.', {
-        ...(dataSourceFile ? { file: relative(cwd, dataSourceFile) } : {}),
+        ...(dataSourceFile ? { file: relativePosix(cwd, dataSourceFile) } : {}),
         hint: 'List your entity classes (or globs of their files) in the DataSource `entities` option, or pass entities globs.',
       });
 
@@ -95,7 +95,7 @@ export async function loadTypeormMetadata(options: LoadTypeormOptions): Promise<
       entities,
       ...(baseOptions ? { baseOptions } : {}),
       ...(options.dialect ? { dialect: options.dialect } : {}),
-      ...(dataSourceFile ? { file: relative(cwd, dataSourceFile) } : {}),
+      ...(dataSourceFile ? { file: relativePosix(cwd, dataSourceFile) } : {}),
     });
     const entityMetadatas = dataSource.entityMetadatas;
     if (entityMetadatas.length === 0)
@@ -130,7 +130,7 @@ async function resolveEntityList(list: unknown, cwd: string, entryFiles: string[
   for (const item of items) {
     if (typeof item === 'function' || isEntitySchema(item)) out.push(item);
     else if (typeof item === 'string') {
-      const pattern = path.isAbsolute(item) ? path.relative(cwd, item).split(path.sep).join('/') : item;
+      const pattern = path.isAbsolute(item) ? relativePosix(cwd, item) : item;
       const files = (
         await glob(pattern, { cwd, absolute: true, ignore: ['**/node_modules/**', '**/*.d.ts'] })
       ).sort();

@@ -1,7 +1,6 @@
 import { createRequire } from 'node:module';
-import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { OrmdocError } from '@ormdoc/core';
+import { OrmdocError, relativePosix } from '@ormdoc/core';
 
 const nativeImport = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<unknown>;
 
@@ -31,7 +30,7 @@ export async function loadUserModule(file: string, cwd: string): Promise<Record<
 /** Turn whatever loading a module threw into an OrmdocError that names the file and the fix. */
 export function loadError(error: unknown, file: string, cwd: string): OrmdocError {
   if (error instanceof Error && error.name === 'OrmdocError') return error as OrmdocError;
-  const rel = relative(cwd, file);
+  const rel = relativePosix(cwd, file);
   const message = error instanceof Error ? error.message : String(error);
   const name = error instanceof Error ? (error.constructor?.name ?? error.name) : '';
   if (name === 'ColumnTypeUndefinedError' || /Column type for \S+ is not defined/.test(message)) {
@@ -74,8 +73,4 @@ export function loadError(error: unknown, file: string, cwd: string): OrmdocErro
     cause: error,
     hint: 'Make sure the file runs on its own (node can import it) and that its imports are installed.',
   });
-}
-
-export function relative(cwd: string, file: string): string {
-  return path.relative(cwd, file).split(path.sep).join('/');
 }
