@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { OrmdocError } from '@ormdoc/core';
+import { OrmdocError, relativePosix } from '@ormdoc/core';
 import { withProjectLoader } from '../load/loader.js';
-import { moduleLoadError, toPosix } from '../load/moduleError.js';
+import { moduleLoadError } from '../load/moduleError.js';
 import type { DrizzleCasing, DrizzleConfigDialect, DrizzleDialect } from '../types.js';
 import { type OrmdocDrizzleOptions, ormdocOptionsOf } from './plugin.js';
 
@@ -82,14 +82,10 @@ export async function readDrizzleConfig(
   const abs = path.resolve(options.cwd ?? process.cwd(), file);
   const cwd = options.cwd ?? path.dirname(abs);
   if (!existsSync(abs))
-    throw new OrmdocError(
-      'INPUT_NOT_FOUND',
-      `drizzle config not found: ${toPosix(path.relative(cwd, abs)) || abs}`,
-      {
-        file: toPosix(path.relative(cwd, abs)),
-        hint: `Create ${DRIZZLE_CONFIG_NAMES[0]} (export default defineConfig({ dialect, schema })) or pass its path with --drizzle-config.`,
-      },
-    );
+    throw new OrmdocError('INPUT_NOT_FOUND', `drizzle config not found: ${relativePosix(cwd, abs) || abs}`, {
+      file: relativePosix(cwd, abs),
+      hint: `Create ${DRIZZLE_CONFIG_NAMES[0]} (export default defineConfig({ dialect, schema })) or pass its path with --drizzle-config.`,
+    });
   // drizzle-kit evaluates the config in the directory it runs from (dotenv reads ./.env from there).
   let loaded = await withProjectLoader(
     { cwd: path.dirname(abs), tsconfig: options.tsconfig },
@@ -102,7 +98,7 @@ export async function readDrizzleConfig(
     },
   );
   if (typeof loaded === 'function') loaded = await (loaded as () => unknown)();
-  const rel = toPosix(path.relative(cwd, abs));
+  const rel = relativePosix(cwd, abs);
   if (!loaded || typeof loaded !== 'object')
     throw new OrmdocError('CONFIG_INVALID', `${rel} has no default export with the drizzle-kit config.`, {
       file: rel,

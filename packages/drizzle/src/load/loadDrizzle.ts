@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { type Diagnostic, type ExtractResult, OrmdocError } from '@ormdoc/core';
+import { type Diagnostic, type ExtractResult, OrmdocError, relativePosix } from '@ormdoc/core';
 import type { OrmdocDrizzleOptions } from '../config/plugin.js';
 import {
   DRIZZLE_CONFIG_NAMES,
@@ -12,7 +12,7 @@ import { type DrizzleModule, fromDrizzleTables } from '../convert/fromDrizzleTab
 import type { DrizzleDialect } from '../types.js';
 import { loadUserDrizzle } from './drizzleApi.js';
 import { withProjectLoader } from './loader.js';
-import { moduleLoadError, toPosix } from './moduleError.js';
+import { moduleLoadError } from './moduleError.js';
 import { resolveSchemaFiles } from './schemaFiles.js';
 
 export interface LoadDrizzleOptions {
@@ -61,7 +61,7 @@ export async function loadDrizzle(options: LoadDrizzleOptions): Promise<DrizzleE
       ? options.schema
       : [options.schema as string]
     : (config?.schema ?? []);
-  const configRel = config ? toPosix(path.relative(cwd, config.path)) : undefined;
+  const configRel = config ? relativePosix(cwd, config.path) : undefined;
   const files = resolveSchemaFiles(patterns, cwd, configRel);
   const tsconfig = options.tsconfig ?? config?.ormdoc?.tsconfig;
   const loadDiagnostics: Diagnostic[] = [];
@@ -75,7 +75,7 @@ export async function loadDrizzle(options: LoadDrizzleOptions): Promise<DrizzleE
       } catch (e) {
         throw moduleLoadError(e, file, cwd, 'schema');
       }
-      modules.push({ file: toPosix(path.relative(cwd, file)), exports });
+      modules.push({ file: relativePosix(cwd, file), exports });
     }
     const known = options.dialect ?? config?.dialect;
     return { modules, api: await loadUserDrizzle(loader, files[0]!, cwd, known) };
@@ -90,7 +90,7 @@ export async function loadDrizzle(options: LoadDrizzleOptions): Promise<DrizzleE
       },
     );
   const sources = files.map((f) => ({
-    path: toPosix(path.relative(cwd, f)),
+    path: relativePosix(cwd, f),
     content: readFileSync(f, 'utf8'),
   }));
   const result = fromDrizzleTables({

@@ -1,6 +1,5 @@
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { OrmdocError } from '@ormdoc/core';
+import { OrmdocError, relativePosix } from '@ormdoc/core';
 
 /**
  * A schema (or config) module that failed to import -> `MODULE_LOAD_FAILED` naming the user's
@@ -13,7 +12,7 @@ export function moduleLoadError(
   what: 'schema' | 'config',
 ): OrmdocError {
   const err = error instanceof Error ? error : new Error(String(error));
-  const rel = toPosix(path.relative(cwd, file));
+  const rel = relativePosix(cwd, file);
   const where = locate(err, cwd) ?? { file: rel };
   const specifier = /Cannot find (?:module|package) '([^']+)'/.exec(err.message)?.[1];
   const missing = specifier && !/^[./]/.test(specifier) ? packageName(specifier) : specifier;
@@ -48,17 +47,13 @@ function locate(err: Error, cwd: string): { file: string; line?: number; column?
   // esbuild (through tsx) reports a syntax error as `<file>:<line>:<column from 0>: ERROR: ...`
   const at = /^((?:[A-Za-z]:)?[\\/][^\n]*?)(?:\?[^\n:]*)?:(\d+):(\d+): ERROR: /m.exec(err.message);
   if (err.name === 'TransformError' && at && inProject(at[1]!))
-    return { file: toPosix(path.relative(cwd, at[1]!)), line: Number(at[2]), column: Number(at[3]) + 1 };
+    return { file: relativePosix(cwd, at[1]!), line: Number(at[2]), column: Number(at[3]) + 1 };
   for (const m of (err.stack ?? '').matchAll(/(?:\(|at )((?:file:\/\/)?\/[^():]+):(\d+):(\d+)\)?/g)) {
     // tsx names the modules of its namespace `<file>?namespace=...`.
     const url = m[1]!.replace(/[?#].*$/, '');
     const abs = url.startsWith('file://') ? fileURLToPath(url) : url;
     if (!inProject(abs)) continue;
-    return { file: toPosix(path.relative(cwd, abs)), line: Number(m[2]), column: Number(m[3]) };
+    return { file: relativePosix(cwd, abs), line: Number(m[2]), column: Number(m[3]) };
   }
   return undefined;
-}
-
-export function toPosix(p: string): string {
-  return p.split(path.sep).join('/');
 }

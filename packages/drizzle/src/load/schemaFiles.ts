@@ -1,8 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { OrmdocError } from '@ormdoc/core';
+import { OrmdocError, toPosixPath } from '@ormdoc/core';
 import { globSync } from 'tinyglobby';
-import { toPosix } from './moduleError.js';
 
 const MODULE_EXT = /\.(ts|js|mjs|cjs|mts|cts)$/;
 
@@ -13,7 +12,7 @@ const MODULE_EXT = /\.(ts|js|mjs|cjs|mts|cts)$/;
 export function resolveSchemaFiles(patterns: string[], cwd: string, origin?: string): string[] {
   const out = new Set<string>();
   for (const p of patterns) {
-    const matches = globSync(toPosix(p), {
+    const matches = globSync(toPosixPath(p), {
       cwd,
       absolute: true,
       onlyFiles: false,

@@ -3,9 +3,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import type { Diagnostic } from '@ormdoc/core';
+import { type Diagnostic, relativePosix, toPosixPath } from '@ormdoc/core';
 import type * as TS from 'typescript';
-import { toPosix } from './moduleError.js';
 import { findWorkspaceTsconfig } from './workspace.js';
 
 /** Readable copies of tsconfigs: outside the user's project, named by content hash. */
@@ -86,7 +85,7 @@ function resolveExtends(
 }
 
 function unresolved(file: string, text: string, entry: string, cwd: string): Diagnostic {
-  const rel = toPosix(path.relative(cwd, file)) || path.basename(file);
+  const rel = relativePosix(cwd, file) || path.basename(file);
   const at = text.indexOf(JSON.stringify(entry));
   return {
     severity: 'warning',
@@ -118,10 +117,12 @@ function absoluteOptions(options: Record<string, unknown>, dir: string): Record<
 /** `include`/`exclude`/`files` made absolute (the default include is the tsconfig's folder). */
 function absoluteFiles(raw: Raw, dir: string): Raw {
   const abs = (list: unknown) =>
-    Array.isArray(list) ? list.map((p) => (typeof p === 'string' ? toPosix(path.resolve(dir, p)) : p)) : list;
+    Array.isArray(list)
+      ? list.map((p) => (typeof p === 'string' ? toPosixPath(path.resolve(dir, p)) : p))
+      : list;
   const out: Raw = {};
   if (raw.include !== undefined) out.include = abs(raw.include);
-  else if (raw.files === undefined) out.include = [toPosix(path.join(dir, '**/*'))];
+  else if (raw.files === undefined) out.include = [toPosixPath(path.join(dir, '**/*'))];
   if (raw.exclude !== undefined) out.exclude = abs(raw.exclude);
   if (raw.files !== undefined) out.files = abs(raw.files);
   return out;

@@ -1,9 +1,8 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { Diagnostic } from '@ormdoc/core';
+import { type Diagnostic, relativePosix } from '@ormdoc/core';
 import { defaultOf, resolvePackage } from './_interop.js';
 import type { ProjectLoader } from './loader.js';
-import { toPosix } from './moduleError.js';
 import { emptyTsconfig, readableTsconfig } from './tsconfig.js';
 
 type CjsApi = typeof import('tsx/cjs/api');
@@ -116,7 +115,7 @@ function register(
     options.diagnostics.push(...readable.diagnostics);
     return scope;
   } catch (e) {
-    const rel = toPosix(path.relative(options.cwd, tsconfig)) || path.basename(tsconfig);
+    const rel = relativePosix(options.cwd, tsconfig) || path.basename(tsconfig);
     options.diagnostics.push(...(readable?.diagnostics ?? []), {
       severity: 'warning',
       code: 'drizzle/tsconfig-unreadable',
