@@ -98,11 +98,16 @@ export async function generateDocs(options: GenerateOptions): Promise<GenerateRe
   });
   const entries =
     digests && rendered.files.map((f): [string, string | undefined] => [f.path, digests.get(f.path)]);
-  if (key !== undefined && entries?.every((e): e is [string, string] => e[1] !== undefined))
-    writeAtomic(
-      resolve(outputDir, STAMP_FILE),
-      stampText({ key, files: entries, findings: rendered.findings, diagnostics: rendered.diagnostics }),
-    );
+  if (key !== undefined && entries?.every((e): e is [string, string] => e[1] !== undefined)) {
+    try {
+      writeAtomic(
+        resolve(outputDir, STAMP_FILE),
+        stampText({ key, files: entries, findings: rendered.findings, diagnostics: rendered.diagnostics }),
+      );
+    } catch {
+      // Best effort: without a stamp the next run is a full one (e.g. a read-only checkout with current documents).
+    }
+  }
   options.onPhase?.({ phase: 'write', ms: elapsed(), check, written });
   return {
     outputDir,
