@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { posix, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { type Ir, OrmdocError, parseIr, relativePosix } from '@ormdoc/core';
+import { type Ir, OrmdocError, parseIr, relativePosix, toPosixPath } from '@ormdoc/core';
 import type { Orm } from '../args.js';
 import { notInstalled } from '../pipeline/extractors.js';
 
@@ -187,7 +187,7 @@ async function migrationsAt(
   sha: string,
   firstSchema: string,
 ): Promise<Array<{ path: string; content: string }>> {
-  const dir = posix.dirname(firstSchema.split('\\').join('/'));
+  const dir = posix.dirname(toPosixPath(firstSchema));
   for (const candidate of [posix.join(dir, 'migrations'), posix.join(posix.dirname(dir), 'migrations')]) {
     const base = inRepo(src, candidate);
     const files = (await listFiles(src.root, sha, base))
@@ -197,8 +197,7 @@ async function migrationsAt(
     const out: Array<{ path: string; content: string }> = [];
     for (const file of files) {
       const content = await showFile(src.root, sha, file);
-      if (content !== undefined)
-        out.push({ path: relative(src.cwd, resolve(src.root, file)).split('\\').join('/'), content });
+      if (content !== undefined) out.push({ path: relativePosix(src.cwd, resolve(src.root, file)), content });
     }
     return out;
   }
