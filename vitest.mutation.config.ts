@@ -3,8 +3,9 @@ import base from './vitest.config';
 
 // The vitest config Stryker uses (stryker.config.mjs): the root config, but only the tests of the
 // folder being mutated, so that a mutation run takes minutes. MUTATE names a folder of
-// packages/core/src (default: relationships). The fast-check property tests (*.property.test.ts)
-// are left out: at 10,000 runs each they cost ~20 s per mutant (hours per folder); the
+// packages/core/src (default: relationships). The fast-check property tests (*.property.test.ts,
+// 10,000 runs) and the PGlite tests (*.pglite.test.ts, a database start) are left out unless
+// MUTATE_SLOW=1: they cost ~10-20 s per mutant on 2 cores (hours per folder); the
 // *.mutation.test.ts files state the same facts on small cases. (mergeConfig would append to
 // `include`, not replace it.)
 const folder = process.env.MUTATE ?? 'relationships';
@@ -14,6 +15,9 @@ export default defineConfig({
   test: {
     ...base.test,
     include: [`packages/core/src/${folder}/**/*.test.ts`],
-    exclude: [...(base.test?.exclude ?? ['**/node_modules/**']), '**/*.property.test.ts'],
+    exclude: [
+      ...(base.test?.exclude ?? ['**/node_modules/**']),
+      ...(process.env.MUTATE_SLOW === '1' ? [] : ['**/*.property.test.ts', '**/*.pglite.test.ts']),
+    ],
   },
 });
