@@ -6,27 +6,6 @@ CREATE TYPE post_status AS ENUM ('draft', 'published', 'archived');
 COMMENT ON TYPE post_status IS 'Publication state of a post.';
 
 -- Tables
-CREATE TABLE organizations (
-  id uuid NOT NULL DEFAULT gen_random_uuid(),
-  name varchar(200) NOT NULL,
-  slug varchar(100) NOT NULL,
-  settings jsonb NOT NULL DEFAULT '{}'::jsonb,
-  created_at timestamptz(3) NOT NULL DEFAULT now(),
-  updated_at timestamptz(3) NOT NULL DEFAULT now(), -- updated by the ORM on every update: $onUpdate(() => new Date())
-  CONSTRAINT organizations_pkey PRIMARY KEY (id),
-  CONSTRAINT organizations_slug_unique UNIQUE (slug)
-);
-COMMENT ON TABLE organizations IS 'A tenant: every post and membership belongs to one organization.';
-COMMENT ON COLUMN organizations.slug IS 'URL-safe identifier, unique across the platform.';
-
-CREATE TABLE tags (
-  id serial NOT NULL,
-  name varchar(50) NOT NULL,
-  CONSTRAINT tags_pkey PRIMARY KEY (id),
-  CONSTRAINT tags_name_unique UNIQUE (name)
-);
-COMMENT ON TABLE tags IS 'A label that can be attached to many posts.';
-
 CREATE TABLE users (
   id serial NOT NULL,
   email varchar(320) NOT NULL,
@@ -44,20 +23,61 @@ COMMENT ON COLUMN users.email IS 'Login email address. @pii';
 COMMENT ON COLUMN users.display_name IS '@pii';
 COMMENT ON COLUMN users.deleted_at IS 'Soft-delete marker; null while the account is active.';
 
-CREATE TABLE api_keys (
-  id serial NOT NULL,
-  user_id integer NOT NULL,
-  name varchar(100) NOT NULL,
-  key_hash varchar(64) NOT NULL,
-  last_used_at timestamptz(3),
-  expires_at timestamptz(3),
+CREATE TABLE organizations (
+  id uuid NOT NULL DEFAULT gen_random_uuid(),
+  name varchar(200) NOT NULL,
+  slug varchar(100) NOT NULL,
+  settings jsonb NOT NULL DEFAULT '{}'::jsonb,
   created_at timestamptz(3) NOT NULL DEFAULT now(),
-  CONSTRAINT api_keys_pkey PRIMARY KEY (id),
-  CONSTRAINT api_keys_key_hash_unique UNIQUE (key_hash)
+  updated_at timestamptz(3) NOT NULL DEFAULT now(), -- updated by the ORM on every update: $onUpdate(() => new Date())
+  CONSTRAINT organizations_pkey PRIMARY KEY (id),
+  CONSTRAINT organizations_slug_unique UNIQUE (slug)
 );
-CREATE INDEX api_keys_user_id_index ON api_keys (user_id);
-COMMENT ON TABLE api_keys IS 'Hashed API credentials of a user. @sensitive';
-COMMENT ON COLUMN api_keys.key_hash IS 'SHA-256 of the key; the key itself is never stored. @sensitive';
+COMMENT ON TABLE organizations IS 'A tenant: every post and membership belongs to one organization.';
+COMMENT ON COLUMN organizations.slug IS 'URL-safe identifier, unique across the platform.';
+
+CREATE TABLE posts (
+  id serial NOT NULL,
+  organization_id uuid NOT NULL,
+  author_id integer,
+  title varchar(200) NOT NULL,
+  slug varchar(200) NOT NULL,
+  body text NOT NULL,
+  status post_status NOT NULL DEFAULT 'draft',
+  published_at timestamptz(3),
+  view_count integer NOT NULL DEFAULT 0,
+  deleted_at timestamptz(3),
+  created_at timestamptz(3) NOT NULL DEFAULT now(),
+  updated_at timestamptz(3) NOT NULL DEFAULT now(), -- updated by the ORM on every update: $onUpdate(() => new Date())
+  CONSTRAINT posts_pkey PRIMARY KEY (id),
+  CONSTRAINT posts_organization_id_slug_unique UNIQUE (organization_id, slug),
+  CONSTRAINT posts_view_count_check CHECK ("posts"."view_count" >= 0)
+);
+CREATE INDEX posts_author_id_index ON posts (author_id);
+CREATE INDEX posts_status_published_at_index ON posts (status, published_at DESC);
+COMMENT ON TABLE posts IS 'An article published inside an organization.';
+
+CREATE TABLE tags (
+  id serial NOT NULL,
+  name varchar(50) NOT NULL,
+  CONSTRAINT tags_pkey PRIMARY KEY (id),
+  CONSTRAINT tags_name_unique UNIQUE (name)
+);
+COMMENT ON TABLE tags IS 'A label that can be attached to many posts.';
+
+CREATE TABLE comments (
+  id serial NOT NULL,
+  post_id integer NOT NULL,
+  author_id integer NOT NULL,
+  parent_id integer,
+  body text NOT NULL,
+  created_at timestamptz(3) NOT NULL DEFAULT now(),
+  updated_at timestamptz(3) NOT NULL DEFAULT now(), -- updated by the ORM on every update: $onUpdate(() => new Date())
+  CONSTRAINT comments_pkey PRIMARY KEY (id)
+);
+CREATE INDEX comments_parent_id_index ON comments (parent_id);
+CREATE INDEX comments_post_id_index ON comments (post_id);
+COMMENT ON TABLE comments IS 'A reader''s comment on a post; replies point at their parent.';
 
 CREATE TABLE audit_logs (
   id bigserial NOT NULL,
@@ -103,26 +123,28 @@ CREATE TABLE memberships (
 CREATE INDEX memberships_user_id_index ON memberships (user_id);
 COMMENT ON TABLE memberships IS 'Which users belong to which organizations, and their role.';
 
-CREATE TABLE posts (
-  id serial NOT NULL,
-  organization_id uuid NOT NULL,
-  author_id integer,
-  title varchar(200) NOT NULL,
-  slug varchar(200) NOT NULL,
-  body text NOT NULL,
-  status post_status NOT NULL DEFAULT 'draft',
-  published_at timestamptz(3),
-  view_count integer NOT NULL DEFAULT 0,
-  deleted_at timestamptz(3),
-  created_at timestamptz(3) NOT NULL DEFAULT now(),
-  updated_at timestamptz(3) NOT NULL DEFAULT now(), -- updated by the ORM on every update: $onUpdate(() => new Date())
-  CONSTRAINT posts_pkey PRIMARY KEY (id),
-  CONSTRAINT posts_organization_id_slug_unique UNIQUE (organization_id, slug),
-  CONSTRAINT posts_view_count_check CHECK ("posts"."view_count" >= 0)
+CREATE TABLE post_tags (
+  post_id integer NOT NULL,
+  tag_id integer NOT NULL,
+  CONSTRAINT post_tags_post_id_tag_id_pk PRIMARY KEY (post_id, tag_id)
 );
-CREATE INDEX posts_author_id_index ON posts (author_id);
-CREATE INDEX posts_status_published_at_index ON posts (status, published_at DESC);
-COMMENT ON TABLE posts IS 'An article published inside an organization.';
+CREATE INDEX post_tags_tag_id_index ON post_tags (tag_id);
+COMMENT ON TABLE post_tags IS 'Tags attached to posts.';
+
+CREATE TABLE api_keys (
+  id serial NOT NULL,
+  user_id integer NOT NULL,
+  name varchar(100) NOT NULL,
+  key_hash varchar(64) NOT NULL,
+  last_used_at timestamptz(3),
+  expires_at timestamptz(3),
+  created_at timestamptz(3) NOT NULL DEFAULT now(),
+  CONSTRAINT api_keys_pkey PRIMARY KEY (id),
+  CONSTRAINT api_keys_key_hash_unique UNIQUE (key_hash)
+);
+CREATE INDEX api_keys_user_id_index ON api_keys (user_id);
+COMMENT ON TABLE api_keys IS 'Hashed API credentials of a user. @sensitive';
+COMMENT ON COLUMN api_keys.key_hash IS 'SHA-256 of the key; the key itself is never stored. @sensitive';
 
 CREATE TABLE attachments (
   id serial NOT NULL,
@@ -138,28 +160,6 @@ CREATE TABLE attachments (
 CREATE INDEX attachments_post_id_index ON attachments (post_id);
 COMMENT ON TABLE attachments IS 'A file attached to a post.';
 
-CREATE TABLE comments (
-  id serial NOT NULL,
-  post_id integer NOT NULL,
-  author_id integer NOT NULL,
-  parent_id integer,
-  body text NOT NULL,
-  created_at timestamptz(3) NOT NULL DEFAULT now(),
-  updated_at timestamptz(3) NOT NULL DEFAULT now(), -- updated by the ORM on every update: $onUpdate(() => new Date())
-  CONSTRAINT comments_pkey PRIMARY KEY (id)
-);
-CREATE INDEX comments_parent_id_index ON comments (parent_id);
-CREATE INDEX comments_post_id_index ON comments (post_id);
-COMMENT ON TABLE comments IS 'A reader''s comment on a post; replies point at their parent.';
-
-CREATE TABLE post_tags (
-  post_id integer NOT NULL,
-  tag_id integer NOT NULL,
-  CONSTRAINT post_tags_post_id_tag_id_pk PRIMARY KEY (post_id, tag_id)
-);
-CREATE INDEX post_tags_tag_id_index ON post_tags (tag_id);
-COMMENT ON TABLE post_tags IS 'Tags attached to posts.';
-
 CREATE TABLE user_profiles (
   user_id integer NOT NULL,
   avatar_url text,
@@ -172,7 +172,12 @@ COMMENT ON TABLE user_profiles IS 'Optional profile details, one per user.';
 COMMENT ON COLUMN user_profiles.phone IS '@pii';
 
 -- Foreign keys
-ALTER TABLE api_keys ADD CONSTRAINT api_keys_user_id_users_id_fk FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE ON UPDATE NO ACTION;
+ALTER TABLE posts ADD CONSTRAINT posts_author_id_users_id_fk FOREIGN KEY (author_id) REFERENCES users (id) ON DELETE SET NULL ON UPDATE NO ACTION;
+ALTER TABLE posts ADD CONSTRAINT posts_organization_id_organizations_id_fk FOREIGN KEY (organization_id) REFERENCES organizations (id) ON DELETE CASCADE ON UPDATE NO ACTION;
+
+ALTER TABLE comments ADD CONSTRAINT comments_author_id_users_id_fk FOREIGN KEY (author_id) REFERENCES users (id) ON DELETE RESTRICT ON UPDATE NO ACTION;
+ALTER TABLE comments ADD CONSTRAINT comments_parent_id_comments_id_fk FOREIGN KEY (parent_id) REFERENCES comments (id) ON DELETE CASCADE ON UPDATE NO ACTION;
+ALTER TABLE comments ADD CONSTRAINT comments_post_id_posts_id_fk FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE ON UPDATE NO ACTION;
 
 ALTER TABLE audit_logs ADD CONSTRAINT audit_logs_actor_id_users_id_fk FOREIGN KEY (actor_id) REFERENCES users (id) ON DELETE SET NULL ON UPDATE NO ACTION;
 ALTER TABLE audit_logs ADD CONSTRAINT audit_logs_organization_id_organizations_id_fk FOREIGN KEY (organization_id) REFERENCES organizations (id) ON DELETE SET NULL ON UPDATE NO ACTION;
@@ -183,16 +188,11 @@ ALTER TABLE invitations ADD CONSTRAINT invitations_organization_id_organizations
 ALTER TABLE memberships ADD CONSTRAINT memberships_organization_id_organizations_id_fk FOREIGN KEY (organization_id) REFERENCES organizations (id) ON DELETE CASCADE ON UPDATE NO ACTION;
 ALTER TABLE memberships ADD CONSTRAINT memberships_user_id_users_id_fk FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE ON UPDATE NO ACTION;
 
-ALTER TABLE posts ADD CONSTRAINT posts_author_id_users_id_fk FOREIGN KEY (author_id) REFERENCES users (id) ON DELETE SET NULL ON UPDATE NO ACTION;
-ALTER TABLE posts ADD CONSTRAINT posts_organization_id_organizations_id_fk FOREIGN KEY (organization_id) REFERENCES organizations (id) ON DELETE CASCADE ON UPDATE NO ACTION;
-
-ALTER TABLE attachments ADD CONSTRAINT attachments_post_id_posts_id_fk FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE ON UPDATE NO ACTION;
-
-ALTER TABLE comments ADD CONSTRAINT comments_author_id_users_id_fk FOREIGN KEY (author_id) REFERENCES users (id) ON DELETE RESTRICT ON UPDATE NO ACTION;
-ALTER TABLE comments ADD CONSTRAINT comments_parent_id_comments_id_fk FOREIGN KEY (parent_id) REFERENCES comments (id) ON DELETE CASCADE ON UPDATE NO ACTION;
-ALTER TABLE comments ADD CONSTRAINT comments_post_id_posts_id_fk FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE ON UPDATE NO ACTION;
-
 ALTER TABLE post_tags ADD CONSTRAINT post_tags_post_id_posts_id_fk FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE ON UPDATE NO ACTION;
 ALTER TABLE post_tags ADD CONSTRAINT post_tags_tag_id_tags_id_fk FOREIGN KEY (tag_id) REFERENCES tags (id) ON DELETE CASCADE ON UPDATE NO ACTION;
+
+ALTER TABLE api_keys ADD CONSTRAINT api_keys_user_id_users_id_fk FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE ON UPDATE NO ACTION;
+
+ALTER TABLE attachments ADD CONSTRAINT attachments_post_id_posts_id_fk FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE ON UPDATE NO ACTION;
 
 ALTER TABLE user_profiles ADD CONSTRAINT user_profiles_user_id_users_id_fk FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE ON UPDATE NO ACTION;
