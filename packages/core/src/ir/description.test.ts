@@ -80,6 +80,7 @@ describe('parseDescription: prisma-json-types-generator annotations name the JSO
     // Prisma appends a field's trailing `/// [Type] @zod...` after its leading `///` lines.
     ['An array of items.\n[CscSessionItems]', { value: 'CscSessionItems', text: 'An array of items.' }],
     ['An array of items.\n  ![Item[]]  ', { value: 'Item[]', text: 'An array of items.' }],
+    ['An array of items.\n[Items] @zod.custom.use(ZItems)', { value: 'Items', text: 'An array of items.' }],
   ])('%s', (raw, { value, text }) => {
     expect(parseDescription(raw, { jsonType: true })).toEqual({
       ...(text ? { text } : {}),

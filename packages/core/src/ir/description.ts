@@ -85,14 +85,16 @@ export function parseDescription(
       lines.push('');
       continue;
     }
-    // A line that is only an annotation (the trailing `/// [Type]` of a field, which Prisma
-    // appends after the leading `///` lines) names the JSON shape too; it is no prose.
-    const alone = options.jsonType ? jsonTypeAnnotation(line) : undefined;
-    if (alone && line.trim().length === alone.length) {
+    // A line that is only an annotation, once other generators' directives are taken out (the
+    // trailing `/// [Type] @zod...` of a field, which Prisma appends after the leading `///`
+    // lines), names the JSON shape too; it is no prose.
+    const stripped = withoutDirectives(line);
+    const alone = options.jsonType ? jsonTypeAnnotation(stripped) : undefined;
+    if (alone && stripped.trim().length === alone.length) {
       add({ name: 'json-type', value: alone.type });
       continue;
     }
-    const kept = takeTags(withoutDirectives(line), add)
+    const kept = takeTags(stripped, add)
       .replace(/[ \t]+/g, ' ')
       .trim();
     if (kept) lines.push(kept);
