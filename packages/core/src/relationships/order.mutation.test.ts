@@ -81,8 +81,37 @@ describe('dependencyOrder on small random schemas', () => {
           expect(p.nullable).toBe(nullable);
           expect(p.deferrable).toBe(fk?.deferrable !== undefined);
         }
+        // Sorted: postponed FKs by the table's position in the order, then FK name; unbreakable
+        // cycles list their tables and foreign keys by name.
+        const key = (p: (typeof cycleForeignKeys)[number]) =>
+          [at.get(qualifiedName(p.table)) as number, p.foreignKey] as const;
+        for (let i = 1; i < cycleForeignKeys.length; i++) {
+          const [pa, na] = key(cycleForeignKeys[i - 1] as (typeof cycleForeignKeys)[number]);
+          const [pb, nb] = key(cycleForeignKeys[i] as (typeof cycleForeignKeys)[number]);
+          expect(pa < pb || (pa === pb && na < nb)).toBe(true);
+        }
+        for (const u of dependencyOrder(ir).unbreakable) {
+          const names = u.tables.map(qualifiedName);
+          expect(names).toEqual([...names].sort());
+          const fkKeys = u.foreignKeys.map((f) => `${qualifiedName(f.table)} ${f.foreignKey}`);
+          expect(fkKeys).toEqual([...fkKeys].sort());
+        }
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('a composite FK with one nullable column is nullable: it is the one postponed', () => {
+    const a = aTable('a', {
+      columns: [aColumn('id'), aColumn('x', 'integer', { nullable: true }), aColumn('y', 'integer')],
+      foreignKeys: [aForeignKey('a', ['x', 'y'], 'b', ['id', 'k'])],
+    });
+    const b = aTable('b', {
+      columns: [aColumn('id'), aColumn('a_id', 'integer')],
+      foreignKeys: [aForeignKey('b', ['a_id'], 'a')],
+    });
+    const { cycleForeignKeys, unbreakable } = dependencyOrder(anIr({ tables: [a, b] }));
+    expect(cycleForeignKeys).toEqual([expect.objectContaining({ foreignKey: 'a_x_y_fkey', nullable: true })]);
+    expect(unbreakable).toEqual([]);
   });
 });
