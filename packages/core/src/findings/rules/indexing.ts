@@ -137,7 +137,7 @@ export const unboundedTextUnique = defineRule({
   title: 'Unbounded text in a unique key',
   category: 'indexing',
   severity: 'info',
-  // Under 1% precision on real projects (docs/dev/real-world/findings.md): ids, tokens and slugs are
+  // Under 1% precision on real projects (docs/dev/real-world.md, "Precision per rule"): ids, tokens and slugs are
   // short by construction, and PostgreSQL's text costs no more than varchar(n).
   offByDefault: true,
   description:
