@@ -7,7 +7,7 @@ import { z } from 'zod';
  * (`ir/types.ts`) and the published JSON Schema (`packages/core/ir.schema.json`) is generated
  * from them (`pnpm --filter @ormdoc/core gen:schema`, checked by a test).
  *
- * Principles (see design.md): database truth first with code names beside it; final SQL types per
+ * Principles: database truth first with code names beside it; final SQL types per
  * dialect; where each rule is enforced (database or ORM); constraints are the source of truth and
  * relationships are derived from them; namespaces everywhere; provenance; deterministic.
  *
