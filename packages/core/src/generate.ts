@@ -10,7 +10,7 @@ import type { RenderedFile, RenderResult } from './render/types.js';
 import { writeAtomic } from './write/files.js';
 import { findTodos, writeDocuments } from './write/index.js';
 import { assertOutputDir, removeStaleTempFiles } from './write/outputDir.js';
-import { readStamp, removeStamp, STAMP_FILE, stampKey, stampText, verifyStamp } from './write/stamp.js';
+import { readStamp, STAMP_FILE, stampKey, stampText, verifyStamp } from './write/stamp.js';
 import type { StaleFile, Todo, WriteResult } from './write/types.js';
 
 /**
@@ -87,8 +87,8 @@ export async function generateDocs(options: GenerateOptions): Promise<GenerateRe
   options.onPhase?.({ phase: 'render', ms: elapsed(), rendered });
   started = performance.now();
   const digests = key === undefined || check ? undefined : new Map<string, string>();
-  // A stamp never describes documents being rewritten: it goes first and comes back last.
-  if (digests) removeStamp(outputDir);
+  // The old stamp stays until the new one replaces it (a failed run changes nothing): a run cut
+  // short leaves documents that no longer match its digests, so the next run is a full one.
   const written = await writeDocuments({
     outputDir,
     files: rendered.files,

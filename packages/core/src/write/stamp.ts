@@ -1,5 +1,5 @@
 import { createHash, type Hash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -155,15 +155,6 @@ export function verifyStamp(
     out.push(typeof content === 'string' ? { path, target, text: content } : { path, target });
   }
   return out;
-}
-
-/** Remove the stamp (before documents are rewritten: a stamp never describes half-written documents). */
-export function removeStamp(outputDir: string): void {
-  try {
-    rmSync(join(outputDir, STAMP_FILE), { force: true });
-  } catch {
-    // no output directory yet, or not a directory: the writer reports that
-  }
 }
 
 /** The stamp's text: one line of JSON (it is read by ormdoc only). */
