@@ -105,12 +105,17 @@ export function href(target: string, fragment?: string): string {
 
 /** Link text escaped; target percent-encoded per path segment. */
 export function link(text: string, target: string, fragment?: string): string {
-  return `[${escapeText(text).replace(/[[\]]/g, '\\$&')}](${href(target, fragment)})`;
+  return `[${linkText(text)}](${href(target, fragment)})`;
 }
 
 /** A link to a heading of the same document. */
 export function localLink(text: string, anchorId: string): string {
-  return `[${escapeText(text).replace(/[[\]]/g, '\\$&')}](#${anchorId})`;
+  return `[${linkText(text)}](#${anchorId})`;
+}
+
+/** A link's text: inline text with brackets escaped, and `|` as an entity (links sit in table cells too). */
+function linkText(text: string): string {
+  return escapeText(text).replace(/[[\]]/g, '\\$&').replace(/\|/g, '&#124;');
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"' };
