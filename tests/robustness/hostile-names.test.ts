@@ -146,8 +146,12 @@ describe('hostile names, specifically', () => {
     expect(html).toContain('emoji_😀_table');
     expect(html).toContain('جدول_المستخدمين');
     expect(html).not.toMatch(/<script/i);
-    // In fenced SQL the name is a quoted identifier, as PostgreSQL needs it.
-    expect(md.map((f) => f.content).join('\n')).toContain('CREATE TABLE "<script>alert(1)</script>"');
+    // In SQL the name is a quoted identifier, as PostgreSQL needs it: the DDL artefact, and the fix
+    // SQL of findings.md (inside a code span, which Markdown keeps verbatim and inert).
+    expect(files.find((f) => f.path === 'schema.sql')?.content).toContain(
+      'CREATE TABLE "<script>alert(1)</script>"',
+    );
+    expect(files.find((f) => f.path === 'findings.md')?.content).toContain('ON "<script>alert(1)</script>"');
   });
 
   it('column comments round-trip through PostgreSQL byte for byte', async () => {
