@@ -12,6 +12,8 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { CliIo } from '../src/io.js';
+import { main } from '../src/run.js';
 
 /** The monorepo root and the built CLI entry the end-to-end tests run. */
 export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
@@ -159,4 +161,30 @@ export function removeProject(dir: string): void {
 
 export function hasPackage(pkg: string): boolean {
   return existsSync(join(ROOT, pkg, 'src/index.ts'));
+}
+
+/**
+ * `main` end to end, in process (no build needed), with its output captured: no colour, no TTY,
+ * `env` added to `NO_COLOR=1`.
+ */
+export async function runMain(
+  argv: string[],
+  cwd: string,
+  env: Record<string, string> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
+    stderrIsTTY: false,
+    stdoutIsTTY: false,
+    env: { NO_COLOR: '1', ...env },
+    cwd,
+  };
+  return { code: await main(argv, io), stdout, stderr };
 }

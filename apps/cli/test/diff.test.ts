@@ -4,9 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { DiffReport } from '@ormdoc/core';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../src/io.js';
-import { main } from '../src/run.js';
-import { makeProject } from './_harness.js';
+import { makeProject, runMain } from './_harness.js';
 
 /**
  * `ormdoc diff` end to end through `main`, on real git repositories built in temporary folders:
@@ -87,24 +85,8 @@ function repo(files: Record<string, string> = { 'prisma/schema.prisma': V1 }): s
   return dir;
 }
 
-async function run(argv: string[], cwd: string, env: Record<string, string> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    stderrIsTTY: false,
-    stdoutIsTTY: false,
-    env: { NO_COLOR: '1', CHECKPOINT_DISABLE: '1', ...env },
-    cwd,
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
+const run = (argv: string[], cwd: string, env: Record<string, string> = {}) =>
+  runMain(argv, cwd, { CHECKPOINT_DISABLE: '1', ...env });
 
 const json = (stdout: string) => JSON.parse(stdout) as DiffReport;
 const rules = (r: DiffReport) => [...new Set(r.risks.map((x) => x.rule))].sort();

@@ -2,8 +2,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../src/io.js';
-import { main } from '../src/run.js';
+import { runMain } from './_harness.js';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -23,22 +22,7 @@ function prismaProject(): string {
 
 /** `main` end to end, in process, with its output captured. */
 async function run(argv: string[], cwd = prismaProject()) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    stderrIsTTY: false,
-    stdoutIsTTY: false,
-    env: { NO_COLOR: '1' },
-    cwd,
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr, cwd };
+  return { ...(await runMain(argv, cwd)), cwd };
 }
 
 describe('unknown flags are user errors (exit 1) naming the flag and the closest known one', () => {

@@ -2,31 +2,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../src/io.js';
-import { main } from '../src/run.js';
+import { runMain } from './_harness.js';
 
 const dirs: string[] = [];
 afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
-async function run(argv: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    stderrIsTTY: false,
-    stdoutIsTTY: false,
-    env: { NO_COLOR: '1' },
-    cwd,
-  };
-  return { code: await main(argv, io), stdout, stderr };
-}
+const run = (argv: string[], cwd: string) => runMain(argv, cwd);
 
 describe('progress lines: one per phase, render and write reported by core generateDocs', () => {
   it('generate, then check, print load, extract, render and write/check in order', async () => {
