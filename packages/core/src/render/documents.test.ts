@@ -179,11 +179,11 @@ describe('reading the example documents', () => {
       return s?.kind === 'region' ? s.body : '';
     };
     // Each section counts its findings and links to their one home, findings.md.
-    expect(region('query-optimization')).not.toContain('Table without audit timestamps');
+    expect(region('query-optimization')).not.toContain('No creation timestamp');
     expect(region('query-optimization')).toContain('Soft-delete column without an index (2)');
     expect(region('query-optimization')).toContain('](findings.md#query-performance)');
     expect(region('indexing-strategy')).toMatch(/Foreign key without a supporting index \(\d+\)/);
-    expect(region('data-validation')).toMatch(/Table without audit timestamps \(\d+\)/);
+    expect(region('data-validation')).toMatch(/No creation timestamp \(\d+\)/);
     expect(region('sensitive-data')).toContain('](findings.md#security)');
     const home = files.find((f) => f.path === 'findings.md')?.content ?? '';
     for (const rule of rules) expect(home, rule).toContain(`\`${rule}\``);

@@ -154,7 +154,7 @@ export function isLookupOrExpiring(table: Table): boolean {
 
 export const missingTimestamps = defineRule({
   id: 'missing-timestamps',
-  title: 'Table without audit timestamps',
+  title: 'No creation timestamp',
   category: 'maintenance',
   severity: 'info',
   description:
