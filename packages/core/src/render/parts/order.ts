@@ -1,21 +1,7 @@
-import { compareRefs, findTable, qualifiedName, sameTable } from '../../ir/names.js';
+import { compareRefs, findTable } from '../../ir/names.js';
 import type { Table } from '../../ir/types.js';
 import { dependencyOrder } from '../../relationships/order.js';
 import type { RenderContext } from '../context.js';
-
-/** How many other tables reference each table (self-references not counted). */
-export function referenceCounts(tables: Table[]): Map<string, number> {
-  const counts = new Map<string, Set<string>>();
-  for (const t of tables)
-    for (const fk of t.foreignKeys) {
-      if (sameTable(fk.references, t)) continue;
-      const k = qualifiedName(fk.references);
-      const set = counts.get(k) ?? new Set<string>();
-      set.add(qualifiedName(t));
-      counts.set(k, set);
-    }
-  return new Map([...counts].map(([k, v]) => [k, v.size]));
-}
 
 /**
  * The order in which a reader meets the tables in overview-style documents: `dependencyOrder`'s
