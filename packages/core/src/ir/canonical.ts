@@ -1,7 +1,10 @@
 import { compareRefs } from './names.js';
 import type { Ir } from './types.js';
 
-const byName = <T extends { name: string }>(a: T, b: T) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byName = <T extends { name: string }>(a: T, b: T) => compareText(a.name, b.name);
+const byTableThenName = <T extends { table: { schema: string | null; name: string }; name: string }>(a: T, b: T) =>
+  compareRefs(a.table, b.table) || compareText(a.name, b.name);
 
 /**
  * Put an IR in canonical order so that the same schema always gives byte-identical output:
@@ -32,5 +35,10 @@ export function canonicalizeIr(ir: Ir): Ir {
       return t !== 0 ? t : a.from.field < b.from.field ? -1 : a.from.field > b.from.field ? 1 : 0;
     }),
     extensions: [...ir.extensions].sort(byName),
+    policies: [...ir.policies].sort(byTableThenName),
+    roles: [...ir.roles].sort(byName),
+    triggers: [...ir.triggers].sort(byTableThenName),
+    routines: [...ir.routines].sort((a, b) => compareRefs(a, b) || compareText(a.arguments, b.arguments)),
+    sequences: [...ir.sequences].sort(compareRefs),
   };
 }

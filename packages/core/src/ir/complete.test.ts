@@ -219,6 +219,11 @@ describe('completeIr', () => {
       'enums',
       'relations',
       'extensions',
+      'policies',
+      'roles',
+      'triggers',
+      'routines',
+      'sequences',
     ]);
     const t = ir.tables[0];
     expect(t).toMatchObject({ kind: 'table', tags: [] });

@@ -209,6 +209,102 @@ export const CheckConstraint = NamedConstraint.extend({
   expression: z.string().min(1).describe('The boolean SQL expression, without CHECK ( ).'),
 });
 
+/**
+ * Where a database object beyond tables was declared: the ORM's own schema (drizzle `pgPolicy`,
+ * TypeORM `@ViewEntity`, SQLAlchemy `Sequence`), a migration SQL file (Prisma, drizzle-kit or
+ * Alembic migrations, applied in order), or a live database's catalog (introspection).
+ */
+export const DeclaredIn = z.enum(['orm', 'migration', 'database']);
+
+/** Row-level security on a table (PostgreSQL `ALTER TABLE ... ENABLE / FORCE ROW LEVEL SECURITY`). */
+export const RowLevelSecurity = z.object({
+  enabled: z.boolean(),
+  forced: z.boolean().default(false).describe('FORCE ROW LEVEL SECURITY: the policies apply to the table owner too.'),
+  declaredIn: DeclaredIn.optional(),
+  source: SourceLocation.optional(),
+});
+
+/** A row-level security policy (`CREATE POLICY`). */
+export const Policy = z.object({
+  table: TableRef,
+  name: z.string().min(1),
+  command: z.enum(['all', 'select', 'insert', 'update', 'delete']).default('all'),
+  roles: z.array(z.string().min(1)).default(['public']).describe('Roles the policy applies to; public when none named.'),
+  permissive: z.boolean().default(true).describe('false: AS RESTRICTIVE.'),
+  using: z.string().optional().describe('The USING expression (SQL), which rows are visible or affected.'),
+  withCheck: z.string().optional().describe('The WITH CHECK expression (SQL), which new rows are allowed.'),
+  declaredIn: DeclaredIn,
+  source: SourceLocation.optional(),
+});
+
+/** A database role the schema declares (drizzle `pgRole`, `CREATE ROLE` in a migration). */
+export const Role = z.object({
+  name: z.string().min(1),
+  options: z.array(z.string()).default([]).describe('Role options as SQL keywords, e.g. LOGIN, CREATEDB, INHERIT.'),
+  existing: z.boolean().optional().describe('Declared as already existing (drizzle `.existing()`): not created by the schema.'),
+  declaredIn: DeclaredIn,
+  source: SourceLocation.optional(),
+});
+
+/** A reference to a function or procedure by schema and name. */
+export const RoutineRef = z.object({
+  schema: z.string().nullable(),
+  name: z.string().min(1),
+});
+
+/** A trigger (`CREATE TRIGGER`). */
+export const Trigger = z.object({
+  table: TableRef,
+  name: z.string().min(1),
+  timing: z.enum(['before', 'after', 'instead of']),
+  events: z.array(z.enum(['insert', 'update', 'delete', 'truncate'])).min(1),
+  updateOf: z.array(z.string().min(1)).optional().describe('UPDATE OF columns, when the trigger names them.'),
+  forEach: z.enum(['row', 'statement']).default('statement'),
+  when: z.string().optional().describe('The WHEN condition (SQL).'),
+  function: RoutineRef.describe('The trigger function it executes.'),
+  arguments: z.array(z.string()).default([]),
+  enabled: z.boolean().default(true),
+  declaredIn: DeclaredIn,
+  source: SourceLocation.optional(),
+});
+
+/** A function or procedure (`CREATE FUNCTION` / `CREATE PROCEDURE`). */
+export const Routine = z.object({
+  schema: z.string().nullable(),
+  name: z.string().min(1),
+  kind: z.enum(['function', 'procedure']).default('function'),
+  arguments: z.string().describe('The argument list as SQL, without parentheses, e.g. "user_id uuid, n integer DEFAULT 1".'),
+  returns: z.string().optional().describe('The return type as SQL (trigger, void, SETOF users, TABLE(...)).'),
+  language: z.string().min(1).describe('plpgsql, sql, ...'),
+  volatility: z.enum(['immutable', 'stable', 'volatile']).default('volatile'),
+  securityDefiner: z.boolean().default(false),
+  config: z
+    .record(z.string(), z.string())
+    .default({})
+    .describe('SET clauses, e.g. { search_path: "public, pg_temp" }.'),
+  body: z.string().optional().describe('The body as written (the text between the dollar quotes).'),
+  description: z.string().optional(),
+  declaredIn: DeclaredIn,
+  source: SourceLocation.optional(),
+});
+
+/** A sequence (`CREATE SEQUENCE`, drizzle `pgSequence`, SQLAlchemy `Sequence`). */
+export const Sequence = z.object({
+  schema: z.string().nullable(),
+  name: z.string().min(1),
+  dataType: z.string().optional().describe('smallint, integer or bigint (PostgreSQL default bigint).'),
+  start: z.string().optional().describe('Numbers as strings: bigint range exceeds a JSON number.'),
+  increment: z.string().optional(),
+  minValue: z.string().optional(),
+  maxValue: z.string().optional(),
+  cache: z.string().optional(),
+  cycle: z.boolean().default(false),
+  ownedBy: TableRef.extend({ column: z.string().min(1) }).optional(),
+  declaredIn: DeclaredIn,
+  source: SourceLocation.optional(),
+});
+
+
 export const TableKind = z.enum(['table', 'view', 'materialized-view']);
 
 export const Table = z.object({
@@ -236,6 +332,7 @@ export const Table = z.object({
     .boolean()
     .optional()
     .describe('Created by the ORM without a model of its own (Prisma implicit m-n, TypeORM @JoinTable).'),
+  rls: RowLevelSecurity.optional().describe('Row-level security, when the source enables it (PostgreSQL).'),
   source: SourceLocation.optional(),
 });
 
@@ -319,6 +416,7 @@ export const Extension = z.object({
   source: SourceLocation.optional(),
 });
 
+
 export const Ir = z.object({
   irVersion: z.literal(IR_VERSION),
   dialect: Dialect,
@@ -331,4 +429,9 @@ export const Ir = z.object({
     .array(Extension)
     .default([])
     .describe('PostgreSQL extensions the schema declares (sorted by name); the DDL adds those it infers.'),
+  policies: z.array(Policy).default([]).describe('Row-level security policies, sorted by table then name.'),
+  roles: z.array(Role).default([]).describe('Database roles the schema declares, sorted by name.'),
+  triggers: z.array(Trigger).default([]).describe('Triggers, sorted by table then name.'),
+  routines: z.array(Routine).default([]).describe('Functions and procedures, sorted by schema, name, arguments.'),
+  sequences: z.array(Sequence).default([]).describe('Sequences, sorted by schema then name.'),
 });

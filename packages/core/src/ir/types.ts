@@ -30,3 +30,11 @@ export type IrSource = z.infer<typeof S.IrSource>;
 export type Ir = z.infer<typeof S.Ir>;
 /** What extractors may build: defaults (empty arrays, kind 'table', ...) are filled in by `buildIr` (or `parseIr`). */
 export type IrInput = z.input<typeof S.Ir>;
+export type DeclaredIn = z.infer<typeof S.DeclaredIn>;
+export type RowLevelSecurity = z.infer<typeof S.RowLevelSecurity>;
+export type Policy = z.infer<typeof S.Policy>;
+export type Role = z.infer<typeof S.Role>;
+export type RoutineRef = z.infer<typeof S.RoutineRef>;
+export type Trigger = z.infer<typeof S.Trigger>;
+export type Routine = z.infer<typeof S.Routine>;
+export type Sequence = z.infer<typeof S.Sequence>;

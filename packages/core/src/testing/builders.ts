@@ -85,6 +85,11 @@ export function anIr(overrides: Partial<Ir> = {}): Ir {
     enums: [],
     relations: [],
     extensions: [],
+    policies: [],
+    roles: [],
+    triggers: [],
+    routines: [],
+    sequences: [],
     ...overrides,
   };
 }

@@ -1,0 +1,2 @@
+/** @ormdoc/database: live database introspection into the ormdoc IR. */
+export {};
