@@ -387,6 +387,12 @@ export const IrSource = z.object({
   ormVersion: z.string().optional(),
   files: z.array(z.string()).default([]).describe('Schema source files, relative to the project root.'),
   relationMode: z.enum(['foreignKeys', 'prisma']).optional(),
+  objectsReadFrom: z
+    .array(z.enum(['migration', 'database']))
+    .optional()
+    .describe(
+      'Sources read in full for the objects beyond tables (policies, triggers, routines, sequences, roles, extensions): migration (a migrations folder, applied in order), database (a live catalog). With one of them, an object absent from the IR is absent from the database; without, the IR holds only what the ORM schema declares.',
+    ),
 });
 
 /**
