@@ -19,6 +19,7 @@ export type OrmdocErrorCode =
   | 'OUTPUT_UNWRITABLE'
   | 'MARKERS_BROKEN'
   | 'DOCS_STALE'
+  | 'DATABASE_ERROR'
   | 'UNSUPPORTED';
 
 export interface OrmdocErrorOptions {
