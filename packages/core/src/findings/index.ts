@@ -15,6 +15,13 @@ import {
   softDeleteWithoutIndex,
   wideTable,
 } from './rules/maintenance.js';
+import {
+  policyOnMissingTable,
+  policyWithoutRls,
+  rlsWithoutPolicy,
+  securityDefinerSearchPath,
+  triggerFunctionMissing,
+} from './rules/objects.js';
 import { nameClash, opclassMismatch } from './rules/rejected.js';
 import { defaultPiiPatterns, piiColumn, secretColumn } from './rules/security.js';
 import { enumAsText, jsonWithoutCheck } from './rules/validation.js';
@@ -35,6 +42,7 @@ export type {
 const rules: FindingRule[] = [
   nameClash,
   opclassMismatch,
+  policyOnMissingTable,
   tableWithoutPrimaryKey,
   fkWithoutIndex,
   emulatedForeignKey,
@@ -43,6 +51,10 @@ const rules: FindingRule[] = [
   nullableUnique,
   softDeleteWithoutIndex,
   cascadeChain,
+  policyWithoutRls,
+  rlsWithoutPolicy,
+  securityDefinerSearchPath,
+  triggerFunctionMissing,
   piiColumn,
   secretColumn,
   ormOnlyDefault,

@@ -1,6 +1,18 @@
 import { IR_VERSION } from '../ir/schema.js';
 import { categorizeSqlType } from '../ir/sqltype.js';
-import type { Column, Enum, ForeignKey, Index, Ir, Table } from '../ir/types.js';
+import type {
+  Column,
+  Enum,
+  ForeignKey,
+  Index,
+  Ir,
+  Policy,
+  Role,
+  Routine,
+  Sequence,
+  Table,
+  Trigger,
+} from '../ir/types.js';
 
 /**
  * Test builders: short fixtures with overrides, e.g.
@@ -73,6 +85,61 @@ export function anEnum(name: string, values: string[], overrides: Partial<Enum> 
     tags: [],
     ...overrides,
   };
+}
+
+/** A permissive `FOR ALL TO public` policy on a default-schema table, declared in a migration. */
+export function aPolicy(table: string, name: string, overrides: Partial<Policy> = {}): Policy {
+  return {
+    table: { schema: null, name: table },
+    name,
+    command: 'all',
+    roles: ['public'],
+    permissive: true,
+    declaredIn: 'migration',
+    ...overrides,
+  };
+}
+
+/** A `BEFORE UPDATE FOR EACH ROW` trigger on a default-schema table, declared in a migration. */
+export function aTrigger(table: string, name: string, fn: string, overrides: Partial<Trigger> = {}): Trigger {
+  return {
+    table: { schema: null, name: table },
+    name,
+    timing: 'before',
+    events: ['update'],
+    forEach: 'row',
+    function: { schema: null, name: fn },
+    arguments: [],
+    enabled: true,
+    declaredIn: 'migration',
+    ...overrides,
+  };
+}
+
+/** A plpgsql trigger function without arguments in the default schema, declared in a migration. */
+export function aRoutine(name: string, overrides: Partial<Routine> = {}): Routine {
+  return {
+    schema: null,
+    name,
+    kind: 'function',
+    arguments: '',
+    returns: 'trigger',
+    language: 'plpgsql',
+    volatility: 'volatile',
+    securityDefiner: false,
+    config: {},
+    body: '\nBEGIN\n  RETURN NEW;\nEND;\n',
+    declaredIn: 'migration',
+    ...overrides,
+  };
+}
+
+export function aSequence(name: string, overrides: Partial<Sequence> = {}): Sequence {
+  return { schema: null, name, cycle: false, declaredIn: 'migration', ...overrides };
+}
+
+export function aRole(name: string, overrides: Partial<Role> = {}): Role {
+  return { name, options: [], declaredIn: 'migration', ...overrides };
 }
 
 export function anIr(overrides: Partial<Ir> = {}): Ir {

@@ -1,4 +1,5 @@
 import { qualifiedName } from '../../ir/names.js';
+import { triggerMaintaining } from '../../ir/objects.js';
 import type { Column, Table } from '../../ir/types.js';
 import { junctionForeignKeys } from '../../relationships/derive.js';
 import { indexFix, timestampFix } from '../_fixes.js';
@@ -37,12 +38,13 @@ export const ormOnlyUpdateTimestamp = defineRule({
   category: 'maintenance',
   severity: 'info',
   description:
-    'A column the ORM refreshes on every update (Prisma @updatedAt, Drizzle $onUpdate, TypeORM @UpdateDateColumn, SQLAlchemy onupdate=) with no trigger in the database: updates made with SQL or by other services leave it stale.',
+    "A column the ORM refreshes on every update (Prisma @updatedAt, Drizzle $onUpdate, TypeORM @UpdateDateColumn, SQLAlchemy onupdate=) with no trigger in the database: updates made with SQL or by other services leave it stale. A trigger counts when it runs BEFORE UPDATE FOR EACH ROW on the table (not only on UPDATE OF some columns) and its function assigns NEW.<column> as a statement, or is moddatetime(<column>).",
   check(ctx: RuleContext, at: At): Finding[] {
     const out: Finding[] = [];
     for (const table of ctx.tables)
       for (const col of table.columns) {
         if (col.onUpdate?.kind !== 'orm') continue;
+        if (triggerMaintaining(ctx.ir, table, col.name)) continue;
         out.push({
           ...at(table),
           columns: [col.name],

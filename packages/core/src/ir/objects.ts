@@ -1,0 +1,129 @@
+import type { Ir, Policy, Routine, RoutineRef, Table, TableRef, Trigger } from './types.js';
+
+/**
+ * Lookups over the objects beyond tables (policies, triggers, routines), shared by the findings,
+ * the documents and the DDL. On PostgreSQL an unqualified name and `public.name` are the same
+ * object, so `null` and `'public'` compare equal here.
+ */
+
+const schemaOf = (schema: string | null) => schema ?? 'public';
+
+/** Same table or routine, with `public` and the default schema (null) taken as one. */
+export function sameObject(
+  a: { schema: string | null; name: string },
+  b: { schema: string | null; name: string },
+) {
+  return a.name === b.name && schemaOf(a.schema) === schemaOf(b.schema);
+}
+
+/**
+ * Is every object beyond tables known? True when a source that holds them all was read (a
+ * migrations folder or a live catalog: `source.objectsReadFrom`), or when some object says it came
+ * from one (an extractor that reads migrations records where each object was declared). Without it
+ * the IR holds only what the ORM schema declares, and an absent trigger may still exist.
+ */
+export function objectsComplete(ir: Ir): boolean {
+  if ((ir.source.objectsReadFrom?.length ?? 0) > 0) return true;
+  const fromFull = (o: { declaredIn?: string }) =>
+    o.declaredIn === 'migration' || o.declaredIn === 'database';
+  return (
+    ir.policies.some(fromFull) ||
+    ir.triggers.some(fromFull) ||
+    ir.routines.some(fromFull) ||
+    ir.sequences.some(fromFull) ||
+    ir.roles.some(fromFull) ||
+    ir.tables.some((t) => t.rls !== undefined && fromFull(t.rls))
+  );
+}
+
+/** The policies on one table, in IR order (by name). */
+export function policiesOf(ir: Ir, table: TableRef): Policy[] {
+  return ir.policies.filter((p) => sameObject(p.table, table));
+}
+
+/** The triggers on one table, in IR order (by name). */
+export function triggersOf(ir: Ir, table: TableRef): Trigger[] {
+  return ir.triggers.filter((t) => sameObject(t.table, table));
+}
+
+/** The routines a reference names (several when overloaded). */
+export function routinesNamed(ir: Ir, ref: RoutineRef): Routine[] {
+  return ir.routines.filter((r) => sameObject(r, ref));
+}
+
+/** `schema.name`, or `name` in the default schema. */
+export function routineName(ref: RoutineRef): string {
+  return ref.schema === null ? ref.name : `${ref.schema}.${ref.name}`;
+}
+
+/** `name(arguments)`: how documents and findings name a routine. */
+export function routineSignature(r: Routine): string {
+  return `${routineName(r)}(${r.arguments})`;
+}
+
+/**
+ * The body without comments and string literals (their text is not code): `--` to the end of the
+ * line, `/* *\/` and `'...'` replaced by one space, so a word inside them cannot look like a
+ * statement. Dollar-quoted strings inside a body are rare in trigger functions and kept as they are.
+ */
+function codeOf(body: string): string {
+  let out = '';
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (c === '-' && body[i + 1] === '-') {
+      const end = body.indexOf('\n', i);
+      i = end === -1 ? body.length : end - 1;
+      out += ' ';
+    } else if (c === '/' && body[i + 1] === '*') {
+      const end = body.indexOf('*/', i + 2);
+      i = end === -1 ? body.length : end + 1;
+      out += ' ';
+    } else if (c === "'") {
+      let j = i + 1;
+      while (j < body.length && !(body[j] === "'" && body[j + 1] !== "'")) j += body[j] === "'" ? 2 : 1;
+      i = j;
+      out += "''";
+    } else out += c;
+  }
+  return out;
+}
+
+/** A column name as PL/pgSQL reads it: unquoted names fold to lower case, quoted ones are exact. */
+const identifier = (raw: string) =>
+  raw.startsWith('"') ? raw.slice(1, -1).replace(/""/g, '"') : raw.toLowerCase();
+
+/**
+ * The columns a trigger function's body assigns to `NEW` as a statement of its own (`NEW.col :=
+ * expr;` or `NEW."col" = expr;` at the start of a statement: after `BEGIN`, `;`, `THEN`, `ELSE` or
+ * `LOOP`), so `IF NEW.col = OLD.col THEN` (a comparison) does not count.
+ */
+export function assignedNewColumns(body: string): Set<string> {
+  const out = new Set<string>();
+  const text = codeOf(body);
+  const statement =
+    /(?:^|;|\bbegin\b|\bthen\b|\belse\b|\bloop\b)\s*new\s*\.\s*("(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_$]*)\s*:?=(?!=)/gi;
+  for (const m of text.matchAll(statement)) if (m[1]) out.add(identifier(m[1]));
+  return out;
+}
+
+/**
+ * The trigger that keeps a column current on every UPDATE, if any: a BEFORE UPDATE, FOR EACH ROW
+ * trigger on the table (not limited to `UPDATE OF` some columns) whose function either assigns
+ * `NEW.<column>` in its body, or is the `moddatetime` extension's function given that column.
+ * A function whose body is unknown (defined elsewhere) does not count: nothing says what it does.
+ */
+export function triggerMaintaining(ir: Ir, table: Table, column: string): Trigger | undefined {
+  return triggersOf(ir, table).find((t) => {
+    if (t.timing !== 'before' || t.forEach !== 'row' || !t.events.includes('update') || t.updateOf?.length)
+      return false;
+    if (!t.enabled) return false;
+    if (t.function.name === 'moddatetime' && t.arguments.map(unquote).includes(column)) return true;
+    return routinesNamed(ir, t.function).some(
+      (r) => r.body !== undefined && assignedNewColumns(r.body).has(column),
+    );
+  });
+}
+
+/** A trigger argument as given: `'updated_at'` or `updated_at`. */
+const unquote = (arg: string) =>
+  arg.startsWith("'") && arg.endsWith("'") ? arg.slice(1, -1).replace(/''/g, "'") : arg;
