@@ -38,7 +38,7 @@ export const ormOnlyUpdateTimestamp = defineRule({
   category: 'maintenance',
   severity: 'info',
   description:
-    "A column the ORM refreshes on every update (Prisma @updatedAt, Drizzle $onUpdate, TypeORM @UpdateDateColumn, SQLAlchemy onupdate=) with no trigger in the database: updates made with SQL or by other services leave it stale. A trigger counts when it runs BEFORE UPDATE FOR EACH ROW on the table (not only on UPDATE OF some columns) and its function assigns NEW.<column> as a statement, or is moddatetime(<column>).",
+    'A column the ORM refreshes on every update (Prisma @updatedAt, Drizzle $onUpdate, TypeORM @UpdateDateColumn, SQLAlchemy onupdate=) with no trigger in the database: updates made with SQL or by other services leave it stale. A trigger counts when it runs BEFORE UPDATE FOR EACH ROW on the table (not only on UPDATE OF some columns) and its function assigns NEW.<column> as a statement, or is moddatetime(<column>).',
   check(ctx: RuleContext, at: At): Finding[] {
     const out: Finding[] = [];
     for (const table of ctx.tables)
