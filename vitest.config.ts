@@ -13,6 +13,7 @@ export default defineConfig({
       { find: /^@ormdoc\/drizzle\/config$/, replacement: src('./packages/drizzle/src/plugin.ts') },
       { find: /^@ormdoc\/drizzle$/, replacement: src('./packages/drizzle/src/index.ts') },
       { find: /^@ormdoc\/typeorm$/, replacement: src('./packages/typeorm/src/index.ts') },
+      { find: /^@ormdoc\/database$/, replacement: src('./packages/database/src/index.ts') },
       { find: /^@ormdoc\/sqlmodel$/, replacement: src('./packages/sqlmodel/src/index.ts') },
     ],
   },
