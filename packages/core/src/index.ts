@@ -69,6 +69,7 @@ export * from './ir/sqltype.js';
 export type * from './ir/types.js';
 export * from './ir/validate.js';
 export * from './mermaid/index.js';
+export * from './migrations/index.js';
 export * from './paths.js';
 export * from './relationships/derive.js';
 export * from './relationships/order.js';

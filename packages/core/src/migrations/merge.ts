@@ -1,0 +1,122 @@
+import type { Diagnostic, Result } from '../diagnostics.js';
+import type { Ir, Table, TableRef } from '../ir/types.js';
+import { relKey, routineKey } from './_state.js';
+import type { MigrationObjects } from './types.js';
+
+export interface ApplyMigrationOptions {
+  /** Add the migrations' named CHECK constraints to the tables (Prisma, which has no CHECK syntax). */
+  checks?: boolean;
+}
+
+/**
+ * Put what the migrations leave in place into an extractor's IR. What the ORM declares itself
+ * wins: an object of the same identity already in the IR (a policy, trigger, function, sequence,
+ * extension or role; a table's RLS, description or check; a view's definition) is kept as it is.
+ * Views the ORM does not declare are added as tables of kind view (their columns are unknown).
+ *
+ * Schemas follow the IR's habit: when its tables name the default schema as null, a migration's
+ * "public" becomes null too (and the other way round), so references match.
+ * The result is not yet canonical: pass it through `canonicalizeIr(buildIr(...))`.
+ */
+export function applyMigrationObjects(
+  ir: Ir,
+  objects: MigrationObjects,
+  options: ApplyMigrationOptions = {},
+): Result<Ir> {
+  const diagnostics: Diagnostic[] = [];
+  const explicitPublic = ir.tables.some((t) => t.schema === 'public');
+  const ns = (schema: string | null): string | null =>
+    explicitPublic ? (schema ?? 'public') : schema === 'public' ? null : schema;
+  const ref = <T extends TableRef>(t: T): T => ({ ...t, schema: ns(t.schema) });
+
+  const tables = new Map<string, Table>(ir.tables.map((t) => [relKey(t), { ...t }]));
+  for (const v of objects.views) {
+    const key = relKey(v);
+    const t = tables.get(key);
+    if (!t)
+      tables.set(key, {
+        kind: v.kind,
+        schema: ns(v.schema),
+        name: v.name,
+        tags: [],
+        columns: [],
+        uniques: [],
+        indexes: [],
+        foreignKeys: [],
+        checks: [],
+        definition: v.definition,
+        source: v.source,
+      });
+    else if (t.kind !== 'table' && t.definition === undefined)
+      tables.set(key, { ...t, definition: v.definition });
+  }
+  for (const { table, rls } of objects.rls) {
+    const t = tables.get(relKey(table));
+    if (!t) {
+      diagnostics.push({
+        severity: 'warning',
+        code: 'migrations/rls-unknown-table',
+        message: `Row-level security is set on ${table.schema ? `${table.schema}.` : ''}${table.name}, which the schema does not declare.`,
+        ...(rls.source
+          ? { file: rls.source.file, ...(rls.source.line ? { line: rls.source.line } : {}) }
+          : {}),
+        hint: 'Declare the table in the schema, or drop its row-level security in a migration.',
+      });
+    } else if (t.rls === undefined) tables.set(relKey(table), { ...t, rls });
+  }
+  for (const c of objects.comments) {
+    const t = tables.get(relKey(c.table));
+    if (!t) continue;
+    if (c.column === undefined) {
+      if (t.description === undefined) tables.set(relKey(t), { ...t, description: c.text });
+    } else
+      tables.set(relKey(t), {
+        ...t,
+        columns: t.columns.map((col) =>
+          col.name === c.column && col.description === undefined ? { ...col, description: c.text } : col,
+        ),
+      });
+  }
+  if (options.checks)
+    for (const c of objects.checks) {
+      const t = tables.get(relKey(c.table));
+      if (t && !t.checks.some((k) => k.name === c.check.name))
+        tables.set(relKey(t), { ...t, checks: [...t.checks, c.check] });
+    }
+
+  const has = <T>(existing: readonly T[], key: (x: T) => string) => {
+    const keys = new Set(existing.map(key));
+    return (x: T) => !keys.has(key(x));
+  };
+  const onTable = (p: { table: TableRef; name: string }) => `${relKey(p.table)}\u0000${p.name}`;
+  const named = (p: { schema: string | null; name: string }) => relKey(p);
+
+  const policies = objects.policies.map((p) => ({ ...p, table: ref(p.table) }));
+  const triggers = objects.triggers.map((t) => ({
+    ...t,
+    table: ref(t.table),
+    function: { ...t.function, schema: ns(t.function.schema) },
+  }));
+  const routines = objects.routines.map((r) => ({ ...r, schema: ns(r.schema) }));
+  const sequences = objects.sequences.map((s) => ({
+    ...s,
+    schema: ns(s.schema),
+    ...(s.ownedBy ? { ownedBy: ref(s.ownedBy) } : {}),
+  }));
+  return {
+    value: {
+      ...ir,
+      tables: [...tables.values()],
+      policies: [...ir.policies, ...policies.filter(has(ir.policies, onTable))],
+      triggers: [...ir.triggers, ...triggers.filter(has(ir.triggers, onTable))],
+      routines: [
+        ...ir.routines,
+        ...routines.filter(has(ir.routines, (r) => routineKey(r.schema, r.name, r.arguments))),
+      ],
+      sequences: [...ir.sequences, ...sequences.filter(has(ir.sequences, named))],
+      extensions: [...ir.extensions, ...objects.extensions.filter(has(ir.extensions, (e) => e.name))],
+      roles: [...ir.roles, ...objects.roles.filter(has(ir.roles, (r) => r.name))],
+    },
+    diagnostics,
+  };
+}
