@@ -1,3 +1,4 @@
+import { withLookups } from '../ir/names.js';
 import type { Ir, Table } from '../ir/types.js';
 import type { DdlDialect } from './identifiers.js';
 import { mysqlDdl, mysqlTableDdl } from './mysql.js';
@@ -23,14 +24,16 @@ function targetOf(ir: Ir, options: DdlOptions): DdlDialect {
  */
 export function renderDdl(ir: Ir, options: DdlOptions = {}): string {
   const dialect = targetOf(ir, options);
-  switch (dialect) {
-    case 'postgresql':
-      return postgresDdl(ir);
-    case 'mysql':
-      return mysqlDdl(ir);
-    case 'sqlite':
-      return sqliteDdl(ir);
-  }
+  return withLookups(ir, () => {
+    switch (dialect) {
+      case 'postgresql':
+        return postgresDdl(ir);
+      case 'mysql':
+        return mysqlDdl(ir);
+      case 'sqlite':
+        return sqliteDdl(ir);
+    }
+  });
 }
 
 /** One table's DDL (CREATE TABLE with its indexes, comments and foreign keys), or one view's. */

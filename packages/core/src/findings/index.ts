@@ -1,4 +1,4 @@
-import { compareRefs } from '../ir/names.js';
+import { compareRefs, withLookups } from '../ir/names.js';
 import type { Ir } from '../ir/types.js';
 import { withFixMemo } from './_fixes.js';
 import { duplicateIndex, fkWithoutIndex, unboundedTextUnique } from './rules/indexing.js';
@@ -93,11 +93,13 @@ export function analyze(ir: Ir, options: AnalyzeOptions = {}): Finding[] {
   };
   const found: Array<{ finding: Finding; rule: number; seq: number }> = [];
   let seq = 0;
-  withFixMemo(() =>
-    rules.forEach((rule, ruleIndex) => {
-      if (disabled.has(rule.id) || (rule.offByDefault && !enabled.has(rule.id))) return;
-      for (const finding of rule.check(ctx)) found.push({ finding, rule: ruleIndex, seq: seq++ });
-    }),
+  withLookups(ir, () =>
+    withFixMemo(() =>
+      rules.forEach((rule, ruleIndex) => {
+        if (disabled.has(rule.id) || (rule.offByDefault && !enabled.has(rule.id))) return;
+        for (const finding of rule.check(ctx)) found.push({ finding, rule: ruleIndex, seq: seq++ });
+      }),
+    ),
   );
   found.sort((a, b) => {
     const ta = a.finding.table;

@@ -13,39 +13,15 @@ export function tableRef(t: TableRef): TableRef {
   return { schema: t.schema, name: t.name };
 }
 
-/** Position of the first table of each `tableSortKey`, per `tables` array (built on first lookup). */
-const tableIndexes = new WeakMap<readonly Table[], { length: number; index: Map<string, number> }>();
-
-function indexOfTables(tables: readonly Table[]): Map<string, number> {
-  const index = new Map<string, number>();
-  tables.forEach((t, i) => {
-    const k = tableSortKey(t);
-    if (!index.has(k)) index.set(k, i);
-  });
-  tableIndexes.set(tables, { length: tables.length, index });
-  return index;
-}
-
-function lookup(tables: readonly Table[], index: Map<string, number>, ref: TableRef): Table | undefined {
-  const i = index.get(tableSortKey(ref));
-  const found = i === undefined ? undefined : tables[i];
-  return found && sameTable(found, ref) ? found : undefined;
-}
-
 /**
- * Find a table by reference (the first match, as `Array.find` would). O(1) after one O(n) index
- * per `tables` array; the index is rebuilt if the array grew or shrank or a hit no longer matches.
+ * Find a table by reference: the first match, as `Array.find` would. A linear scan, except while
+ * the IR's tables are pinned (`withLookups`, one render or analysis), when it is one map lookup.
+ * Nothing is indexed outside a pin, so a table replaced in place is found afresh.
  */
 export function findTable(ir: Pick<Ir, 'tables'>, ref: TableRef): Table | undefined {
-  const tables = ir.tables;
-  const cached = tableIndexes.get(tables);
-  if (cached && cached.length === tables.length) {
-    const i = cached.index.get(tableSortKey(ref));
-    if (i === undefined) return undefined;
-    const found = lookup(tables, cached.index, ref);
-    if (found) return found;
-  }
-  return lookup(tables, indexOfTables(tables), ref);
+  const pinned = pinnedTables.get(ir.tables);
+  if (pinned) return pinned.get(tableSortKey(ref));
+  return ir.tables.find((t) => sameTable(t, ref));
 }
 
 /** Stable sort key: default schema first, then schema, then name. */
@@ -59,31 +35,10 @@ export function compareRefs(a: TableRef, b: TableRef): number {
   return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
-/** Per enums array: `tableSortKey` of each enum and its bare name -> the first enum with it. */
-const enumIndexes = new WeakMap<
-  readonly Enum[],
-  { length: number; exact: Map<string, Enum>; byName: Map<string, Enum> }
->();
-
-function enumIndex(enums: readonly Enum[], rebuild: boolean) {
-  const cached = enumIndexes.get(enums);
-  if (cached && !rebuild && cached.length === enums.length) return cached;
-  const exact = new Map<string, Enum>();
-  const byName = new Map<string, Enum>();
-  for (const e of enums) {
-    const k = tableSortKey(e);
-    if (!exact.has(k)) exact.set(k, e);
-    if (!byName.has(e.name)) byName.set(e.name, e);
-  }
-  const index = { length: enums.length, exact, byName };
-  enumIndexes.set(enums, index);
-  return index;
-}
-
 /**
  * The enum a column type names: the first with the same schema and name (as `Array.find` would);
  * with `loose`, else the first with the same name in any schema (for ORMs that do not qualify enum
- * names). O(1) after one O(n) index per `enums` array, rebuilt if a hit no longer matches.
+ * names). A linear scan, or two map lookups while the IR is pinned (`withLookups`).
  */
 export function findEnum(
   ir: Pick<Ir, 'enums'>,
@@ -91,13 +46,55 @@ export function findEnum(
   options: { loose?: boolean } = {},
 ): Enum | undefined {
   if (!ref) return undefined;
-  for (const rebuild of [false, true]) {
-    const index = enumIndex(ir.enums, rebuild);
-    const exact = index.exact.get(tableSortKey(ref));
-    const byName = options.loose ? index.byName.get(ref.name) : undefined;
-    const stale = (exact && !sameTable(exact, ref)) || (byName && byName.name !== ref.name);
-    if (stale) continue;
-    return exact ?? byName;
+  const pinned = pinnedEnums.get(ir.enums);
+  const exact = pinned ? pinned.exact.get(tableSortKey(ref)) : ir.enums.find((e) => sameTable(e, ref));
+  if (exact || !options.loose) return exact;
+  return pinned ? pinned.byName.get(ref.name) : ir.enums.find((e) => e.name === ref.name);
+}
+
+/**
+ * Indexes of the tables and enums arrays pinned by `withLookups`: built at the start of one render
+ * (or analysis, or validation) and dropped at its end, never kept across calls, so an IR edited
+ * in place between two calls is never answered from an old index.
+ */
+const pinnedTables = new WeakMap<readonly Table[], Map<string, Table>>();
+const pinnedEnums = new WeakMap<readonly Enum[], { exact: Map<string, Enum>; byName: Map<string, Enum> }>();
+
+function firstBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T> {
+  const index = new Map<string, T>();
+  for (const item of items) {
+    const k = key(item);
+    if (!index.has(k)) index.set(k, item);
   }
-  return undefined;
+  return index;
+}
+
+/**
+ * Answer `findTable` and `findEnum` on `ir`'s arrays from indexes built once here (O(n)) instead of
+ * a scan per lookup, until `release()`. Nothing may replace, add or remove tables or enums of `ir`
+ * meanwhile. A pin of arrays already pinned reuses the outer indexes and releases nothing.
+ */
+export function pinLookups(ir: Pick<Ir, 'tables' | 'enums'>): { release: () => void } {
+  const { tables, enums } = ir;
+  const ownTables = !pinnedTables.has(tables);
+  const ownEnums = !pinnedEnums.has(enums);
+  if (ownTables) pinnedTables.set(tables, firstBy(tables, tableSortKey));
+  if (ownEnums)
+    pinnedEnums.set(enums, { exact: firstBy(enums, tableSortKey), byName: firstBy(enums, (e) => e.name) });
+  return {
+    release: () => {
+      if (ownTables) pinnedTables.delete(tables);
+      if (ownEnums) pinnedEnums.delete(enums);
+    },
+  };
+}
+
+/** `fn()` with the lookups of `ir` pinned (`pinLookups`) for its duration. */
+export function withLookups<R>(ir: Pick<Ir, 'tables' | 'enums'>, fn: () => R): R {
+  const pin = pinLookups(ir);
+  try {
+    return fn();
+  } finally {
+    pin.release();
+  }
 }

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Diagnostic } from '../diagnostics.js';
 import { OrmdocError } from '../errors.js';
 import { completeIr, firstDifference } from './complete.js';
-import { findTable, qualifiedName, tableSortKey } from './names.js';
+import { findTable, qualifiedName, tableSortKey, withLookups } from './names.js';
 import { Ir as IrSchema } from './schema.js';
 import type { Ir, IrInput, Table } from './types.js';
 
@@ -96,6 +96,10 @@ function invalidIr(diagnostics: Diagnostic[], prefix = ''): OrmdocError {
 }
 
 function checkReferences(ir: Ir): Diagnostic[] {
+  return withLookups(ir, () => referenceProblems(ir));
+}
+
+function referenceProblems(ir: Ir): Diagnostic[] {
   const out: Diagnostic[] = [];
   const err = (path: string, message: string) =>
     out.push({ severity: 'error', code: 'ir/reference', message, path });

@@ -7,7 +7,7 @@ import { analyze } from '../findings/index.js';
 import { toDbml } from '../interop/dbml.js';
 import { toTblsSchema } from '../interop/tbls.js';
 import { irJsonSchema } from '../ir/jsonSchema.js';
-import { qualifiedName } from '../ir/names.js';
+import { pinLookups, qualifiedName } from '../ir/names.js';
 import type { Ir } from '../ir/types.js';
 import { pinDependencyOrder } from '../relationships/order.js';
 import { renderDomainPages } from '../templates/domains.js';
@@ -60,11 +60,14 @@ export async function renderDocuments(options: {
   cwd: string;
 }): Promise<RenderResult> {
   const overlaid = applyOverlay(options.ir, options.config.overlay);
-  // Every document asks for the FK-safe order of these tables: computed once for this render.
+  // Every document asks for the FK-safe order of these tables and looks tables and enums up by
+  // name: the order and the name indexes are computed once for this render.
   const pin = pinDependencyOrder(overlaid.ir.tables);
+  const lookups = pinLookups(overlaid.ir);
   try {
     return await renderOverlaid(overlaid.ir, options.config, options.cwd, overlaid.diagnostics);
   } finally {
+    lookups.release();
     pin.release();
   }
 }
