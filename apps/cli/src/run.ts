@@ -8,6 +8,7 @@ import { diffArgs, diffCommand } from './commands/diff.js';
 import { generateCommand } from './commands/generate.js';
 import { initCommand } from './commands/init.js';
 import { inspectCommand } from './commands/inspect.js';
+import { siteCommand } from './commands/site.js';
 import { formatError } from './errors.js';
 import { assertKnownFlags, closest } from './flags.js';
 import { type CliIo, colorsEnabled, makeColors, processIo, stripAnsi } from './io.js';
@@ -20,6 +21,7 @@ const COMMANDS: Record<string, CommandDef<any>> = {
   init: initCommand,
   inspect: inspectCommand,
   diff: diffCommand,
+  site: siteCommand,
 };
 
 const mainCommand: CommandDef<ArgsDef> = {

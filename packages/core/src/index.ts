@@ -73,6 +73,7 @@ export * from './migrations/index.js';
 export * from './paths.js';
 export * from './relationships/derive.js';
 export * from './relationships/order.js';
+export * from './site/index.js';
 export { DIRECTIVES, PER_TABLE_THRESHOLD, renderDocuments, tableFileName } from './render/index.js';
 export {
   anchor,

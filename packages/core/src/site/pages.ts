@@ -1,0 +1,87 @@
+import { qualifiedName } from '../ir/names.js';
+import type { Ir } from '../ir/types.js';
+import { html, relativeUrl, scriptJson } from './escape.js';
+import type { NavLink } from './layout.js';
+import { relativeTo, SITE_INDEX } from './paths.js';
+
+/** One diagram as inline SVG with its title (plain text). */
+export interface SiteDiagram {
+  title: string;
+  svg: string;
+}
+
+/** The entry of one table in the search index: short keys, since the index is inlined. */
+interface IndexEntry {
+  /** Qualified name. */
+  n: string;
+  /** Code name. */
+  c?: string;
+  /** Description. */
+  d?: string;
+  /** Column names (and their code names). */
+  k: string[];
+}
+
+/** The index page's body: the documents, the diagram, and every table with a search field. */
+export function indexBody(
+  ir: Ir,
+  pages: Map<string, string>,
+  documents: NavLink[],
+  diagrams: NavLink[],
+): string {
+  const link = (target: string) => html(relativeUrl(relativeTo(SITE_INDEX, target)));
+  const entries: IndexEntry[] = [];
+  const rows = ir.tables.map((t) => {
+    const name = qualifiedName(t);
+    const entry: IndexEntry = {
+      n: name,
+      k: t.columns.flatMap((c) => (c.codeName ? [c.name, c.codeName] : [c.name])),
+    };
+    if (t.codeName) entry.c = t.codeName;
+    if (t.description) entry.d = t.description;
+    entries.push(entry);
+    const description = t.description
+      ? html(t.description.length > 160 ? `${t.description.slice(0, 157)}…` : t.description)
+      : '';
+    return `<tr><td><a href="${link(pages.get(name)!)}"><code>${html(name)}</code></a></td><td>${t.codeName ? `<code>${html(t.codeName)}</code>` : ''}</td><td>${html(t.kind)}</td><td>${t.columns.length}</td><td>${description}</td></tr>`;
+  });
+  const views = ir.tables.filter((t) => t.kind !== 'table').length;
+  const summary = `${ir.tables.length - views} tables${views ? `, ${views} views` : ''}, ${ir.enums.length} enums · ${ir.dialect} · read from ${ir.source.orm}${ir.source.ormVersion ? ` ${ir.source.ormVersion}` : ''}`;
+  const docs = documents.map((d) => `<li><a href="${link(d.target)}">${html(d.label)}</a></li>`).join('');
+  const pictures = diagrams.map((d) => `<li><a href="${link(d.target)}">${html(d.label)}</a></li>`).join('');
+  return `<h1>Database documentation</h1>
+<p class="muted">${html(summary)}</p>
+${docs ? `<h2 id="documents">Documents</h2><ul>${docs}</ul>` : ''}
+${pictures ? `<h2 id="diagrams">Diagrams</h2><ul>${pictures}</ul>` : ''}
+<h2 id="tables">Tables</h2>
+<p><input id="search" type="search" placeholder="Search tables and columns" aria-label="Search tables and columns" autocomplete="off"> <span id="count" class="muted">${ir.tables.length} tables</span></p>
+<table id="tables"><thead><tr><th>Table</th><th>Code name</th><th>Kind</th><th>Columns</th><th>Description</th></tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody></table>
+<script type="application/json" id="ormdoc-index">${scriptJson(entries)}</script>`;
+}
+
+/** A diagram page's body: the SVG in a pan-and-zoom viewport, and links to the other diagrams. */
+export function diagramBody(path: string, diagram: SiteDiagram, others: NavLink[]): string {
+  const link = (target: string) => html(relativeUrl(relativeTo(path, target)));
+  const list = others.length
+    ? `<p>${others.map((o) => (o.target === path ? `<strong>${html(o.label)}</strong>` : `<a href="${link(o.target)}">${html(o.label)}</a>`)).join(' · ')}</p>`
+    : '';
+  return `<h1>${html(diagram.title)}</h1>
+${list}
+<div class="toolbar"><button type="button" id="zoom-in" aria-label="Zoom in">+</button><button type="button" id="zoom-out" aria-label="Zoom out">−</button><button type="button" id="zoom-fit">Fit</button><span class="muted">Drag to pan, wheel or + − 0 to zoom.</span></div>
+<div id="viewport"><div id="canvas">${diagram.svg}</div></div>`;
+}
+
+/** An SVG document made ready to inline in HTML (no XML prolog or doctype), and its `<style>` texts. */
+export function inlineSvg(svg: string): { svg: string; styles: string[] } {
+  const body = svg
+    .replace(/^\uFEFF?\s*<\?xml[\s\S]*?\?>\s*/, '')
+    .replace(/<!DOCTYPE[^>[]*(\[[\s\S]*?\])?\s*>\s*/i, '')
+    .trim();
+  const styles = [...body.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/gi)].map((m) =>
+    m[1]!.replace(/^\s*<!\[CDATA\[/, '').replace(/\]\]>\s*$/, ''),
+  );
+  return { svg: body, styles };
+}
