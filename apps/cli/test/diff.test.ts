@@ -338,13 +338,13 @@ describe('ormdoc diff on a Drizzle project (the base comes from the committed do
     expect(rules(report)).toEqual(['BC102', 'DS102']);
   });
 
-  it('without committed documents at the base: exit 1 naming the ref and the missing schema.json', async () => {
+  it('a base with neither documents nor schema files: exit 1 naming the ref and what is missing', async () => {
     const dir = drizzleRepo();
-    commit(dir, {}, 'v1 without documents');
+    git(dir, 'add', '.gitignore');
+    git(dir, 'commit', '-q', '-m', 'empty start');
     const { code, stderr } = await run(['diff', '--base', 'main'], dir);
     expect(code).toBe(1);
     expect(stderr).toContain('main');
-    expect(stderr).toContain('has no docs/database/schema.json');
-    expect(stderr).toContain('ormdoc generate');
+    expect(stderr).toContain('has neither docs/database/schema.json nor drizzle schema files');
   });
 });

@@ -55,8 +55,9 @@ export {
   findingRules,
   secretPatterns,
 } from './findings/index.js';
-export type { GenerateOptions, GeneratePhase, GenerateResult } from './generate.js';
-export { assertHasTables, generateDocs } from './generate.js';
+export type { GenerateOptions, GeneratePhase, GenerateResult, ReuseUnchangedOptions } from './generate.js';
+export { assertHasTables, generateDocs, reuseUnchanged } from './generate.js';
+export * from './history/index.js';
 export * from './interop/index.js';
 export * from './ir/canonical.js';
 export { completeIr } from './ir/complete.js';
@@ -89,3 +90,5 @@ export type { RenderedFile, RenderResult } from './render/types.js';
 export type { WriteOptions } from './write/index.js';
 export { findTodos, mergeDocument, parseRegions, writeDocuments } from './write/index.js';
 export type { StaleFile, Todo, WriteResult } from './write/types.js';
+export { digestInput, inputsSalt, recordInputs, type StampInputs } from './write/inputs.js';
+export { codeDigest, configJson, ormdocDigest } from './write/stamp.js';

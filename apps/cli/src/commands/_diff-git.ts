@@ -1,14 +1,15 @@
 import { execFile } from 'node:child_process';
 import { posix, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { type Ir, OrmdocError, parseIr, relativePosix, toPosixPath } from '@ormdoc/core';
+import { type Ir, type OrmdocConfig, OrmdocError, parseIr, relativePosix, toPosixPath } from '@ormdoc/core';
 import type { Orm } from '../args.js';
 import { notInstalled } from '../pipeline/extractors.js';
 
 /**
  * The IR of a project at a git revision, read from git itself (one `git` process per file, no
  * shell, no checkout of the user's tree): the committed `schema.json` of the documents first, then
- * for Prisma the schema text at that revision; otherwise an error naming what is missing.
+ * for Prisma the schema text at that revision, for the other ORMs the project's files at that
+ * revision re-extracted in a temporary folder (`_diff-tree.ts`); otherwise an error naming what is missing.
  */
 
 const run = promisify(execFile);
@@ -100,6 +101,8 @@ export interface RevisionSource {
   orm: Orm;
   /** Prisma schema path(s) from the config or flags, relative to cwd. */
   schema?: string | string[];
+  /** The config's `source` (flags over it), for re-extracting the other ORMs. */
+  source?: OrmdocConfig['source'];
 }
 
 const inRepo = (src: RevisionSource, path: string) => relativePosix(src.root, resolve(src.cwd, path));
@@ -124,13 +127,8 @@ export async function irAtRevision(src: RevisionSource, sha: string, label: stri
     }
   }
   if (src.orm === 'prisma') return prismaAt(src, sha, label, jsonPath);
-  throw new OrmdocError(
-    'INPUT_NOT_FOUND',
-    `${label} has no ${jsonPath}, and ormdoc cannot re-extract a ${src.orm} schema from a git revision yet.`,
-    {
-      hint: `Commit the generated documents (ormdoc generate writes ${jsonPath}) on the base branch, or pass --base at a revision that has them.`,
-    },
-  );
+  const { extractAtRevision } = await import('./_diff-tree.js');
+  return extractAtRevision({ ...src, orm: src.orm, source: src.source ?? {} }, sha, label);
 }
 
 async function prismaAt(src: RevisionSource, sha: string, label: string, jsonPath: string): Promise<Ir> {

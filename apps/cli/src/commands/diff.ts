@@ -1,5 +1,13 @@
 import { appendFileSync } from 'node:fs';
-import { diffReport, type FailOn, failsOn, type Ir, renderDiffMarkdown, summaryLine } from '@ormdoc/core';
+import {
+  diffReport,
+  type FailOn,
+  failsOn,
+  type Ir,
+  type OrmdocConfig,
+  renderDiffMarkdown,
+  summaryLine,
+} from '@ormdoc/core';
 import type { ArgsDef } from 'citty';
 import { commonArgs, type Orm, sourceArgs } from '../args.js';
 import { loadCliConfig } from '../config/load.js';
@@ -91,21 +99,21 @@ async function headAndSource(
   head: { ref: string; sha: string } | undefined,
 ): Promise<{ head: Ir; source: RevisionSource }> {
   const flags = { ...ctx.flags };
-  const outDir = (orm: Orm, dir: string, schema?: string | string[]): RevisionSource => ({
+  const outDir = (orm: Orm, config: OrmdocConfig): RevisionSource => ({
     root,
     cwd: ctx.cwd,
-    outDir: dir,
+    outDir: config.output.dir,
     orm,
-    ...(schema !== undefined ? { schema } : {}),
+    source: config.source,
+    ...(config.source.schema !== undefined ? { schema: config.source.schema } : {}),
   });
   if (!head) {
     const { loaded, extracted } = await loadAndExtract(ctx, flags);
-    const source = outDir(extracted.detection.orm, loaded.config.output.dir, loaded.config.source.schema);
-    return { head: extracted.ir, source };
+    return { head: extracted.ir, source: outDir(extracted.detection.orm, loaded.config) };
   }
   const { config } = await loadCliConfig(ctx.cwd, flags);
   const orm = config.source.orm ?? (await chooseOrm(ctx.cwd)).orm;
-  const source = outDir(orm, config.output.dir, config.source.schema);
+  const source = outDir(orm, config);
   const label = `${head.ref} (${head.sha.slice(0, 7)})`;
   const ir = await ctx.progress.phase(
     'extract',

@@ -1,0 +1,1 @@
+export { readObjects, tryGit } from './git.js';
