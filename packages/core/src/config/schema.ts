@@ -158,6 +158,17 @@ export const OrmdocConfig = z.strictObject({
     .default({ maxTablesPerDiagram: 30 }),
   /** Put a generation timestamp in documents (off by default: documents are deterministic). */
   timestamp: z.boolean().default(false),
+  /**
+   * The schema reference's Changelog from git: a row per commit that changed the committed
+   * `schema.json` (`commits`) or per tag (`tags`), newest first, at most `rows`; `off` leaves the
+   * section to a person. Outside git the section is left as it is.
+   */
+  history: z
+    .strictObject({
+      changelog: z.enum(['commits', 'tags', 'off']).default('commits'),
+      rows: z.number().int().positive().max(1000).default(50),
+    })
+    .default({ changelog: 'commits', rows: 50 }),
 });
 
 export type OrmdocConfig = z.infer<typeof OrmdocConfig>;
