@@ -38,6 +38,17 @@ export const TYPE_EXTENSIONS: Readonly<Record<string, string>> = {
   lo: 'lo',
 };
 
+/** Trigger functions that contrib extensions install (`EXECUTE FUNCTION moddatetime(updated_at)`) -> extension. */
+export const TRIGGER_FUNCTION_EXTENSIONS: Readonly<Record<string, string>> = {
+  moddatetime: 'moddatetime',
+  autoinc: 'autoinc',
+  insert_username: 'insert_username',
+  check_primary_key: 'refint',
+  check_foreign_key: 'refint',
+  lo_manage: 'lo',
+  triggered_change_notification: 'tcn',
+};
+
 /** Functions (called in defaults, checks, index expressions, generated columns, views) -> extension. */
 export const FUNCTION_EXTENSIONS: Readonly<Record<string, string>> = {
   uuid_generate_v1: 'uuid-ossp',
@@ -260,6 +271,15 @@ export function requiredExtensions(ir: Ir): RequiredExtension[] {
     for (const ix of table.indexes) indexNeeds(table, ix, add);
     if (table.definition)
       for (const e of expressionExtensions(table.definition)) add(e, `view ${table.name}`);
+  }
+  for (const p of ir.policies)
+    for (const expr of [p.using, p.withCheck])
+      if (expr) for (const e of expressionExtensions(expr)) add(e, `policy ${p.name}`);
+  for (const t of ir.triggers) {
+    const ext = TRIGGER_FUNCTION_EXTENSIONS[t.function.name];
+    const own = ir.routines.some((r) => r.name === t.function.name);
+    if (ext && !own && (t.function.schema === null || t.function.schema === 'public'))
+      add(ext, `trigger ${t.name} executes ${t.function.name}()`);
   }
   // Dependencies first: a short topological pass over EXTENSION_REQUIRES, by name otherwise.
   const names = [...found.keys()].sort();

@@ -30,6 +30,20 @@ import {
   sqlString,
   translateExpression,
 } from './identifiers.js';
+import {
+  createPolicy,
+  createRoles,
+  createRoutine,
+  createSequence,
+  createTrigger,
+  declaredSequences,
+  executablePolicies,
+  executableTriggers,
+  rowLevelSecurity,
+  sequenceOwnership,
+  usesRelationType,
+  viewsInDependencyOrder,
+} from './postgresObjects.js';
 import { mapColumnType } from './types.js';
 
 const D = 'postgresql' as const;
@@ -37,8 +51,12 @@ const q = (name: string) => quoteIdent(D, name);
 const x = (ir: Ir, expr: string) => translateExpression(ir.dialect, D, expr);
 
 /**
- * The whole schema as PostgreSQL DDL: extensions, schemas, enum types, tables, indexes, comments,
- * foreign keys, views.
+ * The whole schema as PostgreSQL DDL, in an order where everything a statement needs exists
+ * before it: extensions, schemas, roles, enum types, sequences, functions (with
+ * `check_function_bodies` off, as pg_dump does, so a body may name tables created later), tables
+ * with their indexes and comments, foreign keys, sequence ownership, views (one that reads another
+ * after it), functions whose signature names a table's row type, triggers, row-level security,
+ * policies.
  */
 export function postgresDdl(ir: Ir): string {
   const { tables, views } = orderedRelations(ir);
@@ -47,19 +65,38 @@ export function postgresDdl(ir: Ir): string {
     .map((s) => `CREATE SCHEMA IF NOT EXISTS ${q(s)};`);
   const enums = ir.enums.filter((e) => e.native).map(createEnum);
   const fks = tables.map((t) => foreignKeys(ir, t)).filter((s) => s !== '');
+  const sequences = declaredSequences(ir);
+  const early = ir.routines.filter((r) => !usesRelationType(ir, r));
+  const late = ir.routines.filter((r) => usesRelationType(ir, r));
+  const functions = early.map(createRoutine);
+  if (early.some((r) => r.body !== undefined)) {
+    functions.unshift('SET check_function_bodies = false;');
+    functions.push('RESET check_function_bodies;');
+  }
   return joinBlocks([
     ...section('Extensions', createExtensions(ir)),
     ...section('Schemas', schemas),
+    ...section('Roles', createRoles(ir)),
     ...section('Enums', enums),
+    ...section('Sequences', sequences.map(createSequence)),
+    ...section('Functions', functions),
     ...section(
       'Tables',
       tables.map((t) => tableBlock(ir, t)),
     ),
     ...section('Foreign keys', fks),
     ...section(
-      'Views',
-      views.map((v) => viewBlock(ir, v)),
+      'Sequence ownership',
+      sequences.map(sequenceOwnership).filter((s): s is string => s !== undefined),
     ),
+    ...section(
+      'Views',
+      viewsInDependencyOrder(views).map((v) => viewBlock(ir, v)),
+    ),
+    ...section('Functions on row types', late.map(createRoutine)),
+    ...section('Triggers', executableTriggers(ir).map(createTrigger)),
+    ...section('Row-level security', rowLevelSecurity(tables)),
+    ...section('Policies', executablePolicies(ir).map(createPolicy)),
   ]);
 }
 

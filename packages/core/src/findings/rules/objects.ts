@@ -1,3 +1,4 @@
+import { TRIGGER_FUNCTION_EXTENSIONS } from '../../ddl/extensions.js';
 import { qualifiedIdent, quoteIdent } from '../../ddl/identifiers.js';
 import { findTable, qualifiedName } from '../../ir/names.js';
 import {
@@ -173,17 +174,6 @@ const BUILT_IN_TRIGGER_FUNCTIONS = new Set([
   'tsvector_update_trigger_column',
 ]);
 
-/** Trigger functions that contrib extensions install, by function name: the extension's name. */
-export const EXTENSION_TRIGGER_FUNCTIONS: Readonly<Record<string, string>> = {
-  moddatetime: 'moddatetime',
-  autoinc: 'autoinc',
-  insert_username: 'insert_username',
-  check_primary_key: 'refint',
-  check_foreign_key: 'refint',
-  lo_manage: 'lo',
-  triggered_change_notification: 'tcn',
-};
-
 /**
  * Is the trigger's function one the IR cannot be expected to hold? Built-ins, functions in
  * `pg_catalog`, in an extension's schema, or in a schema the source never mentions (another
@@ -198,7 +188,7 @@ function definedElsewhere(ir: Ir, t: Trigger): boolean {
     const known = ir.namespaces.includes(schema) || ir.routines.some((r) => r.schema === schema);
     if (!known) return true;
   }
-  const extension = EXTENSION_TRIGGER_FUNCTIONS[t.function.name];
+  const extension = TRIGGER_FUNCTION_EXTENSIONS[t.function.name];
   return extension !== undefined && ir.extensions.some((e) => e.name === extension);
 }
 
@@ -214,7 +204,7 @@ export const triggerFunctionMissing = defineRule({
     const out: Finding[] = [];
     for (const t of ctx.ir.triggers) {
       if (routinesNamed(ctx.ir, t.function).length > 0 || definedElsewhere(ctx.ir, t)) continue;
-      const extension = EXTENSION_TRIGGER_FUNCTIONS[t.function.name];
+      const extension = TRIGGER_FUNCTION_EXTENSIONS[t.function.name];
       out.push({
         ...at(t.table),
         message: `The trigger ${t.name} on ${qualifiedName(t.table)} executes ${routineName(t.function)}(), which no migration defines: creating the trigger fails, or the function was created by hand and is not under version control.`,
