@@ -5,7 +5,7 @@
  */
 export { readMigrationFolder } from './folder.js';
 export { type ApplyMigrationOptions, applyMigrationObjects } from './merge.js';
-export { EMPTY_MIGRATION_OBJECTS, readMigrationSql } from './read.js';
+export { EMPTY_MIGRATION_OBJECTS, readMigrationSql, readViewQuery } from './read.js';
 export type {
   MigrationCheck,
   MigrationComment,

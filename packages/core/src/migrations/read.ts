@@ -33,7 +33,7 @@ function parseWarning(file: MigrationFile, text: SourceText, e: unknown): Diagno
   return {
     severity: 'warning',
     code: 'migrations/parse-error',
-    message: `PostgreSQL cannot parse this migration: ${e instanceof Error ? e.message : String(e)}. The statements of the file that parse on their own are still read.`,
+    message: `PostgreSQL cannot parse this SQL file: ${e instanceof Error ? e.message : String(e)}. The statements of the file that parse on their own are still read.`,
     file: file.path,
     ...(line !== undefined ? { line } : {}),
     hint: 'Fix the SQL (PostgreSQL would reject it too), or, if the file targets another database, keep it out of the migrations folder.',
@@ -111,4 +111,33 @@ export async function readMigrationSql(files: readonly MigrationFile[]): Promise
     });
   }
   return { value: state.result(), diagnostics };
+}
+
+/**
+ * A view's query kept in a file of its own (Prisma's `views/<schema>/<view>.sql`): the file must
+ * be one SELECT (or VALUES) statement; its deparsed text is returned, or a warning.
+ */
+export async function readViewQuery(file: MigrationFile): Promise<Result<string | undefined>> {
+  const pg = await loadPgParser();
+  const text = new SourceText(file.content);
+  let stmts: ParseResult['stmts'];
+  try {
+    stmts = pg.parse(file.content).stmts ?? [];
+  } catch (e) {
+    return { value: undefined, diagnostics: [parseWarning(file, text, e)] };
+  }
+  const only = stmts.length === 1 ? stmts[0]?.stmt : undefined;
+  if (only && 'SelectStmt' in only) return { value: pg.deparse(only), diagnostics: [] };
+  return {
+    value: undefined,
+    diagnostics: [
+      {
+        severity: 'warning',
+        code: 'migrations/view-file-not-a-query',
+        message: "A view file should hold the view's query, one SELECT statement; this one is not read.",
+        file: file.path,
+        hint: 'Keep only the SELECT of the view in the file (what `prisma db pull` writes).',
+      },
+    ],
+  };
 }

@@ -1,8 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import {
-  buildIr,
-  canonicalizeIr,
   type Diagnostic,
   type GenerateResult,
   generateDocs,
@@ -15,7 +13,8 @@ import { isCompleteDatamodel, type PrismaDatamodel } from '../convert/dmmf.js';
 import { fromDmmf } from '../convert/fromDmmf.js';
 import { readSchemaText } from '../convert/schemaText.js';
 import { findSchemaFiles } from '../load/files.js';
-import { applyChecks, readMigrations } from '../load/migrations.js';
+import { readPrismaViews, withMigrationObjects } from '../load/migrationObjects.js';
+import { readMigrations } from '../load/migrations.js';
 import { readSchema } from '../load/read.js';
 import { prismaVersion } from '../load/version.js';
 import { findProjectConfig, readConfigFile } from './configFile.js';
@@ -104,11 +103,13 @@ export function createGenerator(generatorOptions: CreateGeneratorOptions = {}) {
         ...(ormVersion ? { ormVersion } : {}),
       });
       if (reread) diagnostics.unshift(...reread.diagnostics);
-      const migrations = await readMigrations(
-        cwd,
-        files.map((f) => f.absolute),
-      );
-      const ir = migrations.length ? canonicalizeIr(buildIr(applyChecks(base, migrations))) : base;
+      const schemaPaths = files.map((f) => f.absolute);
+      const added = await withMigrationObjects(base, {
+        migrations: await readMigrations(cwd, schemaPaths),
+        views: await readPrismaViews(cwd, schemaPaths),
+      });
+      const ir = added.ir;
+      diagnostics.push(...added.diagnostics);
 
       const schemaDir = path.dirname(files[0]?.absolute ?? schemaPath);
       // The `config` option, else the project's own ormdoc.config.* (the file `ormdoc generate` reads).

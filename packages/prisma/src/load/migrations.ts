@@ -7,6 +7,11 @@ import { relativePosix } from '@ormdoc/core';
  * Prisma has no syntax for CHECK constraints: teams add them by hand to a migration
  * (`ALTER TABLE "t" ADD CONSTRAINT "c" CHECK (...)`). ormdoc reads them back from the
  * migration history next to the schema, in order, honouring later `DROP CONSTRAINT`s.
+ *
+ * This text reader is for MySQL, SQLite, SQL Server and CockroachDB migrations only: PostgreSQL
+ * migrations are read with PostgreSQL's own parser (migrationObjects.ts -> @ormdoc/core
+ * `readMigrationSql`), which cannot read the other dialects (backticks, SQLite's table
+ * redefinitions...). Only the statements around CHECK constraints are recognised here.
  */
 export interface MigrationFile {
   path: string;
