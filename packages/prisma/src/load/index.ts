@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { buildIr, canonicalizeIr, type ExtractResult, relativePosix, toPosixPath } from '@ormdoc/core';
+import { type ExtractResult, relativePosix, toPosixPath } from '@ormdoc/core';
 import { withoutBlockComments } from '../convert/comments.js';
 import { configOnly } from '../convert/configBlocks.js';
 import { stripDatasourceUrls } from '../convert/datasourceUrls.js';
@@ -7,7 +7,8 @@ import { fromDmmf } from '../convert/fromDmmf.js';
 import { scanSchema } from '../convert/scan.js';
 import { readSchemaText } from '../convert/schemaText.js';
 import { findSchemaFiles } from './files.js';
-import { applyChecks, type MigrationFile, readMigrations } from './migrations.js';
+import { readPrismaViews, withMigrationObjects } from './migrationObjects.js';
+import { type MigrationFile, readMigrations } from './migrations.js';
 import { readSchema } from './read.js';
 import { prismaVersion } from './version.js';
 
@@ -16,7 +17,7 @@ export { prismaVersion } from './version.js';
 export interface PrismaSchemaInput {
   files: Array<{ path: string; content: string }>;
   cwd?: string;
-  /** `migration.sql` files in order: their hand-written CHECK constraints are added to the IR. */
+  /** `migration.sql` files in order: what they add beyond tables goes into the IR (see `withMigrationObjects`). */
   migrations?: MigrationFile[];
 }
 
@@ -48,10 +49,12 @@ export async function fromPrismaSchema(input: PrismaSchemaInput): Promise<Extrac
     ...(ormVersion ? { ormVersion } : {}),
   });
   diagnostics.unshift(...relaxed);
-  if (!input.migrations?.length) return { ir, diagnostics };
-  // Only an IR the migrations added checks to is validated (and put in canonical order) again.
-  const withChecks = applyChecks(ir, input.migrations);
-  return { ir: withChecks === ir ? ir : canonicalizeIr(buildIr(withChecks)), diagnostics };
+  const views = await readPrismaViews(
+    cwd,
+    files.map((f) => path.resolve(cwd, f.path)),
+  );
+  const added = await withMigrationObjects(ir, { migrations: input.migrations ?? [], views });
+  return { ir: added.ir, diagnostics: [...diagnostics, ...added.diagnostics] };
 }
 
 /** Find the schema (see `findSchemaFiles`), read it and convert it. */
