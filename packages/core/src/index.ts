@@ -74,7 +74,6 @@ export * from './migrations/index.js';
 export * from './paths.js';
 export * from './relationships/derive.js';
 export * from './relationships/order.js';
-export * from './site/index.js';
 export { DIRECTIVES, PER_TABLE_THRESHOLD, renderDocuments, tableFileName } from './render/index.js';
 export {
   anchor,
@@ -87,8 +86,10 @@ export {
 export { HEADER_COMMENT } from './render/markers.js';
 export { FACT_PROMPTS, todoLine } from './render/todo.js';
 export type { RenderedFile, RenderResult } from './render/types.js';
+export * from './site/index.js';
+export * from './svg/index.js';
 export type { WriteOptions } from './write/index.js';
 export { findTodos, mergeDocument, parseRegions, writeDocuments } from './write/index.js';
-export type { StaleFile, Todo, WriteResult } from './write/types.js';
 export { digestInput, inputsSalt, recordInputs, type StampInputs } from './write/inputs.js';
 export { codeDigest, configJson, ormdocDigest } from './write/stamp.js';
+export type { StaleFile, Todo, WriteResult } from './write/types.js';

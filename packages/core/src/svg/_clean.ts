@@ -1,0 +1,34 @@
+import { qualifiedName } from '../ir/names.js';
+import { FONT_FAMILY, MEASURE_FONT } from './_dot.js';
+import type { Box } from './_scene.js';
+import { label } from './_text.js';
+
+/**
+ * Graphviz's SVG made plain and self-describing: no comments (the Graphviz version, DOT node
+ * names), no DOCTYPE (an external DTD), text in FONT_FAMILY (it was measured with MEASURE_FONT),
+ * and each `<title>` (the tooltip) naming what it draws instead of the DOT node name: the
+ * diagram's title, a table's qualified name, `parent → child`.
+ */
+export function cleanSvg(svg: string, title: string, nodes: Map<string, Box>): string {
+  const name = (node: string) => {
+    const box = nodes.get(node);
+    if (!box) return node;
+    return box.kind === 'table' ? qualifiedName(box.table) : box.title;
+  };
+  let first = true;
+  const body = svg
+    .replace(/<!DOCTYPE[^>]*>\s*/, '')
+    .replace(/<!--[\s\S]*?-->\s*/g, '')
+    .replaceAll(`font-family="${MEASURE_FONT}"`, `font-family="${FONT_FAMILY}"`)
+    .replace(/<title>([^<]*)<\/title>/g, (_, inner: string) => {
+      if (first) {
+        first = false;
+        return `<title>${label(title, 200)}</title>`;
+      }
+      const edge = /^(n\d+)(?::[A-Za-z0-9]+)?&#45;&gt;(n\d+)/.exec(inner);
+      if (edge)
+        return `<title>${label(`${name(edge[1] as string)} → ${name(edge[2] as string)}`, 400)}</title>`;
+      return `<title>${label(name(inner), 200)}</title>`;
+    });
+  return body.endsWith('\n') ? body : `${body}\n`;
+}

@@ -1,0 +1,40 @@
+/**
+ * Graphviz (compiled to WebAssembly) loaded on first use: `@hpcc-js/wasm-graphviz` is imported
+ * dynamically, so a run that writes no SVG never loads it (~2 MB of WebAssembly, ~100 ms).
+ */
+import type { Graphviz } from '@hpcc-js/wasm-graphviz';
+
+type GraphvizInstance = Pick<Graphviz, 'layout'>;
+
+let loading: Promise<GraphvizInstance> | undefined;
+
+export function graphviz(): Promise<GraphvizInstance> {
+  if (!loading) loading = import('@hpcc-js/wasm-graphviz').then((m) => m.Graphviz.load());
+  return loading;
+}
+
+/** Lay out `dot` with `dot` and return Graphviz's SVG. */
+export async function layoutSvg(dot: string): Promise<string> {
+  return (await graphviz()).layout(dot, 'svg', 'dot');
+}
+
+/** Node boxes of a layout, in points (Graphviz's `json`: `pos` is the centre, `width`/`height` in inches). */
+export interface LaidOutNode {
+  name: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The same layout as `layoutSvg(dot)`, as node boxes: for tests of the drawing's geometry. */
+export async function layoutBoxes(dot: string): Promise<LaidOutNode[]> {
+  const json = JSON.parse((await graphviz()).layout(dot, 'json', 'dot')) as {
+    objects?: { name: string; pos?: string; width?: string; height?: string }[];
+  };
+  return (json.objects ?? []).flatMap((o) => {
+    if (!o.pos || !o.width || !o.height) return [];
+    const [x, y] = o.pos.split(',').map(Number) as [number, number];
+    return [{ name: o.name, x, y, width: Number(o.width) * 72, height: Number(o.height) * 72 }];
+  });
+}
