@@ -45,12 +45,12 @@ td code,li code,p code{background:var(--soft);padding:0 .2rem;overflow-wrap:anyw
 /**
  * The index's search: filters the table list (rows in the same order as the JSON index) on every
  * word typed, matched against the table's name, code name, description and column names. Enter
- * opens the first table shown. The query survives going back (the browser restores the field).
+ * opens the first table shown. The query is kept in the URL (`#q=`), so going back restores it.
  */
 export const SEARCH_JS = `(function(){
 var data=JSON.parse(document.getElementById('ormdoc-index').textContent);
 var input=document.getElementById('search');
-var rows=document.querySelectorAll('#tables tbody tr');
+var rows=document.querySelectorAll('#table-list tbody tr');
 var count=document.getElementById('count');
 var hay=data.map(function(t){return [t.n,t.c||'',t.d||'',t.k.join(' ')].join(' ').toLowerCase();});
 function run(){
@@ -58,7 +58,9 @@ var words=input.value.toLowerCase().split(/\\s+/).filter(Boolean);var shown=0;
 for(var i=0;i<rows.length;i++){var ok=words.every(function(w){return hay[i].indexOf(w)>=0;});rows[i].hidden=!ok;if(ok)shown++;}
 count.textContent=words.length?shown+' of '+rows.length+' tables':rows.length+' tables';
 }
-input.addEventListener('input',run);
+function remember(){try{history.replaceState(null,'',input.value?'#q='+encodeURIComponent(input.value):location.pathname);}catch(e){}}
+var m=/^#q=(.*)$/.exec(location.hash);if(m){try{input.value=decodeURIComponent(m[1]);}catch(e){}}
+input.addEventListener('input',function(){run();remember();});
 input.addEventListener('keydown',function(e){
 if(e.key!=='Enter')return;
 for(var i=0;i<rows.length;i++){if(!rows[i].hidden){var a=rows[i].querySelector('a');if(a){location.href=a.href;}return;}}

@@ -55,7 +55,7 @@ ${docs ? `<h2 id="documents">Documents</h2><ul>${docs}</ul>` : ''}
 ${pictures ? `<h2 id="diagrams">Diagrams</h2><ul>${pictures}</ul>` : ''}
 <h2 id="tables">Tables</h2>
 <p><input id="search" type="search" placeholder="Search tables and columns" aria-label="Search tables and columns" autocomplete="off"> <span id="count" class="muted">${ir.tables.length} tables</span></p>
-<table id="tables"><thead><tr><th>Table</th><th>Code name</th><th>Kind</th><th>Columns</th><th>Description</th></tr></thead>
+<table id="table-list"><thead><tr><th>Table</th><th>Code name</th><th>Kind</th><th>Columns</th><th>Description</th></tr></thead>
 <tbody>
 ${rows.join('\n')}
 </tbody></table>
