@@ -62,7 +62,9 @@ export interface DzColumn {
   dataType: string;
   enumValues?: readonly string[] | undefined;
   generated?: { as: unknown; type?: string; mode?: string } | undefined;
-  generatedIdentity?: { type: 'always' | 'byDefault'; sequenceName?: string } | undefined;
+  generatedIdentity?:
+    | { type: 'always' | 'byDefault'; sequenceName?: string; sequenceOptions?: DzSequenceOptions }
+    | undefined;
   autoIncrement?: boolean;
   hasOnUpdateNow?: boolean;
   indexConfig?: { order?: 'asc' | 'desc'; nulls?: 'first' | 'last'; opClass?: string };
@@ -107,6 +109,47 @@ export interface DzTableConfig {
     isNameExplicit?: boolean;
     nullsNotDistinct?: boolean;
   }>;
+  /** Policies in the table's extra config (drizzle-orm 0.36 and later, PostgreSQL). */
+  policies?: DzPolicy[];
+  /** `.enableRLS()` / `pgTable.withRLS` (drizzle-orm 0.36 and later, PostgreSQL). */
+  enableRLS?: boolean;
+}
+
+/** `pgPolicy(name, config)` (drizzle-orm 0.36 and later); `_linkedTable` is set by `.link(table)`. */
+export interface DzPolicy {
+  name: string;
+  as?: 'permissive' | 'restrictive' | undefined;
+  for?: 'all' | 'select' | 'insert' | 'update' | 'delete' | undefined;
+  to?: unknown;
+  using?: unknown;
+  withCheck?: unknown;
+  _linkedTable?: object | undefined;
+}
+
+/** `pgRole(name, config)` (drizzle-orm 0.36 and later); `_existing` is set by `.existing()`. */
+export interface DzRole {
+  name: string;
+  createDb?: boolean | undefined;
+  createRole?: boolean | undefined;
+  inherit?: boolean | undefined;
+  _existing?: boolean | undefined;
+}
+
+/** Sequence options as drizzle takes them (`pgSequence` and identity columns). */
+export interface DzSequenceOptions {
+  increment?: number | string | undefined;
+  minValue?: number | string | undefined;
+  maxValue?: number | string | undefined;
+  startWith?: number | string | undefined;
+  cache?: number | string | undefined;
+  cycle?: boolean | undefined;
+}
+
+/** `pgSequence(name, options)` / `schema.sequence(...)`. */
+export interface DzSequence {
+  seqName: string | undefined;
+  seqOptions?: DzSequenceOptions | undefined;
+  schema?: string | undefined;
 }
 
 export interface DzViewConfig {

@@ -29,12 +29,21 @@ export interface DialectAdapter {
   isSchema(value: unknown): boolean;
   isSql(value: unknown): boolean;
   isColumn(value: unknown): boolean;
+  /** `pgPolicy`, `pgRole`, `pgSequence` values (PostgreSQL, drizzle-orm 0.36+ for the first two). */
+  isPolicy(value: unknown): boolean;
+  isRole(value: unknown): boolean;
+  isSequence(value: unknown): boolean;
   tableConfig(table: unknown): DzTableConfig;
   viewConfig(view: unknown): DzViewConfig;
   tableName(table: unknown): string;
   tableSchema(table: unknown): string | undefined;
   /** SQL text of a fragment; `indexes` renders column references unqualified as drizzle-kit does in indexes. */
   sql(fragment: unknown, mode?: 'indexes'): string;
+  /**
+   * SQL text of a fragment with its parameters written inline as literals (`eq(t.status, 'x')`
+   * -> `"t"."status" = 'x'`), and whether it had any: drizzle-kit writes those as `$1`.
+   */
+  inlineSql(fragment: unknown): { sql: string; hadParams: boolean };
   /** Default SQL rendered without params, as drizzle-kit's sqlToStr does. */
   defaultSql(fragment: unknown): string;
   /** The enum of an enum column (through arrays), PostgreSQL only. */
@@ -79,6 +88,9 @@ export function createAdapter(
     columnName,
     tableName: (t: unknown) => getTableName(t as never),
     sqlType: (c: DzColumn) => c.getSQLType(),
+    isPolicy: () => false,
+    isRole: () => false,
+    isSequence: () => false,
   };
   const defaultSqlWith = (casingCache: unknown) => (fragment: unknown) =>
     (fragment as Sqlish).toQuery({
@@ -99,6 +111,10 @@ export function createAdapter(
       >;
       const dimensions = (c: DzColumn) => (PgArray ? 0 : (c.dimensions ?? 0));
       const config = once(pg.getTableConfig);
+      // pgPolicy/pgRole came with drizzle-orm 0.36; pgSequence with 0.32.
+      const { PgPolicy, PgRole, PgSequence } = pg as Partial<
+        Pick<typeof pg, 'PgPolicy' | 'PgRole' | 'PgSequence'>
+      >;
       const explicitNames =
         typeof (pg.ForeignKey.prototype as { isNameExplicit?: unknown }).isNameExplicit === 'function';
       return {
@@ -109,6 +125,9 @@ export function createAdapter(
         isEnum: (v) => pg.isPgEnum(v),
         isSchema: (v) => is(v, pg.PgSchema),
         isColumn: (v) => is(v, pg.PgColumn),
+        isPolicy: (v) => PgPolicy !== undefined && is(v, PgPolicy),
+        isRole: (v) => PgRole !== undefined && is(v, PgRole),
+        isSequence: (v) => PgSequence !== undefined && is(v, PgSequence),
         tableConfig: (t) => config(t) as unknown as DzTableConfig,
         viewConfig: (v) => {
           // (is() rather than isPgMaterializedView(): drizzle-orm before 0.35 has no such function)
@@ -118,6 +137,10 @@ export function createAdapter(
         },
         tableSchema: (t) => config(t).schema,
         sql: (f, mode) => d.sqlToQuery(f as never, mode).sql,
+        inlineSql: (f) => ({
+          sql: d.sqlToQuery(new SQL([f as never]).inlineParams()).sql,
+          hadParams: d.sqlToQuery(f as never).params.length > 0,
+        }),
         defaultSql: defaultSqlWith(casingCache),
         columnEnum: (c) => {
           let col: unknown = c;
@@ -149,6 +172,10 @@ export function createAdapter(
         }),
         tableSchema: (t) => config(t).schema,
         sql: (f, mode) => d.sqlToQuery(f as never, mode).sql,
+        inlineSql: (f) => ({
+          sql: d.sqlToQuery(new SQL([f as never]).inlineParams()).sql,
+          hadParams: d.sqlToQuery(f as never).params.length > 0,
+        }),
         defaultSql: defaultSqlWith(casingCache),
         columnEnum: () => undefined,
         isArray: () => false,
@@ -175,6 +202,10 @@ export function createAdapter(
         }),
         tableSchema: () => undefined,
         sql: (f, mode) => d.sqlToQuery(f as never, mode).sql,
+        inlineSql: (f) => ({
+          sql: d.sqlToQuery(new SQL([f as never]).inlineParams()).sql,
+          hadParams: d.sqlToQuery(f as never).params.length > 0,
+        }),
         defaultSql: defaultSqlWith(casingCache),
         columnEnum: () => undefined,
         isArray: () => false,

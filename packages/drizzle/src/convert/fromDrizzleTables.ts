@@ -10,7 +10,7 @@ import {
 } from '@ormdoc/core';
 import { bundledDrizzleApi } from '../api.js';
 import { applyFilters } from '../config/filters.js';
-import { indexSources, type SourceFile } from '../source/jsdoc.js';
+import { indexSources, type SourceFile, type SourceIndex } from '../source/jsdoc.js';
 import type {
   DrizzleApi,
   DrizzleCasing,
@@ -22,6 +22,7 @@ import { createAdapter } from './adapter.js';
 import { declarationFinder } from './declarations.js';
 import { convertDefinedRelations, type DefinedRelations, isDefinedRelations } from './defineRelations.js';
 import { EnumRegistry } from './enums.js';
+import { convertObjects } from './objects.js';
 import { convertRelations } from './relations.js';
 import { tableIndex } from './tableIndex.js';
 import { convertTable, convertView } from './tables.js';
@@ -37,12 +38,16 @@ export interface FromDrizzleTablesInput {
   dialect: DrizzleDialect;
   /** Schema modules (export name -> value); classified like drizzle-kit does. */
   modules?: DrizzleModule[];
-  /** Or explicit lists of drizzle objects (`relations`: 0.x `relations()` values and 1.0 `defineRelations()` results). */
+  /**
+   * Or explicit lists of drizzle objects (`relations`: 0.x `relations()` values and 1.0
+   * `defineRelations()` results; `objects`: pgPolicy, pgRole and pgSequence values).
+   */
   tables?: unknown[];
   enums?: unknown[];
   views?: unknown[];
   schemas?: unknown[];
   relations?: unknown[];
+  objects?: unknown[];
   casing?: DrizzleCasing;
   /** Schema source files (for JSDoc descriptions and declaration lines). */
   files?: SourceFile[];
@@ -80,6 +85,9 @@ export function fromDrizzleTables(input: FromDrizzleTablesInput): ExtractResult 
     schemas: [] as Found[],
     relations: [] as Found[],
     definedRelations: [] as Found[],
+    policies: [] as Found[],
+    roles: [] as Found[],
+    sequences: [] as Found[],
   };
   const seen = new Set<unknown>();
   const classify = (value: unknown, codeName?: string, file?: string) => {
@@ -96,7 +104,13 @@ export function fromDrizzleTables(input: FromDrizzleTablesInput): ExtractResult 
               ? found.relations
               : isDefinedRelations(value, adapter)
                 ? found.definedRelations
-                : undefined;
+                : adapter.isPolicy(value)
+                  ? found.policies
+                  : adapter.isRole(value)
+                    ? found.roles
+                    : adapter.isSequence(value)
+                      ? found.sequences
+                      : undefined;
     if (!bucket) return;
     seen.add(value);
     bucket.push({
@@ -107,7 +121,7 @@ export function fromDrizzleTables(input: FromDrizzleTablesInput): ExtractResult 
   };
   for (const m of input.modules ?? [])
     for (const [k, v] of Object.entries(m.exports)) classify(v, k === 'default' ? undefined : k, m.file);
-  for (const list of [input.tables, input.views, input.enums, input.schemas, input.relations])
+  for (const list of [input.tables, input.views, input.enums, input.schemas, input.relations, input.objects])
     for (const v of list ?? []) classify(v);
   // PostgreSQL enums are functions with properties, not objects.
   for (const m of input.modules ?? [])
@@ -122,7 +136,8 @@ export function fromDrizzleTables(input: FromDrizzleTablesInput): ExtractResult 
       found.enums.push({ value: v });
     }
 
-  const sources = input.files && input.files.length > 0 ? indexSources(input.files) : { declarations: [] };
+  const sources: SourceIndex =
+    input.files && input.files.length > 0 ? indexSources(input.files) : { declarations: [] };
   const declare = declarationFinder(sources);
 
   const enums = new EnumRegistry();
@@ -185,7 +200,7 @@ export function fromDrizzleTables(input: FromDrizzleTablesInput): ExtractResult 
   }
   const namespaces = found.schemas.map((s) => (s.value as { schemaName: string }).schemaName);
   assertUniqueTableNames(tables);
-  const kept = dropDanglingForeignKeys(
+  const filtered = dropDanglingForeignKeys(
     applyFilters(tables, {
       schemaFilter: input.schemaFilter,
       tablesFilter: input.tablesFilter,
@@ -193,6 +208,18 @@ export function fromDrizzleTables(input: FromDrizzleTablesInput): ExtractResult 
     }),
     diagnostics,
   );
+  const objects = convertObjects({
+    adapter,
+    tables: found.tables,
+    policies: found.policies,
+    roles: found.roles,
+    sequences: found.sequences,
+    irTables: filtered,
+    declare,
+    calls: sources.calls ?? [],
+    diagnostics,
+  });
+  const kept = objects.tables;
   const legacyRelations = legacy
     ? convertRelations({
         legacy: legacy as DrizzleLegacyRelationsApi,
@@ -242,6 +269,14 @@ export function fromDrizzleTables(input: FromDrizzleTablesInput): ExtractResult 
           input.schemaFilter.includes(e.schema ?? 'public'),
       ),
     relations,
+    policies: objects.policies,
+    roles: objects.roles,
+    sequences: objects.sequences.filter(
+      (s) =>
+        !input.schemaFilter ||
+        input.dialect !== 'postgresql' ||
+        input.schemaFilter.includes(s.schema ?? 'public'),
+    ),
   };
   return { ir: canonicalizeIr(buildIr(ir)), diagnostics };
 }

@@ -39,9 +39,25 @@ export interface Declaration {
   properties: Map<string, DeclaredProperty>;
 }
 
+/** A call such as `pgPolicy('name', ...)` written anywhere (inline in a table's extra config too). */
+export interface CallSite {
+  callee: string;
+  /** The first argument, when a string literal. */
+  name: string;
+  file: string;
+  line: number;
+  /** The top-level const whose initializer holds the call (`profiles` for a policy inside pgTable). */
+  within?: string;
+}
+
 export interface SourceIndex {
   declarations: Declaration[];
+  /** Calls of `CALLEES` with a literal first argument. */
+  calls?: CallSite[];
 }
+
+/** Functions whose call sites are indexed: objects declared inline, with no const of their own. */
+const CALLEES = new Set(['pgPolicy']);
 
 /** A binding of a top-level statement: `[export] const name = init` or `exports.name = init`. */
 interface Binding {
@@ -68,6 +84,7 @@ export function indexSources(files: SourceFile[]): SourceIndex {
       }
 
   const declarations: Declaration[] = [];
+  const calls: CallSite[] = [];
   for (const s of scanned) {
     const { t } = s;
     const exported = exportAliases(s);
@@ -77,6 +94,7 @@ export function indexSources(files: SourceFile[]): SourceIndex {
         const b = exportsAssignment(t, from, to);
         if (b) bindings.push(b);
       }
+      collectCalls(s, from, to, bindings, calls);
       for (const b of bindings) {
         const call = tableCall(t, b.init);
         if (!call) continue;
@@ -102,7 +120,25 @@ export function indexSources(files: SourceFile[]): SourceIndex {
       }
     }
   }
-  return { declarations };
+  return { declarations, calls };
+}
+
+/** Calls of `CALLEES` in a statement whose first argument is a string literal. */
+function collectCalls(s: Scanned, from: number, to: number, bindings: Binding[], out: CallSite[]): void {
+  const { t } = s;
+  for (let i = from; i + 2 < to; i++) {
+    if (t.kind[i] !== Kind.Ident || !is(t, i + 1, '(') || !isLiteral(t, i + 2)) continue;
+    const callee = t.text.slice(t.start[i]!, t.end[i]!);
+    if (!CALLEES.has(callee) || (i > 0 && is(t, i - 1, '.'))) continue;
+    const within = bindings.find((b) => b.init[0] <= i && i < b.init[1])?.name;
+    out.push({
+      callee,
+      name: literalValue(t, i + 2),
+      file: s.file.path,
+      line: s.line(t.start[i]!),
+      ...(within !== undefined ? { within } : {}),
+    });
+  }
 }
 
 const isLiteral = (t: Tokens, i: number) => t.kind[i] === Kind.String || t.kind[i] === Kind.Template;
