@@ -156,6 +156,20 @@ export const OrmdocConfig = z.strictObject({
       maxTablesPerDiagram: z.number().int().positive().default(30),
     })
     .default({ maxTablesPerDiagram: 30 }),
+  /**
+   * Pictures of the schema. `svg`: ER diagrams as SVG beside the Mermaid files (`er-diagram*.svg`, the
+   * same parts), linked from the design document, and each per-table file's neighbourhood as
+   * `tables/<table>.svg`; laid out by Graphviz (WebAssembly). Off by default: it adds to a run's
+   * time (see BENCHMARKS.md).
+   */
+  diagrams: z
+    .strictObject({
+      svg: z
+        .boolean()
+        .default(false)
+        .describe('Write SVG ER diagrams (Graphviz layout) and link them from the documents.'),
+    })
+    .default({ svg: false }),
   /** Put a generation timestamp in documents (off by default: documents are deterministic). */
   timestamp: z.boolean().default(false),
   /**
