@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { generateProject } from './generate/index.mjs';
 import { buildModel } from './generate/model.mjs';
+import { GENERATOR_BUDGET, generatorCommands } from './lib/generator.mjs';
 import { inspectOutput } from './lib/inspect.mjs';
 import { failure, measureRuns } from './lib/measure.mjs';
 import { PEERS, preparePeer } from './lib/peers.mjs';
@@ -25,7 +26,7 @@ const opt = (name, fallback) => {
 const ROWS = allRows({ python: opt('--python', undefined) });
 if (argv.includes('--help')) {
   process.stdout.write(
-    `usage: pnpm bench -- [--sizes 100,1000,10000] [--orms ${ROWS.map((r) => r.id).join(',')}] [--runs N]\n       [--no-peers] [--timeout SEC] [--cap-factor F] [--cap-from N] [--python PATH]\n       | --report (Markdown table of the last run)\n       (--orms sqlmodel selects both SQLModel rows: the Python project and the saved JSON)\n`,
+    `usage: pnpm bench -- [--sizes 100,1000,10000] [--orms ${ROWS.map((r) => r.id).join(',')}] [--runs N]\n       [--no-peers] [--no-generator] [--timeout SEC] [--cap-factor F] [--cap-from N] [--python PATH]\n       | --report (Markdown table of the last run)\n       (--orms sqlmodel selects both SQLModel rows: the Python project and the saved JSON)\n`,
   );
   process.exit(0);
 }
@@ -48,6 +49,9 @@ const capFrom = Number(opt('--cap-from', '10000'));
 // One run decides the verdict when it is this far over budget; repeats would not change it.
 const farOver = 2 * BUDGET.wallRatio;
 const withPeers = !argv.includes('--no-peers');
+// Generator mode (`prisma generate` with a no-op generator vs with ormdoc-prisma) for the Prisma row
+// up to 1,000 models (Prisma's own getDMMF does not finish at 10,000 models here).
+const withGenerator = !argv.includes('--no-generator');
 
 const CLI = path.join(REPO_DIR, 'apps/cli/dist/bin.js');
 if (!existsSync(CLI)) {
@@ -150,6 +154,8 @@ for (const n of sizes) {
         const wrote = m.ok && existsSync(prepared.outDir);
         peers.push({ id: peer.id, label: peer.label, version: peer.version(), ...summary(m), ok: wrote });
       }
+    const generator =
+      withGenerator && id === 'prisma' && n <= 1000 ? await measureGenerator(dir, n, runs) : undefined;
     const row = {
       orm: id,
       project: path.relative(REPO_DIR, dir),
@@ -161,6 +167,7 @@ for (const n of sizes) {
       ratio: { wall: ormdoc.wall / floor.wall, mem: ormdoc.rssMb / floor.rssMb, cpu: ormdoc.cpu / floor.cpu },
       peers,
       output,
+      ...(generator ? { generator } : {}),
     };
     row.verdict = verdict(row);
     results.rows.push(row);
@@ -169,9 +176,44 @@ for (const n of sizes) {
     if (!floor.ok) log(`  floor failed: ${floor.error}`);
     if (!ormdoc.ok) log(`  ormdoc failed: ${row.ormdoc.error}`);
     for (const p of peers) if (!p.ok) log(`  peer ${p.id} failed: ${p.error}`);
+    if (generator) log(`  generator mode: ${generator.line}`);
     if (row.verdict.reasons.length) log(`  ${row.verdict.status}: ${row.verdict.reasons.join('; ')}`);
   }
 }
+/**
+ * `prisma generate` with a no-op generator, with ormdoc-prisma into an empty folder, and with
+ * ormdoc-prisma again over its own documents (the unchanged run), alternating so load drifts hit all three.
+ */
+async function measureGenerator(dir, n, runs) {
+  const c = generatorCommands(dir, n);
+  if (c.error) return { ok: false, error: c.error, line: `n/a (${c.error})` };
+  const out = { noop: [], ormdoc: [], unchanged: [] };
+  const peaks = { noop: [], ormdoc: [], unchanged: [] };
+  for (let i = 0; i < runs; i++)
+    for (const id of ['noop', 'ormdoc', 'unchanged']) {
+      log(`[prisma ${n}] prisma generate, ${id} generator (${i + 1}/${runs}) ...`);
+      const { cmd, args, env, cwd, beforeEach } = c[id];
+      const m = await measureRuns(1, cmd, args, {
+        cwd,
+        env,
+        timeoutSec,
+        ...(beforeEach ? { beforeEach } : {}),
+      });
+      if (!m.ok) return { ok: false, error: `${id}: ${failure(m.last)}`, line: `${id} failed` };
+      out[id].push(m.wall);
+      peaks[id].push(m.rssMb);
+    }
+  const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const wall = Object.fromEntries(Object.entries(out).map(([k, v]) => [k, med(v)]));
+  const rssMb = Object.fromEntries(Object.entries(peaks).map(([k, v]) => [k, med(v)]));
+  const ratio = { ormdoc: wall.ormdoc / wall.noop, unchanged: wall.unchanged / wall.noop };
+  const pass = (r) => (r <= GENERATOR_BUDGET ? 'PASS' : 'FAIL');
+  const line =
+    `noop ${wall.noop.toFixed(2)} s, ormdoc ${wall.ormdoc.toFixed(2)} s (${ratio.ormdoc.toFixed(2)}x ${pass(ratio.ormdoc)}), ` +
+    `unchanged ${wall.unchanged.toFixed(2)} s (${ratio.unchanged.toFixed(2)}x ${pass(ratio.unchanged)}); budget ${GENERATOR_BUDGET}x`;
+  return { ok: true, walls: out, wall, rssMb, ratio, budget: GENERATOR_BUDGET, line };
+}
+
 results.finishedAt = new Date().toISOString();
 save();
 writeFileSync(path.join(OUT_DIR, 'results.md'), `${markdownTable(results.rows)}\n`);

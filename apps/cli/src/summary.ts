@@ -12,7 +12,7 @@ export function generateSummary(ctx: CommandContext, run: DocsRun): string {
   const parts = [
     `${written.length} written`,
     `${unchanged.length} unchanged`,
-    plural(run.extracted.ir.tables.length, 'table'),
+    plural(run.tables, 'table'),
     plural(run.rendered.findings.length, 'finding'),
     plural(todos.length, 'TODO'),
   ];

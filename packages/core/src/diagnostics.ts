@@ -31,4 +31,9 @@ export function formatDiagnostic(d: Diagnostic): string {
 export interface ExtractResult {
   ir: import('./ir/types.js').Ir;
   diagnostics: Diagnostic[];
+  /**
+   * Absolute paths of every file and folder the result depends on, when the extractor can name
+   * them all (Prisma): an unchanged run then skips the extraction (`reuseUnchanged`).
+   */
+  inputs?: string[];
 }

@@ -4,13 +4,15 @@ import type { OrmdocConfig } from './config/schema.js';
 import type { Diagnostic } from './diagnostics.js';
 import { OrmdocError } from './errors.js';
 import type { Finding } from './findings/index.js';
+import { readChangelog } from './history/changelog.js';
 import type { Ir } from './ir/types.js';
 import { renderDocuments } from './render/index.js';
 import type { RenderedFile, RenderResult } from './render/types.js';
 import { writeAtomic } from './write/files.js';
 import { findTodos, writeDocuments } from './write/index.js';
+import { inputsUnchanged, type StampInputs, sameInputs } from './write/inputs.js';
 import { assertOutputDir, removeStaleTempFiles } from './write/outputDir.js';
-import { readStamp, STAMP_FILE, stampKey, stampText, verifyStamp } from './write/stamp.js';
+import { readStamp, STAMP_FILE, type Stamp, stampKey, stampText, verifyStamp } from './write/stamp.js';
 import type { StaleFile, Todo, WriteResult } from './write/types.js';
 
 /**
@@ -36,6 +38,11 @@ export interface GenerateOptions {
    * changed and they still hold what was written (default true; see `write/stamp.ts`).
    */
   reuse?: boolean;
+  /**
+   * The extraction's inputs (`write/inputs.ts`), kept in the stamp so that the next run can answer
+   * without extracting when none of them changed (`reuseUnchanged`).
+   */
+  inputs?: StampInputs;
 }
 
 export interface GenerateResult {
@@ -81,9 +88,28 @@ export async function generateDocs(options: GenerateOptions): Promise<GenerateRe
   let started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   const key = options.reuse === false ? undefined : stampKey(options.ir, options.config, options.cwd);
-  const reused = key === undefined ? undefined : await reuseStamp(outputDir, key, check, options);
-  if (reused) return reused;
-  const rendered = await renderDocuments({ ir: options.ir, config: options.config, cwd: options.cwd });
+  const stamp = key === undefined ? undefined : readStamp(outputDir);
+  const reused = stamp?.key === key && stamp ? await reuseStamp(outputDir, stamp, check, options) : undefined;
+  if (reused && stamp) {
+    // Same IR from changed inputs (a comment in the schema): record them, so the next run skips the extraction.
+    if (!check && options.inputs && !sameInputs(stamp.inputs, options.inputs))
+      writeStamp(outputDir, { ...stamp, inputs: options.inputs });
+    return reused;
+  }
+  // The Changelog from git, only when rendering: it changes only with the IR (history/changelog.ts).
+  const changelog = await readChangelog({
+    cwd: options.cwd,
+    outputDir,
+    ir: options.ir,
+    config: options.config,
+    schemaDocument: 'schema.md',
+  });
+  const rendered = await renderDocuments({
+    ir: options.ir,
+    config: options.config,
+    cwd: options.cwd,
+    ...(changelog ? { changelog } : {}),
+  });
   options.onPhase?.({ phase: 'render', ms: elapsed(), rendered });
   started = performance.now();
   const digests = key === undefined || check ? undefined : new Map<string, string>();
@@ -98,16 +124,14 @@ export async function generateDocs(options: GenerateOptions): Promise<GenerateRe
   });
   const entries =
     digests && rendered.files.map((f): [string, string | undefined] => [f.path, digests.get(f.path)]);
-  if (key !== undefined && entries?.every((e): e is [string, string] => e[1] !== undefined)) {
-    try {
-      writeAtomic(
-        resolve(outputDir, STAMP_FILE),
-        stampText({ key, files: entries, findings: rendered.findings, diagnostics: rendered.diagnostics }),
-      );
-    } catch {
-      // Best effort: without a stamp the next run is a full one (e.g. a read-only checkout with current documents).
-    }
-  }
+  if (key !== undefined && entries?.every((e): e is [string, string] => e[1] !== undefined))
+    writeStamp(outputDir, {
+      key,
+      files: entries,
+      findings: rendered.findings,
+      diagnostics: rendered.diagnostics,
+      ...(options.inputs ? { inputs: options.inputs } : {}),
+    });
   options.onPhase?.({ phase: 'write', ms: elapsed(), check, written });
   return {
     outputDir,
@@ -121,16 +145,58 @@ export async function generateDocs(options: GenerateOptions): Promise<GenerateRe
   };
 }
 
-/** The unchanged run: the answer from the stamp, or undefined when anything differs (see `write/stamp.ts`). */
+function writeStamp(outputDir: string, stamp: Omit<Stamp, 'format'>): void {
+  try {
+    writeAtomic(resolve(outputDir, STAMP_FILE), stampText(stamp));
+  } catch {
+    // Best effort: without a stamp the next run is a full one (e.g. a read-only checkout with current documents).
+  }
+}
+
+export interface ReuseUnchangedOptions {
+  /** Project directory (`outputDir` and the inputs' paths resolve against it). */
+  cwd: string;
+  /** The output directory, as `config.output.dir`. */
+  outputDir: string;
+  /**
+   * The salt the extraction's inputs would be recorded with now (`inputsSalt`), given the ORM the
+   * stamp recorded (the caller's config may leave the ORM to detection); undefined: no reuse.
+   */
+  salt: (recordedOrm: string) => string | undefined;
+  check?: boolean;
+  onPhase?: GenerateOptions['onPhase'];
+}
+
+/**
+ * The unchanged run before extraction: when the stamp recorded the extraction's inputs with the
+ * same salt and none of them changed, the extraction would give the IR the stamp was made from,
+ * so the answer is the stamp's (with what the extraction reported then). Undefined otherwise: run
+ * the extraction and `generateDocs`.
+ */
+export async function reuseUnchanged(
+  options: ReuseUnchangedOptions,
+): Promise<{ result: GenerateResult; extract: StampInputs['extract'] } | undefined> {
+  const outputDir = resolve(options.cwd, options.outputDir);
+  const stamp = readStamp(outputDir);
+  const salt = stamp?.inputs && options.salt(stamp.inputs.extract.orm);
+  if (!stamp?.inputs || salt === undefined || !inputsUnchanged(stamp.inputs, salt, options.cwd, outputDir))
+    return undefined;
+  const check = options.check ?? false;
+  const result = await reuseStamp(outputDir, stamp, check, {
+    cwd: options.cwd,
+    ...(options.onPhase ? { onPhase: options.onPhase } : {}),
+  });
+  return result && { result, extract: stamp.inputs.extract };
+}
+
+/** The unchanged run: the answer from the stamp, or undefined when a document differs (see `write/stamp.ts`). */
 async function reuseStamp(
   outputDir: string,
-  key: string,
+  stamp: Stamp,
   check: boolean,
-  options: GenerateOptions,
+  options: Pick<GenerateOptions, 'cwd' | 'onPhase'>,
 ): Promise<GenerateResult | undefined> {
   const started = performance.now();
-  const stamp = readStamp(outputDir);
-  if (stamp?.key !== key) return undefined;
   const found = verifyStamp(outputDir, stamp);
   if (!found) return undefined;
   await assertOutputDir(outputDir, options.cwd);

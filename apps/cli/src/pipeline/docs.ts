@@ -3,18 +3,22 @@ import {
   type Diagnostic,
   formatDiagnostic,
   type GeneratePhase,
+  type GenerateResult,
   generateDocs,
   OrmdocError,
   type RenderResult,
   relativePosix,
+  reuseUnchanged,
   toPosixPath,
   type WriteResult,
 } from '@ormdoc/core';
+import type { Orm } from '../args.js';
 import type { LoadedConfig } from '../config/load.js';
 import type { CommandContext } from '../context.js';
 import { plural } from '../progress.js';
-import { type ExtractOutcome, loadAndExtract } from './extract.js';
+import { extractPhase, loadPhase } from './extract.js';
 import { settleAfterExtraction } from './memory.js';
+import { extractionSalt, inputsOf } from './unchanged.js';
 
 export interface DocsRun {
   cwd: string;
@@ -22,7 +26,8 @@ export interface DocsRun {
   /** Output directory relative to cwd (posix), for messages. */
   outDirRel: string;
   loaded: LoadedConfig;
-  extracted: ExtractOutcome;
+  /** Tables in the schema (from the extraction, or from the stamp of an unchanged run). */
+  tables: number;
   rendered: RenderResult;
   written: WriteResult;
   diagnostics: Diagnostic[];
@@ -78,27 +83,71 @@ function describePhase(event: GeneratePhase, outDirRel: string): string {
 
 /**
  * load → extract (here, with a progress line each), then core's `generateDocs` renders and writes
- * (or compares, in check mode), reporting its phases to the progress lines.
+ * (or compares, in check mode), reporting its phases to the progress lines. When the stamp beside
+ * the documents recorded the extraction's inputs and none changed, the answer is the stamp's and
+ * nothing is extracted (`reuseUnchanged`).
  */
 export async function runDocsPipeline(ctx: CommandContext, check: boolean): Promise<DocsRun> {
   const { progress, cwd } = ctx;
-  const { loaded, extracted } = await loadAndExtract(ctx);
-  const { config } = loaded;
-  const outDir = resolve(cwd, config.output.dir);
+  const first = await loadPhase(ctx);
+  const outDir = resolve(cwd, first.config.output.dir);
   const outDirRel = relativePosix(cwd, outDir) || '.';
+  const onPhase = (event: GeneratePhase) => {
+    const name = event.phase === 'write' && check ? 'check' : event.phase;
+    progress.done(name, event.ms, describePhase(event, outDirRel));
+  };
+  const started = performance.now();
+  const same = await reuseUnchanged({
+    cwd,
+    outputDir: outDir,
+    check,
+    salt: (orm) => extractionSalt((first.config.source.orm ?? orm) as Orm, first.config, cwd),
+    onPhase: (event) => {
+      if (event.phase === 'render')
+        progress.done('extract', Math.round(performance.now() - started), 'unchanged since the last run');
+      onPhase(event);
+    },
+  });
+  if (same) {
+    const diagnostics = [...same.extract.diagnostics, ...same.result.diagnostics];
+    return finish(
+      ctx,
+      { cwd, outDir, outDirRel, loaded: first, tables: same.extract.tables },
+      same.result,
+      diagnostics,
+    );
+  }
+  const { loaded, extracted } = await extractPhase(ctx, first);
+  const { config } = loaded;
   if (ctx.io.ownsProcess && extracted.ir.tables.length > 0) await settleAfterExtraction();
   let rendering = true;
+  const inputs = inputsOf(extracted, first.config, cwd);
   const result = await generateDocs({
     ir: extracted.ir,
     config,
     cwd,
     check,
+    ...(inputs ? { inputs } : {}),
     onPhase: (event) => {
       if (event.phase === 'render') rendering = false;
-      const name = event.phase === 'write' && check ? 'check' : event.phase;
-      progress.done(name, event.ms, describePhase(event, outDirRel));
+      onPhase(event);
     },
   }).catch((error: unknown) => (rendering ? Promise.reject(error) : asUnwritable(outDirRel)(error)));
+  const diagnostics = [...extracted.diagnostics, ...result.diagnostics];
+  return finish(
+    ctx,
+    { cwd, outDir, outDirRel, loaded, tables: extracted.ir.tables.length },
+    result,
+    diagnostics,
+  );
+}
+
+function finish(
+  ctx: CommandContext,
+  run: Pick<DocsRun, 'cwd' | 'outDir' | 'outDirRel' | 'loaded' | 'tables'>,
+  result: GenerateResult,
+  diagnostics: Diagnostic[],
+): DocsRun {
   const rendered: RenderResult = {
     files: result.files,
     findings: result.findings,
@@ -110,11 +159,10 @@ export async function runDocsPipeline(ctx: CommandContext, check: boolean): Prom
     stale: result.stale,
     todos: result.todos,
   };
-  const diagnostics = [...extracted.diagnostics, ...rendered.diagnostics];
   if (ctx.flags.verbose) {
-    for (const d of diagnostics) progress.note(formatDiagnostic(d));
+    for (const d of diagnostics) ctx.progress.note(formatDiagnostic(d));
   }
-  return { cwd, outDir, outDirRel, loaded, extracted, rendered, written, diagnostics };
+  return { ...run, rendered, written, diagnostics };
 }
 
 /** A TODO's file as the user sees it: relative to cwd. */

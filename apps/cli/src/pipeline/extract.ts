@@ -78,27 +78,39 @@ export async function extractIr(config: OrmdocConfig, cwd: string): Promise<Extr
   return { ...result, detection };
 }
 
-/**
- * The `load` and `extract` phases every command shares: read the config (flags over it), extract
- * the IR, then merge ormdoc options the ORM's own config carried (drizzle.config.ts) below both.
- */
-export async function loadAndExtract(
-  ctx: CommandContext,
-  flags: CliFlags = ctx.flags,
-): Promise<{ loaded: LoadedConfig; extracted: ExtractOutcome }> {
-  const { progress, cwd } = ctx;
-  const first = await progress.phase(
+/** The `load` phase: the config file with the flags over it. */
+export function loadPhase(ctx: CommandContext, flags: CliFlags = ctx.flags): Promise<LoadedConfig> {
+  return ctx.progress.phase(
     'load',
-    () => loadCliConfig(cwd, flags),
+    () => loadCliConfig(ctx.cwd, flags),
     (r) => `config ${r.file ?? '(none: defaults and flags)'}`,
   );
-  const extracted = await progress.phase(
+}
+
+/**
+ * The `extract` phase: extract the IR, then merge ormdoc options the ORM's own config carried
+ * (drizzle.config.ts) below the config file and the flags.
+ */
+export async function extractPhase(
+  ctx: CommandContext,
+  first: LoadedConfig,
+  flags: CliFlags = ctx.flags,
+): Promise<{ loaded: LoadedConfig; extracted: ExtractOutcome }> {
+  const extracted = await ctx.progress.phase(
     'extract',
-    () => extractIr(first.config, cwd),
+    () => extractIr(first.config, ctx.cwd),
     (r) =>
       `${r.detection.orm}${r.detection.evidence.length ? ` (${r.detection.evidence.join(', ')})` : ''}: ` +
       `${plural(r.ir.tables.length, 'table')}, ${plural(r.ir.enums.length, 'enum')}` +
       (r.config ? `; ormdoc options from ${r.config.file}` : ''),
   );
   return { loaded: withOrmConfig(first, flags, extracted.config), extracted };
+}
+
+/** The `load` and `extract` phases every command shares. */
+export async function loadAndExtract(
+  ctx: CommandContext,
+  flags: CliFlags = ctx.flags,
+): Promise<{ loaded: LoadedConfig; extracted: ExtractOutcome }> {
+  return extractPhase(ctx, await loadPhase(ctx, flags), flags);
 }

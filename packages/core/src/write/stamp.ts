@@ -7,6 +7,7 @@ import type { OrmdocConfig } from '../config/schema.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Finding } from '../findings/index.js';
 import type { Ir } from '../ir/types.js';
+import type { StampInputs } from './inputs.js';
 import { parseRegions } from './regions.js';
 
 /**
@@ -28,6 +29,8 @@ export interface Stamp {
   files: Array<[string, string]>;
   findings: Finding[];
   diagnostics: Diagnostic[];
+  /** The extraction's inputs, when the extractor could name them all (`write/inputs.ts`). */
+  inputs?: StampInputs;
 }
 
 const isMarkdown = (path: string) => /\.(md|markdown|mdx)$/i.test(path);
@@ -44,34 +47,42 @@ export function digestOf(path: string, content: string | Buffer): string {
   return h.digest('hex');
 }
 
-let codeDigest: string | undefined;
+let ormdocDigestMemo: string | undefined;
 
 /** Tests only: stand in for ormdoc's version and code (undefined: read them again). */
 export function setOrmdocDigestForTests(value: string | undefined): void {
-  codeDigest = value;
+  ormdocDigestMemo = value;
 }
 
-/** ormdoc's own version and code (templates included): a changed build must never reuse a stamp. */
-function ormdocDigest(): string {
-  if (codeDigest) return codeDigest;
-  const here = dirname(fileURLToPath(import.meta.url));
-  const root = resolve(here, '..'); // dist/ (or src/ when run from sources)
+/**
+ * A digest of a package's version and built code (`.js`/`.ts`/`.mjs` under `dir`, declarations and
+ * tests left out): a changed build must never reuse a stamp.
+ */
+export function codeDigest(dir: string, version: string | undefined): string {
   const h = sha();
-  const version = (createRequire(import.meta.url)('../../package.json') as { version?: string }).version;
   h.update(`${version}\u0000`);
-  const files = (readdirSync(root, { recursive: true }) as string[])
+  const files = (readdirSync(dir, { recursive: true }) as string[])
     .filter((f) => /\.(js|ts|mjs)$/.test(f) && !/\.d\.ts$|\.test\.ts$/.test(f))
     .sort();
   for (const f of files)
     h.update(`${f}\u0000`)
-      .update(readFileSync(join(root, f)))
+      .update(readFileSync(join(dir, f)))
       .update('\u0001');
-  codeDigest = h.digest('hex');
-  return codeDigest;
+  return h.digest('hex');
+}
+
+/** ormdoc's own version and code (templates included). */
+export function ormdocDigest(): string {
+  if (ormdocDigestMemo) return ormdocDigestMemo;
+  const here = dirname(fileURLToPath(import.meta.url));
+  const root = resolve(here, '..'); // dist/ (or src/ when run from sources)
+  const version = (createRequire(import.meta.url)('../../package.json') as { version?: string }).version;
+  ormdocDigestMemo = codeDigest(root, version);
+  return ormdocDigestMemo;
 }
 
 /** JSON of the config with regular expressions and functions spelled out (JSON would drop them). */
-function configJson(config: OrmdocConfig): string {
+export function configJson(config: OrmdocConfig): string {
   return JSON.stringify(config, (_key, value: unknown) =>
     value instanceof RegExp
       ? `RegExp ${String(value)}`

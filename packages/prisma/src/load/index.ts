@@ -7,6 +7,7 @@ import { fromDmmf } from '../convert/fromDmmf.js';
 import { scanSchema } from '../convert/scan.js';
 import { readSchemaText } from '../convert/schemaText.js';
 import { findSchemaFiles } from './files.js';
+import { prismaInputs } from './inputs.js';
 import { readPrismaViews, withMigrationObjects } from './migrationObjects.js';
 import { type MigrationFile, readMigrations } from './migrations.js';
 import { readSchema } from './read.js';
@@ -67,9 +68,16 @@ export async function loadPrisma(options: {
     options.cwd,
     files.map((f) => f.absolute),
   );
-  return fromPrismaSchema({
+  const result = await fromPrismaSchema({
     cwd: options.cwd,
     files: files.map((f) => ({ path: f.path, content: f.content })),
     migrations,
   });
+  return {
+    ...result,
+    inputs: prismaInputs(
+      options.cwd,
+      files.map((f) => f.absolute),
+    ),
+  };
 }
