@@ -71,6 +71,10 @@ export function mergeDocument(existing: string, fresh: string, file: string): st
       .reverse()
       .find((r) => present.has(r.id));
     const after = nextRegions.slice(index + 1).find((r) => present.has(r.id));
+    if (placeUnderHeading(out, next, region, before, after)) {
+      present.add(region.id);
+      return;
+    }
     const seg: Region = { ...region, end: withNewline(region.end) };
     if (before) {
       const at = out.findIndex((s) => s.kind === 'region' && s.id === before.id);
@@ -81,18 +85,68 @@ export function mergeDocument(existing: string, fresh: string, file: string): st
       const at = out.findIndex((s) => s.kind === 'region' && s.id === after.id);
       out.splice(at, 0, seg, { kind: 'text', text: '\n' });
     } else {
+      // Appended after everything the file has: exactly one blank line between (none in an empty file).
       const text = joinSegments(out);
-      out.push({ kind: 'text', text: text === '' ? '' : text.endsWith('\n') ? '\n' : '\n\n' }, seg);
+      const gap = text === '' || text.endsWith('\n\n') ? '' : text.endsWith('\n') ? '\n' : '\n\n';
+      out.push({ kind: 'text', text: gap }, seg);
     }
     present.add(region.id);
   });
   return joinSegments(out);
 }
 
-/** A region dropped at the end of the file leaves one blank line too many. */
+/**
+ * A region dropped at the end of the file leaves one blank line too many: the text before it
+ * ends with a blank line, or is the lone newline after a kept region's end marker.
+ */
 function dropTrailingBlank(out: Segment[]): void {
   const last = out[out.length - 1];
-  if (last?.kind === 'text' && last.text.endsWith('\n\n')) last.text = last.text.slice(0, -1);
+  if (last?.kind !== 'text') return;
+  if (last.text.endsWith('\n\n')) last.text = last.text.slice(0, -1);
+  else if (last.text === '\n' && out[out.length - 2]?.kind === 'region') out.pop();
+}
+
+/**
+ * Put a new region under its own heading when the file has that heading: the last heading line the
+ * render wrote before the region (e.g. `## Changelog`), looked for in the file's text between the
+ * regions around the new one. A section that was text only until now (a person's) gets its new
+ * generated part under its heading, not at the end of the section before it.
+ */
+function placeUnderHeading(
+  out: Segment[],
+  next: Segment[],
+  region: Region,
+  before: Region | undefined,
+  after: Region | undefined,
+): boolean {
+  const prev = next[next.findIndex((s) => s.kind === 'region' && s.id === region.id) - 1];
+  if (prev?.kind !== 'text') return false;
+  const bare = (line: string) => line.replace(/\r?\n$/, '');
+  const heading = splitLines(prev.text).reverse().map(bare).find((l) => /^#{1,6} \S/.test(l));
+  if (!heading) return false;
+  const regionAt = (id: string) => out.findIndex((s) => s.kind === 'region' && s.id === id);
+  const from = before ? regionAt(before.id) + 1 : 0;
+  const to = after ? regionAt(after.id) : out.length;
+  for (let i = from; i < to; i++) {
+    const seg = out[i];
+    if (seg?.kind !== 'text') continue;
+    const lines = splitLines(seg.text);
+    const h = lines.findIndex((l) => bare(l) === heading);
+    if (h < 0) continue;
+    // Below the heading and the blank line after it; what followed it comes after the region.
+    const cut = h + 1 + (lines[h + 1] !== undefined && bare(lines[h + 1] as string) === '' ? 1 : 0);
+    const head = withNewline(lines.slice(0, cut).join(''));
+    const rest = lines.slice(cut).join('');
+    out.splice(
+      i,
+      1,
+      { kind: 'text', text: cut === h + 1 ? `${head}\n` : head },
+      { ...region, end: withNewline(region.end) },
+      { kind: 'text', text: rest === '' ? '' : `\n${rest}` },
+    );
+    return true;
+  }
+  return false;
 }
 
 /** Put a new fact region where ormdoc's TODO line for that fact is. */
