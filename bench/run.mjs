@@ -131,6 +131,24 @@ for (const n of sizes) {
       enough: (r) => floor.ok && r.wall > farOver * floor.wall,
     });
     const output = ormdoc.ok ? inspectOutput(outDir, n) : undefined;
+    // The write bound: the floor plus writing files of the sizes ormdoc just wrote (bench/bound/write.mjs).
+    const boundOut = path.join(OUT_DIR, 'bound', `${id}-${n}`);
+    log(`[${id} ${n}] write bound x${runs} ...`);
+    const bound = ormdoc.ok
+      ? await measureRuns(
+          runs,
+          process.execPath,
+          [
+            path.join(BENCH_DIR, 'bound', 'write.mjs'),
+            path.join(BENCH_DIR, 'floor', floorScript),
+            outDir,
+            boundOut,
+            dir,
+            ...floorArgs,
+          ],
+          { cwd: dir, timeoutSec, beforeEach: () => rmSync(boundOut, { recursive: true, force: true }) },
+        )
+      : { ok: false, error: 'ormdoc failed' };
     const peers = [];
     if (withPeers)
       for (const peer of PEERS.filter((p) => p.orm === orm && id === orm)) {
@@ -163,8 +181,14 @@ for (const n of sizes) {
       ...(infoOnly ? { infoOnly } : {}),
       loadAvgAtStart: Number(load.toFixed(2)),
       floor: summary(floor),
+      bound: bound.ok ? summary(bound) : { ok: false, error: bound.error ?? failure(bound.last) },
       ormdoc: { ...summary(ormdoc), ...(ormdoc.ok ? {} : { error: failure(ormdoc.last) }) },
-      ratio: { wall: ormdoc.wall / floor.wall, mem: ormdoc.rssMb / floor.rssMb, cpu: ormdoc.cpu / floor.cpu },
+      ratio: {
+        wall: ormdoc.wall / floor.wall,
+        mem: ormdoc.rssMb / floor.rssMb,
+        cpu: ormdoc.cpu / floor.cpu,
+        ...(bound.ok ? { bound: ormdoc.wall / bound.wall } : {}),
+      },
       peers,
       output,
       ...(generator ? { generator } : {}),

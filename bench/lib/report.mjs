@@ -1,5 +1,9 @@
 // The results table (stdout) and the budget verdicts.
 
+/**
+ * Issue 19's budgets: wall time within 1.5x the write bound (the floor plus writing the same files,
+ * bench/bound/write.mjs), peak memory within 2x the floor, from 1,000 tables on.
+ */
 export const BUDGET = { wallRatio: 1.5, memRatio: 2, fromSize: 1000 };
 
 /** A run stopped at its time limit: its numbers are lower bounds. */
@@ -16,7 +20,10 @@ export function verdict(row) {
     };
   if (!row.ormdoc.ok) return { status: 'FAIL', reasons: [`ormdoc failed: ${row.ormdoc.error}`] };
   const reasons = [];
-  if (row.ratio.wall > BUDGET.wallRatio) reasons.push(`wall ${f(row.ratio.wall)}x > ${BUDGET.wallRatio}x`);
+  if (row.ratio.bound === undefined)
+    reasons.push(`write bound failed: ${row.bound?.error ?? 'not measured'}`);
+  else if (row.ratio.bound > BUDGET.wallRatio)
+    reasons.push(`wall ${f(row.ratio.bound)}x the write bound > ${BUDGET.wallRatio}x`);
   if (row.ratio.mem > BUDGET.memRatio) reasons.push(`memory ${f(row.ratio.mem)}x > ${BUDGET.memRatio}x`);
   for (const p of row.peers) if (p.ok && row.ormdoc.wall > p.wall) reasons.push(`slower than ${p.id}`);
   if (row.output && !row.output.usable) reasons.push(...row.output.problems);
@@ -38,6 +45,7 @@ export function formatRow(row) {
     `${f(row.floor.wall).padStart(7)}s ${f(row.floor.rssMb, 0).padStart(5)}MB`,
     `${gt(row.ormdoc)}${f(row.ormdoc.wall).padStart(7)}s ${f(row.ormdoc.rssMb, 0).padStart(5)}MB`,
     `${gt(row.ormdoc)}${f(row.ratio.wall).padStart(6)}x ${f(row.ratio.mem).padStart(5)}x`,
+    `${f(row.bound?.wall).padStart(7)}s ${gt(row.ormdoc)}${f(row.ratio.bound).padStart(5)}x`,
     row.verdict.status.padEnd(4),
     peers || '-',
   ].join(' | ');
@@ -49,6 +57,7 @@ export const HEADER = [
   '  floor (wall, RSS)',
   ' ormdoc (wall, RSS)',
   'ratio wall  mem',
+  '  bound (wall, ormdoc/bound)',
   'budget',
   'peers (wall/RSS, ormdoc/peer)',
 ].join(' | ');
@@ -56,8 +65,8 @@ export const HEADER = [
 /** Markdown table for BENCHMARKS.md. */
 export function markdownTable(rows) {
   const out = [
-    '| ORM | tables | floor s | floor MB | ormdoc s | ormdoc MB | wall ratio | mem ratio | CPU ratio | budget | peers: s / MB (ormdoc÷peer) |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|',
+    '| ORM | tables | floor s | floor MB | write bound s | ormdoc s | ormdoc MB | ÷ floor (wall) | ÷ bound (wall) | mem ratio | CPU ratio | budget | peers: s / MB (ormdoc÷peer) |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|',
   ];
   for (const r of rows) {
     const peers = r.peers
@@ -69,7 +78,7 @@ export function markdownTable(rows) {
       .join('<br>');
     const v = r.verdict.status + (r.verdict.reasons.length ? `: ${r.verdict.reasons.join('; ')}` : '');
     out.push(
-      `| ${r.orm} | ${r.n} | ${f(r.floor.wall)} | ${f(r.floor.rssMb, 0)} | ${r.ormdoc.ok || r.ormdoc.timedOut ? `${gt(r.ormdoc)}${f(r.ormdoc.wall)}` : 'failed'} | ${gt(r.ormdoc)}${f(r.ormdoc.rssMb, 0)} | ${gt(r.ormdoc)}${f(r.ratio.wall)} | ${gt(r.ormdoc)}${f(r.ratio.mem)} | ${gt(r.ormdoc)}${f(r.ratio.cpu)} | ${v} | ${peers || '—'} |`,
+      `| ${r.orm} | ${r.n} | ${f(r.floor.wall)} | ${f(r.floor.rssMb, 0)} | ${f(r.bound?.wall)} | ${r.ormdoc.ok || r.ormdoc.timedOut ? `${gt(r.ormdoc)}${f(r.ormdoc.wall)}` : 'failed'} | ${gt(r.ormdoc)}${f(r.ormdoc.rssMb, 0)} | ${gt(r.ormdoc)}${f(r.ratio.wall)} | ${gt(r.ormdoc)}${f(r.ratio.bound)} | ${gt(r.ormdoc)}${f(r.ratio.mem)} | ${gt(r.ormdoc)}${f(r.ratio.cpu)} | ${v} | ${peers || '—'} |`,
     );
   }
   return out.join('\n');
