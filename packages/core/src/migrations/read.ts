@@ -52,17 +52,24 @@ function statementsOf(
   diagnostics: Diagnostic[],
 ): ParsedStatement[] {
   let tree: ParseResult;
+  let cursor: number | undefined;
   try {
     tree = pg.parse(file.content);
     return (tree.stmts ?? []).flatMap((s) => (s.stmt ? [{ stmt: s.stmt, at: s.stmt_location ?? 0 }] : []));
   } catch (e) {
     diagnostics.push(parseWarning(file, text, e));
+    cursor = (e as { sqlDetails?: { cursorPosition?: number } }).sqlDetails?.cursorPosition;
   }
   let tokens: Array<{ start: number; end: number; text: string }>;
   try {
     tokens = pg.scan(file.content);
   } catch {
-    return [];
+    // The lexer fails too (an unterminated quote): what comes before the error is still split.
+    try {
+      tokens = cursor === undefined ? [] : pg.scan(file.content.slice(0, cursor));
+    } catch {
+      return [];
+    }
   }
   const out: ParsedStatement[] = [];
   let from = 0;
@@ -106,7 +113,7 @@ export async function readMigrationSql(files: readonly MigrationFile[]): Promise
     diagnostics.push({
       severity: 'info',
       code: 'migrations/unmodeled-statements',
-      message: `${total} statement${total === 1 ? '' : 's'} of the migrations ${total === 1 ? 'is' : 'are'} not documented (ormdoc does not model them): ${kinds.map(([k, c]) => `${c} ${k}`).join(', ')}.`,
+      message: `${total} statement${total === 1 ? '' : 's'} of the migrations ${total === 1 ? 'is' : 'are'} not documented (ormdoc does not model ${total === 1 ? 'it' : 'them'}): ${kinds.map(([k, c]) => `${c} ${k}`).join(', ')}.`,
       hint: 'Their effects (grants, data changes, DO blocks) are not in the documents; describe them in the hand-written parts if they matter.',
     });
   }
