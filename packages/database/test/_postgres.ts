@@ -34,8 +34,10 @@ export function postgresBin(): string | undefined {
  */
 export function postgresUnavailable(): string | undefined {
   if (postgresBin()) return undefined;
-  const why = 'PostgreSQL server binaries not found (/usr/lib/postgresql/<n>/bin; apt-get install postgresql)';
-  if (process.env.CI === 'true' || process.env.CI === '1') throw new Error(`${why}: CI must run these tests.`);
+  const why =
+    'PostgreSQL server binaries not found (/usr/lib/postgresql/<n>/bin; apt-get install postgresql)';
+  if (process.env.CI === 'true' || process.env.CI === '1')
+    throw new Error(`${why}: CI must run these tests.`);
   return why;
 }
 
@@ -68,7 +70,9 @@ export async function startDebianPostgres(): Promise<TestServer> {
   const asRoot = process.getuid?.() === 0;
   const wrap = (cmd: string, args: string[]): [string, string[]] =>
     // setpriv execs the command itself (no parent in between), so a signal reaches the server.
-    asRoot ? ['setpriv', ['--reuid=postgres', '--regid=postgres', '--clear-groups', '--', cmd, ...args]] : [cmd, args];
+    asRoot
+      ? ['setpriv', ['--reuid=postgres', '--regid=postgres', '--clear-groups', '--', cmd, ...args]]
+      : [cmd, args];
   if (asRoot) {
     const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
     const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
@@ -140,7 +144,8 @@ export async function startPgliteServer(): Promise<TestServer & { db: PGlite }> 
   await server.start();
   const port = Number(server.getServerConn().split(':').pop());
   if (!port) throw new Error('pglite-socket did not report its port');
-  const url = (database = 'postgres') => `postgresql://postgres:${encodeURIComponent(PASSWORD)}@127.0.0.1:${port}/${database}`;
+  const url = (database = 'postgres') =>
+    `postgresql://postgres:${encodeURIComponent(PASSWORD)}@127.0.0.1:${port}/${database}`;
   return {
     db,
     url,

@@ -39,9 +39,13 @@ export function parseDatabaseUrl(input: string, cwd: string): DatabaseTarget {
       host = decodeURIComponent(parsed.hostname) || parsed.searchParams.get('host') || 'localhost';
       database = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
     } catch {
-      throw new OrmdocError('INPUT_NOT_FOUND', `The database URL is not a valid URL: ${redact(text, secrets)}`, {
-        hint: 'Write it as postgres://user:password@host:5432/database (percent-encode special characters).',
-      });
+      throw new OrmdocError(
+        'INPUT_NOT_FOUND',
+        `The database URL is not a valid URL: ${redact(text, secrets)}`,
+        {
+          hint: 'Write it as postgres://user:password@host:5432/database (percent-encode special characters).',
+        },
+      );
     }
     const label = `postgresql://${host.startsWith('/') ? `[${host}]` : host}/${database}`;
     return { kind: 'postgresql', url: text, label, host, secrets };

@@ -41,7 +41,10 @@ export function databaseError(error: unknown, target: DatabaseTarget): OrmdocErr
         'Check the user and password (percent-encode special characters in the URL).',
       );
     case '3D000':
-      return fail(`The database of ${where} does not exist.`, 'Check the database name at the end of the URL.');
+      return fail(
+        `The database of ${where} does not exist.`,
+        'Check the database name at the end of the URL.',
+      );
     case '42501':
       return fail(
         `No permission to read the catalog of ${where}: ${said}`,

@@ -6,7 +6,10 @@ import type { Query } from './session.js';
  * Every catalog query of an introspection, in one session: one query per catalog. `schemas`
  * restricts the schemas read (all user schemas when absent); it is a bound parameter, never SQL.
  */
-export async function readCatalog(query: Query, schemas: readonly string[] | undefined): Promise<CatalogRows> {
+export async function readCatalog(
+  query: Query,
+  schemas: readonly string[] | undefined,
+): Promise<CatalogRows> {
   const params = [schemas && schemas.length > 0 ? [...schemas] : null];
   const [server] = await query<ServerRow>(q.SERVER_QUERY);
   return {

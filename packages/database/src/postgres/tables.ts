@@ -1,6 +1,6 @@
 import {
-  categorizeSqlType,
   type ColumnCategory,
+  categorizeSqlType,
   type IrInput,
   normalizeSqlType,
   type ReferentialAction,
