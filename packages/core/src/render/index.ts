@@ -20,6 +20,7 @@ import { fence } from './markdown.js';
 import { HEADER_COMMENT, wrapRegion } from './markers.js';
 import { applyOverlay } from './overlay.js';
 import { schemaDdl, schemaDiagrams } from './shared.js';
+import { prepareSvg, svgFiles } from './svg.js';
 import type { RenderedFile, RenderResult } from './types.js';
 
 export { DIRECTIVES } from './directives.js';
@@ -94,6 +95,8 @@ async function renderOverlaid(
     (config.output.layout === 'per-table' ||
       (config.output.layout === 'auto' && baseCount > PER_TABLE_THRESHOLD));
   const ctx = createContext(ir, config, findings, documents, tableFiles(ir, perTable));
+  // SVG diagrams (`diagrams.svg`) are drawn first: Graphviz loads asynchronously, the templates are synchronous.
+  await prepareSvg(ctx);
 
   const files: RenderedFile[] = [];
   for (const template of config.output.templates) {
@@ -124,6 +127,7 @@ async function renderOverlaid(
   // Pages every built-in document links to: one per domain (the overview's map), and the findings.
   if (builtins.length > 0) files.push(...renderDomainPages(ctx), renderFindings(ctx));
   files.push(...artifacts(ctx));
+  files.push(...svgFiles(ctx));
   const seen = new Set<string>();
   for (const f of files) {
     if (seen.has(f.path))

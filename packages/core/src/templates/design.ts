@@ -15,6 +15,7 @@ import {
   manyToManyTable,
 } from '../render/parts/relationships.js';
 import { cappedBullets, cappedTable, isSplit, SEED_FILE, schemaDiagrams } from '../render/shared.js';
+import { svgPictures } from '../render/svg.js';
 import type { RenderedFile } from '../render/types.js';
 import { developmentData, renderDataModels, SPLIT_SAMPLE_TABLES } from './designModels.js';
 
@@ -38,6 +39,13 @@ function diagramIndex(diagrams: MermaidDiagram[]): string {
     String(d.tables.length),
   ]);
   return `The schema is drawn in ${diagrams.length} diagrams of connected tables, one file each (Mermaid; \`er-diagram.md\` has them all in one file):\n\n${table(['File', 'Diagram', 'Tables'], rows)}`;
+}
+
+/** With `diagrams.svg`: the SVG pictures, and the Mermaid source folded below them (GitHub renders it when opened). */
+function withSvgPictures(ctx: RenderContext, mermaid: string): string {
+  const pictures = svgPictures(ctx);
+  if (!pictures) return mermaid;
+  return `${pictures}\n\n<details>\n<summary>Mermaid source</summary>\n\n${mermaid}\n\n</details>`;
 }
 
 function developmentDataIntro(ctx: RenderContext): string {
@@ -70,7 +78,7 @@ export function renderDesign(ctx: RenderContext, file: string): RenderedFile[] {
   );
 
   doc.heading(2, '2. Entity-Relationship Diagram');
-  doc.region('er-diagram', mermaidBlocks(ctx));
+  doc.region('er-diagram', withSvgPictures(ctx, mermaidBlocks(ctx)));
 
   doc.heading(2, '3. Data Models');
   renderDataModels(ctx, doc);

@@ -6,6 +6,7 @@ import type { RenderContext } from '../context.js';
 import { bullets, code, escapeText, fence, table } from '../markdown.js';
 import { ofTable } from '../memo.js';
 import { renderSamples } from '../shared.js';
+import { tableSvgPicture } from '../svg.js';
 import { columnRows, foreignKeyItems, keyAndIndexItems, tagList } from './columns.js';
 import { tableFindingsPointer } from './findingsHome.js';
 import { tableHeadingText } from './links.js';
@@ -62,8 +63,15 @@ export function tableSection(ctx: RenderContext, t: Table, level: number): strin
   lines.push(
     `**Relationships:**\n${bullets(relationshipSummary(ctx, t, { outgoing: false }), t.foreignKeys.length ? '_No other table references this one; its own references are the foreign keys above._' : '_None: no foreign key references this table, and it references no other table._')}`,
   );
-  // A table's own file shows its one-hop neighbourhood (the single-file reference has the ER diagram).
-  if (ctx.tableFiles.has(qualifiedName(t))) {
+  // A table's own file shows its one-hop neighbourhood (the single-file reference has the ER diagram):
+  // the SVG picture beside it when `diagrams.svg` is on, else as Mermaid.
+  const picture = tableSvgPicture(ctx, t);
+  if (picture) {
+    const more = picture.omitted
+      ? `\n\nAnd ${picture.omitted} more ${picture.omitted === 1 ? 'table' : 'tables'}: see Foreign Keys and Relationships above.`
+      : '';
+    lines.push(`**Neighbourhood:**\n\n${picture.markdown}${more}`);
+  } else if (ctx.tableFiles.has(qualifiedName(t))) {
     // Only the table and its neighbours are handed over: one page per table must not cost O(tables) each.
     const relationships = ofTable(ctx.index.relationships, t);
     // The columns are in the table above: the diagram draws the keys and the linking columns.
