@@ -102,7 +102,7 @@ export async function extractAtRevision(src: TreeSource, sha: string, label: str
     for (const [i, file] of files.entries()) {
       const target = join(copy, file.path);
       await mkdir(dirname(target), { recursive: true });
-      await writeFile(target, blobs[i] ?? '');
+      await writeFile(target, blobs[i]?.data ?? '');
       for (let dir = posix.dirname(file.path); dir !== '.'; dir = posix.dirname(dir)) folders.add(dir);
     }
     await linkDependencies(src.root, copy, folders);

@@ -17,11 +17,16 @@ export function tryGit(cwd: string, args: readonly string[]): Promise<string | u
   });
 }
 
+export interface GitObject {
+  oid: string;
+  data: Buffer;
+}
+
 /**
  * The objects `names` denote (`<rev>:<path>` or object ids), read by one `git cat-file --batch`:
- * a Buffer each, undefined for a name git does not know (a path missing at that revision).
+ * each with its id, undefined for a name git does not know (a path missing at that revision).
  */
-export function readObjects(root: string, names: readonly string[]): Promise<Array<Buffer | undefined>> {
+export function readObjects(root: string, names: readonly string[]): Promise<Array<GitObject | undefined>> {
   if (names.length === 0) return Promise.resolve([]);
   return new Promise((done, fail) => {
     const child = spawn('git', ['cat-file', '--batch'], { cwd: root, windowsHide: true });
@@ -46,21 +51,21 @@ export function readObjects(root: string, names: readonly string[]): Promise<Arr
 }
 
 /** `<oid> <type> <size>\n<bytes>\n` per found object, `<name> missing\n` (or `ambiguous`) otherwise. */
-function parseBatch(out: Buffer, count: number): Array<Buffer | undefined> {
-  const result: Array<Buffer | undefined> = [];
+function parseBatch(out: Buffer, count: number): Array<GitObject | undefined> {
+  const result: Array<GitObject | undefined> = [];
   let at = 0;
   for (let i = 0; i < count; i++) {
     const eol = out.indexOf(10, at);
     if (eol < 0) throw new Error('git cat-file --batch: output ended early');
     const header = out.toString('utf8', at, eol);
     at = eol + 1;
-    const found = /^[0-9a-f]{40,64} \S+ (\d+)$/.exec(header);
+    const found = /^([0-9a-f]{40,64}) \S+ (\d+)$/.exec(header);
     if (!found) {
       result.push(undefined);
       continue;
     }
-    const size = Number(found[1]);
-    result.push(out.subarray(at, at + size));
+    const size = Number(found[2]);
+    result.push({ oid: found[1]!, data: out.subarray(at, at + size) });
     at += size + 1;
   }
   return result;

@@ -1,4 +1,5 @@
 import type { OrmdocConfig, TemplateId } from '../config/schema.js';
+import type { Changelog } from '../history/types.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Finding, FindingCategory } from '../findings/index.js';
 import { qualifiedName } from '../ir/names.js';
@@ -29,6 +30,8 @@ export interface RenderContext {
   anchors: Map<string, string>;
   /** Values several documents of one render share (the DDL, the diagrams), computed on first use: see `once`. */
   shared: Map<string, unknown>;
+  /** The schema reference's Changelog from git, when there is one (see history/changelog.ts). */
+  changelog?: Changelog;
   /** Core tables first, FK-safe (see `readingOrder`); views last. */
   readingOrder: readonly Table[];
   /** Key tables, the one set of core tables, the ownership chain: the same in every document. */

@@ -4,6 +4,7 @@ import type { OrmdocConfig, TemplateId } from '../config/schema.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { OrmdocError } from '../errors.js';
 import { analyze } from '../findings/index.js';
+import type { Changelog } from '../history/types.js';
 import { toDbml } from '../interop/dbml.js';
 import { toTblsSchema } from '../interop/tbls.js';
 import { irJsonSchema } from '../ir/jsonSchema.js';
@@ -59,6 +60,8 @@ export async function renderDocuments(options: {
   ir: Ir;
   config: OrmdocConfig;
   cwd: string;
+  /** The schema reference's Changelog from git (see history/changelog.ts); absent: the section a person writes. */
+  changelog?: Changelog;
 }): Promise<RenderResult> {
   const overlaid = applyOverlay(options.ir, options.config.overlay);
   // Every document asks for the FK-safe order of these tables and looks tables and enums up by
@@ -66,7 +69,13 @@ export async function renderDocuments(options: {
   const pin = pinDependencyOrder(overlaid.ir.tables);
   const lookups = pinLookups(overlaid.ir);
   try {
-    return await renderOverlaid(overlaid.ir, options.config, options.cwd, overlaid.diagnostics);
+    return await renderOverlaid(
+      overlaid.ir,
+      options.config,
+      options.cwd,
+      overlaid.diagnostics,
+      options.changelog,
+    );
   } finally {
     lookups.release();
     pin.release();
@@ -78,6 +87,7 @@ async function renderOverlaid(
   config: OrmdocConfig,
   cwd: string,
   overlayDiagnostics: Diagnostic[],
+  changelog: Changelog | undefined,
 ): Promise<RenderResult> {
   const diagnostics: Diagnostic[] = [...overlayDiagnostics];
   const findings = analyze(ir, {
@@ -97,6 +107,7 @@ async function renderOverlaid(
   const ctx = createContext(ir, config, findings, documents, tableFiles(ir, perTable));
   // SVG diagrams (`diagrams.svg`) are drawn first: Graphviz loads asynchronously, the templates are synchronous.
   await prepareSvg(ctx);
+  if (changelog) ctx.changelog = changelog;
 
   const files: RenderedFile[] = [];
   for (const template of config.output.templates) {

@@ -17,6 +17,7 @@ import {
   SEED_FILE,
   schemaDdl,
 } from '../render/shared.js';
+import { changelogSection } from '../render/parts/changelog.js';
 import type { RenderedFile } from '../render/types.js';
 
 export function modelLanguage(ir: Ir): {
@@ -222,9 +223,7 @@ export function renderSchemaTail(ctx: RenderContext, doc: Doc): RenderedFile[] {
   );
 
   doc.heading(2, 'Changelog');
-  doc.text(
-    '_Record released schema changes here (version, date, change, author); ormdoc never edits this section._',
-  );
+  changelogSection(doc, ctx.changelog);
   return isSplit(ctx) ? [{ path: SEED_FILE, content: seedFileContent(ctx, seed) }] : [];
 }
 
