@@ -12,4 +12,7 @@ export default defineConfig({
       'Neon’s PgBouncer endpoint in transaction mode, 20 connections per application instance',
     owners: 'Platform team (#platform-db)',
   },
+  // The Changelog from git stays off: this repository's history of the example is ormdoc's own
+  // development, not the example's (and the four examples must agree).
+  history: { changelog: 'off' },
 });

@@ -13,4 +13,7 @@ export default defineConfig({
     compliance:
       'GDPR: personal data (users, profiles) stays in the EU; erasure requests are handled within 30 days',
   },
+  // The Changelog from git stays off: this repository's history of the example is ormdoc's own
+  // development, not the example's (and the four examples must agree).
+  history: { changelog: 'off' },
 });
