@@ -12,6 +12,7 @@ import { type DrizzleModule, fromDrizzleTables } from '../convert/fromDrizzleTab
 import type { DrizzleDialect } from '../types.js';
 import { loadUserDrizzle } from './drizzleApi.js';
 import { withProjectLoader } from './loader.js';
+import { withDrizzleMigrations } from './migrations.js';
 import { moduleLoadError } from './moduleError.js';
 import { resolveSchemaFiles } from './schemaFiles.js';
 
@@ -110,5 +111,12 @@ export async function loadDrizzle(options: LoadDrizzleOptions): Promise<DrizzleE
       message: `No exported drizzle tables found in ${sources.map((s) => s.path).join(', ')}.`,
       hint: 'drizzle-kit (and ormdoc) only see tables that are exported from the schema files.',
     });
-  return { ...result, ...(config ? { config } : {}), ...(config?.ormdoc ? { ormdoc: config.ormdoc } : {}) };
+  const withMigrations = config
+    ? await withDrizzleMigrations(result, { cwd, ...(config.out ? { out: config.out } : {}) })
+    : result;
+  return {
+    ...withMigrations,
+    ...(config ? { config } : {}),
+    ...(config?.ormdoc ? { ormdoc: config.ormdoc } : {}),
+  };
 }
