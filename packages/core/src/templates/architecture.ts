@@ -17,6 +17,7 @@ import {
 } from '../render/parts/common.js';
 import { findingsLink, findingsPointer } from '../render/parts/findingsHome.js';
 import { tableLink } from '../render/parts/links.js';
+import { accessControlFacts, extensionsLine } from '../render/parts/objects.js';
 import {
   describeRelationship,
   fkRelationships,
@@ -52,7 +53,7 @@ export function renderArchitecture(ctx: RenderContext, file: string): RenderedFi
   doc.heading(2, 'Technology Stack');
   doc.region(
     'technology-stack',
-    `### Database Engine\n\n- **Primary Database:** ${databaseEngine(ctx.ir.dialect)}\n\n### Tools & Libraries\n\n- **ORM:** ${escapeText(ormName(ctx.ir))}\n- **Migration Tool:** ${tool.name}`,
+    `### Database Engine\n\n- **Primary Database:** ${databaseEngine(ctx.ir.dialect)}${extensionsLine(ctx) ? `\n- ${extensionsLine(ctx)}` : ''}\n\n### Tools & Libraries\n\n- **ORM:** ${escapeText(ormName(ctx.ir))}\n- **Migration Tool:** ${tool.name}`,
   );
   doc.fact('databaseVersion', { label: 'Database version' });
   doc.fact('supportingServices', { label: 'Caching layer, search engine, message queue' });
@@ -173,6 +174,8 @@ export function renderArchitecture(ctx: RenderContext, file: string): RenderedFi
 
   doc.heading(2, 'Security Architecture');
   doc.heading(3, 'Access Control');
+  const access = accessControlFacts(ctx);
+  if (access) doc.region('access-control', access);
   doc.fact('accessControl');
   doc.region(
     'data-protection',

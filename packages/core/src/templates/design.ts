@@ -8,6 +8,7 @@ import { describeIndex } from '../render/parts/columns.js';
 import { migrationOrder, queryFacts, stackLines } from '../render/parts/common.js';
 import { enumBody } from '../render/parts/enums.js';
 import { findingsPointer } from '../render/parts/findingsHome.js';
+import { accessControlFacts } from '../render/parts/objects.js';
 import {
   fkRelationships,
   fkRelationshipTable,
@@ -231,6 +232,8 @@ export function renderDesign(ctx: RenderContext, file: string): RenderedFile[] {
   );
   doc.fact('encryption');
   doc.heading(3, '11.2 Access Control');
+  const access = accessControlFacts(ctx);
+  if (access) doc.region('access-control', access);
   doc.fact('accessControl');
 
   doc.heading(2, '12. Backup and Recovery');

@@ -12,7 +12,7 @@ const NONE: Record<FindingSection, string> = {
   indexing:
     'The analysis found no indexing problem: every foreign key has a supporting index and no index is redundant.',
   queryOptimization: 'The analysis found no query path that cannot use an index.',
-  security: 'No finding about personal data or secrets.',
+  security: 'No finding about personal data, secrets or access rules.',
   validation: 'The analysis found no validation or integrity problem.',
   changeTracking:
     'Every table records when rows are created and changed, and the database itself maintains those columns.',

@@ -24,6 +24,7 @@ import {
 } from '../render/parts/common.js';
 import { findingsPointer } from '../render/parts/findingsHome.js';
 import { tableLink } from '../render/parts/links.js';
+import { rlsOverview, rlsSection } from '../render/parts/objects.js';
 import { relationshipSummary } from '../render/parts/relationships.js';
 import { startHere } from '../render/parts/startHere.js';
 import { purpose } from '../render/parts/tableSection.js';
@@ -116,7 +117,7 @@ export function renderOverview(ctx: RenderContext, file: string): RenderedFile[]
 
   doc.heading(2, 'Security & Access Control');
   doc.heading(3, 'Row Level Security (RLS)');
-  doc.fact('rowLevelSecurity');
+  rlsSection(ctx, doc, rlsOverview(ctx));
   doc.heading(3, 'User Permissions');
   doc.fact('accessControl');
   doc.region('data-validation', `### Data Validation\n\n${validationFacts(ctx, { changeTracking: true })}`);

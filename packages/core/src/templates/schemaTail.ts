@@ -1,13 +1,21 @@
 import { alembicMigration, modelDefinitions, seedScriptSql, updatedAtNotes } from '../blocks/index.js';
-import { qualifiedName } from '../ir/names.js';
+import { findTable, qualifiedName } from '../ir/names.js';
+import { triggerMaintaining } from '../ir/objects.js';
 import type { Ir } from '../ir/types.js';
 import { baseTables, type RenderContext } from '../render/context.js';
 import type { Doc } from '../render/doc.js';
 import { databaseEngine, engineDocsUrl, migrationTool } from '../render/facts.js';
 import { bullets, code, escapeCell, escapeText, fence, link, table } from '../render/markdown.js';
+import { changelogSection } from '../render/parts/changelog.js';
 import { describeDefault } from '../render/parts/columns.js';
 import { indexingFacts, queryFacts, relatedDocs } from '../render/parts/common.js';
 import { findingsPointer } from '../render/parts/findingsHome.js';
+import {
+  databaseObjectsReference,
+  rlsReference,
+  rlsSection,
+  triggersReference,
+} from '../render/parts/objects.js';
 import {
   capped,
   cappedBullets,
@@ -17,7 +25,6 @@ import {
   SEED_FILE,
   schemaDdl,
 } from '../render/shared.js';
-import { changelogSection } from '../render/parts/changelog.js';
 import type { RenderedFile } from '../render/types.js';
 
 export function modelLanguage(ir: Ir): {
@@ -97,14 +104,23 @@ function defaultsBody(ctx: RenderContext): string {
 
 function triggersBody(ctx: RenderContext): string {
   const notes = updatedAtNotes(ctx.ir);
-  const byOrm = notes.filter((n) => n.managedBy === 'orm');
+  // A column the ORM refreshes and a trigger maintains too is kept current for every writer.
+  const trigger = (n: (typeof notes)[number]) => {
+    const table = findTable(ctx.ir, n.table);
+    return table && triggerMaintaining(ctx.ir, table, n.column);
+  };
+  const byTrigger = notes.filter((n) => n.managedBy === 'orm' && trigger(n));
+  const byOrm = notes.filter((n) => n.managedBy === 'orm' && !trigger(n));
   const byDb = notes.filter((n) => n.managedBy === 'database');
-  const example = notes.find((n) => n.triggerSql);
+  const example = byOrm.find((n) => n.triggerSql);
   const col = (n: (typeof notes)[number]) => code(`${qualifiedName(n.table)}.${n.column}`);
   return [
-    'The schema source defines no database triggers.',
+    triggersReference(ctx),
     '### Auto-update `updated_at`',
     notes.length === 0 ? '_No column is refreshed on update._' : '',
+    byTrigger.length
+      ? `Refreshed by the ORM and kept current for every writer by a trigger: ${byTrigger.map((n) => `${col(n)} (${code(trigger(n)?.name ?? '')})`).join(', ')}.`
+      : '',
     byOrm.length
       ? `Refreshed by the ORM, not the database: ${byOrm.map(col).join(', ')}. ${escapeText(byOrm[0]?.description ?? '')}`
       : '',
@@ -159,6 +175,8 @@ export function renderSchemaTail(ctx: RenderContext, doc: Doc): RenderedFile[] {
 
   doc.heading(2, 'Triggers');
   doc.region('triggers', triggersBody(ctx));
+  const objects = databaseObjectsReference(ctx);
+  if (objects) doc.region('database-objects', objects);
 
   doc.heading(2, 'Migrations');
   const tool = migrationTool(ctx.ir);
@@ -201,7 +219,7 @@ export function renderSchemaTail(ctx: RenderContext, doc: Doc): RenderedFile[] {
 
   doc.heading(2, 'Security');
   doc.heading(3, 'Row-Level Security (RLS)');
-  doc.fact('rowLevelSecurity');
+  rlsSection(ctx, doc, rlsReference(ctx));
   doc.region(
     'sensitive-data',
     `### Sensitive Data\n\n${findingsPointer(ctx, 'security', 'No column or table is tagged (`@pii`, `@sensitive`) in the schema, and no column name suggests personal data or secrets.')}`,

@@ -38,10 +38,6 @@ export const rlsWithoutPolicy = defineRule({
         ...at(table),
         message: `${name} has row-level security enabled${rls.forced ? ' and forced' : ''} but no policy: ${rls.forced ? 'every role, its owner included,' : 'every role but its owner (and BYPASSRLS roles)'} sees no rows of ${name} and cannot write to it.`,
         hint: `If only the owner or a BYPASSRLS role (such as Supabase's service_role) should use ${name}, say so in its description; otherwise add a policy for each role and command that needs access.`,
-        fix: {
-          sql: `CREATE POLICY ${quoteIdent('postgresql', `${table.name}_select`)} ON ${qualifiedIdent('postgresql', table)} FOR SELECT TO public USING (true);`,
-          text: 'an example that lets every role read every row; narrow its roles and USING expression',
-        },
       });
     }
     return out;
@@ -67,7 +63,7 @@ export const policyWithoutRls = defineRule({
       out.push({
         ...at(table),
         message: `${name} has ${policies.length === 1 ? `the policy ${names}` : `${policies.length} policies (${names})`} but row-level security is not enabled on it: ${policies.length === 1 ? 'the policy has' : 'they have'} no effect, and every role with a grant on ${name} reaches every row.`,
-        hint: `Enable row-level security on ${name}${ctx.ir.source.orm === 'drizzle' ? ' (`.enableRLS()` on the table, or a policy declared with it)' : ''}.`,
+        hint: `Enable row-level security on ${name}${ctx.ir.source.orm === 'drizzle' ? ' (in Drizzle: .enableRLS() on the table)' : ''}.`,
         fix: { sql: `ALTER TABLE ${qualifiedIdent('postgresql', table)} ENABLE ROW LEVEL SECURITY;` },
       });
     }

@@ -10,6 +10,7 @@ import { indexColumns, tagList } from './columns.js';
 import { FINDING_SECTIONS } from './findings.js';
 import { findingsPointer } from './findingsHome.js';
 import { tableLink } from './links.js';
+import { extensionsLine } from './objects.js';
 
 /** Database, ORM and migration tool lines ("Technology Stack" / "Database Overview" sections). */
 export function stackLines(ctx: RenderContext): string[] {
@@ -17,8 +18,10 @@ export function stackLines(ctx: RenderContext): string[] {
   const where = files.length
     ? ` — schema in ${files.slice(0, 5).map(code).join(', ')}${files.length > 5 ? `, and ${files.length - 5} more` : ''}`
     : '';
+  const extensions = extensionsLine(ctx);
   return [
     `**Database:** ${databaseEngine(ctx.ir.dialect)}`,
+    ...(extensions ? [extensions] : []),
     `**ORM:** ${escapeText(ormName(ctx.ir))}${where}`,
     `**Migrations:** ${migrationTool(ctx.ir).name}`,
   ];

@@ -20,7 +20,7 @@ export const FINDING_HEADINGS: Record<FindingSection, { heading: string; anchor:
     anchor: 'query-performance',
     noun: 'query paths without an index',
   },
-  security: { heading: 'Security', anchor: 'security', noun: 'personal data and secrets' },
+  security: { heading: 'Security', anchor: 'security', noun: 'personal data, secrets and access rules' },
   validation: {
     heading: 'Validation and Integrity',
     anchor: 'validation-and-integrity',

@@ -10,6 +10,7 @@ import { tableSvgPicture } from '../svg.js';
 import { columnRows, foreignKeyItems, keyAndIndexItems, tagList } from './columns.js';
 import { tableFindingsPointer } from './findingsHome.js';
 import { tableHeadingText } from './links.js';
+import { tableObjectLines } from './objects.js';
 import { relationshipSummary } from './relationships.js';
 
 export function tableKindLabel(t: Table): string {
@@ -96,7 +97,8 @@ export function tableSection(ctx: RenderContext, t: Table, level: number): strin
       lines.push(`**Neighbourhood:**\n${fence('mermaid', around.code)}${more}`);
     }
   }
-  if (t.kind === 'view' && t.definition) lines.push(`**Definition:**\n${fence('sql', t.definition)}`);
+  lines.push(...tableObjectLines(ctx, t));
+  if (t.kind !== 'table' && t.definition) lines.push(`**Definition:**\n${fence('sql', t.definition)}`);
   if (t.kind === 'table')
     lines.push(`**Example Row:**\n${fence('json', exampleRowJson(ctx.ir, t, renderSamples(ctx)))}`);
   // Findings live once, in findings.md; the table links to its own there (a table file is one folder down).
