@@ -460,3 +460,27 @@ describe('readMigrationSql: splitting, lines and bad input', () => {
     });
   });
 });
+
+describe('the parser is loaded only when there are migration files', () => {
+  it('no module of @ormdoc/core imports libpg-query or pgsql-deparser statically (only _pg.ts, with import())', async () => {
+    const { readdir, readFile } = await import('node:fs/promises');
+    const path = await import('node:path');
+    const src = path.resolve(import.meta.dirname, '..');
+    const files = (await readdir(src, { recursive: true })).filter(
+      (f) => f.endsWith('.ts') && !f.endsWith('.test.ts'),
+    );
+    const staticImports: string[] = [];
+    const dynamicImports: string[] = [];
+    for (const f of files) {
+      const text = await readFile(path.join(src, f), 'utf8');
+      for (const m of ['libpg-query', 'pgsql-deparser']) {
+        // a value import (`import { x } from`, `export ... from`); `import type` costs nothing at run time
+        if (new RegExp(String.raw`^(?:import|export)(?! type )[^;]*from '${m}'`, 'm').test(text))
+          staticImports.push(`${f}: ${m}`);
+        if (text.includes(`import('${m}')`)) dynamicImports.push(f.split(path.sep).join('/'));
+      }
+    }
+    expect(staticImports).toEqual([]);
+    expect([...new Set(dynamicImports)]).toEqual(['migrations/_pg.ts']);
+  });
+});
