@@ -5,6 +5,7 @@ import { type ArgsDef, type CommandDef, renderUsage, runCommand } from 'citty';
 import { commonArgs, outputArgs, sourceArgs } from './args.js';
 import { checkCommand } from './commands/check.js';
 import { diffArgs, diffCommand } from './commands/diff.js';
+import { driftArgs, driftCommand } from './commands/drift.js';
 import { generateCommand } from './commands/generate.js';
 import { initCommand } from './commands/init.js';
 import { inspectCommand } from './commands/inspect.js';
@@ -22,6 +23,7 @@ const COMMANDS: Record<string, CommandDef<any>> = {
   inspect: inspectCommand,
   diff: diffCommand,
   site: siteCommand,
+  drift: driftCommand,
 };
 
 const mainCommand: CommandDef<ArgsDef> = {
@@ -45,7 +47,14 @@ const ALL_ARGS: ArgsDef = Object.assign({}, ...Object.values(COMMANDS).map((c) =
 
 /** Flags that take a value, so the value is not mistaken for the command name. */
 const VALUE_FLAGS = new Set(
-  Object.entries({ ...commonArgs, ...sourceArgs, ...outputArgs, ...diffArgs, format: { type: 'enum' } })
+  Object.entries({
+    ...commonArgs,
+    ...sourceArgs,
+    ...outputArgs,
+    ...diffArgs,
+    ...driftArgs,
+    format: { type: 'enum' },
+  })
     .filter(([, def]) => def.type === 'string' || def.type === 'enum')
     .map(([name]) => `--${name}`),
 );

@@ -26,6 +26,7 @@ const PACKAGES = [
   'packages/drizzle',
   'packages/typeorm',
   'packages/sqlmodel',
+  'packages/database',
   'apps/cli',
 ];
 

@@ -46,6 +46,8 @@ export interface TestServer {
   url: (database?: string) => string;
   /** Run SQL as the owner (read-write, outside ormdoc). */
   exec: (sql: string, database?: string) => Promise<void>;
+  /** An open session as the owner (the caller ends it). */
+  connect: (database?: string) => Promise<pg.Client>;
   stop: () => Promise<void>;
 }
 
@@ -126,6 +128,11 @@ export async function startDebianPostgres(): Promise<TestServer> {
   return {
     url,
     exec: (sql, database) => execWith(url(database), sql),
+    connect: async (database) => {
+      const client = new pg.Client({ connectionString: url(database) });
+      await client.connect();
+      return client;
+    },
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
@@ -151,6 +158,11 @@ export async function startPgliteServer(): Promise<TestServer & { db: PGlite }> 
     url,
     exec: async (sql) => {
       await db.exec(sql);
+    },
+    connect: async (database) => {
+      const client = new pg.Client({ connectionString: url(database) });
+      await client.connect();
+      return client;
     },
     stop: async () => {
       await server.stop();
