@@ -9,6 +9,8 @@ import {
   primaryKeyDef,
   uniqueDef,
 } from '../ddl/postgres.js';
+import { createTrigger } from '../ddl/postgresObjects.js';
+import { triggersOf } from '../ir/objects.js';
 import type { Column, Dialect, Index, Ir, Table, TableRef } from '../ir/types.js';
 import { isUniqueColumnSet } from '../relationships/derive.js';
 
@@ -32,6 +34,7 @@ export interface TblsTable {
   columns: TblsColumn[];
   indexes: Array<{ name: string; def: string; table: string; columns: string[] }>;
   constraints: TblsConstraint[];
+  triggers?: Array<{ name: string; def: string }>;
   def?: string;
 }
 
@@ -182,6 +185,7 @@ function tblsTable(ir: Ir, table: Table, name: (ref: TableRef) => string): TblsT
     columns: table.columns.map((c) => tblsColumn(ir, table, c)),
     indexes: tblsIndexes(ir, table, tableName),
     constraints,
+    ...tblsTriggers(ir, table),
     def: tableDef(ir, table),
   };
 }
@@ -247,6 +251,21 @@ function tblsColumn(ir: Ir, table: Table, column: Column): TblsColumn {
     default: def,
     ...(extra ? { extra_def: extra } : {}),
     ...(comment ? { comment } : {}),
+  };
+}
+
+/** The table's triggers, `def` on one line as `pg_get_triggerdef` prints it (PostgreSQL only). */
+function tblsTriggers(ir: Ir, table: Table): Pick<TblsTable, 'triggers'> {
+  if (ir.dialect !== 'postgresql' && ir.dialect !== 'cockroachdb') return {};
+  const triggers = triggersOf(ir, table);
+  if (triggers.length === 0) return {};
+  return {
+    triggers: triggers.map((t) => ({
+      name: t.name,
+      def: createTrigger({ ...t, enabled: true })
+        .replace(/\n\s*/g, ' ')
+        .replace(/;$/, ''),
+    })),
   };
 }
 
