@@ -10,8 +10,8 @@ export interface PgParser {
   parse(sql: string): ParseResult;
   /** The lexer's tokens, used only to split a file that does not parse as a whole. */
   scan(sql: string): Array<{ start: number; end: number; text: string }>;
-  /** A parse-tree node (expression, type name, statement) back to SQL text. */
-  deparse(node: Node): string;
+  /** A parse-tree node (expression, type name, statement) back to SQL text: one line, or laid out on several when `pretty`. */
+  deparse(node: Node, pretty?: boolean): string;
 }
 
 let loading: Promise<PgParser> | undefined;
@@ -23,7 +23,7 @@ export function loadPgParser(): Promise<PgParser> {
     return {
       parse: (sql) => pg.parseSync(sql),
       scan: (sql) => pg.scanSync(sql).tokens,
-      deparse: (node) => deparser.deparseSync(node),
+      deparse: (node, pretty = false) => deparser.deparseSync(node, { pretty }),
     };
   })();
   return loading;

@@ -22,7 +22,7 @@ export function createView(state: MigrationState, s: ViewStmt, ctx: StatementCon
     schema: ref.schema,
     name: ref.name,
     kind: 'view',
-    definition: ctx.deparse(s.query),
+    definition: ctx.deparse(s.query, true),
     ...(columnNames.length ? { columnNames } : {}),
     source: { file: ctx.file, line: ctx.line },
   });
@@ -43,7 +43,7 @@ export function createMaterializedView(
     schema: ref.schema,
     name: ref.name,
     kind: 'materialized-view',
-    definition: ctx.deparse(s.query),
+    definition: ctx.deparse(s.query, true),
     ...(columnNames.length ? { columnNames } : {}),
     source: { file: ctx.file, line: ctx.line },
   });

@@ -15,7 +15,8 @@ import type { MigrationCheck, MigrationComment, MigrationObjects, MigrationView 
 export interface StatementContext {
   file: string;
   line: number;
-  deparse(node: Node): string;
+  /** SQL text of a node: one line, or laid out on several when `pretty` (view queries). */
+  deparse(node: Node, pretty?: boolean): string;
 }
 
 /** Identity of a relation: an unqualified name is the default schema's (public). */

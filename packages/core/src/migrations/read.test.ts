@@ -249,7 +249,7 @@ const statementKinds: Row[] = [
     'ALTER TABLE ... ADD CONSTRAINT ... CHECK',
     `ALTER TABLE "t" ADD CONSTRAINT "len" CHECK (char_length(title) > 0 AND status IN ('a', ')'));`,
     (o) => o.checks.map((c) => c.check.expression),
-    ["char_length(title) > 0\n  AND status IN ('a', ')')"],
+    ["char_length(title) > 0 AND status IN ('a', ')')"],
   ],
 ];
 

@@ -134,7 +134,7 @@ export async function readViewQuery(file: MigrationFile): Promise<Result<string 
     return { value: undefined, diagnostics: [parseWarning(file, text, e)] };
   }
   const only = stmts.length === 1 ? stmts[0]?.stmt : undefined;
-  if (only && 'SelectStmt' in only) return { value: pg.deparse(only), diagnostics: [] };
+  if (only && 'SelectStmt' in only) return { value: pg.deparse(only, true), diagnostics: [] };
   return {
     value: undefined,
     diagnostics: [
