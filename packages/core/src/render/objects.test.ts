@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../config/resolve.js';
 import { canonicalizeIr } from '../ir/canonical.js';
 import type { Ir } from '../ir/types.js';
-import { aColumn, anIr, aPrimaryKey, aTable } from '../testing/builders.js';
+import { aColumn, anIr, aPolicy, aPrimaryKey, aRole, aTable } from '../testing/builders.js';
 import { objectsIr } from '../testing/objectsIr.js';
 import { parseRegions } from '../write/regions.js';
 import { renderDocuments } from './index.js';
+import { OVERVIEW_RLS_TABLES } from './parts/objects.js';
 
 /**
  * The documents state the objects beyond tables as facts when the IR has them, say "none" when the
@@ -132,6 +133,44 @@ describe('documents of a schema with policies, triggers, functions, views, seque
     });
     expect(region(docs.get('overview.md'), 'fact:rowLevelSecurity')).toBe('Supabase: clients use anon keys.');
     expect(region(docs.get('overview.md'), 'row-level-security')).toContain('Row-level security is enabled');
+  });
+});
+
+describe('a Supabase-sized schema: 40 tables with RLS and 120 policies', () => {
+  const names = Array.from({ length: 40 }, (_, i) => `t${String(i).padStart(2, '0')}`);
+  const ir = anIr({
+    source: { orm: 'drizzle', files: ['schema.ts'] },
+    roles: [aRole('authenticated', { existing: true, declaredIn: 'orm' })],
+    tables: names.map((n) =>
+      aTable(n, {
+        primaryKey: aPrimaryKey(n, ['id']),
+        rls: { enabled: true, forced: false, declaredIn: 'orm' },
+      }),
+    ),
+    policies: names.flatMap((n) =>
+      (['select', 'insert', 'update'] as const).map((command) =>
+        aPolicy(n, `${n}_${command}`, {
+          command,
+          roles: ['authenticated'],
+          using: 'true',
+          declaredIn: 'orm',
+        }),
+      ),
+    ),
+  });
+
+  it('the overview shows the first tables and links to the reference, which lists every policy', async () => {
+    const docs = await render(ir);
+    const overview = region(docs.get('overview.md'), 'row-level-security');
+    expect(overview).toContain('enabled on 40 of 40 tables, with 120 policies for `authenticated`');
+    expect(overview.split('\n').filter((l) => l.startsWith('| [`t'))).toHaveLength(OVERVIEW_RLS_TABLES);
+    expect(overview).toContain(
+      '… and 25 more tables; every policy with its expressions: [Row-Level Security](schema.md#row-level-security-rls)',
+    );
+    const reference = region(docs.get('schema.md'), 'row-level-security');
+    expect(reference.split('\n').filter((l) => l.startsWith('  - `t'))).toHaveLength(120);
+    // The link target exists: the heading of that section.
+    expect(docs.get('schema.md')).toContain('### Row-Level Security (RLS)');
   });
 });
 

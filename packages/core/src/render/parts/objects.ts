@@ -125,28 +125,34 @@ function rlsSummary(ctx: RenderContext): string | undefined {
     .join(' ');
 }
 
-/** The overview's RLS section: the summary, then one row per table with its policies. */
+/** The overview lists at most this many tables' policies; the schema reference lists them all. */
+export const OVERVIEW_RLS_TABLES = 15;
+
+/** The anchor of the schema reference's "Row-Level Security (RLS)" section. */
+const RLS_ANCHOR = 'row-level-security-rls';
+
+/** The overview's RLS section: the summary, then one row per table with its policies (the first few). */
 export function rlsOverview(ctx: RenderContext): string | undefined {
   const summary = rlsSummary(ctx);
   if (summary === undefined) return undefined;
   const rows = rlsTables(ctx);
   if (rows.length === 0) return summary;
-  return `${summary}\n\n${cappedTable(
-    ctx,
-    rows,
-    (shown) =>
-      table(
-        ['Table', 'RLS', 'Policies'],
-        shown.map((t) => [
-          tableLink(ctx, t),
-          rlsState(t),
-          policiesOf(ctx.ir, t)
-            .map((p) => `${code(p.name)} (${COMMANDS[p.command]}${p.permissive ? '' : ', restrictive'})`)
-            .join(', ') || '_none_',
-        ]),
-      ),
-    '',
-  )}`;
+  const schema = ctx.documents.schema;
+  const shown = schema ? rows.slice(0, OVERVIEW_RLS_TABLES) : rows;
+  const more =
+    shown.length < rows.length && schema
+      ? `\n\n_… and ${rows.length - shown.length} more tables; every policy with its expressions: ${link('Row-Level Security', schema, RLS_ANCHOR)}._`
+      : '';
+  return `${summary}\n\n${table(
+    ['Table', 'RLS', 'Policies'],
+    shown.map((t) => [
+      tableLink(ctx, t),
+      rlsState(t),
+      policiesOf(ctx.ir, t)
+        .map((p) => `${code(p.name)} (${COMMANDS[p.command]}${p.permissive ? '' : ', restrictive'})`)
+        .join(', ') || '_none_',
+    ]),
+  )}${more}`;
 }
 
 /** The schema reference's RLS section: the summary, then every policy with its expressions, by table. */
@@ -400,7 +406,7 @@ export function accessControlFacts(ctx: RenderContext): string | undefined {
   const schema = ctx.documents.schema;
   const where =
     schema && rlsTables(ctx).length
-      ? `Every policy with its expressions: ${link('Row-Level Security', schema, 'row-level-security-rls')}.`
+      ? `Every policy with its expressions: ${link('Row-Level Security', schema, RLS_ANCHOR)}.`
       : '';
   return [summary, roles, where].filter(Boolean).join('\n\n');
 }
