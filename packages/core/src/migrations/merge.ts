@@ -106,6 +106,11 @@ export function applyMigrationObjects(
   return {
     value: {
       ...ir,
+      // The migrations were read in full: an object absent from them is absent (ir/objects.ts objectsComplete).
+      source: {
+        ...ir.source,
+        objectsReadFrom: [...new Set([...(ir.source.objectsReadFrom ?? []), 'migration' as const])],
+      },
       tables: [...tables.values()],
       policies: [...ir.policies, ...policies.filter(has(ir.policies, onTable))],
       triggers: [...ir.triggers, ...triggers.filter(has(ir.triggers, onTable))],
