@@ -58,7 +58,7 @@ export function irOfCatalog(rows: CatalogRows, orm: Orm, label: string): Ir {
     buildIr({
       irVersion: 1,
       dialect: 'postgresql',
-      source: { orm, files: [label] },
+      source: { orm, files: [label], objectsReadFrom: ['database'] },
       namespaces,
       tables,
       ...objectsOf(rows, schemaOf),
