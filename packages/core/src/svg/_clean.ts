@@ -1,7 +1,7 @@
 import { qualifiedName } from '../ir/names.js';
 import { FONT_FAMILY, MEASURE_FONT } from './_dot.js';
 import type { Box } from './_scene.js';
-import { label } from './_text.js';
+import { svgText } from './_text.js';
 
 /**
  * Graphviz's SVG made plain and self-describing: no comments (the Graphviz version, DOT node
@@ -23,12 +23,12 @@ export function cleanSvg(svg: string, title: string, nodes: Map<string, Box>): s
     .replace(/<title>([^<]*)<\/title>/g, (_, inner: string) => {
       if (first) {
         first = false;
-        return `<title>${label(title, 200)}</title>`;
+        return `<title>${svgText(title, 200)}</title>`;
       }
       const edge = /^(n\d+)(?::[A-Za-z0-9]+)?&#45;&gt;(n\d+)/.exec(inner);
       if (edge)
-        return `<title>${label(`${name(edge[1] as string)} → ${name(edge[2] as string)}`, 400)}</title>`;
-      return `<title>${label(name(inner), 200)}</title>`;
+        return `<title>${svgText(`${name(edge[1] as string)} → ${name(edge[2] as string)}`, 400)}</title>`;
+      return `<title>${svgText(name(inner), 200)}</title>`;
     });
   return body.endsWith('\n') ? body : `${body}\n`;
 }

@@ -18,7 +18,7 @@ export async function layoutSvg(dot: string): Promise<string> {
   return (await graphviz()).layout(dot, 'svg', 'dot');
 }
 
-/** Node boxes of a layout, in points (Graphviz's `json`: `pos` is the centre, `width`/`height` in inches). */
+/** Node boxes of a layout, in points (Graphviz's `json0`: `pos` is the centre, `width`/`height` in inches). */
 export interface LaidOutNode {
   name: string;
   x: number;
@@ -27,9 +27,14 @@ export interface LaidOutNode {
   height: number;
 }
 
+const CONTROL = /[\u0000-\u001f]/g;
+
 /** The same layout as `layoutSvg(dot)`, as node boxes: for tests of the drawing's geometry. */
 export async function layoutBoxes(dot: string): Promise<LaidOutNode[]> {
-  const json = JSON.parse((await graphviz()).layout(dot, 'json', 'dot')) as {
+  // Graphviz writes label text into JSON strings raw (a tab, a newline): read as spaces.
+  // `json0` (no drawing operations): `json` crashes Graphviz 16.1's WebAssembly on some graphs.
+  const text = (await graphviz()).layout(dot, 'json0' as 'json', 'dot').replace(CONTROL, ' ');
+  const json = JSON.parse(text) as {
     objects?: { name: string; pos?: string; width?: string; height?: string }[];
   };
   return (json.objects ?? []).flatMap((o) => {

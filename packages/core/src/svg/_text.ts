@@ -30,8 +30,16 @@ export function xmlText(text: string): string {
     .replace(/'/g, '&#39;');
 }
 
-/** `oneLine` then `xmlText`: what a label cell holds. */
+/**
+ * Text for a cell of a Graphviz HTML-like label: `oneLine`, XML-escaped, and each backslash
+ * doubled, since Graphviz expands `\N`, `\G`... in label text after decoding entities (`\\` gives one `\`).
+ */
 export function label(text: string, max = MAX_TEXT): string {
+  return xmlText(oneLine(text, max)).replace(/\\/g, '\\\\');
+}
+
+/** Text written into the SVG directly (not through Graphviz): `oneLine`, XML-escaped. */
+export function svgText(text: string, max = MAX_TEXT): string {
   return xmlText(oneLine(text, max));
 }
 
