@@ -27,6 +27,7 @@ export interface LaidOutNode {
   height: number;
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters it replaces.
 const CONTROL = /[\u0000-\u001f]/g;
 
 /** The same layout as `layoutSvg(dot)`, as node boxes: for tests of the drawing's geometry. */
