@@ -16,7 +16,8 @@ export interface FkEdge {
  * postponed edges that is (1) inside strongly connected components only, (2) minimal: putting any
  * one back would close a cycle, and (3) of the lowest cost that breaks each component's cycles
  * (no NOT NULL edge is postponed when the nullable ones can break them). Among ready nodes the
- * lowest rank goes first.
+ * lowest rank goes first. `postponed` is sorted by child rank, then parent rank, then position in
+ * `edges`.
  */
 export function breakCycles(
   size: number,
