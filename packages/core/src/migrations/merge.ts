@@ -3,6 +3,12 @@ import type { Ir, Table, TableRef } from '../ir/types.js';
 import { relKey, routineKey } from './_state.js';
 import type { MigrationObjects } from './types.js';
 
+/**
+ * The migration tools' own bookkeeping tables, which no schema declares: Supabase's security
+ * advisor asks for RLS on them, so migrations often enable it. Not worth a warning.
+ */
+const MIGRATION_TOOL_TABLES = new Set(['_prisma_migrations', '__drizzle_migrations']);
+
 export interface ApplyMigrationOptions {
   /** Add the migrations' named CHECK constraints to the tables (Prisma, which has no CHECK syntax). */
   checks?: boolean;
@@ -52,6 +58,7 @@ export function applyMigrationObjects(
   }
   for (const { table, rls } of objects.rls) {
     const t = tables.get(relKey(table));
+    if (!t && MIGRATION_TOOL_TABLES.has(table.name)) continue;
     if (!t) {
       diagnostics.push({
         severity: 'warning',
