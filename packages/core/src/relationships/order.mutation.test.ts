@@ -115,3 +115,79 @@ describe('dependencyOrder on small random schemas', () => {
     expect(unbreakable).toEqual([]);
   });
 });
+
+/** `name` with one FK per [column, target, nullable], FK k named `<name>_<column>_fkey`. */
+function t(name: string, fks: Array<[string, string, boolean?]> = []): Table {
+  return aTable(name, {
+    columns: [
+      aColumn('id', 'integer'),
+      ...fks.map(([c, , nullable]) => aColumn(c, 'integer', { nullable: !!nullable })),
+    ],
+    foreignKeys: fks.map(([c, target]) => aForeignKey(name, [c], target)),
+  });
+}
+const names = (refs: Array<{ name: string }>) => refs.map((r) => r.name);
+
+describe('dependencyOrder: the priority among ready tables', () => {
+  it('a self-reference does not make a table more referenced', () => {
+    // b is referenced by c; a only by itself: b first.
+    const ir = anIr({ tables: [t('a', [['parent_id', 'a', true]]), t('b'), t('c', [['b_id', 'b']])] });
+    expect(names(dependencyOrder(ir).order)).toEqual(['b', 'a', 'c']);
+  });
+
+  it('at the same reference count, more foreign keys first (FKs to tables outside the IR count), then name', () => {
+    const ir = anIr({
+      tables: [
+        t('a'),
+        t('b', [['x_id', 'outside']]),
+        t('c', [
+          ['x_id', 'outside'],
+          ['y_id', 'outside'],
+        ]),
+        t('d', [['x_id', 'outside']]),
+      ],
+    });
+    expect(names(dependencyOrder(ir).order)).toEqual(['c', 'b', 'd', 'a']);
+  });
+});
+
+describe('dependencyOrder: how postponed FKs and unbreakable cycles are listed', () => {
+  it("a table's postponed FKs are listed by name", () => {
+    const ir = anIr({
+      tables: [
+        t('a', [
+          ['z_id', 'b', true],
+          ['y_id', 'b', true],
+        ]),
+        t('b', [['a_id', 'a']]),
+      ],
+    });
+    expect(dependencyOrder(ir).cycleForeignKeys.map((p) => p.foreignKey)).toEqual([
+      'a_y_id_fkey',
+      'a_z_id_fkey',
+    ]);
+  });
+
+  it('an unbreakable cycle lists its own NOT NULL FKs only, by table then name', () => {
+    const ir = anIr({
+      tables: [
+        t('b', [
+          ['z_id', 'a'],
+          ['y_id', 'a'],
+          ['c_id', 'c'], // NOT NULL, out of the cycle
+        ]),
+        t('a', [['b_id', 'b']]),
+        t('c'),
+        t('e', [['f_id', 'f']]), // a second, separate NOT NULL cycle
+        t('f', [['e_id', 'e']]),
+      ],
+    });
+    const { unbreakable } = dependencyOrder(ir);
+    expect(
+      unbreakable.map((u) => ({ tables: names(u.tables), fks: u.foreignKeys.map((f) => f.foreignKey) })),
+    ).toEqual([
+      { tables: ['a', 'b'], fks: ['a_b_id_fkey', 'b_y_id_fkey', 'b_z_id_fkey'] },
+      { tables: ['e', 'f'], fks: ['e_f_id_fkey', 'f_e_id_fkey'] },
+    ]);
+  });
+});
