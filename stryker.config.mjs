@@ -1,24 +1,35 @@
 // Mutation testing, on demand (too slow for every CI run on 2 cores): see CONTRIBUTING.md.
 //   pnpm mutation                    # packages/core/src/relationships
 //   MUTATE=write pnpm mutation       # any folder of packages/core/src
+//   MUTATE=prisma/convert pnpm mutation   # a folder of another package (its tests and test/)
 // The tests run are that folder's own tests (vitest.mutation.config.ts), not the whole suite.
-const folder = process.env.MUTATE ?? 'relationships';
+import { mutateDir, runName } from './mutation.target.mjs';
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
   plugins: ['@stryker-mutator/vitest-runner'],
   vitest: { configFile: 'vitest.mutation.config.ts', related: false },
-  mutate: [`packages/core/src/${folder}/**/*.ts`, '!**/*.test.ts', '!packages/core/src/testing/**'],
+  mutate: [`${mutateDir}/**/*.ts`, '!**/*.test.ts', '!packages/core/src/testing/**'],
   // The sandbox needs only the packages (tests import their TypeScript sources) and the configs.
-  ignorePatterns: ['/bench', '/examples', '/apps', '/docs', '/tests', '/scripts'],
+  ignorePatterns: [
+    '/bench',
+    '/examples',
+    '/apps',
+    '/docs',
+    '/tests',
+    '/scripts',
+    '/reports',
+    '/.stryker-tmp*',
+  ],
   coverageAnalysis: 'perTest',
   concurrency: 2,
   timeoutMS: 10_000, // added to the test time Stryker measured; mutants that loop forever end sooner
   reporters: ['clear-text', 'progress', 'html', 'json'],
-  htmlReporter: { fileName: `reports/mutation/${folder}.html` },
-  jsonReporter: { fileName: `reports/mutation/${folder}.json` },
+  htmlReporter: { fileName: `reports/mutation/${runName}.html` },
+  jsonReporter: { fileName: `reports/mutation/${runName}.json` },
   thresholds: { high: 90, low: 80, break: null },
-  tempDirName: '.stryker-tmp',
+  // One sandbox folder per run, so that runs of two folders can go side by side.
+  tempDirName: `.stryker-tmp-${runName}`,
   cleanTempDir: true,
 };
