@@ -78,6 +78,21 @@ describe('documents of a schema with policies, triggers, functions, views, seque
     expect(triggers).not.toContain('CREATE TRIGGER');
   });
 
+  it('a column only a trigger refreshes is said to be refreshed by the database', async () => {
+    const base = objectsIr();
+    const ir = {
+      ...base,
+      tables: base.tables.map((t) =>
+        t.name === 'profiles' ? { ...t, columns: t.columns.map(({ onUpdate: _, ...c }) => c) } : t,
+      ),
+    };
+    const triggers = region((await render(ir)).get('schema.md'), 'triggers');
+    expect(triggers).toContain(
+      'Refreshed on every update by a trigger in the database: `profiles.updated_at` (`profiles_touch`).',
+    );
+    expect(triggers).not.toContain('`profiles.updated_at` (`profiles_touch`), ');
+  });
+
   it('functions, views and sequences have their own sections with where each was declared', async () => {
     const objects = region((await render(objectsIr())).get('schema.md'), 'database-objects');
     expect(objects).toContain('## Functions and Procedures');

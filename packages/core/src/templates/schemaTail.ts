@@ -114,10 +114,22 @@ function triggersBody(ctx: RenderContext): string {
   const byDb = notes.filter((n) => n.managedBy === 'database');
   const example = byOrm.find((n) => n.triggerSql);
   const col = (n: (typeof notes)[number]) => code(`${qualifiedName(n.table)}.${n.column}`);
+  // Columns only a trigger refreshes (no ORM or ON UPDATE rule): the database keeps them current.
+  const triggerOnly = ctx.ir.triggers.length
+    ? baseTables(ctx).flatMap((t) =>
+        t.columns.flatMap((c) => {
+          const by = c.onUpdate ? undefined : triggerMaintaining(ctx.ir, t, c.name);
+          return by ? [`${code(`${qualifiedName(t)}.${c.name}`)} (${code(by.name)})`] : [];
+        }),
+      )
+    : [];
   return [
     triggersReference(ctx),
     '### Auto-update `updated_at`',
-    notes.length === 0 ? '_No column is refreshed on update._' : '',
+    notes.length === 0 && triggerOnly.length === 0 ? '_No column is refreshed on update._' : '',
+    triggerOnly.length
+      ? `Refreshed on every update by a trigger in the database: ${triggerOnly.join(', ')}.`
+      : '',
     byTrigger.length
       ? `Refreshed by the ORM and kept current for every writer by a trigger: ${byTrigger.map((n) => `${col(n)} (${code(trigger(n)?.name ?? '')})`).join(', ')}.`
       : '',
