@@ -110,6 +110,12 @@ describe('renderSvgDiagrams on the example schema', () => {
     expect(dot).toMatch(/-> n\d+:l\d+ \[[^\]]*arrowtail=teetee, arrowhead=teeodot/);
   });
 
+  it('the overlap check finds boxes that overlap and passes boxes that only touch', () => {
+    const box = (name: string, x: number, y: number) => ({ name, x, y, width: 10, height: 10 });
+    expect(overlappingBoxes([box('a', 0, 0), box('b', 9, 9), box('c', 30, 0)])).toEqual([['a', 'b']]);
+    expect(overlappingBoxes([box('a', 0, 0), box('b', 10, 0), box('c', 0, 10)])).toEqual([]);
+  });
+
   it('lays out boxes that never overlap', async () => {
     await assertNoOverlap(exampleIr());
     await assertNoOverlap(exampleIr(), { maxTablesPerDiagram: 3 });
