@@ -117,7 +117,10 @@ export interface EntityMetadataLike {
   tableType: string;
   comment?: string;
   synchronize?: boolean;
+  /** `@ViewEntity({ expression })`: SQL text, or a function of the DataSource returning a query builder. */
   expression?: unknown;
+  /** The decorator's arguments (`materialized` of a `@ViewEntity`). */
+  tableMetadataArgs?: { materialized?: boolean };
   columns: ColumnMetadataLike[];
   primaryColumns: ColumnMetadataLike[];
   indices: IndexMetadataLike[];

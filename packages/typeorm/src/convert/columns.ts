@@ -1,5 +1,5 @@
 import type { ColumnDefault, Enum, IrInput, Tag } from '@ormdoc/core';
-import { parseDescription } from '@ormdoc/core';
+import { categorizeSqlType, parseDescription } from '@ormdoc/core';
 import type { ColumnMetadataLike, DriverLike, EntityMetadataLike, TypeormDialect } from '../types.js';
 import { computeSqlType, enumTypeName, isEnumColumn, ormTypeName, quoteIdent } from './columnTypes.js';
 import { columnDefault, columnOnUpdate } from './defaults.js';
@@ -52,6 +52,9 @@ export function convertColumn(
   } else {
     const computed = computeSqlType(dialect, column, driver);
     type = { sql: computed.sql, orm: computed.orm, category: computed.category, isArray: computed.isArray };
+    // @ViewColumn() takes no type: the view's query decides it, and TypeORM never needs to know
+    if (computed.sql === '' && entity.tableType === 'view')
+      type = { sql: 'unknown', orm: 'ViewColumn', category: categorizeSqlType('unknown'), isArray: false };
   }
   const def: ColumnDefault | undefined = column.generatedType
     ? undefined

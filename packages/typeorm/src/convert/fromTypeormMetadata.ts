@@ -21,6 +21,7 @@ import { mergeSameTables } from './mergeTables.js';
 import { ignoresSchema, tableNamespace } from './namespace.js';
 import { navigationRelations } from './relations.js';
 import { classLine, relativePath } from './source.js';
+import { viewFacts } from './views.js';
 
 export interface FromTypeormMetadataInput {
   dialect: TypeormDialect;
@@ -100,9 +101,10 @@ function convertTable(
 ): TableInput {
   const { text, tags } = parseDescription(entity.comment);
   const isView = entity.tableType === 'view';
+  const view = isView ? viewFacts(entity, diagnostics) : undefined;
   const implicit = entity.tableType === 'junction' || entity.tableType === 'closure-junction';
   const table: TableInput = {
-    kind: isView ? 'view' : 'table',
+    kind: view?.kind ?? 'table',
     schema: tableNamespace(input.dialect, entity, driver),
     name: entity.tableName,
     tags,
@@ -136,7 +138,7 @@ function convertTable(
     table.codeName = entity.targetName;
   if (implicit) table.implicit = true;
   if (text) table.description = text;
-  if (isView && typeof entity.expression === 'string') table.definition = entity.expression.trim();
+  if (view?.definition) table.definition = view.definition;
   const file = input.entityFiles?.get(entity.target);
   if (file) {
     const line = entity.targetName ? classLine(file, entity.targetName, fileText) : undefined;
