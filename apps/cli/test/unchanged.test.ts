@@ -38,6 +38,8 @@ function project(): string {
   const dir = makeProject({
     'package.json': '{ "name": "p", "private": true }\n',
     'prisma/schema.prisma': SCHEMA,
+    'ormdoc.config.json': '{ "output": { "templates": ["overview", "schema", { "path": "custom.md" }] } }\n',
+    'custom.md': '# Custom\n\n{{ormdoc:table users}}\n',
   });
   dirs.push(dir);
   return dir;
@@ -91,12 +93,12 @@ describe('an unchanged Prisma project is answered from the stamp without extract
         );
       },
     ],
-    [
-      'the config',
-      (cwd: string) => writeFileSync(join(cwd, 'ormdoc.config.json'), '{ "title": "Another title" }\n'),
-    ],
     ['a file beside the schema', (cwd: string) => writeFileSync(join(cwd, 'prisma/notes.txt'), 'x\n')],
     ['the package.json', (cwd: string) => writeFileSync(join(cwd, 'package.json'), '{ "name": "q" }\n')],
+    [
+      'a custom template',
+      (cwd: string) => writeFileSync(join(cwd, 'custom.md'), '# Custom, edited\n\n{{ormdoc:table users}}\n'),
+    ],
   ])('%s makes the next run extract again', async (_what, change) => {
     const cwd = project();
     expect((await generate(cwd)).code).toBe(0);
@@ -108,6 +110,18 @@ describe('an unchanged Prisma project is answered from the stamp without extract
     const after = await generate(cwd);
     expect(after.stderr).toContain(REUSED);
     expect(summary(after.stdout)).toBe(summary(next.stdout));
+  });
+
+  it('another config is part of the key', async () => {
+    // (A new file: c12 caches a config module it has read within one process, as these runs are.)
+    const cwd = project();
+    await generate(cwd);
+    writeFileSync(join(cwd, 'other.config.json'), '{ "project": { "name": "Another name" } }\n');
+    const other = await generate(cwd, '--config', 'other.config.json');
+    expect(other.code).toBe(0);
+    expect(other.stderr).not.toContain(REUSED);
+    expect(readFileSync(join(cwd, 'docs/database/overview.md'), 'utf8')).toContain('Another name');
+    expect((await generate(cwd, '--config', 'other.config.json')).stderr).toContain(REUSED);
   });
 
   it('a flag that changes the config (--template) is part of the key', async () => {

@@ -55,8 +55,8 @@ export {
   findingRules,
   secretPatterns,
 } from './findings/index.js';
-export type { GenerateOptions, GeneratePhase, GenerateResult, ReuseUnchangedOptions } from './generate.js';
-export { assertHasTables, generateDocs, reuseUnchanged } from './generate.js';
+export type { GenerateOptions, GeneratePhase, GenerateResult } from './generate.js';
+export { assertHasTables, generateDocs } from './generate.js';
 export * from './history/index.js';
 export * from './interop/index.js';
 export * from './ir/canonical.js';
@@ -91,5 +91,6 @@ export * from './svg/index.js';
 export type { WriteOptions } from './write/index.js';
 export { findTodos, mergeDocument, parseRegions, writeDocuments } from './write/index.js';
 export { digestInput, inputsSalt, recordInputs, type StampInputs } from './write/inputs.js';
+export { type ReuseUnchangedOptions, reuseUnchanged } from './write/reuse.js';
 export { codeDigest, configJson, ormdocDigest } from './write/stamp.js';
 export type { StaleFile, Todo, WriteResult } from './write/types.js';

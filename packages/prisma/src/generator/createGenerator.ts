@@ -6,6 +6,7 @@ import {
   generateDocs,
   type Ir,
   OrmdocError,
+  recordInputs,
   resolveConfig,
 } from '@ormdoc/core';
 import { stripDatasourceUrls } from '../convert/datasourceUrls.js';
@@ -13,14 +14,18 @@ import { isCompleteDatamodel, type PrismaDatamodel } from '../convert/dmmf.js';
 import { fromDmmf } from '../convert/fromDmmf.js';
 import { readSchemaText } from '../convert/schemaText.js';
 import { findSchemaFiles } from '../load/files.js';
+import { prismaInputs } from '../load/inputs.js';
 import { readPrismaViews, withMigrationObjects } from '../load/migrationObjects.js';
 import { readMigrations } from '../load/migrations.js';
 import { readSchema } from '../load/read.js';
 import { prismaVersion } from '../load/version.js';
 import { findProjectConfig, readConfigFile } from './configFile.js';
+import { DEFAULT_OUTPUT } from './defaults.js';
 import { parseGeneratorOptions } from './options.js';
+import { projectRoot } from './root.js';
+import { generatorSalt } from './unchanged.js';
 
-export const DEFAULT_OUTPUT = '../docs/database';
+export { DEFAULT_OUTPUT } from './defaults.js';
 
 /** The parts of Prisma's GeneratorOptions the ormdoc generator reads. */
 export interface OrmdocGeneratorOptions {
@@ -41,16 +46,7 @@ export interface GeneratorRun {
   diagnostics: Diagnostic[];
 }
 
-/** The project root for relative paths: the nearest folder above the schema with a package.json. */
-export function projectRoot(schemaPath: string): string {
-  let dir = path.dirname(path.resolve(schemaPath));
-  for (;;) {
-    if (existsSync(path.join(dir, 'package.json'))) return dir;
-    const parent = path.dirname(dir);
-    if (parent === dir) return path.dirname(path.resolve(schemaPath));
-    dir = parent;
-  }
-}
+export { projectRoot } from './root.js';
 
 /**
  * The ormdoc generator as a plain object (the `generatorHandler` transport in bin.ts stays thin):
@@ -136,7 +132,28 @@ export function createGenerator(generatorOptions: CreateGeneratorOptions = {}) {
         },
         configName,
       );
-      const result = await generateDocs({ ir, config, cwd, check: generatorOptions.check ?? false });
+      // A declarative project (no config, or JSON) records its inputs: the next unchanged
+      // `prisma generate` then answers without loading the rest of ormdoc (./unchanged.ts).
+      const templates = config.output.templates.flatMap((t) =>
+        typeof t === 'string' ? [] : [path.resolve(cwd, t.path)],
+      );
+      const inputs =
+        configFile === undefined || configFile.endsWith('.json')
+          ? recordInputs(
+              cwd,
+              config.output.dir,
+              generatorSalt(options),
+              [...prismaInputs(cwd, schemaPaths), ...(configFile ? [configFile] : []), ...templates],
+              { orm: 'prisma', tables: ir.tables.length, enums: ir.enums.length, diagnostics },
+            )
+          : undefined;
+      const result = await generateDocs({
+        ir,
+        config,
+        cwd,
+        check: generatorOptions.check ?? false,
+        ...(inputs ? { inputs } : {}),
+      });
       if (generatorOptions.check && result.stale.length > 0) {
         throw new OrmdocError(
           'DOCS_STALE',

@@ -18,7 +18,10 @@ export function binCommand(): { command: string; env: Record<string, string> } {
   return {
     command: `node ${JSON.stringify(jitiCli)} ${JSON.stringify(bin)}`,
     env: {
-      JITI_ALIAS: JSON.stringify({ '@ormdoc/core': path.resolve(packageDir, '../core/src/index.ts') }),
+      JITI_ALIAS: JSON.stringify({
+        '@ormdoc/core/reuse': path.resolve(packageDir, '../core/src/write/reuse.ts'),
+        '@ormdoc/core': path.resolve(packageDir, '../core/src/index.ts'),
+      }),
     },
   };
 }
