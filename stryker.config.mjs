@@ -21,6 +21,7 @@ export default {
     '/scripts',
     '/reports',
     '/.stryker-tmp*',
+    '**/.ormdoc-tmp-*', // other tests' temporary projects, which come and go
   ],
   coverageAnalysis: 'perTest',
   concurrency: 2,
