@@ -30,7 +30,10 @@ function migration(i: number): string {
       `CREATE TRIGGER "${t}_touch" BEFORE UPDATE ON "${t}" FOR EACH ROW EXECUTE FUNCTION touch_${i}();`,
     );
   if (i % 10 === 0)
-    parts.push(`DO $$ BEGIN RAISE NOTICE 'migration ${i}; done'; END $$;`, `GRANT SELECT ON "${t}" TO app_reader;`);
+    parts.push(
+      `DO $$ BEGIN RAISE NOTICE 'migration ${i}; done'; END $$;`,
+      `GRANT SELECT ON "${t}" TO app_reader;`,
+    );
   return parts.filter(Boolean).join('\n\n');
 }
 

@@ -475,7 +475,7 @@ describe('the parser is loaded only when there are migration files', () => {
       const text = await readFile(path.join(src, f), 'utf8');
       for (const m of ['libpg-query', 'pgsql-deparser']) {
         // a value import (`import { x } from`, `export ... from`); `import type` costs nothing at run time
-        if (new RegExp(String.raw`^(?:import|export)(?! type )[^;]*from '${m}'`, 'm').test(text))
+        if (new RegExp(`^(?:import|export)(?! type )[^;]*from '${m}'`, 'm').test(text))
           staticImports.push(`${f}: ${m}`);
         if (text.includes(`import('${m}')`)) dynamicImports.push(f.split(path.sep).join('/'));
       }
