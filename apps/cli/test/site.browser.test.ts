@@ -100,6 +100,21 @@ describe.skipIf(skipBrowser)('ormdoc site in chromium', () => {
       await page.click('header nav a:text-is("Schema Reference")');
       expect(await page.locator('h1').count()).toBe(1);
 
+      // The diagram: pan and zoom change the view; a click on a table's box opens its page.
+      await page.click('header nav a:text-is("Diagram")');
+      expect(await page.locator('#canvas svg g.node').count()).toBeGreaterThanOrEqual(10);
+      const scale = async () => Number(await page.getAttribute('#viewport', 'data-scale'));
+      const fitted = await scale();
+      await page.click('#zoom-in');
+      expect(await scale()).toBeCloseTo(fitted * 1.25, 2);
+      await page.keyboard.press('-');
+      expect(await scale()).toBeCloseTo(fitted, 2);
+      const box = page.locator('#canvas svg g.node', { has: page.locator('title', { hasText: /^users$/ }) });
+      await box.first().click();
+      await page.waitForURL(/tables\/users\.html$/);
+      expect(await page.locator('#diagram + .diagram svg').count()).toBe(1);
+      await page.screenshot({ path: join(ARTEFACTS, `${example.orm}-users.png`) });
+
       expect(problems).toEqual([]);
       await page.close();
     },
@@ -176,6 +191,10 @@ describe.skipIf(skipBrowser)('ormdoc site in chromium', () => {
     await page.screenshot({ path: join(ARTEFACTS, 'bench-1000-table.png'), fullPage: true });
     await page.goBack();
     expect(await page.locator('#table-list tbody tr:not([hidden])').count()).toBe(found.length);
+    // The overview of the parts opens, with pan and zoom.
+    await page.goto(fileUrl(join(site, 'diagram.html')));
+    expect(await page.locator('#canvas svg').count()).toBe(1);
+    await page.screenshot({ path: join(ARTEFACTS, 'bench-1000-diagram.png') });
     // Every table has its page.
     const links = readFileSync(join(site, 'index.html'), 'utf8').match(/href="tables\/[^"]+"/g) ?? [];
     expect(new Set(links).size).toBe(1000);

@@ -11,10 +11,20 @@ import { renderDocuments } from '../render/index.js';
 import { applyOverlay } from '../render/overlay.js';
 import { DEFAULT_FILE_NAMES } from '../templates/index.js';
 import { PANZOOM_JS, SEARCH_JS } from './assets.js';
+import { svgSiteDiagrams } from './diagrams.js';
 import { type NavLink, navigation, page } from './layout.js';
 import { createMarkdownRenderer, textOf } from './markdown.js';
 import { diagramBody, indexBody, inlineSvg, type SiteDiagram } from './pages.js';
-import { docPage, SITE_DIAGRAM, SITE_DOCS_DIR, SITE_INDEX, SITE_MARKER, tablePages } from './paths.js';
+import {
+  docPage,
+  SITE_DIAGRAM,
+  SITE_DIAGRAMS_DIR,
+  SITE_DOCS_DIR,
+  SITE_INDEX,
+  SITE_MARKER,
+  SITE_TABLES_DIR,
+  tablePages,
+} from './paths.js';
 import { tablePageBody } from './tablePage.js';
 
 export { contentSecurityPolicy } from './layout.js';
@@ -24,10 +34,8 @@ export { writeSite } from './write.js';
 
 /** Diagrams the site embeds, as SVG text (the site works without them: no diagram page then). */
 export interface SiteDiagrams {
-  /** The overview: the whole schema, or a map of its parts when it is split. */
-  overview?: SiteDiagram;
-  /** One diagram per part, when the schema is drawn in parts. */
-  parts?: SiteDiagram[];
+  /** The schema's diagrams, overview(s) first, then the parts: one page each, with pan and zoom. */
+  list: SiteDiagram[];
   /** A table's neighbourhood (the table and the tables one foreign key away). */
   neighbourhood?: (table: Table) => string | undefined;
 }
@@ -39,7 +47,11 @@ export interface SiteOptions {
   cwd: string;
   /** Absolute folder the site is meant for: links to files the site does not hold point from there. */
   siteDir: string;
-  diagrams?: SiteDiagrams;
+  /**
+   * The diagrams to embed; default: the SVG ER diagrams (`svg/`). `false`: none (no diagram page,
+   * no neighbourhood pictures).
+   */
+  diagrams?: SiteDiagrams | false;
 }
 
 /** One file of the site: a path relative to its root, and its text (or its text in pieces). */
@@ -76,16 +88,27 @@ const relationshipTables = (r: Relationship): string[] =>
  * style, scripts and data; no network), so the site works opened from `file://`.
  */
 export async function renderSite(options: SiteOptions): Promise<SiteResult> {
-  const { config, diagrams } = options;
+  const { config } = options;
   const rendered = await renderDocuments({ ir: options.ir, config, cwd: options.cwd });
   const ir = applyOverlay(options.ir, config.overlay).ir;
+  const derived = deriveRelationships(ir);
+  const diagrams =
+    options.diagrams === false
+      ? undefined
+      : (options.diagrams ?? (await svgSiteDiagrams(ir, config, derived)));
   const outputDir = resolve(options.cwd, config.output.dir);
   const pages = tablePages(ir.tables);
   const siteName = config.project.name ?? config.title ?? 'Database';
   const files: SiteFile[] = [];
 
-  // The documents: Markdown to pages, every other rendered file copied beside them.
-  const markdown = rendered.files.filter((f) => f.path.endsWith('.md'));
+  // The documents: Markdown to pages, every other rendered file copied beside them. A per-table
+  // Markdown file (layout per-table) is not rendered again: its links go to the table's own page.
+  const tablePaths = new Set(pages.values());
+  const ownPage = (path: string) => {
+    const html = path.replace(/\.md$/, '.html');
+    return path.startsWith(`${SITE_TABLES_DIR}/`) && tablePaths.has(html) ? html : undefined;
+  };
+  const markdown = rendered.files.filter((f) => f.path.endsWith('.md') && ownPage(f.path) === undefined);
   const copied = new Map(
     rendered.files.filter((f) => !f.path.endsWith('.md')).map((f) => [f.path, `${SITE_DOCS_DIR}/${f.path}`]),
   );
@@ -94,7 +117,7 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
   const diagramLinks = diagramPages(diagrams);
   const nav = navigation(documents, diagramLinks.length > 0);
   const toMarkdown = await createMarkdownRenderer({
-    sitePath: (p) => docPages.get(p) ?? copied.get(p),
+    sitePath: (p) => docPages.get(p) ?? copied.get(p) ?? ownPage(p),
     outside: (p) => toPosixPath(relative(options.siteDir, resolve(outputDir, p))),
   });
   for (const f of markdown) {
@@ -110,7 +133,7 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
   }
 
   // A page per table.
-  const relationships = groupBy(deriveRelationships(ir), relationshipTables);
+  const relationships = groupBy(derived, relationshipTables);
   const findings = groupBy(rendered.findings, (f) => (f.table ? [qualifiedName(f.table)] : []));
   const incoming = groupBy(
     ir.tables.flatMap((table) =>
@@ -146,11 +169,16 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
   }
 
   // The diagrams, each on a page with pan and zoom.
-  const all = [...(diagrams?.overview ? [diagrams.overview] : []), ...(diagrams?.parts ?? [])];
-  all.forEach((diagram, i) => {
+  (diagrams?.list ?? []).forEach((diagram, i) => {
     const path = diagramLinks[i]!.target;
     const inline = inlineSvg(diagram.svg);
-    const body = diagramBody(path, { title: diagram.title, svg: inline.svg }, diagramLinks);
+    // A click on a box opens its table's page, or its part's diagram (box titles are names).
+    const targets = new Map<string, string>(diagramLinks.map((l) => [l.label, l.target]));
+    for (const name of diagram.tables ?? pages.keys()) {
+      const target = pages.get(name);
+      if (target) targets.set(name, target);
+    }
+    const body = diagramBody(path, { title: diagram.title, svg: inline.svg }, diagramLinks, targets);
     files.push({
       path,
       content: page({
@@ -202,12 +230,10 @@ function documentLinks(config: OrmdocConfig, docPages: Map<string, string>): Nav
   return links;
 }
 
-/** The diagram pages: the overview at `diagram.html`, each part at `diagrams/part-N.html`. */
+/** The diagram pages: the first at `diagram.html`, the others at `diagrams/N.html`. */
 function diagramPages(diagrams: SiteDiagrams | undefined): NavLink[] {
-  const links: NavLink[] = [];
-  if (diagrams?.overview) links.push({ label: diagrams.overview.title, target: SITE_DIAGRAM });
-  (diagrams?.parts ?? []).forEach((p, i) => {
-    links.push({ label: p.title, target: links.length === 0 ? SITE_DIAGRAM : `diagrams/part-${i + 1}.html` });
-  });
-  return links;
+  return (diagrams?.list ?? []).map((d, i) => ({
+    label: d.title,
+    target: i === 0 ? SITE_DIAGRAM : `${SITE_DIAGRAMS_DIR}/${i + 1}.html`,
+  }));
 }

@@ -8,6 +8,8 @@ import { relativeTo, SITE_INDEX } from './paths.js';
 export interface SiteDiagram {
   title: string;
   svg: string;
+  /** Qualified names of the tables it draws (a click on one opens its page); default: every table. */
+  tables?: string[];
 }
 
 /** The entry of one table in the search index: short keys, since the index is inlined. */
@@ -62,16 +64,26 @@ ${rows.join('\n')}
 <script type="application/json" id="ormdoc-index">${scriptJson(entries)}</script>`;
 }
 
-/** A diagram page's body: the SVG in a pan-and-zoom viewport, and links to the other diagrams. */
-export function diagramBody(path: string, diagram: SiteDiagram, others: NavLink[]): string {
+/**
+ * A diagram page's body: the SVG in a pan-and-zoom viewport, links to the other diagrams, and the
+ * pages a click on a box opens (`targets`: a box's title, i.e. a table's or a part's name, to a site path).
+ */
+export function diagramBody(
+  path: string,
+  diagram: SiteDiagram,
+  others: NavLink[],
+  targets: ReadonlyMap<string, string>,
+): string {
   const link = (target: string) => html(relativeUrl(relativeTo(path, target)));
-  const list = others.length
-    ? `<p>${others.map((o) => (o.target === path ? `<strong>${html(o.label)}</strong>` : `<a href="${link(o.target)}">${html(o.label)}</a>`)).join(' · ')}</p>`
-    : '';
+  const list =
+    others.length > 1
+      ? `<p>${others.map((o) => (o.target === path ? `<strong>${html(o.label)}</strong>` : `<a href="${link(o.target)}">${html(o.label)}</a>`)).join(' · ')}</p>`
+      : '';
   return `<h1>${html(diagram.title)}</h1>
 ${list}
 <div class="toolbar"><button type="button" id="zoom-in" aria-label="Zoom in">+</button><button type="button" id="zoom-out" aria-label="Zoom out">−</button><button type="button" id="zoom-fit">Fit</button><span class="muted">Drag to pan, wheel or + − 0 to zoom.</span></div>
-<div id="viewport"><div id="canvas">${diagram.svg}</div></div>`;
+<div id="viewport"><div id="canvas">${diagram.svg}</div></div>
+<script type="application/json" id="ormdoc-links">${scriptJson(Object.fromEntries([...targets].map(([title, target]) => [title, relativeUrl(relativeTo(path, target))])))}</script>`;
 }
 
 /** An SVG document made ready to inline in HTML (no XML prolog or doctype), and its `<style>` texts. */
