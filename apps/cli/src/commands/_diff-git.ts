@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { posix, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { type Ir, type OrmdocConfig, OrmdocError, parseIr, relativePosix, toPosixPath } from '@ormdoc/core';
+import { type Ir, type OrmdocConfig, OrmdocError, readIr, relativePosix, toPosixPath } from '@ormdoc/core';
 import type { Orm } from '../args.js';
 import { notInstalled } from '../pipeline/extractors.js';
 
@@ -113,7 +113,7 @@ export async function irAtRevision(src: RevisionSource, sha: string, label: stri
   const json = await showFile(src.root, sha, jsonPath);
   if (json !== undefined) {
     try {
-      return parseIr(JSON.parse(json));
+      return readIr(JSON.parse(json));
     } catch (error) {
       throw new OrmdocError(
         'SCHEMA_INVALID',

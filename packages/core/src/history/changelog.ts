@@ -4,6 +4,8 @@ import type { OrmdocConfig } from '../config/schema.js';
 import { diffIr } from '../diff/compare.js';
 import { changesOneLine } from '../diff/oneline.js';
 import { classifyChanges } from '../diff/report.js';
+import { completeIr } from '../ir/complete.js';
+import { IR_VERSION } from '../ir/schema.js';
 import type { Ir } from '../ir/types.js';
 import { parseIr } from '../ir/validate.js';
 import { relativePosix } from '../paths.js';
@@ -148,7 +150,7 @@ class VersionIrs {
         let ir = this.byOid.get(blob.oid);
         if (ir === undefined) {
           try {
-            ir = parseIr(JSON.parse(blob.data.toString('utf8')));
+            ir = readIr(JSON.parse(blob.data.toString('utf8')));
           } catch {
             ir = 'unreadable';
           }
@@ -159,6 +161,15 @@ class VersionIrs {
     }
     return this.irs[i];
   }
+}
+
+/**
+ * A committed schema.json: one this ormdoc's IR version wrote is completed without the zod pass
+ * (ormdoc wrote it; validating 200 versions would cost seconds), an older one is validated.
+ */
+export function readIr(json: unknown): Ir {
+  const version = (json as { irVersion?: unknown } | null)?.irVersion;
+  return version === IR_VERSION ? completeIr(json as Parameters<typeof completeIr>[0]) : parseIr(json);
 }
 
 async function rowsOf(
