@@ -10,6 +10,7 @@ import { renderDocuments } from './render/index.js';
 import type { RenderedFile, RenderResult } from './render/types.js';
 import { writeDocuments } from './write/index.js';
 import { type StampInputs, sameInputs } from './write/inputs.js';
+import { insertMeasured, type MeasuredSection } from './write/measured.js';
 import { reuseStamp, writeStamp } from './write/reuse.js';
 import { readStamp, stampKey } from './write/stamp.js';
 import type { StaleFile, Todo, WriteResult } from './write/types.js';
@@ -42,6 +43,8 @@ export interface GenerateOptions {
    * without extracting when none of them changed (`reuseUnchanged`).
    */
   inputs?: StampInputs;
+  /** Facts measured on a live database, in `measured:` regions (opt-in; never reused from the stamp). */
+  measured?: readonly MeasuredSection[];
 }
 
 export interface GenerateResult {
@@ -86,7 +89,11 @@ export async function generateDocs(options: GenerateOptions): Promise<GenerateRe
   const check = options.check ?? false;
   let started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
-  const key = options.reuse === false ? undefined : stampKey(options.ir, options.config, options.cwd);
+  const measured = options.measured ?? [];
+  const key =
+    options.reuse === false || measured.length > 0
+      ? undefined
+      : stampKey(options.ir, options.config, options.cwd);
   const stamp = key === undefined ? undefined : readStamp(outputDir);
   const reused = stamp?.key === key && stamp ? await reuseStamp(outputDir, stamp, check, options) : undefined;
   if (reused && stamp) {
@@ -109,6 +116,7 @@ export async function generateDocs(options: GenerateOptions): Promise<GenerateRe
     cwd: options.cwd,
     ...(changelog ? { changelog } : {}),
   });
+  if (measured.length > 0) rendered.files = insertMeasured(rendered.files, measured);
   options.onPhase?.({ phase: 'render', ms: elapsed(), rendered });
   started = performance.now();
   const digests = key === undefined || check ? undefined : new Map<string, string>();

@@ -1,3 +1,4 @@
+import { isMeasuredRegion } from './measured.js';
 import { joinSegments, parseRegions, type Segment, splitLines } from './regions.js';
 
 /** The TODO line ormdoc writes for a missing fact; group 1 is the `project.<key>`. */
@@ -12,7 +13,8 @@ const withNewline = (s: string) => (s.endsWith('\n') ? s : `${s}\n`);
 /**
  * Merge a fresh render into the file on disk: the body of every region present in both is replaced,
  * text outside regions is kept byte for byte, regions gone from the render are removed, new regions
- * are inserted after the previous region that exists (before the next one when none precedes).
+ * are inserted after the previous region that exists (before the next one when none precedes);
+ * `measured:` regions missing from the render are kept (the last measurements of a live database).
  * Facts move between config and TODO cleanly: a new `fact:<key>` region takes the place of the
  * TODO line ormdoc wrote for that key, and a removed one is replaced by the fresh TODO line.
  */
@@ -48,6 +50,11 @@ export function mergeDocument(existing: string, fresh: string, file: string): st
         body: fresh.body,
         end: seg.end.endsWith('\n') ? withNewline(fresh.end) : fresh.end,
       });
+      continue;
+    }
+    // Measurements of a live database stay until a run with a database replaces them (measured.ts).
+    if (isMeasuredRegion(seg.id)) {
+      out.push(seg);
       continue;
     }
     const key = factKey(seg.id);
@@ -122,7 +129,10 @@ function placeUnderHeading(
   const prev = next[next.findIndex((s) => s.kind === 'region' && s.id === region.id) - 1];
   if (prev?.kind !== 'text') return false;
   const bare = (line: string) => line.replace(/\r?\n$/, '');
-  const heading = splitLines(prev.text).reverse().map(bare).find((l) => /^#{1,6} \S/.test(l));
+  const heading = splitLines(prev.text)
+    .reverse()
+    .map(bare)
+    .find((l) => /^#{1,6} \S/.test(l));
   if (!heading) return false;
   const regionAt = (id: string) => out.findIndex((s) => s.kind === 'region' && s.id === id);
   const from = before ? regionAt(before.id) + 1 : 0;
