@@ -12,6 +12,8 @@ export default defineConfig({
       'Neon’s PgBouncer endpoint in transaction mode, 20 connections per application instance',
     owners: 'Platform team (#platform-db)',
   },
+  // SVG ER diagrams beside the Mermaid files, shown in the design document (GitHub renders them).
+  diagrams: { svg: true },
   // The Changelog from git stays off: this repository's history of the example is ormdoc's own
   // development, not the example's (and the four examples must agree).
   history: { changelog: 'off' },

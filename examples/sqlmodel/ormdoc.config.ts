@@ -13,6 +13,8 @@ export default defineConfig({
     compliance:
       'GDPR: personal data (users, profiles) stays in the EU; erasure requests are handled within 30 days',
   },
+  // SVG ER diagrams beside the Mermaid files, shown in the design document (GitHub renders them).
+  diagrams: { svg: true },
   // The Changelog from git stays off: this repository's history of the example is ormdoc's own
   // development, not the example's (and the four examples must agree).
   history: { changelog: 'off' },

@@ -13,6 +13,8 @@ export default defineConfig({
     migrationWorkflow:
       'Migrations are generated with `typeorm migration:generate`, reviewed with the change, and run by the deploy job',
   },
+  // SVG ER diagrams beside the Mermaid files, shown in the design document (GitHub renders them).
+  diagrams: { svg: true },
   // The Changelog from git stays off: this repository's history of the example is ormdoc's own
   // development, not the example's (and the four examples must agree).
   history: { changelog: 'off' },
