@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { assertHasTables, relativePosix, renderSite, writeSite } from '@ormdoc/core';
+import { assertHasTables, relativePosix, renderSite, toPosixPath, writeSite } from '@ormdoc/core';
 import { commonArgs, outputArgs, sourceArgs } from '../args.js';
 import { say } from '../context.js';
 import { loadAndExtract } from '../pipeline/extract.js';
@@ -22,8 +22,14 @@ export const siteCommand = defineOrmdocCommand({
       valueHint: 'dir',
     },
     template: outputArgs.template,
+    diagrams: {
+      type: 'boolean',
+      default: true,
+      description: "Embed the SVG ER diagrams (overview, parts, each table's neighbourhood)",
+      negativeDescription: 'Leave the diagrams out (faster on very large schemas)',
+    },
   },
-  run: async (ctx) => {
+  run: async (ctx, args) => {
     // `--out` here is the site's folder, not the documents' one: keep it out of the config.
     const flags = { ...ctx.flags };
     delete flags.out;
@@ -31,10 +37,19 @@ export const siteCommand = defineOrmdocCommand({
     const { config } = loaded;
     assertHasTables(extracted.ir);
     const siteDir = resolve(ctx.cwd, ctx.flags.out ?? `${config.output.dir}/${SITE_DIR}`);
-    const siteRel = relativePosix(ctx.cwd, siteDir) || '.';
+    const relative = relativePosix(ctx.cwd, siteDir) || '.';
+    // A folder outside the project is named in full.
+    const siteRel = relative.startsWith('../') ? toPosixPath(siteDir) : relative;
     const site = await ctx.progress.phase(
       'render',
-      () => renderSite({ ir: extracted.ir, config, cwd: ctx.cwd, siteDir }),
+      () =>
+        renderSite({
+          ir: extracted.ir,
+          config,
+          cwd: ctx.cwd,
+          siteDir,
+          ...(args.diagrams === false ? { diagrams: false as const } : {}),
+        }),
       (r) => `${plural(r.files.length, 'file')}, ${plural(r.findings.length, 'finding')}`,
     );
     await ctx.progress.phase(
