@@ -189,22 +189,25 @@ describe('the DDL of objects beyond tables executes and the catalog matches the 
               s.seqincrement::text AS increment, s.seqmax::text AS max, s.seqcache::text AS cache, s.seqcycle AS cycle,
               (SELECT t.relname || '.' || a.attname FROM pg_depend d JOIN pg_class t ON t.oid = d.refobjid
                  JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
-               WHERE d.objid = c.oid AND d.deptype = 'a') AS "ownedBy"
+               WHERE d.objid = c.oid AND d.deptype IN ('a', 'i')) AS "ownedBy"
        FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid
        WHERE c.relname = ANY($1) ORDER BY c.relname`,
       [ir.sequences.map((s) => s.name)],
     );
     const MAX = { smallint: '32767', integer: '2147483647', bigint: '9223372036854775807' } as const;
-    const want = ir.sequences.map((s) => ({
-      name: s.name,
-      dataType: s.dataType ?? 'bigint',
-      start: s.start ?? '1',
-      increment: s.increment ?? '1',
-      max: s.maxValue ?? MAX[(s.dataType ?? 'bigint') as keyof typeof MAX],
-      cache: s.cache ?? '1',
-      cycle: s.cycle,
-      ownedBy: s.ownedBy ? `${s.ownedBy.name}.${s.ownedBy.column}` : null,
-    }));
+    // A serial's sequence is owned (deptype a), an identity's is internal to its column (deptype i).
+    const want = ir.sequences
+      .map((s) => ({
+        name: s.name,
+        dataType: s.dataType ?? 'bigint',
+        start: s.start ?? '1',
+        increment: s.increment ?? '1',
+        max: s.maxValue ?? MAX[(s.dataType ?? 'bigint') as keyof typeof MAX],
+        cache: s.cache ?? '1',
+        cycle: s.cycle,
+        ownedBy: s.ownedBy ? `${s.ownedBy.name}.${s.ownedBy.column}` : null,
+      }))
+      .sort((a, b) => a.name.localeCompare(b.name));
     expect(got).toEqual(want);
   });
 

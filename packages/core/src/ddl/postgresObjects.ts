@@ -1,6 +1,6 @@
 import { findTable } from '../ir/names.js';
 import { routineSignature, sameObject } from '../ir/objects.js';
-import type { Ir, Policy, Role, Routine, Sequence, Table, Trigger } from '../ir/types.js';
+import type { Ir, Policy, Role, Routine, Sequence, Table, TableRef, Trigger } from '../ir/types.js';
 import { commentLines, qualifiedIdent, quoteIdent, sqlString } from './identifiers.js';
 
 /**
@@ -68,16 +68,46 @@ export function declaredSequences(ir: Ir): Sequence[] {
   });
 }
 
-export function createSequence(s: Sequence): string {
-  const parts = [`CREATE SEQUENCE ${routineIdent(s)}`];
-  if (s.dataType) parts.push(`AS ${s.dataType}`);
+/** `INCREMENT BY 1 MINVALUE … START WITH 10 CACHE 1 CYCLE`: the options a sequence sets, in CREATE SEQUENCE's order. */
+function sequenceOptions(s: Sequence): string[] {
+  const parts: string[] = [];
   if (s.increment) parts.push(`INCREMENT BY ${s.increment}`);
   if (s.minValue) parts.push(`MINVALUE ${s.minValue}`);
   if (s.maxValue) parts.push(`MAXVALUE ${s.maxValue}`);
   if (s.start) parts.push(`START WITH ${s.start}`);
   if (s.cache) parts.push(`CACHE ${s.cache}`);
   if (s.cycle) parts.push('CYCLE');
-  return `${parts.join(' ')};`;
+  return parts;
+}
+
+export function createSequence(s: Sequence): string {
+  return `${[`CREATE SEQUENCE ${routineIdent(s)}`, ...(s.dataType ? [`AS ${s.dataType}`] : []), ...sequenceOptions(s)].join(' ')};`;
+}
+
+/** The sequence the IR records for a serial or identity column (`ownedBy` that column), if any. */
+export function columnSequence(ir: Ir, table: TableRef, column: string): Sequence | undefined {
+  return ir.sequences.find((s) => s.ownedBy?.column === column && sameObject(s.ownedBy, table));
+}
+
+/** ` (SEQUENCE NAME s START WITH 10 …)` for an identity column whose sequence sets options; '' otherwise. */
+export function identityOptions(s: Sequence | undefined): string {
+  const options = s ? sequenceOptions(s) : [];
+  return s && options.length ? ` (SEQUENCE NAME ${routineIdent(s)} ${options.join(' ')})` : '';
+}
+
+/**
+ * The options of a serial column's sequence, which `serial` cannot take: `ALTER SEQUENCE … RESTART`
+ * once the table has created it (RESTART makes a new START WITH the next value).
+ */
+export function serialSequenceOptions(ir: Ir): string[] {
+  return ir.sequences.flatMap((s) => {
+    if (!s.ownedBy) return [];
+    const column = findTable(ir, s.ownedBy)?.columns.find((c) => c.name === s.ownedBy?.column);
+    const d = column?.default;
+    if (d?.kind !== 'sequence' || d.style !== 'serial') return [];
+    const options = sequenceOptions(s);
+    return options.length ? [`ALTER SEQUENCE ${routineIdent(s)} ${options.join(' ')} RESTART;`] : [];
+  });
 }
 
 /** `ALTER SEQUENCE ... OWNED BY table.column`, once the table exists. */

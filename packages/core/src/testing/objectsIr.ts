@@ -56,6 +56,19 @@ export function objectsIr(): Ir {
         ownedBy: { schema: null, name: 'documents', column: 'invoice_number' },
         source: m('0001_init.sql', 6),
       }),
+      // The sequences a serial and an identity column create, with options the columns cannot say.
+      aSequence('tags_id_seq', {
+        dataType: 'integer',
+        start: '50',
+        increment: '5',
+        ownedBy: { schema: null, name: 'tags', column: 'id' },
+      }),
+      aSequence('audit_log_id_seq', {
+        dataType: 'bigint',
+        start: '7',
+        cache: '20',
+        ownedBy: { schema: null, name: 'audit_log', column: 'id' },
+      }),
     ],
     routines: [
       aRoutine('auth_uid', {
