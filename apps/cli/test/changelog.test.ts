@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { commit, git, initRepo, write } from './_git.js';
-import { makeProject, runMain } from './_harness.js';
+import { type Linkable, makeProject, runMain } from './_harness.js';
 
 /**
  * The schema reference's Changelog from git, end to end on real repositories: one row per commit
@@ -18,6 +18,15 @@ afterAll(() => {
 });
 
 const run = (argv: string[], cwd: string) => runMain(argv, cwd, { CHECKPOINT_DISABLE: '1' });
+
+/**
+ * `ormdoc check` as CI runs it in a fresh clone: without the unchanged-run stamp of the last
+ * generate (which would answer without rendering), so the Changelog is read from git again.
+ */
+async function check(dir: string) {
+  rmSync(join(dir, 'docs/database/.ormdoc-stamp'), { force: true });
+  return run(['check'], dir);
+}
 
 const ALICE = { name: 'Alice Admin', email: 'alice@example.com', date: '2026-01-05T10:00:00Z' };
 const BOB = { name: 'Bob Builder', email: 'bob@example.com', date: '2026-02-10T10:00:00Z' };
@@ -108,7 +117,7 @@ describe('the Changelog of a Prisma project, from the committed schema.json', ()
     const c1 = await generateAndCommit(dir, {}, 'initial schema', ALICE);
     expect(rows(dir)).toEqual([]);
     expect(section(dir)).toContain('ormdoc never edits this section');
-    expect((await run(['check'], dir)).code).toBe(0);
+    expect((await check(dir)).code).toBe(0);
 
     // A change generated before its commit: "This version" against the last committed version.
     write(dir, { 'prisma/schema.prisma': PRISMA_V2 });
@@ -120,14 +129,14 @@ describe('the Changelog of a Prisma project, from the committed schema.json', ()
     ]);
     const c2 = commit(dir, {}, 'posts.body', BOB);
     // After the commit the same rows come out: check is current.
-    const check = await run(['check'], dir);
-    expect(check.stdout + check.stderr).not.toContain('stale');
-    expect(check.code).toBe(0);
+    const checked = await check(dir);
+    expect(checked.stdout + checked.stderr).not.toContain('stale');
+    expect(checked.code).toBe(0);
     expect(rows(dir)).toEqual(pending);
 
     // A commit that does not touch the schema adds no row.
     commit(dir, { 'README.md': 'hello\n' }, 'readme', CAROL);
-    expect((await run(['check'], dir)).code).toBe(0);
+    expect((await check(dir)).code).toBe(0);
 
     // The next change: the previous one gets its commit, author and date.
     await generateAndCommit(dir, { 'prisma/schema.prisma': PRISMA_V3 }, 'tags, no BANNED', CAROL);
@@ -141,7 +150,7 @@ describe('the Changelog of a Prisma project, from the committed schema.json', ()
       [c2.slice(0, 7), '2026-02-10', 'Added column `posts.body`', 'Bob Builder'],
       [c1.slice(0, 7), '2026-01-05', 'Initial schema: 2 tables, 1 enum', 'Alice Admin'],
     ]);
-    expect((await run(['check'], dir)).code).toBe(0);
+    expect((await check(dir)).code).toBe(0);
   });
 
   it('Version is the tag when the commit is tagged; rows per tag with history.changelog = tags', async () => {
@@ -210,8 +219,7 @@ describe('the Changelog of a Prisma project, from the committed schema.json', ()
     git(tmpdir(), 'clone', '-q', '--depth', '1', `file://${dir}`, clone);
     const committed = rows(clone);
     expect(committed).toHaveLength(3);
-    const check = await run(['check'], clone);
-    expect(check.code).toBe(0);
+    expect((await check(clone)).code).toBe(0);
     expect(rows(clone)).toEqual(committed);
   });
 
@@ -224,7 +232,7 @@ describe('the Changelog of a Prisma project, from the committed schema.json', ()
     cpSync(dir, copy, { recursive: true, filter: (src) => !src.endsWith('.git') });
     const committed = rows(copy);
     expect(committed).toHaveLength(2);
-    expect((await run(['check'], copy)).code).toBe(0);
+    expect((await check(copy)).code).toBe(0);
     write(copy, { 'prisma/schema.prisma': PRISMA_V3 });
     expect((await run(['generate'], copy)).code).toBe(0);
     expect(rows(copy)).toEqual(committed);
@@ -236,3 +244,110 @@ describe('the Changelog of a Prisma project, from the committed schema.json', ()
     expect(section(fresh)).toContain('ormdoc never edits this section');
   });
 });
+
+/** v1 → v2 (a column added) → v3 (a table added, a column dropped), committed with the documents. */
+const OTHER_ORMS: Array<{
+  orm: string;
+  link: Linkable[];
+  files: (v: 1 | 2 | 3) => Record<string, string>;
+  v2: string;
+  v3: string;
+}> = [
+  {
+    orm: 'drizzle',
+    link: ['drizzle-orm', 'drizzle-kit'],
+    files: (v) => ({
+      'package.json': '{ "name": "shop", "type": "module" }\n',
+      'drizzle.config.ts': "export default { dialect: 'postgresql', schema: './schema.ts' };\n",
+      'schema.ts': `import { integer, pgTable, serial, text } from 'drizzle-orm/pg-core';
+
+export const users = pgTable('users', {
+  id: serial().primaryKey(),
+  name: text().notNull(),${v >= 2 ? '\n  bio: text(),' : ''}${v < 3 ? '\n  legacy: text(),' : ''}
+});
+${v >= 3 ? "\nexport const orders = pgTable('orders', { id: serial().primaryKey(), userId: integer('user_id').references(() => users.id) });\n" : ''}`,
+    }),
+    v2: 'Added column `users.bio`',
+    v3: 'Added table `orders`; dropped column `users.legacy` (risks: 1 destructive)',
+  },
+  {
+    orm: 'typeorm',
+    link: ['typeorm', 'reflect-metadata'],
+    files: (v) => ({
+      'package.json': '{ "name": "shop", "private": true }\n',
+      'tsconfig.json': JSON.stringify({
+        compilerOptions: { experimentalDecorators: true, emitDecoratorMetadata: true, module: 'CommonJS' },
+      }),
+      'ormdoc.config.json': JSON.stringify({ source: { orm: 'typeorm', entities: ['src/*.ts'] } }),
+      'src/user.ts': `import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+@Entity('users')
+export class User {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column('text')
+  name: string;
+${v >= 2 ? "\n  @Column('text', { nullable: true })\n  bio: string;\n" : ''}${v < 3 ? "\n  @Column('text', { nullable: true })\n  legacy: string;\n" : ''}}
+`,
+      ...(v >= 3
+        ? {
+            'src/order.ts': `import { Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+@Entity('orders')
+export class Order {
+  @PrimaryGeneratedColumn()
+  id: number;
+}
+`,
+          }
+        : {}),
+    }),
+    v2: 'Added column `users.bio`',
+    v3: 'Added table `orders`; dropped column `users.legacy` (risks: 1 destructive)',
+  },
+  {
+    orm: 'sqlmodel',
+    link: [],
+    files: (v) => ({
+      'ormdoc.config.json': JSON.stringify({
+        source: { orm: 'sqlmodel', module: 'models.py', python: '/usr/bin/python3' },
+      }),
+      'models.py': `from typing import Optional
+
+from sqlmodel import Field, SQLModel
+
+
+class User(SQLModel, table=True):
+    __tablename__ = "users"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    name: str
+${v >= 2 ? '    bio: Optional[str] = None\n' : ''}${v < 3 ? '    legacy: Optional[str] = None\n' : ''}${v >= 3 ? '\n\nclass Order(SQLModel, table=True):\n    __tablename__ = "orders"\n    id: Optional[int] = Field(default=None, primary_key=True)\n' : ''}`,
+    }),
+    v2: 'Added column `users.bio`',
+    v3: 'Added table `orders`; dropped column `users.legacy` (risks: 1 destructive)',
+  },
+];
+
+describe.each(OTHER_ORMS)(
+  'the Changelog of a $orm project (real extractor, real git)',
+  ({ link, files, v2, v3 }) => {
+    it('a row per schema change with its commit, date and author; check passes after each commit', async () => {
+      const dir = makeProject({ ...files(1), '.gitignore': 'node_modules\n' }, { link });
+      dirs.push(dir);
+      initRepo(dir);
+      const c1 = await generateAndCommit(dir, {}, 'v1', ALICE);
+      const c2 = await generateAndCommit(dir, files(2), 'v2', BOB);
+      expect((await check(dir)).code).toBe(0);
+      const removed = Object.keys(files(2)).filter((f) => !(f in files(3)));
+      for (const f of removed) rmSync(join(dir, f));
+      await generateAndCommit(dir, files(3), 'v3', CAROL);
+      expect(rows(dir)).toEqual([
+        ['This version', '—', v3, '—'],
+        [c2.slice(0, 7), '2026-02-10', v2, 'Bob Builder'],
+        [c1.slice(0, 7), '2026-01-05', 'Initial schema: 1 table', 'Alice Admin'],
+      ]);
+      expect((await check(dir)).code).toBe(0);
+    });
+  },
+);
