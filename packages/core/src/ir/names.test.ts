@@ -44,7 +44,7 @@ describe('findTable', () => {
   it('a table replaced in place by one of the same name is the one returned', () => {
     const x = ir();
     expect(findTable(x, ref(null, 'orders'))).toBe(x.tables[2]);
-    const other = aTable('orders', { comment: 'new' });
+    const other = aTable('orders', { description: 'new' });
     x.tables[2] = other;
     expect(findTable(x, ref(null, 'orders'))).toBe(other);
   });
