@@ -1,6 +1,6 @@
 import type { Node } from '@pgsql/types';
 import { comment } from './_comment.js';
-import { drop, dropRole, rename } from './_drop.js';
+import { drop, dropRole, rename, setSchema } from './_drop.js';
 import { fieldsOf, kindOf, roleName } from './_nodes.js';
 import {
   alterPolicy,
@@ -124,6 +124,9 @@ export function applyStatement(state: MigrationState, node: Node, ctx: Statement
       break;
     case 'CommentStmt':
       modelled = comment(state, f, ctx);
+      break;
+    case 'AlterObjectSchemaStmt':
+      modelled = setSchema(state, f, ctx);
       break;
     default:
       modelled = false;

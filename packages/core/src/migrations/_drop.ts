@@ -1,4 +1,11 @@
-import type { DropRoleStmt, DropStmt, Node, ObjectWithArgs, RenameStmt } from '@pgsql/types';
+import type {
+  AlterObjectSchemaStmt,
+  DropRoleStmt,
+  DropStmt,
+  Node,
+  ObjectWithArgs,
+  RenameStmt,
+} from '@pgsql/types';
 import { fieldsOf, listItems, qualified, roleName, strings, tableRef } from './_nodes.js';
 import { matchRoutines } from './_routine.js';
 import { type MigrationState, relKey, type StatementContext } from './_state.js';
@@ -149,6 +156,42 @@ export function rename(state: MigrationState, s: RenameStmt, ctx: StatementConte
           ...check,
           check: { ...check.check, name: newname },
         });
+      }
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+/** ALTER TABLE / VIEW / SEQUENCE / FUNCTION ... SET SCHEMA; true when the kind is one ormdoc tracks. */
+export function setSchema(state: MigrationState, s: AlterObjectSchemaStmt, ctx: StatementContext): boolean {
+  const schema = s.newschema ?? null;
+  switch (s.objectType) {
+    case 'OBJECT_TABLE':
+    case 'OBJECT_VIEW':
+    case 'OBJECT_MATVIEW': {
+      const from = tableRef(s.relation);
+      state.moveRelation(from, { schema, name: from.name });
+      return true;
+    }
+    case 'OBJECT_SEQUENCE': {
+      const from = tableRef(s.relation);
+      const seq = state.sequences.get(relKey(from));
+      if (seq) {
+        state.sequences.delete(relKey(from));
+        state.sequences.set(relKey({ schema, name: from.name }), { ...seq, schema });
+      }
+      return true;
+    }
+    case 'OBJECT_FUNCTION':
+    case 'OBJECT_PROCEDURE':
+    case 'OBJECT_ROUTINE': {
+      const o = fieldsOf<ObjectWithArgs>(s.object, 'ObjectWithArgs');
+      for (const key of o ? matchRoutines(state, o, ctx) : []) {
+        const r = state.routines.get(key)!;
+        state.routines.delete(key);
+        state.routines.set(key.replace(relKey(r), relKey({ schema, name: r.name })), { ...r, schema });
       }
       return true;
     }

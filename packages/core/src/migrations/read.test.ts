@@ -364,6 +364,15 @@ describe('readMigrationSql: statements apply in order, the later one wins', () =
       ['c'],
     ],
     [
+      'ALTER ... SET SCHEMA: tables (with what is attached), views, sequences, functions',
+      [
+        "ALTER TABLE t ENABLE ROW LEVEL SECURITY;\nCREATE VIEW v AS SELECT 1 AS a;\nCREATE SEQUENCE n;\nCREATE FUNCTION f(int) RETURNS int LANGUAGE sql AS 'SELECT 1';",
+        'ALTER TABLE t SET SCHEMA app;\nALTER VIEW v SET SCHEMA app;\nALTER SEQUENCE n SET SCHEMA app;\nALTER FUNCTION f(integer) SET SCHEMA app;',
+      ],
+      (o) => [o.rls[0]?.table.schema, o.views[0]?.schema, o.sequences[0]?.schema, o.routines[0]?.schema],
+      ['app', 'app', 'app', 'app'],
+    ],
+    [
       'DROP SCHEMA ... CASCADE',
       [
         'CREATE FUNCTION s.f() RETURNS int LANGUAGE sql AS $$SELECT 1$$;\nCREATE POLICY p ON s.t USING (true);',
