@@ -11,6 +11,7 @@ import path from 'node:path';
 import { generateProject } from './generate/index.mjs';
 import { buildModel } from './generate/model.mjs';
 import { GENERATOR_BUDGET, generatorCommands } from './lib/generator.mjs';
+import { historyBench } from './history.mjs';
 import { inspectOutput } from './lib/inspect.mjs';
 import { failure, measureRuns } from './lib/measure.mjs';
 import { PEERS, preparePeer } from './lib/peers.mjs';
@@ -26,7 +27,7 @@ const opt = (name, fallback) => {
 const ROWS = allRows({ python: opt('--python', undefined) });
 if (argv.includes('--help')) {
   process.stdout.write(
-    `usage: pnpm bench -- [--sizes 100,1000,10000] [--orms ${ROWS.map((r) => r.id).join(',')}] [--runs N]\n       [--no-peers] [--no-generator] [--timeout SEC] [--cap-factor F] [--cap-from N] [--python PATH]\n       | --report (Markdown table of the last run)\n       (--orms sqlmodel selects both SQLModel rows: the Python project and the saved JSON)\n`,
+    `usage: pnpm bench -- [--sizes 100,1000,10000] [--orms ${ROWS.map((r) => r.id).join(',')}] [--runs N]\n       [--no-peers] [--no-generator] [--no-history] [--timeout SEC] [--cap-factor F] [--cap-from N] [--python PATH]\n       | --report (Markdown table of the last run)\n       (--orms sqlmodel selects both SQLModel rows: the Python project and the saved JSON)\n`,
   );
   process.exit(0);
 }
@@ -236,6 +237,12 @@ async function measureGenerator(dir, n, runs) {
     `noop ${wall.noop.toFixed(2)} s, ormdoc ${wall.ormdoc.toFixed(2)} s (${ratio.ormdoc.toFixed(2)}x ${pass(ratio.ormdoc)}), ` +
     `unchanged ${wall.unchanged.toFixed(2)} s (${ratio.unchanged.toFixed(2)}x ${pass(ratio.unchanged)}); budget ${GENERATOR_BUDGET}x`;
   return { ok: true, walls: out, wall, rssMb, ratio, budget: GENERATOR_BUDGET, line };
+}
+
+// Schema history (issue 20): ormdoc diff of two 1,000-table revisions, the Changelog over 200 commits.
+if (!argv.includes('--no-history')) {
+  results.history = await historyBench({ runs: Number(opt('--runs', '3')), log });
+  save();
 }
 
 results.finishedAt = new Date().toISOString();
