@@ -36,14 +36,38 @@ export function objectsComplete(ir: Ir): boolean {
   );
 }
 
+const tableKey = (t: { schema: string | null; name: string }) => `${schemaOf(t.schema)}\u0000${t.name}`;
+
+/**
+ * Objects grouped by their table, built once per array (and again if it grew), so asking for every
+ * table's policies costs one pass, not one pass per table.
+ */
+const byTable = new WeakMap<readonly unknown[], { length: number; groups: Map<string, unknown[]> }>();
+function groupedByTable<T extends { table: TableRef }>(items: readonly T[], table: TableRef): T[] {
+  if (items.length === 0) return [];
+  let groups = byTable.get(items)?.groups;
+  // An array grown in place (a test's push) is grouped afresh.
+  if (!groups || byTable.get(items)?.length !== items.length) {
+    groups = new Map();
+    for (const item of items) {
+      const key = tableKey(item.table);
+      const list = groups.get(key);
+      if (list) list.push(item);
+      else groups.set(key, [item]);
+    }
+    byTable.set(items, { length: items.length, groups });
+  }
+  return (groups.get(tableKey(table)) as T[] | undefined) ?? [];
+}
+
 /** The policies on one table, in IR order (by name). */
 export function policiesOf(ir: Ir, table: TableRef): Policy[] {
-  return ir.policies.filter((p) => sameObject(p.table, table));
+  return groupedByTable(ir.policies, table);
 }
 
 /** The triggers on one table, in IR order (by name). */
 export function triggersOf(ir: Ir, table: TableRef): Trigger[] {
-  return ir.triggers.filter((t) => sameObject(t.table, table));
+  return groupedByTable(ir.triggers, table);
 }
 
 /** The routines a reference names (several when overloaded). */
