@@ -13,6 +13,8 @@ export {
   driftReport,
 } from './drift/report.js';
 export { introspectDatabase } from './introspect.js';
+export { type Measurement, measurePostgres } from './measure/postgres.js';
+export { measuredSections, SEQ_SCAN_MIN_ROWS } from './measure/sections.js';
 export {
   type Introspection,
   type IntrospectOptions,

@@ -1,5 +1,4 @@
-import type { Ir } from '@ormdoc/core';
-import { OrmdocError } from '@ormdoc/core';
+import { type Ir, type MeasuredSection, OrmdocError } from '@ormdoc/core';
 import type { ArgsDef } from 'citty';
 import type { CommandContext } from '../context.js';
 
@@ -27,6 +26,27 @@ export const databaseArgs = {
 
 export type DatabaseModule = typeof import('@ormdoc/database');
 
+/** --database-schema and --database-timeout, checked. */
+function sessionOptions(args: Record<string, unknown>): { schemas?: string[]; statementTimeoutMs?: number } {
+  const out: { schemas?: string[]; statementTimeoutMs?: number } = {};
+  const timeout = args['database-timeout'];
+  if (typeof timeout === 'string' && timeout) {
+    const ms = Number(timeout);
+    if (!Number.isInteger(ms) || ms <= 0)
+      throw new OrmdocError('CONFIG_INVALID', `--database-timeout ${timeout}: not a positive number of ms.`, {
+        hint: 'e.g. --database-timeout 60000',
+      });
+    out.statementTimeoutMs = ms;
+  }
+  const schemaFlag = args['database-schema'];
+  if (typeof schemaFlag === 'string' && schemaFlag)
+    out.schemas = schemaFlag
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+  return out;
+}
+
 /** The database URL from the flag or the environment, or undefined. */
 export function databaseUrlOf(ctx: CommandContext, args: Record<string, unknown>): string | undefined {
   const flag = args['database-url'];
@@ -51,23 +71,7 @@ export async function readDatabase(
 }> {
   const db = await import('@ormdoc/database');
   const target = db.parseDatabaseUrl(url, ctx.cwd);
-  const timeout = args['database-timeout'];
-  let statementTimeoutMs: number | undefined;
-  if (typeof timeout === 'string' && timeout) {
-    statementTimeoutMs = Number(timeout);
-    if (!Number.isInteger(statementTimeoutMs) || statementTimeoutMs <= 0)
-      throw new OrmdocError('CONFIG_INVALID', `--database-timeout ${timeout}: not a positive number of ms.`, {
-        hint: 'e.g. --database-timeout 60000',
-      });
-  }
-  const schemaFlag = args['database-schema'];
-  const schemas =
-    typeof schemaFlag === 'string' && schemaFlag
-      ? schemaFlag
-          .split(',')
-          .map((s) => s.trim())
-          .filter(Boolean)
-      : undefined;
+  const { schemas, statementTimeoutMs } = sessionOptions(args);
   const { ir, server } = await ctx.progress.phase(
     'load',
     () =>
@@ -79,4 +83,48 @@ export async function readDatabase(
     (r) => `database: ${r.ir.tables.length} tables read from ${r.server.label}`,
   );
   return { ir, server, db };
+}
+
+/** The flags of `generate` that add measurements of a live database (opt-in). */
+export const measureArgs = {
+  ...databaseArgs,
+  measure: {
+    type: 'boolean',
+    description: `Add row estimates, sizes and index usage measured on the database of $${DATABASE_URL_ENV} (implied by --database-url)`,
+  },
+} as const satisfies ArgsDef;
+
+/**
+ * The measured sections of `generate`, when asked for: `--database-url`, or `--measure` with the
+ * URL in the environment (the environment alone never changes what `generate` writes).
+ */
+export function measuredSource(
+  ctx: CommandContext,
+  args: Record<string, unknown>,
+): (() => Promise<MeasuredSection[]>) | undefined {
+  const flag = typeof args['database-url'] === 'string' && args['database-url'].trim() !== '';
+  if (!flag && args.measure !== true) return undefined;
+  const url = databaseUrlOf(ctx, args);
+  if (!url)
+    throw new OrmdocError('INPUT_NOT_FOUND', '--measure needs a database.', {
+      hint: `Set ${DATABASE_URL_ENV}=postgres://user@host:5432/db (or pass --database-url).`,
+    });
+  return async () => {
+    const db = await import('@ormdoc/database');
+    const target = db.parseDatabaseUrl(url, ctx.cwd);
+    if (target.kind !== 'postgresql')
+      throw new OrmdocError(
+        'UNSUPPORTED',
+        `Measurements need a PostgreSQL server; ${target.label} is a SQLite file.`,
+        {
+          hint: 'Use `ormdoc drift` to compare a SQLite file with the schema.',
+        },
+      );
+    const { schemas, statementTimeoutMs } = sessionOptions(args);
+    const m = await db.measurePostgres(target, {
+      ...(schemas ? { schemas } : {}),
+      ...(statementTimeoutMs ? { statementTimeoutMs } : {}),
+    });
+    return db.measuredSections(m, new Date());
+  };
 }

@@ -5,6 +5,7 @@ import {
   type GeneratePhase,
   type GenerateResult,
   generateDocs,
+  type MeasuredSection,
   OrmdocError,
   type RenderResult,
   relativePosix,
@@ -87,7 +88,11 @@ function describePhase(event: GeneratePhase, outDirRel: string): string {
  * the documents recorded the extraction's inputs and none changed, the answer is the stamp's and
  * nothing is extracted (`reuseUnchanged`).
  */
-export async function runDocsPipeline(ctx: CommandContext, check: boolean): Promise<DocsRun> {
+export async function runDocsPipeline(
+  ctx: CommandContext,
+  check: boolean,
+  options: { measured?: () => Promise<MeasuredSection[]> } = {},
+): Promise<DocsRun> {
   const { progress, cwd } = ctx;
   const first = await loadPhase(ctx);
   const outDir = resolve(cwd, first.config.output.dir);
@@ -97,17 +102,21 @@ export async function runDocsPipeline(ctx: CommandContext, check: boolean): Prom
     progress.done(name, event.ms, describePhase(event, outDirRel));
   };
   const started = performance.now();
-  const same = await reuseUnchanged({
-    cwd,
-    outputDir: outDir,
-    check,
-    salt: (orm) => extractionSalt((first.config.source.orm ?? orm) as Orm, first.config, cwd),
-    onPhase: (event) => {
-      if (event.phase === 'render')
-        progress.done('extract', Math.round(performance.now() - started), 'unchanged since the last run');
-      onPhase(event);
-    },
-  });
+  // Measuring a live database is opt-in and changes the documents on every run: never reused.
+  const measured = options.measured ? await options.measured() : undefined;
+  const same = measured
+    ? undefined
+    : await reuseUnchanged({
+        cwd,
+        outputDir: outDir,
+        check,
+        salt: (orm) => extractionSalt((first.config.source.orm ?? orm) as Orm, first.config, cwd),
+        onPhase: (event) => {
+          if (event.phase === 'render')
+            progress.done('extract', Math.round(performance.now() - started), 'unchanged since the last run');
+          onPhase(event);
+        },
+      });
   if (same) {
     const diagnostics = [...same.extract.diagnostics, ...same.result.diagnostics];
     return finish(
@@ -128,6 +137,7 @@ export async function runDocsPipeline(ctx: CommandContext, check: boolean): Prom
     cwd,
     check,
     ...(inputs ? { inputs } : {}),
+    ...(measured ? { measured } : {}),
     onPhase: (event) => {
       if (event.phase === 'render') rendering = false;
       onPhase(event);

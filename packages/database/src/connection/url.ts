@@ -36,7 +36,8 @@ export function parseDatabaseUrl(input: string, cwd: string): DatabaseTarget {
     let database = '';
     try {
       const parsed = new URL(text);
-      host = decodeURIComponent(parsed.hostname) || parsed.searchParams.get('host') || 'localhost';
+      // pg takes ?host= over the URL's host (a unix socket directory, e.g. ?host=/var/run/postgresql).
+      host = parsed.searchParams.get('host') || decodeURIComponent(parsed.hostname) || 'localhost';
       database = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
     } catch {
       throw new OrmdocError(
@@ -47,7 +48,7 @@ export function parseDatabaseUrl(input: string, cwd: string): DatabaseTarget {
         },
       );
     }
-    const label = `postgresql://${host.startsWith('/') ? `[${host}]` : host}/${database}`;
+    const label = `postgresql://${host.startsWith('/') ? 'localhost' : host}/${database}`;
     return { kind: 'postgresql', url: text, label, host, secrets };
   }
   if (scheme === 'sqlite:' || scheme === 'file:') {
