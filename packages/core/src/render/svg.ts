@@ -66,21 +66,24 @@ export function svgFiles(ctx: RenderContext): RenderedFile[] {
 const image = (alt: string, file: string) => `!${link(alt, file)}`;
 
 /**
- * The design document's pictures: the one diagram, or the overview inline and a table of every
- * part's picture. Undefined when `diagrams.svg` is off.
+ * The design document's pictures: the one diagram or the overview inline, then a table of the
+ * other pictures (the overview's regions, every part). Undefined when `diagrams.svg` is off.
  */
 export function svgPictures(ctx: RenderContext): string | undefined {
   const set = svgSet(ctx);
-  if (!set || set.diagrams.length === 0) return undefined;
-  const overviews = set.diagrams.filter((d) => d.kind === 'overview' || d.kind === 'full');
-  const parts = set.diagrams.filter((d) => d.kind === 'part');
-  const out = overviews.map((d) => image(d.title, d.file));
+  const [first, ...rest] = set?.diagrams ?? [];
+  if (!first) return undefined;
+  const out = [image(first.title, first.file)];
+  const regions = rest.filter((d) => d.kind === 'overview');
+  const parts = rest.filter((d) => d.kind === 'part');
+  const list = (d: SvgDiagram) => [link(d.title, d.file), String(d.tables.length)];
+  if (regions.length > 0)
+    out.push(
+      `The overview's ${regions.length} regions, one picture each:\n\n${table(['Region', 'Tables'], regions.map(list))}`,
+    );
   if (parts.length > 0)
     out.push(
-      `The schema is drawn in ${parts.length} diagrams of connected tables (SVG, one file each):\n\n${table(
-        ['Diagram', 'Tables'],
-        parts.map((d) => [link(d.title, d.file), String(d.tables.length)]),
-      )}`,
+      `The schema is drawn in ${parts.length} diagrams of connected tables (SVG, one file each):\n\n${table(['Diagram', 'Tables'], parts.map(list))}`,
     );
   return out.join('\n\n');
 }

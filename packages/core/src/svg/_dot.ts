@@ -187,7 +187,8 @@ function tableLabel(
 function partLabel(box: Extract<Box, { kind: 'part' }>): string {
   const fill = box.stub ? STUB_HEAD : HEAD;
   const style = box.stub ? ' STYLE="dashed"' : '';
-  const size = `${box.tables} ${box.tables === 1 ? 'table' : 'tables'}`;
+  const tables = `${box.tables} ${box.tables === 1 ? 'table' : 'tables'}`;
+  const size = box.parts ? `${box.parts} parts, ${tables}` : tables;
   return `<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="0" CELLPADDING="4" COLOR="${LINE}" BGCOLOR="white"${style}><TR><TD BGCOLOR="${fill}" PORT="h"><B>${label(box.title, 90)}</B></TD></TR><TR><TD>${muted(size)}</TD></TR></TABLE>`;
 }
 

@@ -15,6 +15,8 @@ import {
   type Relationship,
 } from '../relationships/derive.js';
 import { foldJunctions } from './_junctions.js';
+import { overviewRegions } from './_overview.js';
+import { partLinks } from './_partLinks.js';
 import type { Box, Edge, Scene } from './_scene.js';
 
 /** A planned diagram: what it draws, and what it documents (as the Mermaid diagram of the same file stem). */
@@ -37,9 +39,9 @@ export interface PlanOptions {
 /**
  * The diagrams of a schema, split exactly as `renderMermaid` splits it (same caps, domains, parts,
  * packing, titles and order), so that `er-diagram-N.svg` draws what `er-diagram-N.mmd` holds.
- * One addition: above OVERVIEW_MAX_PARTS parts, where Mermaid has no overview, the parts overview
- * is drawn over pages of at most MAX_DIAGRAM_ENTITIES parts (`er-diagram-overview-N`), never as
- * one giant picture.
+ * One addition: above OVERVIEW_MAX_PARTS parts, where Mermaid has no overview, the overview is
+ * drawn by regions of parts (`overviewRegions`: `er-diagram-overview` and `er-diagram-overview-N`,
+ * listed first), never as one giant picture.
  */
 export function planDiagrams(ir: Ir, options: PlanOptions = {}): PlannedDiagram[] {
   const max = Math.min(
@@ -151,27 +153,18 @@ export function planDiagrams(ir: Ir, options: PlanOptions = {}): PlannedDiagram[
       });
     });
   }
-  if (pages) out.unshift(...overviewPages(ir, groups, rels));
+  if (pages)
+    out.unshift(
+      ...overviewRegions(ir, groups, partLinks(groups, rels)).map(
+        (p): PlannedDiagram => ({
+          scene: { id: p.id, title: p.title, boxes: p.boxes, edges: p.edges },
+          kind: 'overview',
+          tables: p.tables,
+          stubs: [],
+        }),
+      ),
+    );
   return out;
-}
-
-/** Foreign keys between parts, counted per (parent part, child part), strongest first (ties by position). */
-function partLinks(groups: Part[], rels: ForeignKeyRelationship[]) {
-  const partOf = new Map<string, number>();
-  groups.forEach((g, i) => {
-    for (const t of g.tables) partOf.set(tableSortKey(t), i);
-  });
-  const counts = new Map<string, { parent: number; child: number; n: number }>();
-  for (const r of rels) {
-    const parent = partOf.get(tableSortKey(r.parent));
-    const child = partOf.get(tableSortKey(r.child));
-    if (parent === undefined || child === undefined || parent === child) continue;
-    const key = `${parent}:${child}`;
-    const entry = counts.get(key);
-    if (entry) entry.n++;
-    else counts.set(key, { parent, child, n: 1 });
-  }
-  return [...counts.values()].sort((a, b) => b.n - a.n || a.parent - b.parent || a.child - b.child);
 }
 
 const partBox = (g: Part, i: number, stub = false): Box => ({
@@ -184,7 +177,7 @@ const partBox = (g: Part, i: number, stub = false): Box => ({
 
 /** Mermaid's parts overview: one box per part, the OVERVIEW_MAX_LINKS strongest links between parts. */
 function partsOverview(id: string, ir: Ir, groups: Part[], rels: ForeignKeyRelationship[]): PlannedDiagram {
-  const links = partLinks(groups, rels);
+  const links = partLinks(groups, rels).sort((a, b) => b.n - a.n || a.parent - b.parent || a.child - b.child);
   const shown = links.slice(0, OVERVIEW_MAX_LINKS).sort((a, b) => a.parent - b.parent || a.child - b.child);
   const note = links.length > shown.length ? `, the ${shown.length} strongest of ${links.length} links` : '';
   return {
@@ -203,56 +196,4 @@ function partsOverview(id: string, ir: Ir, groups: Part[], rels: ForeignKeyRelat
     tables: ir.tables.map(tableRef),
     stubs: [],
   };
-}
-
-/**
- * Too many parts for one overview: pages of at most MAX_DIAGRAM_ENTITIES part boxes, packed like
- * the parts themselves (a link between parts goes with its child part; a part of another page is
- * drawn dashed), every link between parts on exactly one page.
- */
-function overviewPages(ir: Ir, groups: Part[], rels: ForeignKeyRelationship[]): PlannedDiagram[] {
-  const links = partLinks(groups, rels).sort((a, b) => a.parent - b.parent || a.child - b.child);
-  const owned = new Map<string, number[]>();
-  links.forEach((l, i) => {
-    const k = `part:${l.child}`;
-    const list = owned.get(k);
-    if (list) list.push(i);
-    else owned.set(k, [i]);
-  });
-  const key = (i: number) => `part:${i}`;
-  // Part keys sort as strings: pack by position, mapping positions to zero-padded keys.
-  const width = String(groups.length).length;
-  const padded = (i: number) => `part:${String(i).padStart(width, '0')}`;
-  const index = new Map(groups.map((_, i) => [padded(i), i]));
-  const pieces = packOwners(
-    groups.map((_, i) => padded(i)),
-    (k) => owned.get(key(index.get(k) as number)) ?? [],
-    (i) => {
-      const l = links[i] as { parent: number; child: number };
-      return [padded(l.parent), padded(l.child)] as const;
-    },
-    MAX_DIAGRAM_ENTITIES,
-  );
-  return pieces.map((p, n) => {
-    const full = new Set(p.full);
-    const boxes = p.entities.map((k) => {
-      const i = index.get(k) as number;
-      return partBox(groups[i] as Part, i, !full.has(k));
-    });
-    const tables = p.full.flatMap((k) => (groups[index.get(k) as number] as Part).tables.map(tableRef));
-    return {
-      scene: {
-        id: `er-diagram-overview-${n + 1}`,
-        title: `Overview ${n + 1} of ${pieces.length}: ${ir.tables.length} tables in ${groups.length} parts`,
-        boxes,
-        edges: p.links.map((i): Edge => {
-          const l = links[i] as { parent: number; child: number; n: number };
-          return { kind: 'parts', parent: key(l.parent), child: key(l.child), count: l.n };
-        }),
-      },
-      kind: 'overview' as const,
-      tables,
-      stubs: [],
-    };
-  });
 }

@@ -35,6 +35,8 @@ export type Box =
       key: string;
       title: string;
       tables: number;
+      /** A region of the overview: how many parts it holds. */
+      parts?: number;
       /** A part of another overview page, drawn to give an edge its end. */
       stub?: boolean;
     };

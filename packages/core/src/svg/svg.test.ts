@@ -170,31 +170,35 @@ describe('the split', () => {
     }
   });
 
-  it('above 50 parts, the overview is pages of at most 50 parts, every part in full on exactly one', async () => {
+  it('above 50 parts, the overview is regions: a top page of regions, one page per region of at most 50 parts', async () => {
     const ir = clustered(130, 3);
     const plan = planDiagrams(ir, { maxTablesPerDiagram: 3 });
     const mermaid = renderMermaid(ir, { maxTablesPerDiagram: 3 });
-    const pages = plan.filter((p) => p.scene.id.startsWith('er-diagram-overview-'));
     const parts = plan.filter((p) => p.kind === 'part');
     expect(mermaid.some((m) => m.kind === 'overview')).toBe(false);
     expect(parts.length).toBe(mermaid.length);
     expect(parts.length).toBeGreaterThan(50);
-    expect(pages.length).toBeGreaterThan(1);
-    expect(plan.slice(0, pages.length)).toEqual(pages);
-    const seen = new Map<string, number>();
-    for (const p of pages) {
-      expect(p.scene.boxes.length).toBeLessThanOrEqual(50);
-      for (const b of p.scene.boxes)
-        if (b.kind === 'part' && !b.stub) seen.set(b.title, (seen.get(b.title) ?? 0) + 1);
-    }
-    expect([...seen.values()].every((n) => n === 1)).toBe(true);
-    expect(seen.size).toBe(parts.length);
-    // Every table of the schema is in the pages' own parts exactly once.
-    expect(pages.flatMap((p) => p.tables.map(tableSortKey)).sort()).toEqual(
+    const [top, ...rest] = plan;
+    const regions = rest.filter((p) => p.kind === 'overview');
+    expect(top?.scene.id).toBe('er-diagram-overview');
+    expect(top?.scene.boxes.length).toBe(regions.length);
+    expect(regions.length).toBeGreaterThan(1);
+    expect(plan.slice(1, regions.length + 1)).toEqual(regions);
+    // Every part is on exactly one region page, and no page holds more than 50 boxes.
+    const titles = regions.flatMap((p) => p.scene.boxes.map((b) => (b.kind === 'part' ? b.title : '')));
+    expect([...titles].sort()).toEqual(parts.map((p) => p.scene.title).sort());
+    for (const p of [top, ...regions]) expect(p?.scene.boxes.length).toBeLessThanOrEqual(50);
+    expect(regions.flatMap((p) => p.tables.map(tableSortKey)).sort()).toEqual(
       ir.tables.map(tableSortKey).sort(),
     );
+    // A region's box on the top page counts its parts and tables.
+    const texts = parseSvg((await renderSvgDiagrams(ir, { maxTablesPerDiagram: 3 }))[0]?.svg as string).drawn;
+    regions.forEach((r) => {
+      expect(texts).toContain(`${r.scene.boxes.length} parts, ${r.tables.length} tables`);
+    });
     const drawn = await renderSvgDiagrams(ir, { maxTablesPerDiagram: 3 });
-    for (const d of drawn.slice(0, pages.length)) expectPlainStatic(d.svg);
+    for (const d of drawn.slice(0, regions.length + 1)) expectPlainStatic(d.svg);
+    await assertNoOverlap(ir, { maxTablesPerDiagram: 3 });
   });
 });
 
