@@ -99,6 +99,16 @@ describe('policy-on-missing-table', () => {
     ['a policy on a table the schema lacks', { tables: [docs()], policies: [aPolicy('doc', 'p')] }, 1],
     ['a policy on an existing table', { tables: [docs(rls())], policies: [aPolicy('docs', 'p')] }, 0],
     [
+      "a policy on Prisma's _prisma_migrations (Supabase's advisor asks for RLS there)",
+      { tables: [docs()], policies: [aPolicy('_prisma_migrations', 'p')] },
+      0,
+    ],
+    [
+      "a policy on drizzle-kit's __drizzle_migrations",
+      { tables: [docs()], policies: [aPolicy('__drizzle_migrations', 'p')] },
+      0,
+    ],
+    [
       'a policy on auth.docs when only docs exists',
       {
         tables: [docs(rls())],

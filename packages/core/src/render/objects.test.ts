@@ -65,6 +65,14 @@ describe('documents of a schema with policies, triggers, functions, views, seque
     expect(reference).toContain('**Roles declared in the schema:** `auditor` (NOLOGIN NOINHERIT)');
   });
 
+  it("a policy on a table the schema lacks (Prisma's _prisma_migrations) is not counted as the schema's", async () => {
+    const base = objectsIr();
+    const ir = { ...base, policies: [...base.policies, aPolicy('_prisma_migrations', 'service only')] };
+    const rls = region((await render(ir)).get('overview.md'), 'row-level-security');
+    expect(rls).toContain('with 7 policies');
+    expect(rls).not.toContain('_prisma_migrations');
+  });
+
   it('the Triggers section lists each trigger, and the updated_at columns a trigger maintains', async () => {
     const triggers = region((await render(objectsIr())).get('schema.md'), 'triggers');
     expect(triggers).toContain(

@@ -71,6 +71,9 @@ export const policyWithoutRls = defineRule({
   },
 });
 
+/** Tables the migration tools create for their own bookkeeping, which no schema declares. */
+const MIGRATION_TOOL_TABLES = new Set(['_prisma_migrations', '__drizzle_migrations']);
+
 export const policyOnMissingTable = defineRule({
   id: 'policy-on-missing-table',
   title: 'Policy on a table that does not exist',
@@ -82,6 +85,8 @@ export const policyOnMissingTable = defineRule({
     const out: Finding[] = [];
     for (const p of ctx.ir.policies) {
       if (ctx.ir.tables.some((t) => sameObject(t, p.table)) || findTable(ctx.ir, p.table)) continue;
+      // The migration tools' own tables exist without a model (Supabase's advisor has projects put RLS and policies on them).
+      if (MIGRATION_TOOL_TABLES.has(p.table.name)) continue;
       const where = p.source ? ` (${p.source.file}${p.source.line ? `:${p.source.line}` : ''})` : '';
       out.push({
         ...at(p.table),

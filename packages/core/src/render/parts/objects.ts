@@ -100,7 +100,8 @@ function rlsSummary(ctx: RenderContext): string | undefined {
   const tables = baseTables(ctx);
   const on = tables.filter((t) => t.rls?.enabled);
   const forced = on.filter((t) => t.rls?.forced).length;
-  const policies = ctx.ir.policies;
+  // Policies on tables of the schema (one on a missing table is a finding, not a fact of the schema).
+  const policies = tables.flatMap((t) => policiesOf(ctx.ir, t));
   if (on.length === 0 && policies.length === 0)
     return objectsComplete(ctx.ir)
       ? `No table has row-level security enabled and no policy is defined (read from ${readFrom(ctx)}): what a role may read and write is decided by its grants alone.`
