@@ -54,3 +54,29 @@ for (const s of SERVERS)
         });
       });
   });
+
+describe.skipIf(postgresUnavailable())('schemas', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startDebianPostgres();
+    await server.exec(`CREATE SCHEMA billing;
+      CREATE TABLE accounts (id serial PRIMARY KEY);
+      CREATE TABLE billing.invoices (id serial PRIMARY KEY, account_id int NOT NULL REFERENCES accounts (id));`);
+  });
+  afterAll(() => server?.stop());
+
+  it('the default schema is null like the extractors write it; others keep their name', async () => {
+    const { ir } = await introspectDatabase(parseDatabaseUrl(server.url(), '/'));
+    expect(ir.tables.map((t) => [t.schema, t.name])).toEqual([
+      [null, 'accounts'],
+      ['billing', 'invoices'],
+    ]);
+    expect(ir.tables[1]!.foreignKeys[0]!.references).toEqual({ schema: null, name: 'accounts', columns: ['id'] });
+  });
+
+  it('--database-schema reads only those schemas; a FK into one not read is left out', async () => {
+    const { ir } = await introspectDatabase(parseDatabaseUrl(server.url(), '/'), { schemas: ['billing'] });
+    expect(ir.tables.map((t) => t.name)).toEqual(['invoices']);
+    expect(ir.tables[0]!.foreignKeys).toEqual([]);
+  });
+});

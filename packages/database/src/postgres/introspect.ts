@@ -53,6 +53,10 @@ export function irOfCatalog(rows: CatalogRows, orm: Orm, label: string): Ir {
   const defaultSchema = rows.server.default_schema ?? 'public';
   const schemaOf = (schema: string | null) => (schema === null || schema === defaultSchema ? null : schema);
   const tables = tablesOf(rows, schemaOf);
+  // With --database-schema, a foreign key may point into a schema not read: the IR cannot hold it.
+  const read = new Set(tables.map((t) => `${t.schema}.${t.name}`));
+  for (const t of tables)
+    t.foreignKeys = t.foreignKeys?.filter((f) => read.has(`${f.references.schema}.${f.references.name}`));
   const namespaces = [...new Set(rows.relations.map((r) => r.schema))].sort();
   return canonicalizeIr(
     buildIr({
