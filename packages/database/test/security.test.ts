@@ -66,6 +66,7 @@ describe('sslmode in the URL, as pg.Client reads it', () => {
     ['disable', false],
     ['no-verify', { rejectUnauthorized: false }],
     ['verify-full', {}],
+    ['require', {}], // pg 8: an alias of verify-full (a process warning says so, without the URL)
   ])('sslmode=%s', (mode, ssl) => {
     expect(sslOf(`postgres://u@h/db?sslmode=${mode}`)).toEqual(ssl);
   });
