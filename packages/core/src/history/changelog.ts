@@ -9,9 +9,10 @@ import { IR_VERSION } from '../ir/schema.js';
 import type { Ir } from '../ir/types.js';
 import { parseIr } from '../ir/validate.js';
 import { relativePosix } from '../paths.js';
+import { escapeCell } from '../render/markdown.js';
 import { parseRegions } from '../write/regions.js';
-import { readObjects, tryGit } from './git.js';
-import { CHANGELOG_REGION, type Changelog, type ChangelogRow, THIS_VERSION } from './types.js';
+import { type GitObject, readObjects, tryGit } from './git.js';
+import { CAPTION, CHANGELOG_REGION, type Changelog, type ChangelogRow, THIS_VERSION } from './types.js';
 
 /**
  * The schema reference's Changelog, read from git. The versions of the schema are the committed
@@ -65,7 +66,8 @@ export async function readChangelog(options: ChangelogOptions): Promise<Changelo
   if (file.startsWith('../')) return undefined;
   const versions = await listVersions(root, file, history.changelog);
   if (versions === undefined) return kept(options);
-  const rows = await rowsOf(root, file, versions, options.ir, history.rows);
+  const known = knownRows(options, history.changelog);
+  const rows = await rowsOf(root, file, versions, options.ir, history.rows, known);
   if (rows.length === 0) return undefined;
   return { kind: 'rows', rows, file, by: history.changelog, limit: history.rows };
 }
@@ -77,17 +79,42 @@ function real(dir: string): string {
   return join(realpathSync(existing), relative(existing, resolve(dir)));
 }
 
-/** No history here: the Changelog region the document has, if any. */
-function kept(options: ChangelogOptions): Changelog | undefined {
+/** The body of the Changelog region of the schema reference as it is on disk, if any. */
+function writtenBody(options: ChangelogOptions): string | undefined {
   const path = join(options.outputDir, options.schemaDocument);
   try {
     const text = readFileSync(path, 'utf8');
     for (const seg of parseRegions(text, path))
-      if (seg.kind === 'region' && seg.id === CHANGELOG_REGION) return { kind: 'kept', body: seg.body };
+      if (seg.kind === 'region' && seg.id === CHANGELOG_REGION) return seg.body;
   } catch {
     // No document yet, or markers a person broke (the write step reports those).
   }
   return undefined;
+}
+
+/** No history here: the Changelog region the document has, if any. */
+function kept(options: ChangelogOptions): Changelog | undefined {
+  const body = writtenBody(options);
+  return body === undefined ? undefined : { kind: 'kept', body };
+}
+
+/**
+ * The Changes of the commit rows the document already shows, by their Version cell (as written),
+ * when they were made the same way (per commit or per tag: the caption says which).
+ */
+function knownRows(options: ChangelogOptions, by: 'commits' | 'tags'): Map<string, string> {
+  const known = new Map<string, string>();
+  const body = writtenBody(options);
+  if (!body?.includes(by === 'tags' ? CAPTION.tags : CAPTION.commits)) return known;
+  for (const line of body.split('\n')) {
+    if (!line.startsWith('| ') || !line.endsWith(' |')) continue;
+    const cells = line.slice(2, -2).split(' | ');
+    const [version, , changes] = cells;
+    if (cells.length !== 4 || !version || !changes || version === THIS_VERSION) continue;
+    if (version === 'Version' || /^-+$/.test(version)) continue;
+    known.set(version, changes);
+  }
+  return known;
 }
 
 /** Commits that changed `file` (or tagged commits), newest first, reachable from HEAD; undefined without a HEAD. */
@@ -119,47 +146,59 @@ async function listVersions(
 }
 
 /**
- * The IRs of the versions, read on demand in batches (one `git cat-file --batch` per batch), each
- * distinct blob parsed once. A version whose schema.json is missing (the documents deleted) is left
- * out; one this ormdoc cannot read ends the readable history.
+ * The versions' schema.json, read on demand in batches (one `git cat-file --batch` per batch, the
+ * batches growing: most runs need the first two versions only) and parsed only when a row needs
+ * them, each distinct blob once. A version whose schema.json is missing (the documents deleted) is
+ * left out.
  */
 class VersionIrs {
-  private readonly irs: Array<Ir | 'missing' | 'unreadable' | undefined> = [];
-  private readonly byOid = new Map<string, Ir | 'unreadable'>();
+  private readonly blobs: Array<GitObject | null> = [];
+  private readonly present: number[] = [];
+  private readonly byOid = new Map<string, Ir | null>();
+  private fetched = 0;
+  private batch = 4;
 
   constructor(
     private readonly root: string,
     private readonly file: string,
     private readonly versions: readonly Version[],
-    private readonly batch: number,
   ) {}
 
-  async at(i: number): Promise<Ir | 'missing' | 'unreadable' | undefined> {
-    if (i >= this.versions.length) return undefined;
-    if (!(i in this.irs)) {
-      const slice = this.versions.slice(i, i + this.batch);
+  /** Whether there is a k-th version with a schema.json (0 = newest). */
+  async has(k: number): Promise<boolean> {
+    while (this.present.length <= k && this.fetched < this.versions.length) {
+      const slice = this.versions.slice(this.fetched, this.fetched + this.batch);
       const blobs = await readObjects(
         this.root,
         slice.map((v) => `${v.sha}:${this.file}`),
       );
-      blobs.forEach((blob, k) => {
-        if (!blob) {
-          this.irs[i + k] = 'missing';
-          return;
-        }
-        let ir = this.byOid.get(blob.oid);
-        if (ir === undefined) {
-          try {
-            ir = readIr(JSON.parse(blob.data.toString('utf8')));
-          } catch {
-            ir = 'unreadable';
-          }
-          this.byOid.set(blob.oid, ir);
-        }
-        this.irs[i + k] = ir;
+      blobs.forEach((blob, i) => {
+        this.blobs[this.fetched + i] = blob ?? null;
+        if (blob) this.present.push(this.fetched + i);
       });
+      this.fetched += slice.length;
+      this.batch *= 2;
     }
-    return this.irs[i];
+    return this.present.length > k;
+  }
+
+  version(k: number): Version {
+    return this.versions[this.present[k]!]!;
+  }
+
+  /** The k-th version's IR (after `has(k)`), or null when this ormdoc cannot read it. */
+  ir(k: number): Ir | null {
+    const blob = this.blobs[this.present[k]!]!;
+    let ir = this.byOid.get(blob.oid);
+    if (ir === undefined) {
+      try {
+        ir = readIr(JSON.parse(blob.data.toString('utf8')));
+      } catch {
+        ir = null;
+      }
+      this.byOid.set(blob.oid, ir);
+    }
+    return ir;
   }
 }
 
@@ -172,87 +211,84 @@ export function readIr(json: unknown): Ir {
   return version === IR_VERSION ? completeIr(json as Parameters<typeof completeIr>[0]) : parseIr(json);
 }
 
+const label = (v: Version) => (v.tags.length ? v.tags.join(', ') : v.short);
+
+const what = (ir: Ir) => {
+  const tables = ir.tables.length;
+  const enums = ir.enums.length;
+  return `${tables} table${tables === 1 ? '' : 's'}${enums ? `, ${enums} enum${enums === 1 ? '' : 's'}` : ''}`;
+};
+
+/** The one-line summary of the change from `before` to `after`, undefined when there is none. */
+function summary(before: Ir, after: Ir): string | undefined {
+  try {
+    const changes = diffIr(before, after);
+    return changes.length === 0
+      ? undefined
+      : changesOneLine(changes, classifyChanges(changes, after.dialect));
+  } catch {
+    return 'Not comparable (a schema.json this ormdoc cannot read, edited by hand?)';
+  }
+}
+
+/**
+ * The rows (see the module comment). `known` holds the Changes of rows the document already shows,
+ * by Version: a commit's row never changes (its diff is from the version before it, both fixed in
+ * history), so those rows are taken as they are and their versions never parsed.
+ */
 async function rowsOf(
   root: string,
   file: string,
   all: readonly Version[],
   current: Ir,
   limit: number,
+  known: ReadonlyMap<string, string>,
 ): Promise<ChangelogRow[]> {
-  const irs = new VersionIrs(root, file, all, limit + 2);
-  // The readable versions, newest first, with their IRs (loaded as the walk needs them).
-  const versions: Array<{ version: Version; ir: Ir }> = [];
-  let readable = true;
-  let skipped = 0;
-  const next = async (): Promise<boolean> => {
-    for (let i = versions.length + skipped; readable; i++) {
-      const ir = await irs.at(i);
-      if (ir === undefined) return false;
-      if (ir === 'unreadable') {
-        readable = false;
-        return false;
-      }
-      if (ir === 'missing') {
-        skipped++;
-        continue;
-      }
-      versions.push({ version: all[i]!, ir });
-      return true;
-    }
-    return false;
-  };
-  const has = async (k: number) => {
-    while (versions.length <= k) if (!(await next())) return false;
-    return true;
-  };
-  const summary = (before: Ir, after: Ir): string | undefined => {
-    const changes = diffIr(before, after);
-    return changes.length === 0
-      ? undefined
-      : changesOneLine(changes, classifyChanges(changes, after.dialect));
-  };
-  const first = (ir: Ir) => {
-    const tables = ir.tables.length;
-    const enums = ir.enums.length;
-    const what = `${tables} table${tables === 1 ? '' : 's'}${enums ? `, ${enums} enum${enums === 1 ? '' : 's'}` : ''}`;
-    return readable
-      ? `Initial schema: ${what}`
-      : `Schema of ${what} (older schema.json not readable by this ormdoc)`;
+  const v = new VersionIrs(root, file, all);
+  const rows: ChangelogRow[] = [];
+  /** The change that made version k: from the next older readable version, or its first state. */
+  const madeBy = async (k: number): Promise<{ text: string | undefined; last: boolean }> => {
+    const ir = v.ir(k);
+    if (!ir) return { text: 'Not readable by this ormdoc version', last: true };
+    if (!(await v.has(k + 1))) return { text: `Initial schema: ${what(ir)}`, last: true };
+    const before = v.ir(k + 1);
+    if (!before)
+      return { text: `Schema of ${what(ir)} (older schema.json not readable by this ormdoc)`, last: true };
+    return { text: summary(before, ir), last: false };
   };
 
-  const rows: ChangelogRow[] = [];
   // 1. This version: against the newest committed version, or, when that is this IR, the change
   //    that made it (the newest version that differs from the one before it).
-  if (!(await has(0))) return rows;
+  if (!(await v.has(0))) return rows;
   let start: number;
-  const pending = summary(versions[0]!.ir, current);
+  const newest = v.ir(0);
+  const pending = newest ? summary(newest, current) : 'Not comparable with the last committed schema.json';
   if (pending !== undefined) {
     rows.push({ version: THIS_VERSION, date: '', author: '', changes: pending });
     start = 0;
   } else {
     let j = 0;
-    let made: string | undefined;
-    while (await has(j + 1)) {
-      made = summary(versions[j + 1]!.ir, versions[j]!.ir);
-      if (made !== undefined) break;
+    for (;;) {
+      const made = await madeBy(j);
+      if (made.text !== undefined) {
+        // The first version of all is this one: there is no change to show yet.
+        if (made.text.startsWith('Initial schema')) return rows;
+        rows.push({ version: THIS_VERSION, date: '', author: '', changes: made.text });
+        if (made.last) return rows;
+        break;
+      }
       j++;
     }
-    // The first version of all is this one: there is no change to show yet.
-    if (made === undefined) return rows;
-    rows.push({ version: THIS_VERSION, date: '', author: '', changes: made });
     start = j + 1;
   }
   // 2. Each older version that differs from the one before it, newest first.
-  for (let k = start; rows.length < limit && (await has(k)); k++) {
-    const { version, ir } = versions[k]!;
-    const changes = (await has(k + 1)) ? summary(versions[k + 1]!.ir, ir) : first(ir);
-    if (changes === undefined) continue;
-    rows.push({
-      version: version.tags.length ? version.tags.join(', ') : version.short,
-      date: version.date,
-      author: version.author,
-      changes,
-    });
+  for (let k = start; rows.length < limit && (await v.has(k)); k++) {
+    const version = v.version(k);
+    const cached = known.get(escapeCell(label(version)));
+    const made = cached !== undefined ? { text: cached, last: false } : await madeBy(k);
+    if (made.text !== undefined)
+      rows.push({ version: label(version), date: version.date, author: version.author, changes: made.text });
+    if (made.last) break;
   }
-  return rows.slice(0, limit);
+  return rows;
 }

@@ -1,4 +1,4 @@
-import { CHANGELOG_REGION, type Changelog, THIS_VERSION } from '../../history/types.js';
+import { CAPTION, CHANGELOG_REGION, type Changelog, THIS_VERSION } from '../../history/types.js';
 import type { Doc } from '../doc.js';
 import { code, escapeCell, table } from '../markdown.js';
 
@@ -29,9 +29,6 @@ function changelogBody(changelog: Extract<Changelog, { kind: 'rows' }>): string 
     r.changes,
     r.author ? escapeCell(r.author) : '—',
   ]);
-  const which =
-    changelog.by === 'tags'
-      ? `the tags whose ${code(changelog.file)} differs from the tag before`
-      : `the commits that changed the schema in ${code(changelog.file)}`;
+  const which = `${CAPTION[changelog.by]} ${code(changelog.file)}`;
   return `${table(['Version', 'Date', 'Changes', 'Author'], rows)}\n\nFrom git: ${which}, newest first (at most ${changelog.limit}). _${THIS_VERSION}_ is the change these documents describe; its commit becomes a row of its own once the schema changes again.`;
 }
