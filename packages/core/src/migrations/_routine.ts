@@ -4,6 +4,7 @@ import type {
   FunctionParameter,
   Node,
   ObjectWithArgs,
+  TypeName,
   VariableSetStmt,
 } from '@pgsql/types';
 import type { Routine } from '../ir/types.js';
@@ -26,25 +27,30 @@ function parameters(list: readonly Node[] | undefined): FunctionParameter[] {
   });
 }
 
-/** The input argument types, deparsed: the part of the signature that tells overloads apart. */
-export function inputTypes(
-  params: readonly FunctionParameter[],
-  ctx: Pick<StatementContext, 'deparse'>,
-): string {
+/**
+ * A type as a signature compares it: the parser already turns `integer`, `int` and `int4` into
+ * `int4`, `double precision` and `float8` into `float8`, `character varying` into `varchar`; the
+ * last name is kept (a schema prefix and type modifiers do not tell overloads apart), with `[]`
+ * per array dimension.
+ */
+function typeKey(t: TypeName | undefined): string {
+  const names = strings(t?.names);
+  return `${names[names.length - 1] ?? ''}${'[]'.repeat(t?.arrayBounds?.length ?? 0)}`;
+}
+
+/** The input argument types: the part of the signature that tells overloads apart. */
+export function inputTypes(params: readonly FunctionParameter[]): string {
   return params
     .filter((p) => INPUT_MODES.has(p.mode ?? 'FUNC_PARAM_DEFAULT') && p.argType)
-    .map((p) => ctx.deparse({ TypeName: p.argType! }))
-    .join(', ');
+    .map((p) => typeKey(p.argType))
+    .join(',');
 }
 
 /** The input types of a function as DROP / ALTER / COMMENT name it; undefined when no list was given. */
-export function objectInputTypes(
-  o: ObjectWithArgs,
-  ctx: Pick<StatementContext, 'deparse'>,
-): string | undefined {
+export function objectInputTypes(o: ObjectWithArgs): string | undefined {
   if (o.args_unspecified) return undefined;
-  if (o.objfuncargs) return inputTypes(parameters(o.objfuncargs), ctx);
-  return (o.objargs ?? []).map((t) => ctx.deparse(t)).join(', ');
+  if (o.objfuncargs) return inputTypes(parameters(o.objfuncargs));
+  return (o.objargs ?? []).map((t) => typeKey(fieldsOf<TypeName>(t, 'TypeName'))).join(',');
 }
 
 /** `SET name = value` / `SET name FROM CURRENT` as the value text (lists joined with ", "). */
@@ -118,7 +124,7 @@ export function createFunction(state: MigrationState, s: CreateFunctionStmt, ctx
     declaredIn: 'migration',
     source: { file: ctx.file, line: ctx.line },
   };
-  const types = inputTypes(params, ctx);
+  const types = inputTypes(params);
   const key = routineKey(schema, name, types);
   const previous = state.routines.get(key);
   const routine = withOptions(base, s.options, ctx);
@@ -130,7 +136,7 @@ export function createFunction(state: MigrationState, s: CreateFunctionStmt, ctx
 /** The routines an ObjectWithArgs names: one overload, or every overload when no argument list was given. */
 export function matchRoutines(state: MigrationState, o: ObjectWithArgs, ctx: StatementContext): string[] {
   const { schema, name } = qualified(strings(o.objname));
-  const types = objectInputTypes(o, ctx);
+  const types = objectInputTypes(o);
   if (types !== undefined) {
     const key = routineKey(schema, name, types);
     return state.routines.has(key) ? [key] : [];

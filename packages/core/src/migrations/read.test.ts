@@ -289,10 +289,19 @@ describe('readMigrationSql: statements apply in order, the later one wins', () =
       'DROP FUNCTION of one overload',
       [
         "CREATE FUNCTION f(int) RETURNS int LANGUAGE sql AS 'SELECT 1';\nCREATE FUNCTION f(text) RETURNS int LANGUAGE sql AS 'SELECT 2';",
-        'DROP FUNCTION f(integer);',
+        'DROP FUNCTION f(int4);',
       ],
       (o) => o.routines.map((r) => r.arguments),
       ['text'],
+    ],
+    [
+      'overloads are told apart by input types only, whatever the spelling (int4 = integer, float8 = double precision, varchar(n) = character varying)',
+      [
+        "CREATE FUNCTION g(a integer, b double precision, c character varying(10)[], OUT r int) LANGUAGE sql AS 'SELECT 1';",
+        "COMMENT ON FUNCTION g(int4, float8, varchar[]) IS 'found';\nALTER FUNCTION public.g(int, float8, pg_catalog.varchar[]) SECURITY DEFINER;",
+      ],
+      (o) => o.routines.map((r) => [r.description, r.securityDefiner]),
+      [['found', true]],
     ],
     [
       'DROP FUNCTION without arguments, CASCADE (its triggers go too)',
