@@ -11,6 +11,7 @@ import { bullets, escapeHeading, fence } from './markdown.js';
 import { HEADER_COMMENT, wrapRegion } from './markers.js';
 import { enumBody } from './parts/enums.js';
 import { findingList } from './parts/findings.js';
+import { functionsReference, rlsReference, triggersReference } from './parts/objects.js';
 import { describeRelationship } from './parts/relationships.js';
 import { tableSection } from './parts/tableSection.js';
 import { type FactKey, todoLine } from './todo.js';
@@ -38,6 +39,9 @@ export const DIRECTIVES = [
   'relationship-map',
   'seed-script',
   'model-definitions [prisma|typescript|sqlalchemy]',
+  'row-level-security',
+  'triggers',
+  'functions',
 ] as const;
 
 interface Rendered {
@@ -113,6 +117,15 @@ function block(ctx: RenderContext, name: string, args: string[], fail: (msg: str
           : `_No ${lang} model definitions available._`,
       };
     }
+    case 'row-level-security': {
+      // The schema's RLS facts, or (when it says nothing) the counted TODO, as the built-in documents do.
+      const body = rlsReference(ctx, false);
+      return body === undefined ? { body: '', todo: todoLine('rowLevelSecurity') } : { body };
+    }
+    case 'triggers':
+      return { body: triggersReference(ctx, false) };
+    case 'functions':
+      return { body: functionsReference(ctx, false) };
     default:
       return fail(`unknown directive {{ormdoc:${name}}}`);
   }

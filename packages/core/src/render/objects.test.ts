@@ -1,3 +1,6 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../config/resolve.js';
 import { canonicalizeIr } from '../ir/canonical.js';
@@ -194,6 +197,40 @@ describe('a Supabase-sized schema: 40 tables with RLS and 120 policies', () => {
     expect(reference.split('\n').filter((l) => l.startsWith('  - `t'))).toHaveLength(120);
     // The link target exists: the heading of that section.
     expect(docs.get('schema.md')).toContain('### Row-Level Security (RLS)');
+  });
+});
+
+describe('custom templates: {{ormdoc:row-level-security}}, {{ormdoc:triggers}}, {{ormdoc:functions}}', () => {
+  const template =
+    '# Security\n\n{{ormdoc:row-level-security}}\n\n{{ormdoc:triggers}}\n\n{{ormdoc:functions}}\n';
+  async function custom(ir: Ir): Promise<string> {
+    const dir = await mkdtemp(path.join(tmpdir(), 'ormdoc-objects-'));
+    await writeFile(path.join(dir, 'security.md'), template);
+    const result = await renderDocuments({
+      ir: canonicalizeIr(ir),
+      config: resolveConfig({ output: { templates: ['schema', { path: 'security.md' }] } }),
+      cwd: dir,
+    });
+    return result.files.find((f) => f.path === 'security.md')?.content ?? '';
+  }
+
+  it('give the same facts as the schema reference, linking into it', async () => {
+    const doc = await custom(objectsIr());
+    expect(region(doc, 'row-level-security')).toContain(
+      '[`documents`](schema.md#documents-table): row-level security enabled, forced',
+    );
+    expect(region(doc, 'triggers')).toContain(
+      '| `profiles_touch` | [`profiles`](schema.md#profiles-table) |',
+    );
+    expect(region(doc, 'functions')).toContain(
+      'Their bodies are in the [Initial Schema](schema.md#initial-schema).',
+    );
+  });
+
+  it('without RLS facts, the row-level-security directive is the counted TODO', async () => {
+    const doc = await custom(plain());
+    expect(doc).toContain(RLS_TODO);
+    expect(region(doc, 'row-level-security')).toBe('');
   });
 });
 

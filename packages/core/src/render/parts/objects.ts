@@ -157,14 +157,14 @@ export function rlsOverview(ctx: RenderContext): string | undefined {
 }
 
 /** The schema reference's RLS section: the summary, then every policy with its expressions, by table. */
-export function rlsReference(ctx: RenderContext): string | undefined {
+export function rlsReference(ctx: RenderContext, local = true): string | undefined {
   const summary = rlsSummary(ctx);
   if (summary === undefined) return undefined;
   const items = rlsTables(ctx).map((t) => {
     const at = declaredAt(t.rls?.source);
     const policies = policiesOf(ctx.ir, t).map((p) => `  - ${policyItem(p)}`);
     return [
-      `${tableLink(ctx, t, { local: true })}: row-level security ${rlsState(t)}${at ? ` (${at})` : ''}${policies.length ? '' : '; no policy'}`,
+      `${tableLink(ctx, t, { local })}: row-level security ${rlsState(t)}${at ? ` (${at})` : ''}${policies.length ? '' : '; no policy'}`,
       ...policies,
     ].join('\n');
   });
@@ -227,7 +227,7 @@ export function tableObjectLines(ctx: RenderContext, t: Table): string[] {
 }
 
 /** The schema reference's trigger list (one row per trigger), or what is known when there is none. */
-export function triggersReference(ctx: RenderContext): string {
+export function triggersReference(ctx: RenderContext, local = true): string {
   if (!isPostgres(ctx)) return '_The schema source defines no database triggers._';
   if (ctx.ir.triggers.length === 0) return noneOf(ctx, 'triggers', ddlEvents(ctx));
   return cappedTable(
@@ -238,7 +238,7 @@ export function triggersReference(ctx: RenderContext): string {
         ['Trigger', 'Table', 'Fires', 'Function', 'Declared in'],
         shown.map((t) => [
           `${code(t.name)}${t.enabled ? '' : ' (disabled)'}`,
-          tableLink(ctx, t.table, { local: true }),
+          tableLink(ctx, t.table, { local }),
           escapeCell(`${triggerEvent(t)}, each ${t.forEach}${t.when ? ` when ${t.when}` : ''}`),
           code(`${routineName(t.function)}(${t.arguments.join(', ')})`),
           declaredAt(t.source) || '—',
@@ -257,7 +257,7 @@ function routineTraits(r: Routine): string {
 }
 
 /** The functions and procedures: signature, result, language, traits, which triggers use it, where declared. */
-export function functionsReference(ctx: RenderContext): string {
+export function functionsReference(ctx: RenderContext, local = true): string {
   if (!isPostgres(ctx)) return '_Not applicable: functions and procedures are PostgreSQL objects here._';
   if (ctx.ir.routines.length === 0) return noneOf(ctx, 'functions', ddlEvents(ctx));
   // What calls it: the triggers that execute it, the policies whose expressions call it.
@@ -286,7 +286,13 @@ export function functionsReference(ctx: RenderContext): string {
       ),
     '',
   );
-  return `${body}\n\nTheir bodies are in the [Initial Schema](#initial-schema).`;
+  const schema = ctx.documents.schema;
+  const ddl = local
+    ? '[Initial Schema](#initial-schema)'
+    : schema
+      ? link('Initial Schema', schema, 'initial-schema')
+      : 'DDL (`ormdoc inspect --format sql`)';
+  return `${body}\n\nTheir bodies are in the ${ddl}.`;
 }
 
 /** Does an SQL expression call the function `name` (the name, as an identifier, then `(`)? */
