@@ -11,7 +11,7 @@ import { renderDocuments } from '../render/index.js';
 import { applyOverlay } from '../render/overlay.js';
 import { DEFAULT_FILE_NAMES } from '../templates/index.js';
 import { PANZOOM_JS, SEARCH_JS } from './assets.js';
-import { svgSiteDiagrams } from './diagrams.js';
+import { neighbourhoodSvg, renderedDiagrams } from './diagrams.js';
 import { type NavLink, navigation, page } from './layout.js';
 import { createMarkdownRenderer, textOf } from './markdown.js';
 import { diagramBody, indexBody, inlineSvg, type SiteDiagram } from './pages.js';
@@ -48,8 +48,9 @@ export interface SiteOptions {
   /** Absolute folder the site is meant for: links to files the site does not hold point from there. */
   siteDir: string;
   /**
-   * The diagrams to embed; default: the SVG ER diagrams (`svg/`). `false`: none (no diagram page,
-   * no neighbourhood pictures).
+   * The diagrams to embed; default: the SVG ER diagrams (`svg/`) the render draws (as with
+   * `diagrams.svg`), each table's neighbourhood drawn here when the render has none. `false`: none
+   * (no diagram page, no neighbourhood pictures, no pictures in the documents).
    */
   diagrams?: SiteDiagrams | false;
 }
@@ -89,15 +90,24 @@ const relationshipTables = (r: Relationship): string[] =>
  */
 export async function renderSite(options: SiteOptions): Promise<SiteResult> {
   const { config } = options;
-  const rendered = await renderDocuments({ ir: options.ir, config, cwd: options.cwd });
+  // Default: the render draws the SVG diagrams (the documents then show them too) and the site
+  // embeds those; `false`: none drawn at all; given diagrams: the render's setting is kept.
+  const own = options.diagrams === undefined;
+  const renderConfig: OrmdocConfig =
+    options.diagrams === false || own ? { ...config, diagrams: { ...config.diagrams, svg: own } } : config;
+  const rendered = await renderDocuments({ ir: options.ir, config: renderConfig, cwd: options.cwd });
   const ir = applyOverlay(options.ir, config.overlay).ir;
   const derived = deriveRelationships(ir);
-  const diagrams =
+  const pages = tablePages(ir.tables);
+  const drawn = own ? renderedDiagrams(rendered.files) : undefined;
+  const diagrams: SiteDiagrams | undefined =
     options.diagrams === false
       ? undefined
-      : (options.diagrams ?? (await svgSiteDiagrams(ir, config, derived)));
+      : (options.diagrams ?? {
+          list: drawn!.list,
+          neighbourhood: (table) => drawn!.neighbourhoods.get(pages.get(qualifiedName(table))!),
+        });
   const outputDir = resolve(options.cwd, config.output.dir);
-  const pages = tablePages(ir.tables);
   const siteName = config.project.name ?? config.title ?? 'Database';
   const files: SiteFile[] = [];
 
@@ -109,8 +119,13 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
     return path.startsWith(`${SITE_TABLES_DIR}/`) && tablePaths.has(html) ? html : undefined;
   };
   const markdown = rendered.files.filter((f) => f.path.endsWith('.md') && ownPage(f.path) === undefined);
+  // Neighbourhood SVGs are on the tables' pages already; only per-table Markdown files link them.
+  const isNeighbourhood = (path: string) =>
+    drawn?.neighbourhoods.has(path.replace(/\.svg$/, '.html')) === true;
   const copied = new Map(
-    rendered.files.filter((f) => !f.path.endsWith('.md')).map((f) => [f.path, `${SITE_DOCS_DIR}/${f.path}`]),
+    rendered.files
+      .filter((f) => !f.path.endsWith('.md') && !(f.path.endsWith('.svg') && isNeighbourhood(f.path)))
+      .map((f) => [f.path, `${SITE_DOCS_DIR}/${f.path}`]),
   );
   const docPages = new Map(markdown.map((f) => [f.path, docPage(f.path)]));
   const documents = documentLinks(config, docPages);
@@ -144,7 +159,9 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
   for (const table of ir.tables) {
     const name = qualifiedName(table);
     const path = pages.get(name)!;
-    const svg = diagrams?.neighbourhood?.(table);
+    const svg =
+      diagrams?.neighbourhood?.(table) ??
+      (own ? await neighbourhoodSvg(ir, table, relationships.get(name) ?? []) : undefined);
     const inline = svg === undefined ? undefined : inlineSvg(svg);
     const body = tablePageBody({
       table,
