@@ -88,6 +88,12 @@ export async function readDatabase(
 /** The flags of `generate` that add measurements of a live database (opt-in). */
 export const measureArgs = {
   ...databaseArgs,
+  'database-url': {
+    type: 'string',
+    description:
+      'Add sizes, row estimates and index usage measured on this PostgreSQL database (postgres://user@host:5432/db)',
+    valueHint: 'url',
+  },
   measure: {
     type: 'boolean',
     description: `Add row estimates, sizes and index usage measured on the database of $${DATABASE_URL_ENV} (implied by --database-url)`,
