@@ -184,12 +184,12 @@ function tableLabel(
   };
 }
 
+/** A part's box: its title (which states its size); a region's also says how many parts and tables it holds. */
 function partLabel(box: Extract<Box, { kind: 'part' }>): string {
   const fill = box.stub ? STUB_HEAD : HEAD;
   const style = box.stub ? ' STYLE="dashed"' : '';
-  const tables = `${box.tables} ${box.tables === 1 ? 'table' : 'tables'}`;
-  const size = box.parts ? `${box.parts} parts, ${tables}` : tables;
-  return `<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="0" CELLPADDING="4" COLOR="${LINE}" BGCOLOR="white"${style}><TR><TD BGCOLOR="${fill}" PORT="h"><B>${label(box.title, 90)}</B></TD></TR><TR><TD>${muted(size)}</TD></TR></TABLE>`;
+  const size = box.parts ? `<TR><TD>${muted(`${box.parts} parts, ${box.tables} tables`)}</TD></TR>` : '';
+  return `<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="0" CELLPADDING="4" COLOR="${LINE}" BGCOLOR="white"${style}><TR><TD BGCOLOR="${fill}" PORT="h"><B>${label(box.title, 90)}</B></TD></TR>${size}</TABLE>`;
 }
 
 /** Crow's-foot ends: the parent end is one (`teetee`) or zero-or-one (`teeodot`) when the FK is nullable. */
