@@ -98,6 +98,12 @@ describe('applyMigrationObjects', () => {
     expect(() => buildIr(value)).not.toThrow();
   });
 
+  it('a policy on a table the schema does not declare stays in the IR (the findings report it)', async () => {
+    const { value, diagnostics } = await merged('CREATE POLICY p ON ghosts USING (true);');
+    expect(value.policies.map((p) => [p.table.name, p.name])).toEqual([['ghosts', 'p']]);
+    expect(diagnostics).toEqual([]);
+  });
+
   it("row-level security on a table the schema does not declare: a warning at its file:line (not for the migration tools' own tables)", async () => {
     const { diagnostics } = await merged(
       '\nALTER TABLE ghosts ENABLE ROW LEVEL SECURITY;\nALTER TABLE _prisma_migrations ENABLE ROW LEVEL SECURITY;\nALTER TABLE drizzle.__drizzle_migrations ENABLE ROW LEVEL SECURITY;',
