@@ -5,6 +5,7 @@ import type { ExportEnum, ExportTable, SqlalchemyExport } from '../format/schema
 import { convertColumn, describe } from './columns.js';
 import { convertConstraints } from './constraints.js';
 import { convertRelationships } from './relations.js';
+import { convertSequence, sequenceSource } from './sequences.js';
 
 function convertTable(t: ExportTable, doc: SqlalchemyExport, diagnostics: Diagnostic[], ti: number): Table {
   const c = convertConstraints(t, doc.dialect);
@@ -99,6 +100,11 @@ export function fromSqlmodelExport(json: unknown, options: { file?: string } = {
     tables,
     enums: doc.enums.map(convertEnum),
     relations: convertRelationships(doc.relationships, tables),
+    // SQLAlchemy's Sequence is created by create_all on PostgreSQL only (SQLite and MySQL ignore it)
+    sequences:
+      doc.dialect === 'postgresql'
+        ? doc.sequences.map((s) => convertSequence(s, sequenceSource(s, tables, doc.moduleFile)))
+        : [],
   };
   const ir = canonicalizeIr(buildIr(input));
   return { ir, diagnostics };

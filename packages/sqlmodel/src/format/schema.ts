@@ -176,6 +176,31 @@ export const ExportRelationship = z.object({
   doc: nullish(z.string()),
 });
 
+export const ExportSequence = z.object({
+  schema: z.string().nullable(),
+  name: z.string().min(1),
+  dataType: nullish(z.string()).describe('AS type, compiled for the dialect (null: the database default).'),
+  start: nullish(z.string()).describe('Options as written, as text (null: the database default).'),
+  increment: nullish(z.string()),
+  minValue: nullish(z.string()),
+  maxValue: nullish(z.string()),
+  cache: nullish(z.string()),
+  cycle: z.boolean().default(false),
+  column: nullish(
+    z.object({ schema: z.string().nullable(), table: z.string().min(1), column: z.string().min(1) }),
+  ).describe('The column the Sequence is attached to (Column(..., Sequence(...))), if any.'),
+});
+
+export const ExportDdlEvent = z.object({
+  table: TableRefJson.nullable().describe('The table listened to; null: the MetaData.'),
+  event: z.enum(['before_create', 'after_create']),
+  sql: z
+    .string()
+    .nullable()
+    .describe('The DDL element compiled for the dialect against its target; null: a Python function.'),
+  listener: z.string().optional().describe('The function listening (when sql is null).'),
+});
+
 export const SqlalchemyExport = z.object({
   formatVersion: z.literal(EXPORT_FORMAT_VERSION),
   exporter: z.object({ name: z.string(), version: z.string() }).optional(),
@@ -192,6 +217,14 @@ export const SqlalchemyExport = z.object({
   tables: z.array(ExportTable),
   enums: z.array(ExportEnum).default([]),
   relationships: z.array(ExportRelationship).default([]),
+  sequences: z
+    .array(ExportSequence)
+    .default([])
+    .describe('Sequences create_all creates: Sequence(metadata=...) and Sequence on columns.'),
+  ddlEvents: z
+    .array(ExportDdlEvent)
+    .default([])
+    .describe('DDL attached to before_create/after_create of the MetaData or a table (event.listen).'),
   warnings: z.array(z.string()).default([]),
 });
 
@@ -202,4 +235,6 @@ export type ExportEnum = z.infer<typeof ExportEnum>;
 export type ExportRelationship = z.infer<typeof ExportRelationship>;
 export type ExportIndex = z.infer<typeof ExportIndex>;
 export type PythonDefault = z.infer<typeof PythonDefault>;
+export type ExportSequence = z.infer<typeof ExportSequence>;
+export type ExportDdlEvent = z.infer<typeof ExportDdlEvent>;
 export type ServerDefault = z.infer<typeof ServerDefault>;

@@ -2,8 +2,10 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ExtractResult } from '@ormdoc/core';
 import { OrmdocError, relativePosix } from '@ormdoc/core';
+import { withDdlEvents } from '../convert/ddlEvents.js';
 import { fromSqlmodelExport } from '../convert/toIr.js';
 import { detectSqlmodel } from '../detect.js';
+import { parseExport } from '../format/parse.js';
 import { chooseInterpreter } from './python.js';
 import { runExporter, timeoutFromEnv } from './run.js';
 
@@ -46,7 +48,13 @@ async function readExportFile(cwd: string, file: string): Promise<ExtractResult>
       hint: 'Re-export it with ormdoc_export.py; do not edit the file by hand.',
     });
   }
-  return fromSqlmodelExport(json, { file: rel });
+  return convert(json, rel);
+}
+
+/** The pure conversion, then the DDL attached to create events (which needs PostgreSQL's parser: async). */
+function convert(json: unknown, file: string): Promise<ExtractResult> {
+  const doc = parseExport(json, file);
+  return withDdlEvents(fromSqlmodelExport(doc, { file }), doc, file);
 }
 
 /** Read SQLModel/SQLAlchemy models: run the shipped Python exporter on the module (or read a saved export). */
@@ -92,5 +100,5 @@ export async function loadSqlmodel(options: LoadSqlmodelOptions): Promise<Extrac
       },
     );
   }
-  return fromSqlmodelExport(json, { file: target });
+  return convert(json, target);
 }

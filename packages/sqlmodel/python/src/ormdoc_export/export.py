@@ -6,6 +6,7 @@ import sys
 
 from . import EXPORTER_VERSION, FORMAT_VERSION
 from .mappers import export_relationships, mapped_tables
+from .objects import export_ddl_events, export_sequences
 from .tables import collect_enums, export_table
 from .values import Compilers
 
@@ -43,5 +44,7 @@ def export_metadata(loaded, dialect_name, cwd):
         "tables": tables,
         "enums": enums,
         "relationships": relationships,
+        "sequences": export_sequences(metadata, compilers),
+        "ddlEvents": export_ddl_events(metadata, compilers),
         "warnings": warnings,
     }
