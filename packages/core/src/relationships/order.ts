@@ -120,7 +120,8 @@ function computeOrder(ir: Pick<Ir, 'tables'>): DependencyOrder {
       if (parent === undefined || !sameTable(nodes[parent] as Table, fk.references)) continue;
       const nullable = isNullable(t, fk);
       const deferrable = fk.deferrable !== undefined;
-      if (parent === child || sameTable(fk.references, t)) {
+      // The referenced table is nodes[parent] (same schema and name): a self-reference iff it is t.
+      if (parent === child) {
         const entry = {
           table: tableRef(t),
           foreignKey: fk.name,
