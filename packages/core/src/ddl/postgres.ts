@@ -1,3 +1,4 @@
+import { triggerMaintaining } from '../ir/objects.js';
 import type {
   CheckConstraint,
   Column,
@@ -181,8 +182,20 @@ function columnLine(ir: Ir, table: Table, column: Column): { sql: string; commen
     parts.push(`CHECK (${q(column.name)} IN (${e.values.map((v) => sqlString(D, v.name)).join(', ')}))`);
   return {
     sql: parts.join(' '),
-    comment: trailingComment([mapped?.note, rendered.note, onUpdateNote(column, D)]),
+    comment: trailingComment([
+      mapped?.note,
+      rendered.note,
+      onUpdateNote(column, D),
+      triggerNote(ir, table, column),
+    ]),
   };
+}
+
+/** A column the ORM refreshes that a trigger keeps current too: which trigger. */
+function triggerNote(ir: Ir, table: Table, column: Column): string | undefined {
+  if (column.onUpdate?.kind !== 'orm' || ir.triggers.length === 0) return undefined;
+  const trigger = triggerMaintaining(ir, table, column.name);
+  return trigger ? `kept current for every writer by the trigger ${trigger.name}` : undefined;
 }
 
 function serialType(type: string): string {

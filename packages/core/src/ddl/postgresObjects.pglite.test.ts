@@ -225,6 +225,12 @@ describe('the DDL of objects beyond tables executes and the catalog matches the 
     expect(await rows(`SELECT 1 FROM pg_policy`)).toHaveLength(ir.policies.length);
   });
 
+  it('a column the ORM refreshes says which trigger keeps it current for every writer', () => {
+    expect(ddl).toContain(
+      'updated_at timestamp(3) with time zone NOT NULL DEFAULT now(), -- updated by the ORM on every update: $onUpdate(() => new Date()); kept current for every writer by the trigger profiles_touch',
+    );
+  });
+
   it('the extension a trigger needs is created first (moddatetime)', async () => {
     expect(ddl.indexOf('CREATE EXTENSION IF NOT EXISTS moddatetime')).toBe(ddl.indexOf('CREATE'));
     await db.exec(
