@@ -13,6 +13,8 @@ describe('expressionKey: ORM spelling = PostgreSQL spelling', () => {
     ["status IN ('a', 'b')", "(status = ANY (ARRAY['a'::text, 'b'::text]))", undefined],
     ['deleted_at IS NULL', '(deleted_at IS NULL)', undefined],
     ['length(title) > 0', '(length(title) > 0)', undefined],
+    ['-1', "'-1'::numeric", undefined], // documenso's Field.width (Decimal @default(-1))
+    ['-1', '(-1)', undefined],
   ])('%s = %s', (orm, db, table) => {
     expect(expressionKey(orm, table)).toBe(expressionKey(db, table));
   });

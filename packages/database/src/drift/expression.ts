@@ -20,7 +20,9 @@ export function expressionKey(expression: string, table?: string): string {
   // `x = ANY (ARRAY['a', 'b'])` is how PostgreSQL prints `x IN ('a', 'b')`.
   s = s.replace(/=\s*any\s*\(\s*array\s*\[([^\]]*)\]\s*\)/g, 'in ($1)');
   s = dropGroupingParentheses(s);
-  return s.replace(/\s*([(),<>=!+*/-])\s*/g, '$1').trim();
+  s = s.replace(/\s*([(),<>=!+*/-])\s*/g, '$1').trim();
+  // PostgreSQL prints a negative numeric default quoted ('-1'::numeric for -1).
+  return s.replace(/^'(-?\d+(?:\.\d+)?)'$/, '$1');
 }
 
 /** Apply `f` to the text outside single-quoted literals (casts inside a literal are data). */
