@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { findTable, qualifiedName, sameTable, tableRef, tableSortKey } from '../ir/names.js';
 import type { Ir, Table, TableRef } from '../ir/types.js';
 import { NEIGHBOURHOOD_MAX_NEIGHBOURS } from '../mermaid/index.js';
@@ -66,13 +67,23 @@ export function neighbourhoodScene(
   const folded = foldAround(ir, focusKey, boxes, edges, all);
   return {
     scene: {
-      id: `table-${idText(qualifiedName(focus))}`,
+      id: `table-${fileStem(qualifiedName(focus))}`,
       title: `${qualifiedName(focus)} and the tables it is linked to`,
       ...folded,
     },
     omitted: ranked.length - kept.length,
     neighbours: kept.map(([, n]) => tableRef(n.table)),
   };
+}
+
+/**
+ * A name as a file stem: the name itself when it is made of `[A-Za-z0-9_.-]`, else its safe form and
+ * a hash of the real name, so that two names with the same safe form (`a b`, `a_b`) never share a file.
+ */
+function fileStem(name: string): string {
+  const safe = idText(name);
+  if (safe === name && !safe.startsWith('.')) return safe;
+  return `${safe}-${createHash('sha256').update(name).digest('hex').slice(0, 8)}`;
 }
 
 /** Replace each payload-free junction between the focus and another table by an N-M edge to that table. */

@@ -220,6 +220,14 @@ describe('renderTableNeighbourhoodSvg', () => {
     const comments = await renderTableNeighbourhoodSvg(ir, { schema: null, name: 'comments' });
     expect(groups(comments?.svg as string).edges).toContain('comments → comments');
     expect(await renderTableNeighbourhoodSvg(ir, { schema: null, name: 'nope' })).toBeUndefined();
+    // Names with the same safe form get files of their own.
+    const odd = anIr({ tables: [aTable('a b'), aTable('a_b'), aTable('a/b')] });
+    const ids = await Promise.all(
+      odd.tables.map(async (t) => (await renderTableNeighbourhoodSvg(odd, t))?.file),
+    );
+    expect(ids[1]).toBe('table-a_b.svg');
+    expect(new Set(ids).size).toBe(3);
+    for (const id of ids) expect(id).toMatch(/^table-[A-Za-z0-9_.-]+\.svg$/);
   });
 
   it('keeps a hub to its 30 most linked neighbours and counts the others', async () => {
