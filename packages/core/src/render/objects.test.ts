@@ -123,6 +123,9 @@ describe('documents of a schema with policies, triggers, functions, views, seque
     const docs = await render(objectsIr(), { output: { layout: 'per-table' } });
     const documents = docs.get('tables/documents.md') ?? '';
     expect(documents).toContain('**Row-Level Security:** enabled and forced, so the owner is bound too');
+    expect(documents).toContain(
+      '| `updated_at` | `timestamp(3) with time zone` | NOT NULL | `now()` | Refreshed on update by the ORM ($onUpdate(() =&gt; new Date())) and by the trigger `documents_touch` |',
+    );
     expect(documents).toContain('- `insert own`: permissive, `FOR INSERT` to `authenticated`');
     expect(documents).toContain(
       '- `documents_touch`: `BEFORE UPDATE`, each row, when `old.* IS DISTINCT FROM new.*` → `touch_updated_at()`',

@@ -1,5 +1,6 @@
 import { qualifiedName } from '../../ir/names.js';
-import type { Column, ColumnDefault, Index, Table } from '../../ir/types.js';
+import { triggerMaintaining } from '../../ir/objects.js';
+import type { Column, ColumnDefault, Index, Ir, Table } from '../../ir/types.js';
 import { uniqueKeys } from '../../relationships/derive.js';
 import { code, escapeCell, escapeText } from '../markdown.js';
 
@@ -55,29 +56,40 @@ export function tagList(tags: Array<{ name: string; value?: string }>): string {
 }
 
 /** A column's description cell: description, tags, ORM-side refresh and (optionally) its code name. */
-export function descriptionCell(column: Column, options: { codeName?: boolean } = {}): string {
+export function descriptionCell(
+  column: Column,
+  options: { codeName?: boolean; trigger?: string } = {},
+): string {
   const parts: string[] = [];
   if (column.description) parts.push(escapeCell(column.description));
   if (column.tags.length) parts.push(escapeCell(tagList(column.tags)));
+  const trigger = options.trigger ? `the trigger ${code(options.trigger)}` : '';
   if (column.onUpdate)
     parts.push(
       column.onUpdate.kind === 'orm'
-        ? `Refreshed on update by the ORM (${escapeCell(column.onUpdate.description)})`
+        ? `Refreshed on update by the ORM (${escapeCell(column.onUpdate.description)})${trigger ? ` and by ${trigger}` : ''}`
         : `ON UPDATE ${escapeCell(column.onUpdate.expression)}`,
     );
+  else if (trigger) parts.push(`Refreshed on update by ${trigger}`);
   if (column.codeName && (options.codeName ?? true)) parts.push(`Code name: ${code(column.codeName)}`);
   return parts.length ? parts.join('<br>') : '—';
 }
 
 /** The seed's column table: Column | Type | Constraints | Default | Description. */
-export function columnRows(table: Table): string[][] {
-  return table.columns.map((c) => [
-    code(c.name),
-    code(c.type.sql),
-    columnConstraints(table, c).join(', '),
-    describeDefault(c.default) ?? '—',
-    descriptionCell(c),
-  ]);
+export function columnRows(table: Table, ir?: Ir): string[][] {
+  // The triggers that keep a column current (BEFORE UPDATE, assigning NEW.<column>), when there are any.
+  const trigger = (c: Column) =>
+    ir?.triggers.length ? triggerMaintaining(ir, table, c.name)?.name : undefined;
+  return table.columns.map((c) => {
+    const by = trigger(c);
+    return [
+      code(c.name),
+      code(c.type.sql),
+      columnConstraints(table, c).join(', '),
+      describeDefault(c.default) ?? '—',
+      descriptionCell(c, by ? { trigger: by } : {}),
+    ];
+  });
 }
 
 export function indexColumns(ix: Index): string {

@@ -46,7 +46,7 @@ export function tableSection(ctx: RenderContext, t: Table, level: number): strin
   if (codeName || src) lines.push(`${codeName}${src}`.trim());
   if (t.ignoredByOrm) lines.push('_The ORM ignores this table; it exists in the database only._');
   if (t.implicit) lines.push('_Created by the ORM without a model of its own (implicit junction table)._');
-  lines.push(table(['Column', 'Type', 'Constraints', 'Default', 'Description'], columnRows(t)));
+  lines.push(table(['Column', 'Type', 'Constraints', 'Default', 'Description'], columnRows(t, ctx.ir)));
   lines.push(
     `**Indexes:**\n${bullets(keyAndIndexItems(t), '_No primary key, unique constraint or index._')}`,
   );
