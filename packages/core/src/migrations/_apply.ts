@@ -117,16 +117,16 @@ export function applyStatement(state: MigrationState, node: Node, ctx: Statement
       alterTable(state, f, ctx);
       break;
     case 'DropStmt':
-      modelled = drop(state, f, ctx);
+      modelled = drop(state, f);
       break;
     case 'RenameStmt':
-      modelled = rename(state, f, ctx);
+      modelled = rename(state, f);
       break;
     case 'CommentStmt':
       modelled = comment(state, f, ctx);
       break;
     case 'AlterObjectSchemaStmt':
-      modelled = setSchema(state, f, ctx);
+      modelled = setSchema(state, f);
       break;
     default:
       modelled = false;

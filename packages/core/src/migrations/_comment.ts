@@ -33,7 +33,7 @@ export function comment(state: MigrationState, s: CommentStmt, ctx: StatementCon
     case 'OBJECT_PROCEDURE':
     case 'OBJECT_ROUTINE': {
       const o = fieldsOf<ObjectWithArgs>(s.object, 'ObjectWithArgs');
-      for (const key of o ? matchRoutines(state, o, ctx) : []) {
+      for (const key of o ? matchRoutines(state, o) : []) {
         const { description: _, ...r } = state.routines.get(key)!;
         state.routines.set(key, text === undefined ? r : { ...r, description: text });
       }

@@ -8,7 +8,7 @@ import type {
 } from '@pgsql/types';
 import { fieldsOf, listItems, qualified, roleName, strings, tableRef } from './_nodes.js';
 import { matchRoutines } from './_routine.js';
-import { type MigrationState, relKey, type StatementContext } from './_state.js';
+import { type MigrationState, relKey } from './_state.js';
 
 /** DROP (of every modelled kind), DROP ROLE, and RENAME of tables, views, policies, triggers, functions, sequences, columns. */
 
@@ -19,7 +19,7 @@ function onTable(object: Node): { table: { schema: string | null; name: string }
 }
 
 /** True when the statement dropped a kind ormdoc models (or a table, whose attachments go with it). */
-export function drop(state: MigrationState, s: DropStmt, ctx: StatementContext): boolean {
+export function drop(state: MigrationState, s: DropStmt): boolean {
   const cascade = s.behavior === 'DROP_CASCADE';
   for (const object of s.objects ?? []) {
     switch (s.removeType) {
@@ -47,7 +47,7 @@ export function drop(state: MigrationState, s: DropStmt, ctx: StatementContext):
       case 'OBJECT_ROUTINE': {
         const o = fieldsOf<ObjectWithArgs>(object, 'ObjectWithArgs');
         if (!o) break;
-        for (const key of matchRoutines(state, o, ctx)) {
+        for (const key of matchRoutines(state, o)) {
           const r = state.routines.get(key)!;
           state.routines.delete(key);
           // DROP FUNCTION ... CASCADE drops the triggers that execute it.
@@ -88,7 +88,7 @@ export function dropRole(state: MigrationState, s: DropRoleStmt): void {
 }
 
 /** True when the statement renamed something ormdoc models or tracks. */
-export function rename(state: MigrationState, s: RenameStmt, ctx: StatementContext): boolean {
+export function rename(state: MigrationState, s: RenameStmt): boolean {
   const newname = s.newname ?? '';
   switch (s.renameType) {
     case 'OBJECT_TABLE':
@@ -123,7 +123,7 @@ export function rename(state: MigrationState, s: RenameStmt, ctx: StatementConte
     case 'OBJECT_PROCEDURE':
     case 'OBJECT_ROUTINE': {
       const o = fieldsOf<ObjectWithArgs>(s.object, 'ObjectWithArgs');
-      for (const key of o ? matchRoutines(state, o, ctx) : []) {
+      for (const key of o ? matchRoutines(state, o) : []) {
         const r = state.routines.get(key)!;
         state.routines.delete(key);
         state.routines.set(key.replace(relKey(r), relKey({ schema: r.schema, name: newname })), {
@@ -165,7 +165,7 @@ export function rename(state: MigrationState, s: RenameStmt, ctx: StatementConte
 }
 
 /** ALTER TABLE / VIEW / SEQUENCE / FUNCTION ... SET SCHEMA; true when the kind is one ormdoc tracks. */
-export function setSchema(state: MigrationState, s: AlterObjectSchemaStmt, ctx: StatementContext): boolean {
+export function setSchema(state: MigrationState, s: AlterObjectSchemaStmt): boolean {
   const schema = s.newschema ?? null;
   switch (s.objectType) {
     case 'OBJECT_TABLE':
@@ -188,7 +188,7 @@ export function setSchema(state: MigrationState, s: AlterObjectSchemaStmt, ctx: 
     case 'OBJECT_PROCEDURE':
     case 'OBJECT_ROUTINE': {
       const o = fieldsOf<ObjectWithArgs>(s.object, 'ObjectWithArgs');
-      for (const key of o ? matchRoutines(state, o, ctx) : []) {
+      for (const key of o ? matchRoutines(state, o) : []) {
         const r = state.routines.get(key)!;
         state.routines.delete(key);
         state.routines.set(key.replace(relKey(r), relKey({ schema, name: r.name })), { ...r, schema });

@@ -134,7 +134,7 @@ export function createFunction(state: MigrationState, s: CreateFunctionStmt, ctx
 }
 
 /** The routines an ObjectWithArgs names: one overload, or every overload when no argument list was given. */
-export function matchRoutines(state: MigrationState, o: ObjectWithArgs, ctx: StatementContext): string[] {
+export function matchRoutines(state: MigrationState, o: ObjectWithArgs): string[] {
   const { schema, name } = qualified(strings(o.objname));
   const types = objectInputTypes(o);
   if (types !== undefined) {
@@ -147,7 +147,7 @@ export function matchRoutines(state: MigrationState, o: ObjectWithArgs, ctx: Sta
 
 export function alterFunction(state: MigrationState, s: AlterFunctionStmt, ctx: StatementContext): void {
   if (!s.func) return;
-  for (const key of matchRoutines(state, s.func, ctx)) {
+  for (const key of matchRoutines(state, s.func)) {
     const r = state.routines.get(key)!;
     state.routines.set(key, { ...withOptions(r, s.actions, ctx), inputTypes: r.inputTypes });
   }
