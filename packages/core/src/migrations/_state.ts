@@ -54,21 +54,15 @@ export class MigrationState {
     this.unmodeled.set(kind, (this.unmodeled.get(kind) ?? 0) + 1);
   }
 
-  /** The table-bound maps, with a function that re-targets an entry to another table. */
-  private tableBound(): Array<[Keyed<{ table: TableRef }>, string]> {
-    return [
-      [this.policies, 'policy'],
-      [this.triggers, 'trigger'],
-      [this.rls, 'rls'],
-      [this.comments, 'comment'],
-      [this.checks, 'check'],
-    ];
+  /** The maps whose entries belong to a table (they go and move with it). */
+  private tableBound(): Array<Keyed<{ table: TableRef }>> {
+    return [this.policies, this.triggers, this.rls, this.comments, this.checks];
   }
 
   /** DROP TABLE / DROP VIEW: everything attached to the relation goes with it. */
   dropRelation(ref: TableRef): void {
     const key = relKey(ref);
-    for (const [map] of this.tableBound())
+    for (const map of this.tableBound())
       for (const [k, v] of [...map]) if (relKey(v.table) === key) map.delete(k);
     this.views.delete(key);
   }
@@ -76,7 +70,7 @@ export class MigrationState {
   /** ALTER TABLE / VIEW ... RENAME TO, or SET SCHEMA: everything attached moves with it. */
   moveRelation(from: TableRef, to: TableRef): void {
     const key = relKey(from);
-    for (const [map] of this.tableBound())
+    for (const map of this.tableBound())
       for (const [k, v] of [...map]) {
         if (relKey(v.table) !== key) continue;
         map.delete(k);
