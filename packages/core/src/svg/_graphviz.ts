@@ -3,6 +3,7 @@
  * dynamically, so a run that writes no SVG never loads it (~2 MB of WebAssembly, ~100 ms).
  */
 import type { Graphviz } from '@hpcc-js/wasm-graphviz';
+import { OrmdocError } from '../errors.js';
 
 type GraphvizInstance = Pick<Graphviz, 'layout'>;
 
@@ -13,9 +14,32 @@ export function graphviz(): Promise<GraphvizInstance> {
   return loading;
 }
 
-/** Lay out `dot` with `dot` and return Graphviz's SVG. */
-export async function layoutSvg(dot: string): Promise<string> {
-  return (await graphviz()).layout(dot, 'svg', 'dot');
+/**
+ * Lay out `dot` with `dot` and return Graphviz's SVG. Should Graphviz fail (its WebAssembly traps
+ * on some graphs in other output formats), the layout is tried once more on a fresh instance with
+ * edges attached to whole boxes instead of rows (`fallback`), then the run stops with an error
+ * that says how to go on without SVG.
+ */
+export async function layoutSvg(dot: string, title: string, fallback: () => string): Promise<string> {
+  try {
+    return (await graphviz()).layout(dot, 'svg', 'dot');
+  } catch {
+    const m = await import('@hpcc-js/wasm-graphviz');
+    m.Graphviz.unload();
+    loading = undefined;
+    try {
+      return (await graphviz()).layout(fallback(), 'svg', 'dot');
+    } catch (error) {
+      throw new OrmdocError(
+        'UNSUPPORTED',
+        `Graphviz could not lay out the SVG diagram "${title}": ${(error as Error).message}`,
+        {
+          cause: error,
+          hint: 'Set `diagrams: { svg: false }` in the config to write the documents without SVG pictures (the Mermaid diagrams stay), and please report the schema.',
+        },
+      );
+    }
+  }
 }
 
 /** Node boxes of a layout, in points (Graphviz's `json0`: `pos` is the centre, `width`/`height` in inches). */

@@ -45,7 +45,9 @@ export interface SvgOptions {
 
 async function draw(scene: Scene): Promise<string> {
   const { dot, nodes } = sceneDot(scene);
-  return cleanSvg(await layoutSvg(dot), scene.title, nodes);
+  // The fallback attaches edges to boxes, not rows (`n1:r3 -> n2:l1` becomes `n1 -> n2`).
+  const fallback = () => dot.replace(/(n\d+):[lrh]\d*(?= ->| \[)/g, '$1');
+  return cleanSvg(await layoutSvg(dot, scene.title, fallback), scene.title, nodes);
 }
 
 /**

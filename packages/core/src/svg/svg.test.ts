@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { OrmdocError } from '../errors.js';
 import { qualifiedName, tableSortKey } from '../ir/names.js';
 import type { Ir, Table } from '../ir/types.js';
 import { renderMermaid } from '../mermaid/index.js';
@@ -9,7 +10,7 @@ import { aColumn, aForeignKey, anIr, aPrimaryKey, aTable } from '../testing/buil
 import { exampleIr, HOSTILE_COMMENT } from '../testing/index.js';
 import { overlappingBoxes, parseSvg } from '../testing/svg.js';
 import { sceneDot } from './_dot.js';
-import { layoutBoxes } from './_graphviz.js';
+import { layoutBoxes, layoutSvg } from './_graphviz.js';
 import { planDiagrams } from './_plan.js';
 import { renderSvgDiagrams, renderTableNeighbourhoodSvg, type SvgDiagram } from './index.js';
 import { neighbourhoodScene } from './neighbourhood.js';
@@ -295,6 +296,19 @@ describe('hostile names', () => {
 });
 
 describe('loading', () => {
+  it('a layout Graphviz refuses is tried again on a fresh instance with the fallback, then stops with an error naming the fix', async () => {
+    const good = 'digraph { a -> b; }';
+    const svg = await layoutSvg('digraph { a -> ', 'Broken', () => good);
+    expect(parseSvg(svg).elements).toContain('svg');
+    const failed = await layoutSvg('digraph { a -> ', 'Broken', () => 'digraph {').catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(OrmdocError);
+    expect((failed as OrmdocError).code).toBe('UNSUPPORTED');
+    expect((failed as OrmdocError).message).toContain('"Broken"');
+    expect((failed as OrmdocError).hint).toContain('diagrams: { svg: false }');
+    // Graphviz works again afterwards.
+    expect(parseSvg(await layoutSvg(good, 'Good', () => good)).elements).toContain('svg');
+  });
+
   it('Graphviz is imported only by a dynamic import (a run without SVG never loads it)', () => {
     const root = join(import.meta.dirname, '..');
     const files = (readdirSync(root, { recursive: true }) as string[]).filter(
