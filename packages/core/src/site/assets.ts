@@ -26,6 +26,7 @@ code,pre{font:13px/1.45 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
 pre{background:var(--soft);padding:.7rem;overflow-x:auto;border:1px solid var(--line)}
 td code,li code,p code{background:var(--soft);padding:0 .2rem;overflow-wrap:anywhere}
 .muted{color:var(--muted)}
+.description{white-space:pre-line}
 .badge{display:inline-block;border:1px solid var(--line);border-radius:.6rem;padding:0 .45rem;font-size:.8rem;margin-right:.25rem;white-space:nowrap}
 .sev-error{color:var(--err)}.sev-warning{color:var(--warn)}
 #search{width:100%;max-width:36rem;font:inherit;padding:.45rem .6rem;border:1px solid var(--line);border-radius:.35rem;background:var(--bg);color:var(--fg)}
