@@ -186,9 +186,19 @@ class VersionIrs {
     return this.versions[this.present[k]!]!;
   }
 
+  /** Forget the k-th version's text and IR (the walk has passed it): memory stays flat over hundreds of versions. */
+  release(k: number): void {
+    const at = this.present[k];
+    if (at === undefined) return;
+    const blob = this.blobs[at];
+    if (blob) this.byOid.delete(blob.oid);
+    this.blobs[at] = null;
+  }
+
   /** The k-th version's IR (after `has(k)`), or null when this ormdoc cannot read it. */
   ir(k: number): Ir | null {
-    const blob = this.blobs[this.present[k]!]!;
+    const blob = this.blobs[this.present[k]!];
+    if (!blob) throw new Error(`changelog: version ${k} read after it was released`);
     let ir = this.byOid.get(blob.oid);
     if (ir === undefined) {
       try {
@@ -277,6 +287,7 @@ async function rowsOf(
         if (made.last) return rows;
         break;
       }
+      v.release(j);
       j++;
     }
     start = j + 1;
@@ -288,6 +299,7 @@ async function rowsOf(
     const made = cached !== undefined ? { text: cached, last: false } : await madeBy(k);
     if (made.text !== undefined)
       rows.push({ version: label(version), date: version.date, author: version.author, changes: made.text });
+    v.release(k);
     if (made.last) break;
   }
   return rows;
