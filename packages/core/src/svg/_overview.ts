@@ -18,6 +18,8 @@ export interface OverviewPage {
 /** A box of some level: a part (level 0) or a region of boxes of the level below. */
 interface Item {
   title: string;
+  /** What a region it leads is named after: a part's title, or the name of the region's hub. */
+  name: string;
   parts: number;
   tables: TableRef[];
 }
@@ -31,7 +33,12 @@ interface Item {
  * listed first. At 10,000 tables (some 2,000 parts): one top page of ~40 regions and their pages.
  */
 export function overviewRegions(ir: Ir, groups: Part[], partLinks: PartLink[]): OverviewPage[] {
-  let items: Item[] = groups.map((g) => ({ title: g.title, parts: 1, tables: g.tables.map(tableRef) }));
+  let items: Item[] = groups.map((g) => ({
+    title: g.title,
+    name: g.title,
+    parts: 1,
+    tables: g.tables.map(tableRef),
+  }));
   let links = partLinks;
   const levels: OverviewPage[][] = [];
   for (let level = 1; items.length > MAX_DIAGRAM_ENTITIES; level++) {
@@ -44,8 +51,10 @@ export function overviewRegions(ir: Ir, groups: Part[], partLinks: PartLink[]): 
       const hub = members[0] as number;
       const parts = members.reduce((n, m) => n + (items[m] as Item).parts, 0);
       const tables = members.flatMap((m) => (items[m] as Item).tables);
-      const name = `Region ${r + 1} of ${regions.length}${level > 1 ? ` (level ${level})` : ''}`;
-      const title = `${name}: ${(items[hub] as Item).title}${members.length > 1 ? ` and ${members.length - 1} more` : ''}`;
+      const what = level === 1 ? 'Region' : `Level-${level} region`;
+      const name = (items[hub] as Item).name;
+      const more = members.length - 1;
+      const title = `${what} ${r + 1} of ${regions.length}: ${name}${more > 0 ? ` and ${more} more ${level === 1 ? 'parts' : 'regions'}` : ''}`;
       pages.push({
         id: level === 1 ? `er-diagram-overview-${r + 1}` : `er-diagram-overview-l${level}-${r + 1}`,
         title: `${title} (${parts} parts, ${tables.length} tables)`,
@@ -58,7 +67,7 @@ export function overviewRegions(ir: Ir, groups: Part[], partLinks: PartLink[]): 
         })),
         tables,
       });
-      next.push({ title, parts, tables });
+      next.push({ title, name, parts, tables });
     });
     const regionOf = new Map<number, number>();
     regions.forEach((members, r) => {
@@ -107,6 +116,21 @@ function strongest(links: PartLink[]): PartLink[] {
 }
 
 /**
+ * Clusters packed first fit (in order) into groups of at most MAX_DIAGRAM_ENTITIES: clustering
+ * leaves many clusters well under the cap, and 1,971 parts would otherwise make 51 regions, one
+ * more than a page holds (and a needless level above them).
+ */
+function packGroups<T>(clusters: T[][]): T[][] {
+  const bins: T[][] = [];
+  for (const c of clusters) {
+    const bin = bins.find((b) => b.length + c.length <= MAX_DIAGRAM_ENTITIES);
+    if (bin) bin.push(...c);
+    else bins.push([...c]);
+  }
+  return bins;
+}
+
+/**
  * Groups of at most MAX_DIAGRAM_ENTITIES items, connected where links allow: `clusterTables` run on
  * one stand-in table per item (named by its zero-padded position, one foreign key per linked pair).
  * Each group lists its hub first (the item clusterTables seeded it with: the most linked).
@@ -140,7 +164,7 @@ function regionsOf(count: number, links: PartLink[]): number[][] {
     degree.set(l.parent, (degree.get(l.parent) ?? 0) + l.n);
     degree.set(l.child, (degree.get(l.child) ?? 0) + l.n);
   }
-  return clusterTables(tables, MAX_DIAGRAM_ENTITIES).map((group) => {
+  return packGroups(clusterTables(tables, MAX_DIAGRAM_ENTITIES)).map((group) => {
     const members = group.map((t) => Number(t.name.slice(1)));
     // The most linked member first (ties by position): it names the region.
     const hub = members.reduce((best, m) => ((degree.get(m) ?? 0) > (degree.get(best) ?? 0) ? m : best));

@@ -197,9 +197,25 @@ describe('the split', () => {
     regions.forEach((r) => {
       expect(texts).toContain(`${r.scene.boxes.length} parts, ${r.tables.length} tables`);
     });
+    // Regions are packed: as few as the 50-box pages allow, so one level of regions under the top.
+    expect(regions.length).toBe(Math.ceil(parts.length / 50));
     const drawn = await renderSvgDiagrams(ir, { maxTablesPerDiagram: 3 });
     for (const d of drawn.slice(0, regions.length + 1)) expectPlainStatic(d.svg);
     await assertNoOverlap(ir, { maxTablesPerDiagram: 3 });
+  });
+});
+
+describe('the overview of a very large schema', () => {
+  it('has one level of regions up to 2,500 parts and a top page of at most 50 regions', () => {
+    const ir = clustered(1200, 3);
+    const plan = planDiagrams(ir, { maxTablesPerDiagram: 3 });
+    const parts = plan.filter((p) => p.kind === 'part').length;
+    const overviews = plan.filter((p) => p.kind === 'overview');
+    expect(parts).toBeGreaterThan(1000);
+    expect(overviews[0]?.scene.id).toBe('er-diagram-overview');
+    expect(overviews[0]?.scene.boxes.length).toBeLessThanOrEqual(50);
+    expect(overviews.every((p) => /^er-diagram-overview(-\d+)?$/.test(p.scene.id))).toBe(true);
+    expect(overviews.length - 1).toBe(overviews[0]?.scene.boxes.length);
   });
 });
 
