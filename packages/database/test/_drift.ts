@@ -93,6 +93,27 @@ ALTER TABLE comments ADD CONSTRAINT comments_author_by_hand FOREIGN KEY (author_
     sql: REBUILD_POST_INDEX,
     expect: { side: 'differs', kind: 'index-changed', table: 'comments', class: 'needs-migration' },
   },
+  {
+    what: 'row-level security and a policy added by hand',
+    sql: 'ALTER TABLE posts ENABLE ROW LEVEL SECURITY; CREATE POLICY hand_read ON posts FOR SELECT USING (deleted_at IS NULL);',
+    expect: { side: 'differs', kind: 'rls-changed', table: 'posts', class: 'needs-migration' },
+  },
+  {
+    what: '(the policy)',
+    sql: '',
+    expect: { side: 'database-only', kind: 'policy-dropped', table: 'posts', class: 'needs-migration' },
+  },
+  {
+    what: 'a trigger and its function added by hand',
+    sql: `CREATE FUNCTION hand_touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.updated_at = now(); RETURN NEW; END $$;
+CREATE TRIGGER hand_touch BEFORE UPDATE ON users FOR EACH ROW EXECUTE FUNCTION hand_touch();`,
+    expect: { side: 'database-only', kind: 'trigger-dropped', table: 'users', class: 'needs-migration' },
+  },
+  {
+    what: '(the function)',
+    sql: '',
+    expect: { side: 'database-only', kind: 'routine-dropped', table: '', class: 'harmless' },
+  },
 ];
 
 /** The fields of an item the expectations state. */

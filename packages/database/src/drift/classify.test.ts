@@ -138,6 +138,38 @@ const rows: Array<[DriftChange, Pick<DriftItem, 'side' | 'class'>]> = [
     { kind: 'enum-value-dropped', enum: 'role', name: 'x' },
     { side: 'database-only', class: 'needs-migration' },
   ],
+  [
+    { kind: 'policy-added', table: 'users', name: 'p' },
+    { side: 'orm-only', class: 'dangerous' },
+  ],
+  [
+    { kind: 'policy-dropped', table: 'users', name: 'p' },
+    { side: 'database-only', class: 'needs-migration' },
+  ],
+  [
+    { kind: 'rls-changed', table: 'users', before: 'disabled', after: 'enabled' },
+    { side: 'differs', class: 'dangerous' },
+  ],
+  [
+    { kind: 'rls-changed', table: 'users', before: 'enabled', after: 'disabled' },
+    { side: 'differs', class: 'needs-migration' },
+  ],
+  [
+    { kind: 'trigger-added', table: 'users', name: 't' },
+    { side: 'orm-only', class: 'needs-migration' },
+  ],
+  [
+    { kind: 'trigger-dropped', table: 'users', name: 't' },
+    { side: 'database-only', class: 'needs-migration' },
+  ],
+  [
+    { kind: 'routine-added', name: 'f' },
+    { side: 'orm-only', class: 'needs-migration' },
+  ],
+  [
+    { kind: 'routine-dropped', name: 'f' },
+    { side: 'database-only', class: 'harmless' },
+  ],
 ];
 
 describe('classify', () => {

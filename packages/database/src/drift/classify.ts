@@ -241,6 +241,52 @@ function judge(c: DriftChange, db: Ir): [DriftSide, Verdict] {
       ];
     case 'enum-value-dropped':
       return ['database-only', ['needs-migration', 'The database may hold a value the ORM cannot read.']];
+    case 'policy-added':
+      return [
+        'orm-only',
+        ['dangerous', 'The policy is missing from the database: rows it should hide or protect are open.'],
+      ];
+    case 'policy-dropped':
+      return [
+        'database-only',
+        ['needs-migration', 'The database restricts rows by a policy the schema does not declare.'],
+      ];
+    case 'rls-changed':
+      return [
+        'differs',
+        c.before === 'disabled'
+          ? [
+              'dangerous',
+              'Row-level security is off in the database: every row is visible to every role with access.',
+            ]
+          : [
+              'needs-migration',
+              'Row-level security is on in the database but not in the schema: queries see fewer rows than the schema says.',
+            ],
+      ];
+    case 'trigger-added':
+      return [
+        'orm-only',
+        [
+          'needs-migration',
+          'The trigger is missing: what it maintains (timestamps, audit rows) is not done.',
+        ],
+      ];
+    case 'trigger-dropped':
+      return [
+        'database-only',
+        ['needs-migration', 'The database changes writes by a trigger the schema does not declare.'],
+      ];
+    case 'routine-added':
+      return [
+        'orm-only',
+        ['needs-migration', 'The function is missing from the database: what calls it fails.'],
+      ];
+    case 'routine-dropped':
+      return [
+        'database-only',
+        ['harmless', "A function the schema does not declare (another service's, or a leftover)."],
+      ];
     default:
       return ['differs', ['harmless', "Not a difference of the database's structure."]];
   }

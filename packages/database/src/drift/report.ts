@@ -1,6 +1,7 @@
 import { type Column, diffIr, type Ir, qualifiedName, type SchemaChange, type Table } from '@ormdoc/core';
 import { classify, type DriftClass } from './classify.js';
 import { normalizeForDrift } from './normalize.js';
+import { diffObjects, type ObjectChangeKind } from './objects.js';
 
 export const DRIFT_REPORT_VERSION = 1 as const;
 
@@ -10,7 +11,7 @@ export type DriftSide = 'database-only' | 'orm-only' | 'differs';
 export interface DriftItem {
   side: DriftSide;
   /** What kind of object and change (the `ormdoc diff` kinds, plus index-changed). */
-  kind: SchemaChange['kind'] | 'index-changed';
+  kind: SchemaChange['kind'] | 'index-changed' | ObjectChangeKind;
   table?: string;
   column?: string;
   /** The constraint, index or enum value. */
@@ -49,9 +50,10 @@ export function driftReport(orm: Ir, database: Ir, labels: { database: string })
   const db = normalizeForDrift(database, 'database');
   const mine = normalizeForDrift(orm, 'orm');
   // Read as a migration from the database to the ORM's schema: "added" is only in the ORM.
-  const changes = pairIndexChanges(splitRenames(diffIr(db, mine), db, mine), db, mine).filter((c) =>
-    keep(c, mine),
-  );
+  const changes = [
+    ...pairIndexChanges(splitRenames(diffIr(db, mine), db, mine), db, mine).filter((c) => keep(c, mine)),
+    ...diffObjects(database, orm),
+  ];
   const items = changes.map((c) => classify(c, db));
   const count = (k: DriftClass) => items.filter((i) => i.class === k).length;
   return {
