@@ -11,7 +11,7 @@ import { parseIr } from '../ir/validate.js';
 import { relativePosix } from '../paths.js';
 import { escapeCell } from '../render/markdown.js';
 import { parseRegions } from '../write/regions.js';
-import { type GitObject, readObjects, tryGit } from './git.js';
+import { checkObjects, type GitObject, readObjects, tryGit } from './git.js';
 import { CAPTION, CHANGELOG_REGION, type Changelog, type ChangelogRow, THIS_VERSION } from './types.js';
 
 /**
@@ -123,24 +123,34 @@ async function listVersions(
   file: string,
   by: 'commits' | 'tags',
 ): Promise<Version[] | undefined> {
+  // Commits: their name-status line says whether the file is still there (a deletion is no version).
   const args =
     by === 'commits'
-      ? ['log', '--decorate-refs=refs/tags/', `--format=${FORMAT}%x1e`, 'HEAD', '--', file]
-      : ['log', '--simplify-by-decoration', '--decorate-refs=refs/tags/', `--format=${FORMAT}%x1e`, 'HEAD'];
+      ? ['log', '--decorate-refs=refs/tags/', `--format=%x1e${FORMAT}`, '--name-status', 'HEAD', '--', file]
+      : ['log', '--simplify-by-decoration', '--decorate-refs=refs/tags/', `--format=%x1e${FORMAT}`, 'HEAD'];
   const out = await tryGit(root, args);
   if (out === undefined) return undefined;
   const versions: Version[] = [];
   for (const record of out.split(RECORD)) {
-    const [sha, date, author, refs] = record.trim().split(FIELD);
+    const [header = '', ...status] = record.split('\n');
+    const [sha, date, author, refs] = header.split(FIELD);
     if (!sha) continue;
-    const short = sha.slice(0, 7);
+    if (status.some((line) => /^D\t/.test(line))) continue;
     const tags = (refs ?? '')
       .split(', ')
       .filter((r) => r.startsWith('tag: '))
       .map((r) => r.slice(5))
       .sort();
     if (by === 'tags' && tags.length === 0) continue;
-    versions.push({ sha, short, date: date ?? '', author: author ?? '', tags });
+    versions.push({ sha, short: sha.slice(0, 7), date: date ?? '', author: author ?? '', tags });
+  }
+  // Tags: keep those whose commit has the file (one `git cat-file --batch-check`).
+  if (by === 'tags') {
+    const found = await checkObjects(
+      root,
+      versions.map((v) => `${v.sha}:${file}`),
+    );
+    return versions.filter((_, i) => found[i]);
   }
   return versions;
 }
@@ -152,11 +162,9 @@ async function listVersions(
  * left out.
  */
 class VersionIrs {
-  private readonly blobs: Array<GitObject | null> = [];
-  private readonly present: number[] = [];
+  private readonly blobs = new Map<number, GitObject | null>();
   private readonly byOid = new Map<string, Ir | null>();
-  private fetched = 0;
-  private batch = 4;
+  private batch = 2;
 
   constructor(
     private readonly root: string,
@@ -164,41 +172,37 @@ class VersionIrs {
     private readonly versions: readonly Version[],
   ) {}
 
-  /** Whether there is a k-th version with a schema.json (0 = newest). */
-  async has(k: number): Promise<boolean> {
-    while (this.present.length <= k && this.fetched < this.versions.length) {
-      const slice = this.versions.slice(this.fetched, this.fetched + this.batch);
+  /** Whether there is a k-th version (0 = newest). */
+  has(k: number): boolean {
+    return k < this.versions.length;
+  }
+
+  version(k: number): Version {
+    return this.versions[k]!;
+  }
+
+  /** Forget the k-th version's text and IR (the walk has passed it): memory stays flat over hundreds of versions. */
+  release(k: number): void {
+    const blob = this.blobs.get(k);
+    if (blob) this.byOid.delete(blob.oid);
+    this.blobs.set(k, null);
+  }
+
+  /** The k-th version's IR, or null when this ormdoc cannot read it. Its text is read with the next few versions'. */
+  async ir(k: number): Promise<Ir | null> {
+    if (!this.blobs.has(k)) {
+      const slice = this.versions.slice(k, k + this.batch);
       const blobs = await readObjects(
         this.root,
         slice.map((v) => `${v.sha}:${this.file}`),
       );
       blobs.forEach((blob, i) => {
-        this.blobs[this.fetched + i] = blob ?? null;
-        if (blob) this.present.push(this.fetched + i);
+        if (!this.blobs.has(k + i)) this.blobs.set(k + i, blob ?? null);
       });
-      this.fetched += slice.length;
-      this.batch *= 2;
+      this.batch = Math.min(this.batch * 2, 64);
     }
-    return this.present.length > k;
-  }
-
-  version(k: number): Version {
-    return this.versions[this.present[k]!]!;
-  }
-
-  /** Forget the k-th version's text and IR (the walk has passed it): memory stays flat over hundreds of versions. */
-  release(k: number): void {
-    const at = this.present[k];
-    if (at === undefined) return;
-    const blob = this.blobs[at];
-    if (blob) this.byOid.delete(blob.oid);
-    this.blobs[at] = null;
-  }
-
-  /** The k-th version's IR (after `has(k)`), or null when this ormdoc cannot read it. */
-  ir(k: number): Ir | null {
-    const blob = this.blobs[this.present[k]!];
-    if (!blob) throw new Error(`changelog: version ${k} read after it was released`);
+    const blob = this.blobs.get(k);
+    if (!blob) return null;
     let ir = this.byOid.get(blob.oid);
     if (ir === undefined) {
       try {
@@ -258,10 +262,10 @@ async function rowsOf(
   const rows: ChangelogRow[] = [];
   /** The change that made version k: from the next older readable version, or its first state. */
   const madeBy = async (k: number): Promise<{ text: string | undefined; last: boolean }> => {
-    const ir = v.ir(k);
+    const ir = await v.ir(k);
     if (!ir) return { text: 'Not readable by this ormdoc version', last: true };
-    if (!(await v.has(k + 1))) return { text: `Initial schema: ${what(ir)}`, last: true };
-    const before = v.ir(k + 1);
+    if (!v.has(k + 1)) return { text: `Initial schema: ${what(ir)}`, last: true };
+    const before = await v.ir(k + 1);
     if (!before)
       return { text: `Schema of ${what(ir)} (older schema.json not readable by this ormdoc)`, last: true };
     return { text: summary(before, ir), last: false };
@@ -269,9 +273,9 @@ async function rowsOf(
 
   // 1. This version: against the newest committed version, or, when that is this IR, the change
   //    that made it (the newest version that differs from the one before it).
-  if (!(await v.has(0))) return rows;
+  if (!v.has(0)) return rows;
   let start: number;
-  const newest = v.ir(0);
+  const newest = await v.ir(0);
   const pending = newest ? summary(newest, current) : 'Not comparable with the last committed schema.json';
   if (pending !== undefined) {
     rows.push({ version: THIS_VERSION, date: '', author: '', changes: pending });
@@ -293,7 +297,7 @@ async function rowsOf(
     start = j + 1;
   }
   // 2. Each older version that differs from the one before it, newest first.
-  for (let k = start; rows.length < limit && (await v.has(k)); k++) {
+  for (let k = start; rows.length < limit && v.has(k); k++) {
     const version = v.version(k);
     const cached = known.get(escapeCell(label(version)));
     const made = cached !== undefined ? { text: cached, last: false } : await madeBy(k);

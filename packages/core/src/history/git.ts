@@ -70,3 +70,26 @@ function parseBatch(out: Buffer, count: number): Array<GitObject | undefined> {
   }
   return result;
 }
+
+/** Whether each of `names` exists, by one `git cat-file --batch-check` (no contents read). */
+export function checkObjects(root: string, names: readonly string[]): Promise<boolean[]> {
+  if (names.length === 0) return Promise.resolve([]);
+  return new Promise((done, fail) => {
+    const child = spawn('git', ['cat-file', '--batch-check'], { cwd: root, windowsHide: true });
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString();
+    });
+    child.on('error', fail);
+    child.on('close', (code) => {
+      if (code !== 0) return fail(new Error(`git cat-file --batch-check exited ${code}`));
+      done(
+        out
+          .split('\n')
+          .slice(0, names.length)
+          .map((line) => /^[0-9a-f]{40,64} /.test(line)),
+      );
+    });
+    child.stdin.end(`${names.map((n) => n.replace(/[\r\n]/g, ' ')).join('\n')}\n`);
+  });
+}
