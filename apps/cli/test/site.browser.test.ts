@@ -113,6 +113,13 @@ describe.skipIf(skipBrowser)('ormdoc site in chromium', () => {
       await box.first().click();
       await page.waitForURL(/tables\/users\.html$/);
       expect(await page.locator('#diagram + .diagram svg').count()).toBe(1);
+      // The neighbourhood's boxes link too.
+      const neighbour = page.locator('.diagram svg g.node', {
+        has: page.locator('title', { hasText: /^posts$/ }),
+      });
+      await neighbour.first().click();
+      await page.waitForURL(/tables\/posts\.html$/);
+      await page.goBack();
       await page.screenshot({ path: join(ARTEFACTS, `${example.orm}-users.png`) });
 
       expect(problems).toEqual([]);

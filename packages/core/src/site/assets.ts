@@ -35,7 +35,7 @@ td code,li code,p code{background:var(--soft);padding:0 .2rem;overflow-wrap:anyw
 #viewport{position:relative;overflow:hidden;height:calc(100vh - 10rem);min-height:20rem;border:1px solid var(--line);background:#fff;cursor:grab;touch-action:none}
 #viewport.dragging{cursor:grabbing}
 #canvas{transform-origin:0 0;position:absolute;left:0;top:0}
-#canvas svg{display:block}#canvas g.node{cursor:pointer}
+#canvas svg{display:block}svg g.node{cursor:pointer}
 .toolbar{display:flex;gap:.4rem;align-items:center;margin:.4rem 0}
 .toolbar button{font:inherit;padding:.15rem .6rem;border:1px solid var(--line);background:var(--soft);color:var(--fg);border-radius:.3rem;cursor:pointer}
 .placeholder{border:1px dashed var(--line);padding:1rem;color:var(--muted)}
@@ -72,24 +72,21 @@ run();
 
 /**
  * Pan and zoom for the diagram page: drag to pan, wheel (or the buttons, or + - 0 and the arrow
- * keys) to zoom around the pointer; a CSS transform on the wrapper of the inline SVG. A click on a
- * box opens the page its `<title>` names (the `ormdoc-links` JSON: title -> relative URL).
+ * keys) to zoom around the pointer; a CSS transform on the wrapper of the inline SVG. A drag marks
+ * the viewport `data-dragged`, so the click that ends it opens nothing (see BOX_LINKS_JS).
  */
 export const PANZOOM_JS = `(function(){
 var vp=document.getElementById('viewport');var cv=document.getElementById('canvas');
 if(!vp||!cv)return;
 var s=1,x=0,y=0,drag=null,moved=0;
-var links={};var data=document.getElementById('ormdoc-links');if(data){links=JSON.parse(data.textContent);}
 function apply(){cv.style.transform='translate('+x+'px,'+y+'px) scale('+s+')';vp.setAttribute('data-scale',s.toFixed(3));}
 function fit(){var r=cv.getBoundingClientRect();var w=r.width/s,h=r.height/s;var v=vp.getBoundingClientRect();
 s=Math.min(1,Math.max(0.02,Math.min(v.width/w,v.height/h)));x=(v.width-w*s)/2;y=Math.max(0,(v.height-h*s)/2);apply();}
 function zoom(f,cx,cy){var n=Math.min(8,Math.max(0.02,s*f));x=cx-(cx-x)*n/s;y=cy-(cy-y)*n/s;s=n;apply();}
 function centre(){var v=vp.getBoundingClientRect();return [v.width/2,v.height/2];}
 vp.addEventListener('wheel',function(e){e.preventDefault();var v=vp.getBoundingClientRect();zoom(e.deltaY<0?1.15:1/1.15,e.clientX-v.left,e.clientY-v.top);},{passive:false});
-vp.addEventListener('pointerdown',function(e){drag=[e.clientX-x,e.clientY-y];moved=0;});
-vp.addEventListener('pointermove',function(e){if(!drag)return;if(!e.buttons){end();return;}var nx=e.clientX-drag[0],ny=e.clientY-drag[1];moved+=Math.abs(nx-x)+Math.abs(ny-y);x=nx;y=ny;if(moved>3)vp.classList.add('dragging');apply();});
-vp.addEventListener('click',function(e){if(moved>3)return;var g=e.target.closest&&e.target.closest('g.node');if(!g)return;
-var t=g.querySelector('title');var href=t&&Object.prototype.hasOwnProperty.call(links,t.textContent)?links[t.textContent]:null;if(href)location.href=href;});
+vp.addEventListener('pointerdown',function(e){drag=[e.clientX-x,e.clientY-y];moved=0;vp.removeAttribute('data-dragged');});
+vp.addEventListener('pointermove',function(e){if(!drag)return;if(!e.buttons){end();return;}var nx=e.clientX-drag[0],ny=e.clientY-drag[1];moved+=Math.abs(nx-x)+Math.abs(ny-y);x=nx;y=ny;if(moved>3){vp.classList.add('dragging');vp.setAttribute('data-dragged','1');}apply();});
 function end(){drag=null;vp.classList.remove('dragging');}
 vp.addEventListener('pointerup',end);vp.addEventListener('pointercancel',end);vp.addEventListener('pointerleave',end);
 document.getElementById('zoom-in').addEventListener('click',function(){var c=centre();zoom(1.25,c[0],c[1]);});
@@ -102,4 +99,18 @@ else if(e.key==='ArrowLeft'){x+=60;apply();}else if(e.key==='ArrowRight'){x-=60;
 else if(e.key==='ArrowUp'){y+=60;apply();}else if(e.key==='ArrowDown'){y-=60;apply();}else return;
 e.preventDefault();});
 fit();
+})();`;
+
+/**
+ * Boxes of an inline SVG diagram as links: a click on a box (`g.node`) opens the page its
+ * `<title>` names, from the page's `ormdoc-links` JSON (title -> relative URL); not at the end of
+ * a drag. Graphviz's SVG has no links of its own.
+ */
+export const BOX_LINKS_JS = `(function(){
+var data=document.getElementById('ormdoc-links');if(!data)return;var links=JSON.parse(data.textContent);
+document.addEventListener('click',function(e){
+var g=e.target.closest&&e.target.closest('g.node');if(!g)return;
+var vp=g.closest('#viewport');if(vp&&vp.getAttribute('data-dragged'))return;
+var t=g.querySelector('title');var k=t&&t.textContent;
+if(k&&Object.prototype.hasOwnProperty.call(links,k))location.href=links[k];});
 })();`;

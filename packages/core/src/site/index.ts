@@ -10,11 +10,11 @@ import { DOCUMENT_TITLES } from '../render/context.js';
 import { renderDocuments } from '../render/index.js';
 import { applyOverlay } from '../render/overlay.js';
 import { DEFAULT_FILE_NAMES } from '../templates/index.js';
-import { PANZOOM_JS, SEARCH_JS } from './assets.js';
+import { BOX_LINKS_JS, PANZOOM_JS, SEARCH_JS } from './assets.js';
 import { neighbourhoodSvg, renderedDiagrams } from './diagrams.js';
 import { type NavLink, navigation, page } from './layout.js';
 import { createMarkdownRenderer, textOf } from './markdown.js';
-import { diagramBody, indexBody, inlineSvg, type SiteDiagram } from './pages.js';
+import { boxLinks, diagramBody, indexBody, inlineSvg, type SiteDiagram } from './pages.js';
 import {
   docPage,
   SITE_DIAGRAM,
@@ -147,6 +147,10 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
     if (path) files.push({ path, content: f.chunks ?? f.content });
   }
 
+  // What a click on a diagram's box opens: a table's page, or a part's diagram (box titles are names).
+  const targets = new Map<string, string>(diagramLinks.map((l) => [l.label, l.target]));
+  for (const [name, target] of pages) targets.set(name, target);
+
   // A page per table.
   const relationships = groupBy(derived, relationshipTables);
   const findings = groupBy(rendered.findings, (f) => (f.table ? [qualifiedName(f.table)] : []));
@@ -178,9 +182,9 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
         path,
         title: name,
         siteName,
-        body,
+        body: inline ? `${body}\n${boxLinks(path, inline.svg, targets)}` : body,
         nav,
-        ...(inline ? { svgStyles: inline.styles } : {}),
+        ...(inline ? { svgStyles: inline.styles, scripts: [BOX_LINKS_JS] } : {}),
       }),
     });
   }
@@ -189,13 +193,7 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
   (diagrams?.list ?? []).forEach((diagram, i) => {
     const path = diagramLinks[i]!.target;
     const inline = inlineSvg(diagram.svg);
-    // A click on a box opens its table's page, or its part's diagram (box titles are names).
-    const targets = new Map<string, string>(diagramLinks.map((l) => [l.label, l.target]));
-    for (const name of diagram.tables ?? pages.keys()) {
-      const target = pages.get(name);
-      if (target) targets.set(name, target);
-    }
-    const body = diagramBody(path, { title: diagram.title, svg: inline.svg }, diagramLinks, targets);
+    const body = `${diagramBody(path, { title: diagram.title, svg: inline.svg }, diagramLinks)}\n${boxLinks(path, inline.svg, targets)}`;
     files.push({
       path,
       content: page({
@@ -204,7 +202,7 @@ export async function renderSite(options: SiteOptions): Promise<SiteResult> {
         siteName,
         body,
         nav,
-        scripts: [PANZOOM_JS],
+        scripts: [PANZOOM_JS, BOX_LINKS_JS],
         svgStyles: inline.styles,
         wide: true,
       }),

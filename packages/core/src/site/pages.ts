@@ -2,14 +2,13 @@ import { qualifiedName } from '../ir/names.js';
 import type { Ir } from '../ir/types.js';
 import { html, relativeUrl, scriptJson } from './escape.js';
 import type { NavLink } from './layout.js';
+import { textOf } from './markdown.js';
 import { relativeTo, SITE_INDEX } from './paths.js';
 
 /** One diagram as inline SVG with its title (plain text). */
 export interface SiteDiagram {
   title: string;
   svg: string;
-  /** Qualified names of the tables it draws (a click on one opens its page); default: every table. */
-  tables?: string[];
 }
 
 /** The entry of one table in the search index: short keys, since the index is inlined. */
@@ -64,16 +63,8 @@ ${rows.join('\n')}
 <script type="application/json" id="ormdoc-index">${scriptJson(entries)}</script>`;
 }
 
-/**
- * A diagram page's body: the SVG in a pan-and-zoom viewport, links to the other diagrams, and the
- * pages a click on a box opens (`targets`: a box's title, i.e. a table's or a part's name, to a site path).
- */
-export function diagramBody(
-  path: string,
-  diagram: SiteDiagram,
-  others: NavLink[],
-  targets: ReadonlyMap<string, string>,
-): string {
+/** A diagram page's body: the SVG in a pan-and-zoom viewport, and links to the other diagrams. */
+export function diagramBody(path: string, diagram: SiteDiagram, others: NavLink[]): string {
   const link = (target: string) => html(relativeUrl(relativeTo(path, target)));
   const list =
     others.length > 1
@@ -82,8 +73,7 @@ export function diagramBody(
   return `<h1>${html(diagram.title)}</h1>
 ${list}
 <div class="toolbar"><button type="button" id="zoom-in" aria-label="Zoom in">+</button><button type="button" id="zoom-out" aria-label="Zoom out">−</button><button type="button" id="zoom-fit">Fit</button><span class="muted">Drag to pan, wheel or + − 0 to zoom.</span></div>
-<div id="viewport"><div id="canvas">${diagram.svg}</div></div>
-<script type="application/json" id="ormdoc-links">${scriptJson(Object.fromEntries([...targets].map(([title, target]) => [title, relativeUrl(relativeTo(path, target))])))}</script>`;
+<div id="viewport"><div id="canvas">${diagram.svg}</div></div>`;
 }
 
 /** An SVG document made ready to inline in HTML (no XML prolog or doctype), and its `<style>` texts. */
@@ -96,4 +86,22 @@ export function inlineSvg(svg: string): { svg: string; styles: string[] } {
     m[1]!.replace(/^\s*<!\[CDATA\[/, '').replace(/\]\]>\s*$/, ''),
   );
   return { svg: body, styles };
+}
+
+/** The titles of an SVG diagram's boxes (Graphviz `g.node`): table names, or part titles in an overview. */
+export function boxTitles(svg: string): string[] {
+  return [...svg.matchAll(/class="node">\s*<title>([^<]*)<\/title>/g)].map((m) => textOf(m[1]!));
+}
+
+/**
+ * The JSON block BOX_LINKS_JS reads on the page `path`: each box title the page's SVG holds that
+ * `targets` knows (a table's qualified name, a part's title), to its page as a relative URL.
+ */
+export function boxLinks(path: string, svg: string, targets: ReadonlyMap<string, string>): string {
+  const links: Record<string, string> = {};
+  for (const title of boxTitles(svg)) {
+    const target = targets.get(title);
+    if (target !== undefined && target !== path) links[title] = relativeUrl(relativeTo(path, target));
+  }
+  return `<script type="application/json" id="ormdoc-links">${scriptJson(links)}</script>`;
 }
