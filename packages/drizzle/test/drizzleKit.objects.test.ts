@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { renderDdl } from '@ormdoc/core';
 import { resetDatabase, startPglite } from '@ormdoc/core/testing';
 import { loadDrizzle } from '@ormdoc/drizzle';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -46,6 +47,7 @@ describe.each(KITS)(
   ({ fixture, ddl }) => {
     let kit: Awaited<ReturnType<typeof introspectObjects>>;
     let fromIr: Awaited<ReturnType<typeof introspectObjects>>;
+    let fromDdl: Awaited<ReturnType<typeof introspectObjects>>;
     let ir: Awaited<ReturnType<typeof loadDrizzle>>['ir'];
 
     beforeAll(async () => {
@@ -64,6 +66,11 @@ describe.each(KITS)(
       await dropPoliciesAndViews(db);
       await db.exec(irObjectsSql(ir));
       fromIr = await introspectObjects(db, ROLES);
+      // ormdoc's own DDL (inspect --format sql) on an empty database with the same stand-ins
+      await resetDatabase(db);
+      await db.exec(`DROP ROLE IF EXISTS admin, auditor, moderator; ${SUPABASE}`);
+      await db.exec(renderDdl(ir));
+      fromDdl = await introspectObjects(db, ROLES);
     }, 120_000);
 
     it('has the policies of a Supabase project: many, on several tables, every command, to authenticated and anon', () => {
@@ -128,6 +135,10 @@ describe.each(KITS)(
       ]);
       for (const name of standalone) expect(irSequences[name]).toBe(kit.sequences[name]);
       expect(irSequences['public.projects_id_seq']).toContain('owned by public.projects.id');
+    });
+
+    it("ormdoc's DDL executes and creates the same policies, RLS, roles, views and sequences (identity ones too)", () => {
+      expect(fromDdl).toEqual(kit);
     });
   },
 );
