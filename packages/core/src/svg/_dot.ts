@@ -1,5 +1,5 @@
 import { tableSortKey } from '../ir/names.js';
-import type { Column, Table } from '../ir/types.js';
+import type { Column, Table, TableRef } from '../ir/types.js';
 import type { Box, Edge, Scene } from './_scene.js';
 import { label } from './_text.js';
 
@@ -22,6 +22,20 @@ const HEAD = '#ddeaf7';
 const VIEW_HEAD = '#e8e1f5';
 const STUB_HEAD = '#eaeef2';
 
+/** Where a box links to, when the SVG is inlined in a page (the site): a table's page, a diagram's page. */
+export interface BoxLinks {
+  table?: (table: TableRef) => string | undefined;
+  diagram?: (id: string) => string | undefined;
+}
+
+/** A DOT quoted string's content: `"` escaped, each backslash doubled (Graphviz expands `\N` in URLs too), one line. */
+function dotString(text: string): string {
+  return text
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"');
+}
+
 /** DOT source of a scene, with the node names used in it (`n1`, `n2`...) mapped to their boxes. */
 export interface DotScene {
   dot: string;
@@ -36,7 +50,7 @@ export interface DotScene {
  * key row to the child's foreign key row with crow's-foot ends (Graphviz arrow shapes: `tee` one,
  * `odot` zero, `crow` many, the first one nearest the box).
  */
-export function sceneDot(scene: Scene): DotScene {
+export function sceneDot(scene: Scene, links: BoxLinks = {}): DotScene {
   const nodes = new Map<string, Box>();
   const ids = new Map<string, string>();
   const nameOf = new Map<string, string>();
@@ -63,7 +77,9 @@ export function sceneDot(scene: Scene): DotScene {
       rows.set(box.key, drawn.rows);
       text = drawn.text;
     } else text = partLabel(box);
-    lines.push(`  ${name} [id="${id}", label=<${text}>];`);
+    const url = box.kind === 'table' ? links.table?.(box.table) : box.target && links.diagram?.(box.target);
+    const href = url ? `, href="${dotString(url)}"` : '';
+    lines.push(`  ${name} [id="${id}"${href}, label=<${text}>];`);
   });
   const port = (key: string, column: string | undefined, side: 'l' | 'r') => {
     const row = column === undefined ? undefined : rows.get(key)?.get(column);

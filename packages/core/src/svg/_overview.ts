@@ -22,6 +22,8 @@ interface Item {
   name: string;
   parts: number;
   tables: TableRef[];
+  /** The diagram that draws it in detail: a part's diagram, a region's page. */
+  target: string;
 }
 
 /**
@@ -32,12 +34,18 @@ interface Item {
  * the level above, until one page holds them all: the top overview (`er-diagram-overview`),
  * listed first. At 10,000 tables (some 2,000 parts): one top page of ~40 regions and their pages.
  */
-export function overviewRegions(ir: Ir, groups: Part[], partLinks: PartLink[]): OverviewPage[] {
-  let items: Item[] = groups.map((g) => ({
+export function overviewRegions(
+  ir: Ir,
+  groups: Part[],
+  partLinks: PartLink[],
+  targets: readonly string[],
+): OverviewPage[] {
+  let items: Item[] = groups.map((g, i) => ({
     title: g.title,
     name: g.title,
     parts: 1,
     tables: g.tables.map(tableRef),
+    target: targets[i] ?? '',
   }));
   let links = partLinks;
   const levels: OverviewPage[][] = [];
@@ -55,8 +63,9 @@ export function overviewRegions(ir: Ir, groups: Part[], partLinks: PartLink[]): 
       const name = (items[hub] as Item).name;
       const more = members.length - 1;
       const title = `${what} ${r + 1} of ${regions.length}: ${name}${more > 0 ? ` and ${more} more ${level === 1 ? 'parts' : 'regions'}` : ''}`;
+      const id = level === 1 ? `er-diagram-overview-${r + 1}` : `er-diagram-overview-l${level}-${r + 1}`;
       pages.push({
-        id: level === 1 ? `er-diagram-overview-${r + 1}` : `er-diagram-overview-l${level}-${r + 1}`,
+        id,
         title: `${title} (${parts} parts, ${tables.length} tables)`,
         boxes: members.map((m) => box(items[m] as Item, m)),
         edges: strongest(own).map((l) => ({
@@ -67,7 +76,7 @@ export function overviewRegions(ir: Ir, groups: Part[], partLinks: PartLink[]): 
         })),
         tables,
       });
-      next.push({ title, name, parts, tables });
+      next.push({ title, name, parts, tables, target: id });
     });
     const regionOf = new Map<number, number>();
     regions.forEach((members, r) => {
@@ -105,6 +114,7 @@ const box = (item: Item, i: number): Box => ({
   title: item.title,
   tables: item.tables.length,
   ...(item.parts > 1 ? { parts: item.parts } : {}),
+  ...(item.target ? { target: item.target } : {}),
 });
 
 /** At most OVERVIEW_MAX_LINKS links, the strongest (ties by position), in position order. */

@@ -113,7 +113,10 @@ export function planDiagrams(ir: Ir, options: PlanOptions = {}): PlannedDiagram[
     });
   else if (groups.length <= OVERVIEW_MAX_PARTS) out.push(partsOverview(fileId(), ir, groups, rels));
   const pages = ir.tables.length > OVERVIEW_MAX_TABLES && groups.length > OVERVIEW_MAX_PARTS;
+  // The diagram that draws each part (its first, when it takes several): where an overview box leads.
+  const targets: string[] = [];
   for (const g of groups) {
+    targets.push(fileId());
     const pieces = packOwners(
       g.tables.map(tableSortKey),
       (k) => byChild.get(k) ?? [],
@@ -153,9 +156,16 @@ export function planDiagrams(ir: Ir, options: PlanOptions = {}): PlannedDiagram[
       });
     });
   }
+  for (const p of out)
+    if (p.kind === 'overview')
+      for (const b of p.scene.boxes)
+        if (b.kind === 'part') {
+          const target = targets[Number(b.key.slice('part:'.length))];
+          if (target) b.target = target;
+        }
   if (pages)
     out.unshift(
-      ...overviewRegions(ir, groups, partLinks(groups, rels)).map(
+      ...overviewRegions(ir, groups, partLinks(groups, rels), targets).map(
         (p): PlannedDiagram => ({
           scene: { id: p.id, title: p.title, boxes: p.boxes, edges: p.edges },
           kind: 'overview',

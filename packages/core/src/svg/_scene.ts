@@ -37,6 +37,8 @@ export type Box =
       tables: number;
       /** A region of the overview: how many parts it holds. */
       parts?: number;
+      /** Id of the diagram that draws this part or region in detail (for `SvgOptions.href.diagram`). */
+      target?: string;
       /** A part of another overview page, drawn to give an edge its end. */
       stub?: boolean;
     };

@@ -2,13 +2,13 @@ import type { Domain } from '../domains/index.js';
 import type { Ir, TableRef } from '../ir/types.js';
 import type { Relationship } from '../relationships/derive.js';
 import { cleanSvg } from './_clean.js';
-import { sceneDot } from './_dot.js';
+import { type BoxLinks, sceneDot } from './_dot.js';
 import { layoutSvg } from './_graphviz.js';
 import { planDiagrams } from './_plan.js';
 import type { Scene } from './_scene.js';
 import { neighbourhoodScene } from './neighbourhood.js';
 
-export { MAX_BOX_COLUMNS } from './_dot.js';
+export { type BoxLinks, MAX_BOX_COLUMNS } from './_dot.js';
 
 /** One SVG ER diagram: a plain static picture (no script, no external font or link), deterministic bytes. */
 export interface SvgDiagram {
@@ -41,10 +41,16 @@ export interface SvgOptions {
   domains?: readonly Domain[];
   /** `deriveRelationships(ir)`, when the caller has it already. */
   relationships?: readonly Relationship[];
+  /**
+   * Links for an SVG inlined in a page (the static site): each table box to `table(ref)`, each part or
+   * region box of an overview to `diagram(id)` (the id of the diagram that draws it). The value is the
+   * caller's, written as given (XML-escaped). Off by default: a Markdown image shows no links.
+   */
+  href?: BoxLinks;
 }
 
-async function draw(scene: Scene): Promise<string> {
-  const { dot, nodes } = sceneDot(scene);
+async function draw(scene: Scene, links?: BoxLinks): Promise<string> {
+  const { dot, nodes } = sceneDot(scene, links);
   // The fallback attaches edges to boxes, not rows (`n1:r3 -> n2:l1` becomes `n1 -> n2`).
   const fallback = () => dot.replace(/(n\d+):[lrh]\d*(?= ->| \[)/g, '$1');
   return cleanSvg(await layoutSvg(dot, scene.title, fallback), scene.title, nodes);
@@ -67,7 +73,7 @@ export async function renderSvgDiagrams(ir: Ir, options: SvgOptions = {}): Promi
       id: p.scene.id,
       title: p.scene.title,
       file: `${p.scene.id}.svg`,
-      svg: await draw(p.scene),
+      svg: await draw(p.scene, options.href),
       tables: p.tables,
       stubs: p.stubs,
       kind: p.kind,
@@ -84,7 +90,7 @@ export async function renderSvgDiagrams(ir: Ir, options: SvgOptions = {}): Promi
 export async function renderTableNeighbourhoodSvg(
   ir: Pick<Ir, 'tables'>,
   table: TableRef,
-  options: Pick<SvgOptions, 'relationships'> = {},
+  options: Pick<SvgOptions, 'relationships' | 'href'> = {},
 ): Promise<SvgDiagram | undefined> {
   const n = neighbourhoodScene(ir, table, options.relationships);
   if (!n) return undefined;
@@ -92,7 +98,7 @@ export async function renderTableNeighbourhoodSvg(
     id: n.scene.id,
     title: n.scene.title,
     file: `${n.scene.id}.svg`,
-    svg: await draw(n.scene),
+    svg: await draw(n.scene, options.href),
     tables: [{ schema: table.schema, name: table.name }],
     stubs: n.neighbours,
     kind: 'neighbourhood',

@@ -205,6 +205,33 @@ describe('the split', () => {
   });
 });
 
+describe('links for an inlined SVG (href)', () => {
+  it('table boxes link to the page the caller names, overview boxes to the diagram that draws them', async () => {
+    const ir = clustered(30, 4);
+    const href = {
+      table: (t: { name: string }) => `tables/${t.name}.html?a="b"&c`,
+      diagram: (id: string) => `${id}.html`,
+    };
+    const drawn = await renderSvgDiagrams(ir, { maxTablesPerDiagram: 6, href });
+    const ids = new Set(drawn.map((d) => d.id));
+    const overview = drawn.find((d) => d.kind === 'overview') as SvgDiagram;
+    const targets = parseSvg(overview.svg)
+      .attributes.filter((a) => a.name === 'xlink:href')
+      .map((a) => a.value);
+    expect(targets.length).toBeGreaterThan(0);
+    for (const t of targets) expect(ids.has(t.replace(/\.html$/, ''))).toBe(true);
+    const part = drawn.find((d) => d.kind === 'part') as SvgDiagram;
+    const links = parseSvg(part.svg)
+      .attributes.filter((a) => a.name === 'xlink:href')
+      .map((a) => a.value);
+    expect(links).toContain(`tables/${part.tables[0]?.name}.html?a="b"&c`);
+    // Without `href`, no links at all.
+    expect(
+      (await renderSvgDiagrams(ir, { maxTablesPerDiagram: 6 })).some((d) => d.svg.includes('href')),
+    ).toBe(false);
+  });
+});
+
 describe('the overview of a very large schema', () => {
   it('has one level of regions up to 2,500 parts and a top page of at most 50 regions', () => {
     const ir = clustered(1200, 3);
@@ -216,6 +243,11 @@ describe('the overview of a very large schema', () => {
     expect(overviews[0]?.scene.boxes.length).toBeLessThanOrEqual(50);
     expect(overviews.every((p) => /^er-diagram-overview(-\d+)?$/.test(p.scene.id))).toBe(true);
     expect(overviews.length - 1).toBe(overviews[0]?.scene.boxes.length);
+    // Each region box leads to its page, each part box on a page to the part's diagram.
+    const ids = new Set(plan.map((p) => p.scene.id));
+    for (const p of overviews)
+      for (const b of p.scene.boxes)
+        expect(b.kind === 'part' && b.target !== undefined && ids.has(b.target)).toBe(true);
   });
 });
 
