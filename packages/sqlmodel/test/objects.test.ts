@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { renderDdl } from '@ormdoc/core';
 import { resetDatabase, startPglite } from '@ormdoc/core/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fromSqlmodelExport, loadSqlmodel } from '../src/index.js';
@@ -125,6 +126,50 @@ describe.runIf(HAS_PYTHON)('SQLAlchemy sequences and DDL events (real SQLAlchemy
       CREATE VIEW ${v.name} AS ${v.definition};`);
     expect(await facts()).toEqual(sqlalchemy);
   });
+});
+
+/** Sequences, triggers, functions, RLS, policies and views of the public schema, as the catalogs say. */
+async function catalog(db: Awaited<ReturnType<typeof startPglite>>) {
+  const q = async (sql: string) => (await db.query<Record<string, unknown>>(sql)).rows;
+  return {
+    sequences: await q(
+      `SELECT c.relname, s.seqstart::text, s.seqincrement::text, s.seqmin::text, s.seqmax::text, s.seqcache::text, s.seqcycle
+       FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid ORDER BY 1`,
+    ),
+    triggers: await q(
+      `SELECT pg_get_triggerdef(oid) AS def FROM pg_trigger WHERE NOT tgisinternal ORDER BY 1`,
+    ),
+    functions: await q(
+      `SELECT pg_get_functiondef(oid) AS def FROM pg_proc WHERE pronamespace = 'public'::regnamespace ORDER BY 1`,
+    ),
+    rls: await q(`SELECT relname FROM pg_class WHERE relrowsecurity ORDER BY 1`),
+    policies: await q(
+      `SELECT polname, polcmd, polroles::text, pg_get_expr(polqual, polrelid) AS qual FROM pg_policy ORDER BY 1`,
+    ),
+    views: await q(`SELECT viewname, definition FROM pg_views WHERE schemaname = 'public' ORDER BY 1`),
+  };
+}
+
+describe.runIf(HAS_PYTHON)("ormdoc's DDL of the same models", () => {
+  it("executes and creates the objects create_all creates (functions' text and trigger definitions included)", async () => {
+    const [{ ir }, expected] = await Promise.all([
+      loadSqlmodel({ cwd: DIR, module: TARGET, python: TEST_PYTHON }),
+      sqlalchemyDdl(DIR, TARGET),
+    ]);
+    const db = await startPglite();
+    await resetDatabase(db);
+    await db.exec(expected);
+    const sqlalchemy = await catalog(db);
+    await resetDatabase(db);
+    await db.exec(renderDdl(ir));
+    expect(await catalog(db)).toEqual(sqlalchemy);
+    expect([
+      sqlalchemy.sequences.length,
+      sqlalchemy.triggers.length,
+      sqlalchemy.policies.length,
+      sqlalchemy.views.length,
+    ]).toEqual([2, 1, 1, 1]);
+  }, 60_000);
 });
 
 describe('the export format: sequences and DDL events are optional (older exports still read)', () => {
