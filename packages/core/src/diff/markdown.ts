@@ -57,7 +57,10 @@ export function summaryLine(report: DiffReport): string {
   const { changes, tables, risks } = report.summary;
   if (changes === 0) return 'No schema changes.';
   const enums = new Set(report.changes.flatMap((c) => (c.table ? [] : [c.enum]))).size;
-  const where = [plural(tables, 'table'), ...(enums ? [plural(enums, 'enum')] : [])].join(', ');
+  const where = [
+    ...(tables || !enums ? [plural(tables, 'table')] : []),
+    ...(enums ? [plural(enums, 'enum')] : []),
+  ].join(', ');
   const head = `**${plural(changes, 'change')}** (${where})`;
   const flagged = RISK_CLASSES.filter((c) => risks[c] > 0).map((c) => `${ICON[c]} ${risks[c]} ${c}`);
   return flagged.length ? `${head}: ${flagged.join(' · ')}` : `${head}, none of them risky.`;

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadMermaidErParser } from '../testing/mermaidParser.js';
 import { shopAfter, shopBefore } from './_fixtures.js';
 import { diffDiagram } from './diagram.js';
-import { renderDiffMarkdown } from './markdown.js';
+import { renderDiffMarkdown, summaryLine } from './markdown.js';
 import { diffReport, failsOn } from './report.js';
 import { DiffReport, diffReportJsonSchema } from './schema.js';
 
@@ -99,5 +99,16 @@ describe('diff report', () => {
     );
     expect(markdown).toContain('No schema changes.');
     expect(markdown).not.toContain('```mermaid');
+  });
+});
+
+describe('summary line', () => {
+  it('names only what changed: an enum-only change counts no tables', () => {
+    const before = shopBefore();
+    const after = shopBefore();
+    const e = after.enums[0]!;
+    after.enums[0] = { ...e, values: [...e.values, { name: 'ARCHIVED' }] } as typeof e;
+    const line = summaryLine(diffReport(before, after, labels));
+    expect(line).toBe('**1 change** (1 enum), none of them risky.');
   });
 });
