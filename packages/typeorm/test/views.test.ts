@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { renderDdl } from '@ormdoc/core';
 import { resetDatabase } from '@ormdoc/core/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { fromTypeormMetadata, loadTypeormMetadata } from '../src/index.js';
@@ -92,6 +93,10 @@ describe('TypeORM view entities', async () => {
       await db.exec(
         `CREATE ${t.kind === 'materialized-view' ? 'MATERIALIZED VIEW' : 'VIEW'} "${t.name}" AS ${t.definition};`,
       );
+    expect(await viewDefinitions(db)).toEqual(typeorm);
+    // and ormdoc's own DDL of the whole IR
+    await resetDatabase(db);
+    await db.exec(renderDdl(ir));
     expect(await viewDefinitions(db)).toEqual(typeorm);
   });
 
