@@ -1,4 +1,4 @@
-import { tableSortKey } from '../ir/names.js';
+import { qualifiedName, tableSortKey } from '../ir/names.js';
 import type { Column, Table, TableRef } from '../ir/types.js';
 import type { Box, Edge, Scene } from './_scene.js';
 import { label } from './_text.js';
@@ -41,8 +41,6 @@ export interface DotScene {
   dot: string;
   /** DOT node name → the box it draws. */
   nodes: Map<string, Box>;
-  /** DOT node name → the SVG id of its group. */
-  ids: Map<string, string>;
 }
 
 /**
@@ -52,7 +50,6 @@ export interface DotScene {
  */
 export function sceneDot(scene: Scene, links: BoxLinks = {}): DotScene {
   const nodes = new Map<string, Box>();
-  const ids = new Map<string, string>();
   const nameOf = new Map<string, string>();
   const usedIds = new Set<string>();
   const lines = [
@@ -70,7 +67,6 @@ export function sceneDot(scene: Scene, links: BoxLinks = {}): DotScene {
     nameOf.set(box.key, name);
     const what = box.kind === 'table' ? `t-${box.table.name}` : `p-${i + 1}`;
     const id = uniqueId(`${scene.id}-${what}`, usedIds);
-    ids.set(name, id);
     let text: string;
     if (box.kind === 'table') {
       const drawn = tableLabel(box, used.get(box.key));
@@ -78,7 +74,9 @@ export function sceneDot(scene: Scene, links: BoxLinks = {}): DotScene {
       text = drawn.text;
     } else text = partLabel(box);
     const url = box.kind === 'table' ? links.table?.(box.table) : box.target && links.diagram?.(box.target);
-    const href = url ? `, href="${dotString(url)}"` : '';
+    // A link's tooltip would otherwise be Graphviz's `<TABLE>`: the box's name instead.
+    const tip = box.kind === 'table' ? qualifiedName(box.table) : box.title;
+    const href = url ? `, href="${dotString(url)}", tooltip="${dotString(tip)}"` : '';
     lines.push(`  ${name} [id="${id}"${href}, label=<${text}>];`);
   });
   const port = (key: string, column: string | undefined, side: 'l' | 'r') => {
@@ -90,7 +88,7 @@ export function sceneDot(scene: Scene, links: BoxLinks = {}): DotScene {
     if (line) lines.push(`  ${line}`);
   });
   lines.push('}');
-  return { dot: `${lines.join('\n')}\n`, nodes, ids };
+  return { dot: `${lines.join('\n')}\n`, nodes };
 }
 
 function uniqueId(raw: string, used: Set<string>): string {

@@ -225,6 +225,12 @@ describe('links for an inlined SVG (href)', () => {
       .attributes.filter((a) => a.name === 'xlink:href')
       .map((a) => a.value);
     expect(links).toContain(`tables/${part.tables[0]?.name}.html?a="b"&c`);
+    // Each link's tooltip names its box (not Graphviz's `<TABLE>`).
+    const tips = parseSvg(part.svg)
+      .attributes.filter((a) => a.name === 'xlink:title')
+      .map((a) => a.value);
+    expect(tips).toContain(part.tables[0]?.name);
+    expect(tips.some((t) => t.includes('<'))).toBe(false);
     // Without `href`, no links at all.
     expect(
       (await renderSvgDiagrams(ir, { maxTablesPerDiagram: 6 })).some((d) => d.svg.includes('href')),
