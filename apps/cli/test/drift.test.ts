@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -8,6 +9,7 @@ import {
   type TestServer,
   USER,
 } from '../../../packages/database/test/_postgres.js';
+import { writeSqliteFile } from '../../../packages/database/test/_sqlite.js';
 import { ROOT, runMain } from './_harness.js';
 
 /**
@@ -37,6 +39,20 @@ describe('ormdoc drift: input that needs no server', () => {
   it('without a URL names the flag and the environment variable', async () => {
     const run = await runMain(['drift'], PRISMA);
     expectCleanFailure(run, /needs a database[\s\S]*ORMDOC_DATABASE_URL/);
+  });
+
+  it('a PostgreSQL schema against a SQLite file: the dialects differ', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ormdoc-drift-'));
+    try {
+      await writeSqliteFile(join(dir, 'dev.db'), 'CREATE TABLE t (id integer PRIMARY KEY)');
+      const run = await runMain(['drift', '--database-url', join(dir, 'dev.db')], PRISMA);
+      expectCleanFailure(
+        run,
+        /The schema is written for postgresql, but sqlite:.*dev\.db is a sqlite database/,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it.each([

@@ -1,12 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fromPrismaSchema } from '@ormdoc/prisma';
-import initSqlJs from 'sql.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prismaMigrateDdl } from '../../prisma/test/helpers/prismaDdl.js';
 import { driftReport, introspectDatabase, parseDatabaseUrl } from '../src/index.js';
 import { essentials } from './_drift.js';
+import { writeSqliteFile } from './_sqlite.js';
 
 /**
  * A SQLite file (written here with sql.js from Prisma's own SQLite DDL) read back by ormdoc and
@@ -43,13 +43,7 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'ormdoc-sqlite-'));
 const file = path.join(dir, 'dev.db');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function write(sql: string, base?: Buffer) {
-  const SQL = await initSqlJs();
-  const db = new SQL.Database(base);
-  db.exec(sql);
-  writeFileSync(file, db.export());
-  db.close();
-}
+const write = (sql: string, base?: Buffer) => writeSqliteFile(file, sql, base);
 
 async function drift() {
   const { ir } = await fromPrismaSchema({ cwd: dir, files: [{ path: 'schema.prisma', content: SCHEMA }] });

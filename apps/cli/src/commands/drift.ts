@@ -33,6 +33,14 @@ export const driftCommand = defineOrmdocCommand({
     const { extracted } = await loadAndExtract(ctx, { ...ctx.flags });
     const orm = extracted.ir;
     const { ir: database, server, db } = await readDatabase(ctx, args, url, orm.source.orm);
+    if (orm.dialect !== database.dialect)
+      throw new OrmdocError(
+        'CONFIG_INVALID',
+        `The schema is written for ${orm.dialect}, but ${server.label} is a ${database.dialect} database.`,
+        {
+          hint: 'Point --database-url at the database this schema deploys to (or set the dialect with --dialect).',
+        },
+      );
     const report = db.driftReport(orm, database, { database: server.label });
     if (args.format === 'json') ctx.io.stdout(`${JSON.stringify(report, null, 2)}\n`);
     else ctx.io.stdout(db.renderDriftMarkdown(report));
