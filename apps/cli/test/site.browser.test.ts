@@ -133,7 +133,9 @@ describe.skipIf(skipBrowser)('ormdoc site in chromium', () => {
     const config = resolveConfig({ title: '<script>window.__ormdocPwned=1</script>' });
     writeSite(site, (await renderSite({ ir, config, cwd: out, siteDir: site })).files);
     const { page, problems } = await watchedPage(browser);
-    const pwned = () => page.evaluate((flag) => (window as unknown as Record<string, unknown>)[flag], PWNED);
+    // Runs in the page: `globalThis` is its window (no DOM types in this tsconfig).
+    const pwned = () =>
+      page.evaluate((flag) => (globalThis as unknown as Record<string, unknown>)[flag], PWNED);
 
     await page.goto(fileUrl(join(site, 'index.html')));
     expect(await pwned()).toBeUndefined();
