@@ -20,6 +20,8 @@ export interface PrismaSchemaInput {
   cwd?: string;
   /** `migration.sql` files in order: what they add beyond tables goes into the IR (see `withMigrationObjects`). */
   migrations?: MigrationFile[];
+  /** `views/<schema>/<view>.sql` files (`prisma db pull`): the queries of the schema's view models. */
+  views?: MigrationFile[];
 }
 
 /**
@@ -50,11 +52,10 @@ export async function fromPrismaSchema(input: PrismaSchemaInput): Promise<Extrac
     ...(ormVersion ? { ormVersion } : {}),
   });
   diagnostics.unshift(...relaxed);
-  const views = await readPrismaViews(
-    cwd,
-    files.map((f) => path.resolve(cwd, f.path)),
-  );
-  const added = await withMigrationObjects(ir, { migrations: input.migrations ?? [], views });
+  const added = await withMigrationObjects(ir, {
+    migrations: input.migrations ?? [],
+    views: input.views ?? [],
+  });
   return { ir: added.ir, diagnostics: [...diagnostics, ...added.diagnostics] };
 }
 
@@ -64,14 +65,12 @@ export async function loadPrisma(options: {
   schema?: string | string[];
 }): Promise<ExtractResult> {
   const files = await findSchemaFiles(options.cwd, options.schema);
-  const migrations = await readMigrations(
-    options.cwd,
-    files.map((f) => f.absolute),
-  );
+  const schemaPaths = files.map((f) => f.absolute);
   const result = await fromPrismaSchema({
     cwd: options.cwd,
     files: files.map((f) => ({ path: f.path, content: f.content })),
-    migrations,
+    migrations: await readMigrations(options.cwd, schemaPaths),
+    views: await readPrismaViews(options.cwd, schemaPaths),
   });
   return {
     ...result,
