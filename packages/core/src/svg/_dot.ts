@@ -15,6 +15,8 @@ export const MAX_BOX_COLUMNS = 30;
 export const MEASURE_FONT = 'Verdana';
 export const FONT_FAMILY = 'Helvetica,Arial,sans-serif';
 const FONT = MEASURE_FONT;
+/** Size of the text in boxes (points); edge labels are smaller. */
+export const FONT_SIZE = 11;
 const INK = '#24292f';
 const MUTED = '#57606a';
 const LINE = '#57606a';
@@ -55,7 +57,7 @@ export function sceneDot(scene: Scene, links: BoxLinks = {}): DotScene {
   const lines = [
     'digraph erd {',
     `  graph [rankdir=LR, bgcolor="white", pad="0.2", nodesep="0.35", ranksep="0.9", fontname="${FONT}", id="${scene.id}"];`,
-    `  node [shape=plaintext, margin="0", fontname="${FONT}", fontsize="11", fontcolor="${INK}"];`,
+    `  node [shape=plaintext, margin="0", fontname="${FONT}", fontsize="${FONT_SIZE}", fontcolor="${INK}"];`,
     `  edge [fontname="${FONT}", fontsize="9", fontcolor="${MUTED}", color="${LINE}", arrowsize="0.8"];`,
   ];
   const used = edgePorts(scene.edges);
