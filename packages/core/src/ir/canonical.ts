@@ -3,8 +3,10 @@ import type { Ir } from './types.js';
 
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const byName = <T extends { name: string }>(a: T, b: T) => compareText(a.name, b.name);
-const byTableThenName = <T extends { table: { schema: string | null; name: string }; name: string }>(a: T, b: T) =>
-  compareRefs(a.table, b.table) || compareText(a.name, b.name);
+const byTableThenName = <T extends { table: { schema: string | null; name: string }; name: string }>(
+  a: T,
+  b: T,
+) => compareRefs(a.table, b.table) || compareText(a.name, b.name);
 
 /**
  * Put an IR in canonical order so that the same schema always gives byte-identical output:

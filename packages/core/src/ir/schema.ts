@@ -219,7 +219,10 @@ export const DeclaredIn = z.enum(['orm', 'migration', 'database']);
 /** Row-level security on a table (PostgreSQL `ALTER TABLE ... ENABLE / FORCE ROW LEVEL SECURITY`). */
 export const RowLevelSecurity = z.object({
   enabled: z.boolean(),
-  forced: z.boolean().default(false).describe('FORCE ROW LEVEL SECURITY: the policies apply to the table owner too.'),
+  forced: z
+    .boolean()
+    .default(false)
+    .describe('FORCE ROW LEVEL SECURITY: the policies apply to the table owner too.'),
   declaredIn: DeclaredIn.optional(),
   source: SourceLocation.optional(),
 });
@@ -229,7 +232,10 @@ export const Policy = z.object({
   table: TableRef,
   name: z.string().min(1),
   command: z.enum(['all', 'select', 'insert', 'update', 'delete']).default('all'),
-  roles: z.array(z.string().min(1)).default(['public']).describe('Roles the policy applies to; public when none named.'),
+  roles: z
+    .array(z.string().min(1))
+    .default(['public'])
+    .describe('Roles the policy applies to; public when none named.'),
   permissive: z.boolean().default(true).describe('false: AS RESTRICTIVE.'),
   using: z.string().optional().describe('The USING expression (SQL), which rows are visible or affected.'),
   withCheck: z.string().optional().describe('The WITH CHECK expression (SQL), which new rows are allowed.'),
@@ -240,8 +246,14 @@ export const Policy = z.object({
 /** A database role the schema declares (drizzle `pgRole`, `CREATE ROLE` in a migration). */
 export const Role = z.object({
   name: z.string().min(1),
-  options: z.array(z.string()).default([]).describe('Role options as SQL keywords, e.g. LOGIN, CREATEDB, INHERIT.'),
-  existing: z.boolean().optional().describe('Declared as already existing (drizzle `.existing()`): not created by the schema.'),
+  options: z
+    .array(z.string())
+    .default([])
+    .describe('Role options as SQL keywords, e.g. LOGIN, CREATEDB, INHERIT.'),
+  existing: z
+    .boolean()
+    .optional()
+    .describe('Declared as already existing (drizzle `.existing()`): not created by the schema.'),
   declaredIn: DeclaredIn,
   source: SourceLocation.optional(),
 });
@@ -273,7 +285,9 @@ export const Routine = z.object({
   schema: z.string().nullable(),
   name: z.string().min(1),
   kind: z.enum(['function', 'procedure']).default('function'),
-  arguments: z.string().describe('The argument list as SQL, without parentheses, e.g. "user_id uuid, n integer DEFAULT 1".'),
+  arguments: z
+    .string()
+    .describe('The argument list as SQL, without parentheses, e.g. "user_id uuid, n integer DEFAULT 1".'),
   returns: z.string().optional().describe('The return type as SQL (trigger, void, SETOF users, TABLE(...)).'),
   language: z.string().min(1).describe('plpgsql, sql, ...'),
   volatility: z.enum(['immutable', 'stable', 'volatile']).default('volatile'),
@@ -303,7 +317,6 @@ export const Sequence = z.object({
   declaredIn: DeclaredIn,
   source: SourceLocation.optional(),
 });
-
 
 export const TableKind = z.enum(['table', 'view', 'materialized-view']);
 
@@ -422,7 +435,6 @@ export const Extension = z.object({
   source: SourceLocation.optional(),
 });
 
-
 export const Ir = z.object({
   irVersion: z.literal(IR_VERSION),
   dialect: Dialect,
@@ -438,6 +450,9 @@ export const Ir = z.object({
   policies: z.array(Policy).default([]).describe('Row-level security policies, sorted by table then name.'),
   roles: z.array(Role).default([]).describe('Database roles the schema declares, sorted by name.'),
   triggers: z.array(Trigger).default([]).describe('Triggers, sorted by table then name.'),
-  routines: z.array(Routine).default([]).describe('Functions and procedures, sorted by schema, name, arguments.'),
+  routines: z
+    .array(Routine)
+    .default([])
+    .describe('Functions and procedures, sorted by schema, name, arguments.'),
   sequences: z.array(Sequence).default([]).describe('Sequences, sorted by schema then name.'),
 });
