@@ -28,3 +28,29 @@ describe('findTodos', () => {
     expect(findTodos('a.md', doc)).toEqual([{ file: 'a.md', line: 6, section: 'Backups', fact: 'rpo' }]);
   });
 });
+
+describe('findTodos: fences and line endings, one boundary case each', () => {
+  const at = (doc: string[]) => findTodos('a.md', doc.join('\n')).map((t) => t.line);
+
+  it('a fence closes only with the same character, at least as long; indented fences count', () => {
+    expect(at(['~~~', '```', todo('a'), '~~~', todo('b')])).toEqual([5]);
+    expect(at(['````', '```', todo('a'), '````', todo('b')])).toEqual([5]);
+    expect(at(['```', todo('a'), '`````', todo('b')])).toEqual([4]);
+    expect(at(['  ```', todo('a'), '  ```', todo('b')])).toEqual([4]);
+    // Two backticks or tildes are no fence.
+    expect(at(['``', todo('a'), '~~', todo('b')])).toEqual([2, 4]);
+    expect(at(['x ```', todo('a')])).toEqual([2]);
+  });
+
+  it('CRLF lines: headings and facts are read without the \\r', () => {
+    expect(findTodos('a.md', ['## Backups', todo('rpo'), ''].join('\r\n'))).toEqual([
+      { file: 'a.md', line: 2, section: 'Backups', fact: 'rpo' },
+    ]);
+  });
+
+  it('a TODO(ormdoc) line of no known form is listed without a fact; before any heading, with no section', () => {
+    expect(findTodos('a.md', 'TODO(ormdoc): check this\n## S\n')).toEqual([
+      { file: 'a.md', line: 1, section: '' },
+    ]);
+  });
+});
