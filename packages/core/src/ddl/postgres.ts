@@ -64,7 +64,11 @@ const x = (ir: Ir, expr: string) => translateExpression(ir.dialect, D, expr);
  */
 export function postgresDdl(ir: Ir): string {
   const { tables, views } = orderedRelations(ir);
-  const schemas = ir.namespaces
+  // Functions and sequences may live in a schema no table uses (a `util` or `private` schema).
+  const objectSchemas = [...ir.routines, ...ir.sequences].flatMap((o) =>
+    o.schema === null ? [] : [o.schema],
+  );
+  const schemas = [...new Set([...ir.namespaces, ...objectSchemas])]
     .filter((s) => s !== 'public')
     .map((s) => `CREATE SCHEMA IF NOT EXISTS ${q(s)};`);
   const enums = ir.enums.filter((e) => e.native).map(createEnum);

@@ -4,7 +4,16 @@ import { moddatetime } from '@electric-sql/pglite/contrib/moddatetime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../findings/index.js';
 import type { Ir, Table } from '../ir/types.js';
-import { aColumn, anIr, aPolicy, aPrimaryKey, aRoutine, aTable, aTrigger } from '../testing/builders.js';
+import {
+  aColumn,
+  anIr,
+  aPolicy,
+  aPrimaryKey,
+  aRoutine,
+  aSequence,
+  aTable,
+  aTrigger,
+} from '../testing/builders.js';
 import { objectsIr } from '../testing/objectsIr.js';
 import { resetDatabase } from '../testing/pg.js';
 import { renderDdl } from './index.js';
@@ -248,6 +257,27 @@ describe('the DDL of objects beyond tables executes and the catalog matches the 
     expect(p?.fresh).toBe(true);
     expect(await rows(`SELECT op FROM audit_log`)).toEqual([{ op: 'INSERT' }]);
     expect(await rows(`SELECT id FROM documents`)).toEqual([{ id: 1000 }]);
+  });
+});
+
+describe('objects in a schema no table uses', () => {
+  it('the DDL creates the schema of a function and of a sequence first', async () => {
+    const small = anIr({
+      tables: [
+        aTable('notes', { columns: [aColumn('id', 'integer')], primaryKey: aPrimaryKey('notes', ['id']) }),
+      ],
+      routines: [aRoutine('touch', { schema: 'util' })],
+      sequences: [aSequence('ticket', { schema: 'private' })],
+    });
+    await execute(renderDdl(small));
+    const got = await rows<{ nspname: string; kind: string }>(
+      `SELECT n.nspname, 'function' AS kind FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE p.proname = 'touch'
+       UNION ALL SELECT n.nspname, 'sequence' FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relname = 'ticket'`,
+    );
+    expect(got).toEqual([
+      { nspname: 'util', kind: 'function' },
+      { nspname: 'private', kind: 'sequence' },
+    ]);
   });
 });
 
