@@ -75,3 +75,42 @@ describe('parseRegions', () => {
     );
   });
 });
+
+describe('parseRegions: boundary cases and what a broken marker says', () => {
+  const ids = (content: string) =>
+    parseRegions(content, 'x.md').flatMap((s) => (s.kind === 'region' ? [s.id] : []));
+  const broken = (content: string): string => {
+    try {
+      parseRegions(content, 'docs/x.md');
+    } catch (error) {
+      return (error as Error).message;
+    }
+    throw new Error('expected MARKERS_BROKEN');
+  };
+
+  it('reads regions after an empty first line and at the very end without a newline', () => {
+    expect(ids('\n<!-- ormdoc:begin a -->\nA\n<!-- ormdoc:end a -->\n')).toEqual(['a']);
+    expect(ids('\n\n<!-- ormdoc:begin a -->\n<!-- ormdoc:end a -->')).toEqual(['a']);
+  });
+
+  it('each message names the file, the line, the ids and where the open region began', () => {
+    expect(broken('x\n<!-- ormdoc:begin a -->\n<!-- ormdoc:begin b -->\n')).toBe(
+      'docs/x.md:3: "ormdoc:begin b" inside region "a" opened at line 2',
+    );
+    expect(broken('x\n<!-- ormdoc:end a -->\n')).toBe(
+      'docs/x.md:2: "ormdoc:end a" without a matching "ormdoc:begin a"',
+    );
+    expect(broken('<!-- ormdoc:begin a -->\n<!-- ormdoc:end b -->\n')).toBe(
+      'docs/x.md:2: "ormdoc:end b" closes region "a" opened at line 1',
+    );
+    expect(broken('x\n\n<!-- ormdoc:begin a -->\n')).toBe(
+      'docs/x.md:3: "ormdoc:begin a" has no "ormdoc:end a"',
+    );
+  });
+
+  it('splitLines keeps a last line without a newline, and gives nothing for empty text', () => {
+    expect(splitLines('a\nb')).toEqual(['a\n', 'b']);
+    expect(splitLines('a\n\n')).toEqual(['a\n', '\n']);
+    expect(splitLines('')).toEqual([]);
+  });
+});
