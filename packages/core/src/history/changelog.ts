@@ -58,7 +58,8 @@ const FORMAT = ['%H', '%as', '%an', '%D'].join('%x1f');
 /** The Changelog, or undefined when the section stays as it is written (history off, or nothing to show). */
 export async function readChangelog(options: ChangelogOptions): Promise<Changelog | undefined> {
   const history = options.config.history ?? { changelog: 'commits', rows: 50 };
-  if (history.changelog === 'off') return undefined;
+  // Only the schema reference has a Changelog.
+  if (history.changelog === 'off' || !options.config.output.templates.includes('schema')) return undefined;
   const where = await tryGit(options.cwd, ['rev-parse', '--show-toplevel', '--is-shallow-repository']);
   const [root, shallow] = (where ?? '').trim().split('\n');
   if (!root || shallow !== 'false') return kept(options);
