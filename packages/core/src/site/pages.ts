@@ -63,13 +63,26 @@ ${rows.join('\n')}
 <script type="application/json" id="ormdoc-index">${scriptJson(entries)}</script>`;
 }
 
+/** Above this many diagrams, a diagram page lists the others folded. */
+const MAX_INLINE_LINKS = 12;
+
 /** A diagram page's body: the SVG in a pan-and-zoom viewport, and links to the other diagrams. */
 export function diagramBody(path: string, diagram: SiteDiagram, others: NavLink[]): string {
   const link = (target: string) => html(relativeUrl(relativeTo(path, target)));
+  const items = others
+    .map((o) =>
+      o.target === path
+        ? `<strong>${html(o.label)}</strong>`
+        : `<a href="${link(o.target)}">${html(o.label)}</a>`,
+    )
+    .join(' · ');
+  // Many diagrams (a large schema's parts) fold away, so the picture stays in view.
   const list =
-    others.length > 1
-      ? `<p>${others.map((o) => (o.target === path ? `<strong>${html(o.label)}</strong>` : `<a href="${link(o.target)}">${html(o.label)}</a>`)).join(' · ')}</p>`
-      : '';
+    others.length <= 1
+      ? ''
+      : others.length <= MAX_INLINE_LINKS
+        ? `<p>${items}</p>`
+        : `<details><summary>All ${others.length} diagrams</summary><p>${items}</p></details>`;
   return `<h1>${html(diagram.title)}</h1>
 ${list}
 <div class="toolbar"><button type="button" id="zoom-in" aria-label="Zoom in">+</button><button type="button" id="zoom-out" aria-label="Zoom out">−</button><button type="button" id="zoom-fit">Fit</button><span class="muted">Drag to pan, wheel or + − 0 to zoom.</span></div>
