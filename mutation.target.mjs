@@ -6,8 +6,10 @@ const target = process.env.MUTATE ?? 'relationships';
 const [pkg, dir] = target.includes('/') ? target.split(/\/(.*)/s) : ['core', target];
 
 export const mutateDir = `packages/${pkg}/src/${dir}`;
-export const testGlobs =
-  pkg === 'core'
+/** MUTATE_TESTS (comma-separated globs) runs only those tests, e.g. the fast ones of a folder. */
+export const testGlobs = process.env.MUTATE_TESTS
+  ? process.env.MUTATE_TESTS.split(',')
+  : pkg === 'core'
     ? [`${mutateDir}/**/*.test.ts`]
     : [`${mutateDir}/**/*.test.ts`, `packages/${pkg}/test/**/*.test.ts`];
 /** A name for the report and the sandbox: `write`, `prisma-convert`. */

@@ -14,7 +14,8 @@ export default {
   // The sandbox needs only the packages (tests import their TypeScript sources) and the configs.
   ignorePatterns: [
     '/bench',
-    '/examples',
+    '/examples/*/*',
+    '!/examples/*/docs', // the examples' documents (ir tests read their schema.json)
     '/apps',
     '/docs',
     '/tests',
