@@ -32,7 +32,7 @@ const CSS_HASH = hash(SITE_CSS);
 
 /**
  * The Content-Security-Policy of a page: nothing by default; the site's style sheet and this
- * page's scripts by hash; images from the site's own files. No network, no inline handlers, no
+ * page's scripts by hash; images from the site's own files (the documents' SVG pictures). No network, no inline handlers, no
  * plugins, no `<base>` rewriting, no form posts.
  */
 export function contentSecurityPolicy(scripts: readonly string[], svgStyles: readonly string[] = []): string {
@@ -42,7 +42,7 @@ export function contentSecurityPolicy(scripts: readonly string[], svgStyles: rea
     "default-src 'none'",
     `script-src ${scriptSrc}`,
     `style-src ${styleSrc}`,
-    "img-src 'self' data:",
+    "img-src 'self'",
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');
