@@ -95,8 +95,10 @@ export async function runDocsPipeline(
 ): Promise<DocsRun> {
   const { progress, cwd } = ctx;
   const first = await loadPhase(ctx);
-  const outDir = resolve(cwd, first.config.output.dir);
-  const outDirRel = relativePosix(cwd, outDir) || '.';
+  // Where the documents go: the config and flags say, until drizzle.config.ts's withOrmdoc options
+  // (read by the extraction) are merged below them.
+  let outDir = resolve(cwd, first.config.output.dir);
+  let outDirRel = relativePosix(cwd, outDir) || '.';
   const onPhase = (event: GeneratePhase) => {
     const name = event.phase === 'write' && check ? 'check' : event.phase;
     progress.done(name, event.ms, describePhase(event, outDirRel));
@@ -128,6 +130,8 @@ export async function runDocsPipeline(
   }
   const { loaded, extracted } = await extractPhase(ctx, first);
   const { config } = loaded;
+  outDir = resolve(cwd, config.output.dir);
+  outDirRel = relativePosix(cwd, outDir) || '.';
   if (ctx.io.ownsProcess && extracted.ir.tables.length > 0) await settleAfterExtraction();
   let rendering = true;
   const inputs = inputsOf(extracted, first.config, cwd);
