@@ -85,6 +85,39 @@ describe('breakCycles: the rules its documentation states, one case each', () =>
     ).toEqual({ order: [1, 0, 2], postponed: [2, 0] });
   });
 
+  it('a pending FK no longer counts toward the worst cost once its parent is placed', () => {
+    // 2 is taken first (its worst is DEFERRABLE); then 1's NOT NULL FK to 2 is settled and only its nullable
+    // FK to 0 is pending: 1 is taken next, and 0's NOT NULL FK to 1 is never postponed.
+    expect(
+      run(3, [
+        [1, 2, 2],
+        [2, 1, 1],
+        [1, 0, 0],
+        [0, 1, 2],
+      ]),
+    ).toEqual({ order: [2, 1, 0], postponed: [2, 1] });
+  });
+
+  it('the rank and count rules hold for a node that becomes a candidate late', () => {
+    // 1 waits for 0 (another component), so 2 is a candidate first: the lower rank still wins a tie...
+    expect(
+      run(3, [
+        [1, 0, 1],
+        [1, 2, 1],
+        [2, 1, 1],
+      ]),
+    ).toEqual({ order: [0, 1, 2], postponed: [1] });
+    // ...but not over fewer pending FKs.
+    expect(
+      run(3, [
+        [1, 0, 1],
+        [1, 2, 1],
+        [1, 2, 1],
+        [2, 1, 1],
+      ]),
+    ).toEqual({ order: [0, 2, 1], postponed: [3] });
+  });
+
   it('at the same cost and count, the lowest rank is taken', () => {
     expect(
       run(2, [
