@@ -123,3 +123,31 @@ describe('facts and their TODO lines', () => {
     );
   });
 });
+
+describe('more boundary cases of placement and removal', () => {
+  it('a region inserted before the next kept region, which is followed by text', () => {
+    expect(mergeDocument(`intro\n\n${B}\n\nmine\n`, `${A}\n\n${B}\n`, 'x.md')).toBe(
+      `intro\n\n${A}\n\n${B}\n\nmine\n`,
+    );
+  });
+
+  it('the last region dropped with nothing added: the text before it ends with one newline', () => {
+    expect(mergeDocument(`notes\n\n${A}\n`, 'no regions\n', 'x.md')).toBe('notes\n');
+  });
+
+  it('a dropped region followed directly by text: the text is kept whole', () => {
+    expect(mergeDocument(`${A}\nnotes\n`, 'no regions\n', 'x.md')).toBe('notes\n');
+  });
+
+  it('text before the first region and at the end is kept as it is when nothing is dropped', () => {
+    expect(mergeDocument(`\nnotes\n\n${A}\n\nend\n\n`, `${wrapRegion('a', 'A2')}\n`, 'x.md')).toBe(
+      `\nnotes\n\n${wrapRegion('a', 'A2')}\n\nend\n\n`,
+    );
+  });
+
+  it('a region that ends the file without a newline, rendered without one, stays without one', () => {
+    expect(mergeDocument(`x\n\n${A}`, `x\n\n${wrapRegion('a', 'A2')}`, 'x.md')).toBe(
+      `x\n\n${wrapRegion('a', 'A2')}`,
+    );
+  });
+});
