@@ -100,6 +100,17 @@ describe('findEnum', () => {
     });
   });
 
+  it('a pin indexes the enums too, until its release; a nested pin releases nothing', () => {
+    const x = ir();
+    const outer = pinLookups(x);
+    pinLookups(x).release();
+    x.enums[1] = anEnum('mood', ['ok']);
+    // Still pinned: answered from the index built before the edit (which is why nothing may edit meanwhile).
+    expect(findEnum(x, ref(null, 'mood'))).toBeUndefined();
+    outer.release();
+    expect(findEnum(x, ref(null, 'mood'))).toBe(x.enums[1]);
+  });
+
   it('an enum replaced in place is found afresh', () => {
     const x = ir();
     expect(findEnum(x, ref(null, 'status'))).toBe(x.enums[1]);
