@@ -173,6 +173,13 @@ function computeOrder(ir: Pick<Ir, 'tables'>): DependencyOrder {
   };
 }
 
+const byTableThenForeignKey = (
+  a: { table: TableRef; foreignKey: string },
+  b: { table: TableRef; foreignKey: string },
+) =>
+  // Stryker disable next-line EqualityOperator: one table's FK names differ, so < and <= agree.
+  compareRefs(a.table, b.table) || (a.foreignKey < b.foreignKey ? -1 : 1);
+
 /** Strongly connected components of the NOT NULL, non-deferrable foreign keys with two or more tables. */
 function notNullCycles(nodes: readonly Table[], edges: readonly FkEdge[]): UnbreakableCycle[] {
   const hard = edges.filter((e) => e.cost === 2);
@@ -196,8 +203,7 @@ function notNullCycles(nodes: readonly Table[], edges: readonly FkEdge[]): Unbre
       foreignKeys: hard
         .filter((e) => inside.has(e.child) && inside.has(e.parent))
         .map((e) => ({ table: tableRef(nodes[e.child] as Table), foreignKey: e.fk.name }))
-        // Stryker disable next-line EqualityOperator: one table's FK names differ, so < and <= agree.
-        .sort((a, b) => compareRefs(a.table, b.table) || (a.foreignKey < b.foreignKey ? -1 : 1)),
+        .sort(byTableThenForeignKey),
       selfReference: false,
     });
   }
