@@ -37,8 +37,21 @@ const TSCONFIG = JSON.stringify({
 });
 
 describe('loadTypeorm', () => {
-  test('the database driver package is not installed, and is never needed', () => {
-    expect(() => createRequire(path.join(here, 'x.js'))('pg')).toThrow();
+  test('a DataSource whose driver package is not installed loads: the driver is never needed', async () => {
+    // (pg is in this workspace now, for @ormdoc/database; better-sqlite3 is not.)
+    expect(() => createRequire(path.join(here, 'x.js'))('better-sqlite3')).toThrow();
+    const cwd = project({
+      'src/db.ts': `import { Column, DataSource, Entity, PrimaryGeneratedColumn } from 'typeorm';
+@Entity()
+export class Gadget {
+  @PrimaryGeneratedColumn() id: number;
+  @Column({ type: 'varchar', length: 50 }) name: string;
+}
+export const AppDataSource = new DataSource({ type: 'better-sqlite3', database: ':memory:', entities: [Gadget] });`,
+    });
+    const { ir } = await loadTypeorm({ cwd, dataSource: 'src/db.ts' });
+    expect(ir.dialect).toBe('sqlite');
+    expect(ir.tables.map((t) => t.name)).toEqual(['gadget']);
   });
 
   test('named DataSource export, tsconfig paths, ./x.js specifiers, circular imports, reflected types', async () => {
