@@ -8,6 +8,7 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^@ormdoc\/core\/testing$/, replacement: src('./packages/core/src/testing/index.ts') },
+      { find: /^@ormdoc\/core\/reuse$/, replacement: src('./packages/core/src/write/reuse.ts') },
       { find: /^@ormdoc\/core$/, replacement: src('./packages/core/src/index.ts') },
       { find: /^@ormdoc\/prisma$/, replacement: src('./packages/prisma/src/index.ts') },
       { find: /^@ormdoc\/drizzle\/config$/, replacement: src('./packages/drizzle/src/plugin.ts') },
