@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { OrmdocConfig } from './config/schema.js';
 import type { Diagnostic } from './diagnostics.js';

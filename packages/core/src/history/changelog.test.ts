@@ -85,8 +85,8 @@ describe('readChangelog', () => {
     const c1 = commit(dir, shopBefore(), 'v1');
     commit(dir, null, 'documents removed');
     const c3 = commit(dir, shopAfter(), 'documents back, v2');
-    const rows = await rowsOf(dir, third());
-    expect(rows?.map((r) => (Array.isArray(r) ? r[0] : r))).toEqual(['This version', c3, c1]);
+    const rows = (await rowsOf(dir, third())) as string[][];
+    expect(rows.map((r) => r[0])).toEqual(['This version', c3, c1]);
   });
 
   it('an older schema.json this ormdoc cannot read ends the history with a row that says so', async () => {

@@ -45,7 +45,11 @@ function reaches(adj: number[][], from: number, to: number): boolean {
   while (todo.length > 0) {
     const v = todo.pop() as number;
     if (v === to) return true;
-    for (const w of adj[v] ?? []) if (!seen.has(w)) seen.add(w), todo.push(w);
+    for (const w of adj[v] ?? [])
+      if (!seen.has(w)) {
+        seen.add(w);
+        todo.push(w);
+      }
   }
   return false;
 }

@@ -33,7 +33,11 @@ const reaches = (adj: Adj, from: string, to: string): boolean => {
   while (todo.length > 0) {
     const v = todo.pop() as string;
     if (v === to) return true;
-    for (const w of adj.get(v) ?? []) if (!seen.has(w)) seen.add(w), todo.push(w);
+    for (const w of adj.get(v) ?? [])
+      if (!seen.has(w)) {
+        seen.add(w);
+        todo.push(w);
+      }
   }
   return false;
 };

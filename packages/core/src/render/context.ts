@@ -1,7 +1,7 @@
 import type { OrmdocConfig, TemplateId } from '../config/schema.js';
-import type { Changelog } from '../history/types.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Finding, FindingCategory } from '../findings/index.js';
+import type { Changelog } from '../history/types.js';
 import { qualifiedName } from '../ir/names.js';
 import type { Ir, Table, TableRef } from '../ir/types.js';
 import { deriveRelationships, type Relationship } from '../relationships/derive.js';
