@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto';
 import { findTable, qualifiedName, sameTable, tableRef, tableSortKey } from '../ir/names.js';
-import type { Ir, Table, TableRef } from '../ir/types.js';
-import { NEIGHBOURHOOD_MAX_NEIGHBOURS } from '../mermaid/index.js';
+import type { Ir, TableRef } from '../ir/types.js';
+import { neighboursOf } from '../mermaid/neighbourhood.js';
 import {
   deriveRelationships,
-  type ForeignKeyRelationship,
   type ManyToManyRelationship,
   type Relationship,
 } from '../relationships/derive.js';
@@ -33,29 +32,7 @@ export function neighbourhoodScene(
   const focus = findTable(ir, table);
   if (!focus) return undefined;
   const all = relationships ?? deriveRelationships(ir);
-  const rels = all.filter(
-    (r): r is ForeignKeyRelationship =>
-      r.kind !== 'many-to-many' && (sameTable(r.child, focus) || sameTable(r.parent, focus)),
-  );
-  const neighbours = new Map<string, { table: Table; links: number }>();
-  for (const r of rels) {
-    const ends = new Set<Table>();
-    for (const end of [r.child, r.parent]) {
-      const t = sameTable(end, focus) ? undefined : findTable(ir, end);
-      if (t) ends.add(t);
-    }
-    for (const t of ends) {
-      const k = tableSortKey(t);
-      const n = neighbours.get(k);
-      if (n) n.links++;
-      else neighbours.set(k, { table: t, links: 1 });
-    }
-  }
-  const ranked = [...neighbours.entries()].sort(
-    ([a, x], [b, y]) => y.links - x.links || (a < b ? -1 : a > b ? 1 : 0),
-  );
-  const kept = ranked.slice(0, NEIGHBOURHOOD_MAX_NEIGHBOURS).sort(([a], [b]) => (a < b ? -1 : 1));
-  const keys = new Set(kept.map(([k]) => k));
+  const { rels, kept, keys, total } = neighboursOf(ir, focus, all);
   const focusKey = tableSortKey(focus);
   const edges: Edge[] = rels
     .filter((r) => [r.child, r.parent].every((end) => sameTable(end, focus) || keys.has(tableSortKey(end))))
@@ -71,7 +48,7 @@ export function neighbourhoodScene(
       title: `${qualifiedName(focus)} and the tables it is linked to`,
       ...folded,
     },
-    omitted: ranked.length - kept.length,
+    omitted: total - kept.length,
     neighbours: kept.map(([, n]) => tableRef(n.table)),
   };
 }
