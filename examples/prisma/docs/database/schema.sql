@@ -5,6 +5,30 @@ COMMENT ON TYPE member_role IS 'Role of a user inside an organization.';
 CREATE TYPE post_status AS ENUM ('draft', 'published', 'archived');
 COMMENT ON TYPE post_status IS 'Publication state of a post.';
 
+-- Functions
+SET check_function_bodies = false;
+
+CREATE FUNCTION current_organization()
+RETURNS uuid
+LANGUAGE sql
+STABLE
+AS $$
+  SELECT nullif(current_setting('app.current_organization', true), '')::uuid
+$$;
+COMMENT ON FUNCTION current_organization() IS 'The organization the current request acts for (app.current_organization).';
+
+CREATE FUNCTION set_updated_at()
+RETURNS trigger
+LANGUAGE plpgsql
+AS $$
+BEGIN
+  NEW.updated_at := now();
+  RETURN NEW;
+END;
+$$;
+
+RESET check_function_bodies;
+
 -- Tables
 CREATE TABLE users (
   id serial NOT NULL,
@@ -48,7 +72,7 @@ CREATE TABLE posts (
   view_count integer NOT NULL DEFAULT 0,
   deleted_at timestamptz(3),
   created_at timestamptz(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-  updated_at timestamptz(3) NOT NULL DEFAULT CURRENT_TIMESTAMP, -- updated by the ORM on every update: @updatedAt
+  updated_at timestamptz(3) NOT NULL DEFAULT CURRENT_TIMESTAMP, -- updated by the ORM on every update: @updatedAt; kept current for every writer by the trigger posts_set_updated_at
   CONSTRAINT posts_pkey PRIMARY KEY (id),
   CONSTRAINT posts_view_count_check CHECK (view_count >= 0)
 );
@@ -72,7 +96,7 @@ CREATE TABLE comments (
   parent_id integer,
   body text NOT NULL,
   created_at timestamptz(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-  updated_at timestamptz(3) NOT NULL DEFAULT CURRENT_TIMESTAMP, -- updated by the ORM on every update: @updatedAt
+  updated_at timestamptz(3) NOT NULL DEFAULT CURRENT_TIMESTAMP, -- updated by the ORM on every update: @updatedAt; kept current for every writer by the trigger comments_set_updated_at
   CONSTRAINT comments_pkey PRIMARY KEY (id)
 );
 CREATE INDEX comments_parent_id_idx ON comments (parent_id);
@@ -196,3 +220,26 @@ ALTER TABLE api_keys ADD CONSTRAINT api_keys_user_id_fkey FOREIGN KEY (user_id) 
 ALTER TABLE attachments ADD CONSTRAINT attachments_post_id_fkey FOREIGN KEY (post_id) REFERENCES posts (id) ON DELETE CASCADE ON UPDATE NO ACTION;
 
 ALTER TABLE user_profiles ADD CONSTRAINT user_profiles_user_id_fkey FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE ON UPDATE NO ACTION;
+
+-- Triggers
+CREATE TRIGGER comments_set_updated_at BEFORE UPDATE ON comments
+  FOR EACH ROW
+  EXECUTE FUNCTION set_updated_at();
+
+CREATE TRIGGER posts_set_updated_at BEFORE UPDATE ON posts
+  FOR EACH ROW
+  EXECUTE FUNCTION set_updated_at();
+
+-- Row-level security
+ALTER TABLE audit_logs ENABLE ROW LEVEL SECURITY;
+
+-- Policies
+CREATE POLICY audit_logs_append ON audit_logs
+  FOR INSERT
+  TO public
+  WITH CHECK (organization_id = current_organization());
+
+CREATE POLICY audit_logs_read_own_organization ON audit_logs
+  FOR SELECT
+  TO public
+  USING (organization_id = current_organization());
