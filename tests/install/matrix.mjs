@@ -33,8 +33,11 @@ const PACKAGES = [
   'packages/drizzle',
   'packages/typeorm',
   'packages/sqlmodel',
+  'packages/database',
   'apps/cli',
 ];
+/** ormdoc's packages that others depend on: not on the registry, so resolved to our tarballs. */
+const INTERNAL = ['@ormdoc/core', '@ormdoc/database'];
 const argv = process.argv.slice(2);
 const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1].split(',') : undefined;
 const keep = argv.includes('--keep');
@@ -192,10 +195,10 @@ function runCase(c, tarballs) {
   timings = [];
   const failures = [];
   const dir = mkdtempSync(join(tmpdir(), `ormdoc-matrix-${c.id}-`));
-  const coreSpec = `file:${tarballs['@ormdoc/core']}`;
+  const overrides = Object.fromEntries(INTERNAL.map((name) => [name, `file:${tarballs[name]}`]));
   const manifest = { name: `matrix-${c.id}`, version: '1.0.0', private: true };
-  if (c.pm === 'pnpm') manifest.pnpm = { overrides: { '@ormdoc/core': coreSpec } };
-  else manifest.overrides = { '@ormdoc/core': coreSpec }; // not on the registry: resolve it to our tarball
+  if (c.pm === 'pnpm') manifest.pnpm = { overrides };
+  else manifest.overrides = overrides; // not on the registry: resolve them to our tarballs
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   for (const [path, content] of Object.entries(c.files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
@@ -243,11 +246,7 @@ function check(step, dir, tarballs) {
   const r = step.npx
     ? run(
         'npx',
-        [
-          '--yes',
-          ...['@ormdoc/core', 'ormdoc', ...step.npx].flatMap((p) => ['-p', tarballs[p]]),
-          ...step.cmd,
-        ],
+        ['--yes', ...[...INTERNAL, 'ormdoc', ...step.npx].flatMap((p) => ['-p', tarballs[p]]), ...step.cmd],
         dir,
       )
     : run(join(dir, 'node_modules/.bin', step.cmd[0]), step.cmd.slice(1), dir, true);
