@@ -94,7 +94,7 @@ export function renderMermaid(ir: Ir, options: MermaidOptions = {}): MermaidDiag
   if (ir.tables.length <= max)
     return [
       {
-        title: 'Entity relationship diagram',
+        title: 'ER diagram of the whole schema',
         code: diagram(ir.tables, true),
         tables: ir.tables.map(tableRef),
         kind: 'full',

@@ -27,7 +27,7 @@ describe('diagrams.svg', () => {
       design.indexOf('## 2. Entity-Relationship Diagram'),
       design.indexOf('## 3.'),
     );
-    expect(section).toContain('![Entity relationship diagram](er-diagram.svg)');
+    expect(section).toContain('![ER diagram of the whole schema](er-diagram.svg)');
     expect(section.indexOf('er-diagram.svg')).toBeLessThan(section.indexOf('<details>'));
     expect(section).toContain('```mermaid');
   });

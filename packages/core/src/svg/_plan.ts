@@ -84,7 +84,7 @@ export function planDiagrams(ir: Ir, options: PlanOptions = {}): PlannedDiagram[
   if (ir.tables.length <= max)
     return [
       {
-        scene: whole('er-diagram', 'Entity relationship diagram', ir.tables, 'columns'),
+        scene: whole('er-diagram', 'ER diagram of the whole schema', ir.tables, 'columns'),
         kind: 'full',
         tables: ir.tables.map(tableRef),
         stubs: [],
