@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import {
   codeDigest,
   configJson,
@@ -48,11 +48,7 @@ export function inputsOf(
   if (!extracted.inputs?.length || extracted.config) return undefined;
   const salt = extractionSalt(extracted.detection.orm, config, cwd);
   if (salt === undefined) return undefined;
-  // Custom templates are read by the render: their files are inputs too.
-  const templates = config.output.templates.flatMap((t) =>
-    typeof t === 'string' ? [] : [resolve(cwd, t.path)],
-  );
-  return recordInputs(cwd, config.output.dir, salt, [...extracted.inputs, ...templates], {
+  return recordInputs(cwd, config, salt, extracted.inputs, {
     orm: extracted.detection.orm,
     tables: extracted.ir.tables.length,
     enums: extracted.ir.enums.length,

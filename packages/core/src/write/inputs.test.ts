@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { OrmdocConfig } from '../config/schema.js';
 import { digestInput, inputsSalt, inputsUnchanged, recordInputs } from './inputs.js';
 
 const root = mkdtempSync(join(tmpdir(), 'ormdoc-inputs-'));
@@ -45,7 +46,11 @@ describe('recordInputs / inputsUnchanged', () => {
     const cwd = mkdtempSync(join(root, 'project-'));
     writeFileSync(join(cwd, 'schema.prisma'), 'model A { id Int @id }');
     const salt = inputsSalt(['prisma', '{}']);
-    const rec = recordInputs(cwd, 'docs/database', salt, [cwd, join(cwd, 'schema.prisma')], extract);
+    const config = { output: { dir: 'docs/database', templates: [] } } as unknown as Pick<
+      OrmdocConfig,
+      'output'
+    >;
+    const rec = recordInputs(cwd, config, salt, [cwd, join(cwd, 'schema.prisma')], extract);
     expect(rec.entries.map(([p]) => p)).toEqual(['.', 'schema.prisma']);
     mkdirSync(join(cwd, 'docs/database'), { recursive: true });
     expect(inputsUnchanged(rec, salt, cwd, 'docs/database')).toBe(true);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import type { OrmdocConfig } from '../config/schema.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { relativePosix } from '../paths.js';
 
@@ -71,16 +72,21 @@ function outputFolders(cwd: string, outputDir: string): Set<string> {
   return out;
 }
 
-/** The record of an extraction's inputs (absolute paths in, project-relative paths kept). */
+/**
+ * The record of an extraction's inputs (absolute paths in, project-relative paths kept). The
+ * config's custom templates are inputs too (the render reads them), and its output folder is left
+ * out of the folder listings.
+ */
 export function recordInputs(
   cwd: string,
-  outputDir: string,
+  config: Pick<OrmdocConfig, 'output'>,
   salt: string,
   paths: readonly string[],
   extract: StampInputs['extract'],
 ): StampInputs {
-  const skip = outputFolders(cwd, outputDir);
-  const unique = [...new Set(paths.map((p) => resolve(cwd, p)))].sort();
+  const skip = outputFolders(cwd, config.output.dir);
+  const templates = config.output.templates.flatMap((t) => (typeof t === 'string' ? [] : [t.path]));
+  const unique = [...new Set([...paths, ...templates].map((p) => resolve(cwd, p)))].sort();
   return {
     salt,
     entries: unique.map((p) => [relativePosix(cwd, p) || '.', digestInput(p, skip)]),

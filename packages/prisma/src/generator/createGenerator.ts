@@ -133,16 +133,13 @@ export function createGenerator(generatorOptions: CreateGeneratorOptions = {}) {
       );
       // A declarative project (no config, or JSON) records its inputs: the next unchanged
       // `prisma generate` then answers without loading the rest of ormdoc (./unchanged.ts).
-      const templates = config.output.templates.flatMap((t) =>
-        typeof t === 'string' ? [] : [path.resolve(cwd, t.path)],
-      );
       const inputs =
         configFile === undefined || configFile.endsWith('.json')
           ? recordInputs(
               cwd,
-              config.output.dir,
+              config,
               generatorSalt(options),
-              [...prismaInputs(cwd, schemaPaths), ...(configFile ? [configFile] : []), ...templates],
+              [...prismaInputs(cwd, schemaPaths), ...(configFile ? [configFile] : [])],
               { orm: 'prisma', tables: ir.tables.length, enums: ir.enums.length, diagnostics },
             )
           : undefined;
