@@ -107,7 +107,11 @@ function pgArrayLiteral(values: unknown[], sqlType: string): string {
     if (typeof v === 'number' || typeof v === 'bigint') return v.toString();
     if (typeof v === 'boolean') return v ? 'true' : 'false';
     if (Array.isArray(v)) return pgArrayLiteral(v, base);
-    if (v instanceof Date) return `"${base === 'date' ? v.toISOString().split('T')[0] : v.toISOString()}"`;
+    if (v instanceof Date) {
+      const iso = v.toISOString();
+      // drizzle-kit: the date alone for date[], no T nor zone for timestamp[] (not timestamp(p)[]).
+      return `"${base === 'date' ? iso.split('T')[0] : base === 'timestamp' ? iso.replace('T', ' ').slice(0, 23) : iso}"`;
+    }
     if (v !== null && typeof v === 'object') return `"${JSON.stringify(v).replaceAll('"', '\\"')}"`;
     return `"${String(v)}"`;
   });
