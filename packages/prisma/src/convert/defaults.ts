@@ -16,7 +16,12 @@ function literalSql(value: PrismaDefaultScalar, field: PrismaField, dialect: Dia
     if (/^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(value)) return value;
   }
   if (field.type === 'Boolean' && (value === 'true' || value === 'false')) return value;
-  if (dialect === 'postgresql' && field.type === 'Bytes') return `'\\x${value}'`;
+  if (field.type === 'Bytes') {
+    // Prisma is given base64 and writes the bytes in hex: '\x68656c6c6f' (PostgreSQL), '68656c6c6f' (SQLite).
+    const hex = Buffer.from(value, 'base64').toString('hex');
+    if (dialect === 'postgresql') return `'\\x${hex}'`;
+    if (dialect === 'sqlite') return `'${hex}'`;
+  }
   return sqlString(value);
 }
 
