@@ -78,11 +78,10 @@ export const nullableUnique = defineRule({
         if (key.columns.length < 2) continue;
         const nullable = key.columns.filter((c) => findColumn(table, c)?.nullable);
         if (nullable.length === 0) continue;
-        const multi = key.columns.length > 1;
         out.push({
           ...at(table),
           columns: key.columns,
-          message: `${columnsLabel(table, key.columns)} is unique (${key.name}) but ${nullable.join(', ')} ${nullable.length > 1 ? 'are' : 'is'} nullable; ${multi ? 'rows with a NULL in the key are never considered duplicates' : 'any number of rows may hold NULL'}.`,
+          message: `${columnsLabel(table, key.columns)} is unique (${key.name}) but ${nullable.join(', ')} ${nullable.length > 1 ? 'are' : 'is'} nullable; rows with a NULL in the key are never considered duplicates.`,
           hint:
             ctx.ir.dialect === 'postgresql'
               ? `Make ${nullable.join(', ')} NOT NULL if every row has a value, or declare the key NULLS NOT DISTINCT (PostgreSQL 15+) if NULL should count once.`
@@ -202,10 +201,11 @@ export const cascadeChain = defineRule({
       const examples = (shown.length > 0 ? shown : chains)
         .slice(0, 3)
         .map((p) => pathText(p.map((t) => qualifiedName(t))));
+      // At least two: the child and the grandchild of a chain.
       const reached = reachedFrom(graph, table);
       out.push({
         ...at(table),
-        message: `Deleting ${aRowOf(table)} cascades through ${reached.length} table${reached.length === 1 ? '' : 's'} (${listed(reached)}), e.g. ${examples.join('; ')}.`,
+        message: `Deleting ${aRowOf(table)} cascades through ${reached.length} tables (${listed(reached)}), e.g. ${examples.join('; ')}.`,
         hint: `Prefer soft deletes or an explicit, batched cleanup for ${qualifiedName(table)}, or make the deepest link ON DELETE RESTRICT so a delete cannot remove far-away rows unnoticed.`,
       });
     }
