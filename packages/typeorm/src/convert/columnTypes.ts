@@ -32,9 +32,10 @@ export function tableColumnOptions(column: ColumnMetadataLike, driver: DriverLik
   };
 }
 
+/** Enum columns; SQLite's driver turns `simple-enum` into varchar (with a CHECK on the values). */
 export const isEnumColumn = (column: ColumnMetadataLike, driver: DriverLike): boolean => {
   const t = driver.normalizeType(column);
-  return t === 'enum' || t === 'simple-enum';
+  return t === 'enum' || t === 'simple-enum' || column.type === 'simple-enum';
 };
 
 /** The database name of a column's enum type, as PostgresQueryRunner.buildEnumName makes it. */
