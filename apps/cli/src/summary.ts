@@ -8,10 +8,11 @@ const MAX_TODOS_LISTED = 20;
 /** The end-of-run summary of `generate`: documents, tables, findings, TODOs left (file:line). */
 export function generateSummary(ctx: CommandContext, run: DocsRun): string {
   const c = ctx.colors;
-  const { written, unchanged, todos } = run.written;
+  const { written, unchanged, removed = [], todos } = run.written;
   const parts = [
     `${written.length} written`,
     `${unchanged.length} unchanged`,
+    ...(removed.length > 0 ? [`${removed.length} removed (no longer generated)`] : []),
     plural(run.tables, 'table'),
     plural(run.rendered.findings.length, 'finding'),
     plural(todos.length, 'TODO'),

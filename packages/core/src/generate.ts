@@ -10,6 +10,7 @@ import type { RenderedFile, RenderResult } from './render/types.js';
 import { writeDocuments } from './write/index.js';
 import { type StampInputs, sameInputs } from './write/inputs.js';
 import { insertMeasured, type MeasuredSection } from './write/measured.js';
+import { findOrphans, orphanStale, orphanWarning, removeOrphans } from './write/orphans.js';
 import { reuseStamp, writeStamp } from './write/reuse.js';
 import { readStamp, stampKey } from './write/stamp.js';
 import type { StaleFile, Todo, WriteResult } from './write/types.js';
@@ -52,6 +53,8 @@ export interface GenerateResult {
   files: RenderedFile[];
   written: string[];
   unchanged: string[];
+  /** Documents the last run wrote that this run no longer renders, removed (they held only ormdoc's text). */
+  removed: string[];
   stale: StaleFile[];
   todos: Todo[];
   findings: Finding[];
@@ -128,6 +131,17 @@ export async function generateDocs(options: GenerateOptions): Promise<GenerateRe
     cwd: options.cwd,
     ...(digests ? { digests } : {}),
   });
+  // What the last run wrote and this one does not (a table that left the schema): removed when it
+  // holds only ormdoc's text, else kept with a warning; stale for `check` either way (write/orphans.ts).
+  const orphans = findOrphans(
+    outputDir,
+    stamp ?? readStamp(outputDir),
+    rendered.files.map((f) => f.path),
+  );
+  const kept = orphans.filter((o) => !o.removable).map((o) => o.path);
+  if (check) written.stale.push(...orphans.map(orphanStale));
+  const removed = check ? [] : removeOrphans(outputDir, orphans);
+  written.removed = removed;
   const entries =
     digests && rendered.files.map((f): [string, string | undefined] => [f.path, digests.get(f.path)]);
   if (key !== undefined && entries?.every((e): e is [string, string] => e[1] !== undefined))
@@ -137,6 +151,7 @@ export async function generateDocs(options: GenerateOptions): Promise<GenerateRe
       findings: rendered.findings,
       diagnostics: rendered.diagnostics,
       ...(options.inputs ? { inputs: options.inputs } : {}),
+      ...(kept.length > 0 ? { orphans: kept } : {}),
     });
   options.onPhase?.({ phase: 'write', ms: elapsed(), check, written });
   return {
@@ -144,9 +159,10 @@ export async function generateDocs(options: GenerateOptions): Promise<GenerateRe
     files: rendered.files,
     written: written.written,
     unchanged: written.unchanged,
+    removed,
     stale: written.stale,
     todos: written.todos,
     findings: rendered.findings,
-    diagnostics: rendered.diagnostics,
+    diagnostics: [...rendered.diagnostics, ...kept.map(orphanWarning)],
   };
 }

@@ -73,7 +73,7 @@ function describePhase(event: GeneratePhase, outDirRel: string): string {
       const r = event.written;
       return event.check
         ? `${plural(r.stale.length, 'stale file')}, ${r.unchanged.length} current in ${outDirRel}`
-        : `${r.written.length} written, ${r.unchanged.length} unchanged in ${outDirRel}`;
+        : `${r.written.length} written, ${r.unchanged.length} unchanged${r.removed?.length ? `, ${r.removed.length} removed` : ''} in ${outDirRel}`;
     }
     default: {
       const never: never = event;
@@ -170,6 +170,7 @@ function finish(
   const written: WriteResult = {
     written: result.written,
     unchanged: result.unchanged,
+    removed: result.removed,
     stale: result.stale,
     todos: result.todos,
   };

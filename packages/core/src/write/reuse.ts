@@ -4,6 +4,7 @@ import type { GenerateOptions, GenerateResult } from '../generate.js';
 import type { RenderedFile, RenderResult } from '../render/types.js';
 import { writeAtomic } from './files.js';
 import { inputsUnchanged, type StampInputs } from './inputs.js';
+import { findOrphans, orphanStale, orphanWarning } from './orphans.js';
 import { assertOutputDir, removeStaleTempFiles } from './outputDir.js';
 import { readStamp, STAMP_FILE, type Stamp, stampText, verifyStamp } from './stamp.js';
 import { findTodos } from './todos.js';
@@ -83,17 +84,21 @@ export async function reuseStamp(
   const byPath = [...found].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const paths = byPath.map((f) => f.path);
   const todos = byPath.flatMap((f) => (f.text === undefined ? [] : findTodos(f.path, f.text)));
-  const written: WriteResult = { written: [], unchanged: paths, stale: [], todos };
+  // Documents kept last time for a person's text in them are still stale, and still named.
+  const kept = findOrphans(outputDir, { ...stamp, files: [] }, paths);
+  const stale = check ? kept.map(orphanStale) : [];
+  const written: WriteResult = { written: [], unchanged: paths, stale, todos };
   options.onPhase?.({ phase: 'write', ms: 0, check, written });
   return {
     outputDir,
     files,
     written: [],
     unchanged: paths,
-    stale: [],
+    removed: [],
+    stale,
     todos,
     findings: stamp.findings,
-    diagnostics: stamp.diagnostics,
+    diagnostics: [...stamp.diagnostics, ...kept.map((o) => orphanWarning(o.path))],
     reused: true,
   };
 }

@@ -31,6 +31,8 @@ export interface Stamp {
   diagnostics: Diagnostic[];
   /** The extraction's inputs, when the extractor could name them all (`write/inputs.ts`). */
   inputs?: StampInputs;
+  /** Documents no longer generated that were kept for the person's text in them (`write/orphans.ts`). */
+  orphans?: string[];
 }
 
 const isMarkdown = (path: string) => /\.(md|markdown|mdx)$/i.test(path);

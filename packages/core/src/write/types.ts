@@ -19,6 +19,8 @@ export interface StaleFile {
 export interface WriteResult {
   written: string[];
   unchanged: string[];
+  /** Documents of the last run this one no longer renders, removed (`write/orphans.ts`; set by `generateDocs`). */
+  removed?: string[];
   stale: StaleFile[];
   todos: Todo[];
 }
