@@ -66,6 +66,11 @@ export const outputArgs = {
       'Templates to render: overview, schema, design, target-state, architecture, or a file path (repeatable or comma list)',
     valueHint: 'ids',
   },
+  full: {
+    type: 'boolean',
+    description:
+      'Extract and render even when nothing changed since the last run (environment variables the schema reads are not tracked)',
+  },
 } as const satisfies ArgsDef;
 
 /** Every flag value parsed, in the CLI's own terms. */
@@ -86,6 +91,8 @@ export interface CliFlags {
   tsconfig?: string;
   out?: string;
   templates?: string[];
+  /** --full: no unchanged run (extract and render even when the stamp says nothing changed). */
+  full?: boolean;
 }
 
 /**
@@ -140,5 +147,6 @@ export function toCliFlags(args: ParsedValues, rawArgs: readonly string[]): CliF
   set('tsconfig', str(args.tsconfig));
   set('out', str(args.out));
   set('templates', templates.length ? templates : undefined);
+  set('full', args.full === true ? true : undefined);
   return flags;
 }

@@ -91,6 +91,13 @@ export * from './svg/index.js';
 export type { WriteOptions } from './write/index.js';
 export { findTodos, mergeDocument, parseRegions, writeDocuments } from './write/index.js';
 export { digestInput, inputsSalt, recordInputs, type StampInputs } from './write/inputs.js';
+export {
+  globInputs,
+  loadedModuleInputs,
+  nodeProjectInputs,
+  treeInputs,
+  tsconfigChain,
+} from './write/moduleInputs.js';
 export { insertMeasured, isMeasuredRegion, MEASURED_PREFIX, type MeasuredSection } from './write/measured.js';
 export { type ReuseUnchangedOptions, reuseUnchanged } from './write/reuse.js';
 export { codeDigest, configJson, ormdocDigest } from './write/stamp.js';

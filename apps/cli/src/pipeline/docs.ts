@@ -104,21 +104,27 @@ export async function runDocsPipeline(
     progress.done(name, event.ms, describePhase(event, outDirRel));
   };
   const started = performance.now();
-  // Measuring a live database is opt-in and changes the documents on every run: never reused.
+  // Measuring a live database is opt-in and changes the documents on every run: never reused;
+  // nor with --full.
   const measured = options.measured ? await options.measured() : undefined;
-  const same = measured
-    ? undefined
-    : await reuseUnchanged({
-        cwd,
-        outputDir: outDir,
-        check,
-        salt: (orm) => extractionSalt((first.config.source.orm ?? orm) as Orm, first.config, cwd),
-        onPhase: (event) => {
-          if (event.phase === 'render')
-            progress.done('extract', Math.round(performance.now() - started), 'unchanged since the last run');
-          onPhase(event);
-        },
-      });
+  const same =
+    measured || ctx.flags.full
+      ? undefined
+      : await reuseUnchanged({
+          cwd,
+          outputDir: outDir,
+          check,
+          salt: (orm) => extractionSalt((first.config.source.orm ?? orm) as Orm, first.config, cwd),
+          onPhase: (event) => {
+            if (event.phase === 'render')
+              progress.done(
+                'extract',
+                Math.round(performance.now() - started),
+                'unchanged since the last run',
+              );
+            onPhase(event);
+          },
+        });
   if (same) {
     const diagnostics = [...same.extract.diagnostics, ...same.result.diagnostics];
     return finish(

@@ -79,10 +79,11 @@ const ADAPT: { [O in Orm]: (module: Modules[O]) => Extractor<O> } = {
   drizzle: ({ detectDrizzle, loadDrizzle, toOrmdocConfig }) => ({
     detect: detectDrizzle,
     load: async (options) => {
-      const { ir, diagnostics, config, ormdoc } = await loadDrizzle(options);
-      if (!config || !ormdoc) return { ir, diagnostics };
+      const { ir, diagnostics, config, ormdoc, inputs } = await loadDrizzle(options);
+      const named = inputs ? { inputs } : {};
+      if (!config || !ormdoc) return { ir, diagnostics, ...named };
       const file = relativePosix(options.cwd, config.path);
-      return { ir, diagnostics, config: { input: toOrmdocConfig(ormdoc, file), file } };
+      return { ir, diagnostics, ...named, config: { input: toOrmdocConfig(ormdoc, file), file } };
     },
   }),
   typeorm: ({ detectTypeorm, loadTypeorm }) => ({ detect: detectTypeorm, load: loadTypeorm }),

@@ -86,7 +86,11 @@ export function recordInputs(
 ): StampInputs {
   const skip = outputFolders(cwd, config.output.dir);
   const templates = config.output.templates.flatMap((t) => (typeof t === 'string' ? [] : [t.path]));
-  const unique = [...new Set([...paths, ...templates].map((p) => resolve(cwd, p)))].sort();
+  // The documents are the run's output, never its input (a schema glob's folders may hold them).
+  const output = resolve(cwd, config.output.dir);
+  const unique = [...new Set([...paths, ...templates].map((p) => resolve(cwd, p)))]
+    .filter((p) => p !== output && !p.startsWith(`${output}/`) && !p.startsWith(`${output}\\`))
+    .sort();
   return {
     salt,
     entries: unique.map((p) => [relativePosix(cwd, p) || '.', digestInput(p, skip)]),

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { OrmdocError, relativePosix } from '@ormdoc/core';
-import { withProjectLoader } from '../load/loader.js';
+import { type LoadedFiles, withProjectLoader } from '../load/loader.js';
 import { moduleLoadError } from '../load/moduleError.js';
 import type { DrizzleCasing, DrizzleConfigDialect, DrizzleDialect } from '../types.js';
 import { type OrmdocDrizzleOptions, ormdocOptionsOf } from './plugin.js';
@@ -77,7 +77,7 @@ export function findDrizzleConfig(cwd: string): string | undefined {
  */
 export async function readDrizzleConfig(
   file: string,
-  options: { cwd?: string; tsconfig?: string } = {},
+  options: { cwd?: string; tsconfig?: string; loaded?: LoadedFiles } = {},
 ): Promise<DrizzleConfigInfo> {
   const abs = path.resolve(options.cwd ?? process.cwd(), file);
   const cwd = options.cwd ?? path.dirname(abs);
@@ -88,7 +88,7 @@ export async function readDrizzleConfig(
     });
   // drizzle-kit evaluates the config in the directory it runs from (dotenv reads ./.env from there).
   let loaded = await withProjectLoader(
-    { cwd: path.dirname(abs), tsconfig: options.tsconfig },
+    { cwd: path.dirname(abs), tsconfig: options.tsconfig, loaded: options.loaded },
     async (loader) => {
       try {
         return await inDirectory(cwd, () => loader.importDefault(abs));

@@ -11,7 +11,8 @@ import {
 import { type DrizzleModule, fromDrizzleTables } from '../convert/fromDrizzleTables.js';
 import type { DrizzleDialect } from '../types.js';
 import { loadUserDrizzle } from './drizzleApi.js';
-import { withProjectLoader } from './loader.js';
+import { drizzleInputs } from './inputs.js';
+import { type LoadedFiles, withProjectLoader } from './loader.js';
 import { withDrizzleMigrations } from './migrations.js';
 import { moduleLoadError } from './moduleError.js';
 import { resolveSchemaFiles } from './schemaFiles.js';
@@ -44,9 +45,12 @@ export async function loadDrizzle(options: LoadDrizzleOptions): Promise<DrizzleE
     : schemaGiven
       ? undefined
       : findDrizzleConfig(cwd);
+  // What the loads evaluate: the extraction's inputs (the unchanged run, `drizzleInputs`).
+  const loaded: LoadedFiles = { files: new Set(), complete: true };
   if (configPath)
     config = await readDrizzleConfig(configPath, {
       cwd,
+      loaded,
       ...(options.tsconfig ? { tsconfig: options.tsconfig } : {}),
     });
   else if (!schemaGiven)
@@ -66,7 +70,7 @@ export async function loadDrizzle(options: LoadDrizzleOptions): Promise<DrizzleE
   const files = resolveSchemaFiles(patterns, cwd, configRel);
   const tsconfig = options.tsconfig ?? config?.ormdoc?.tsconfig;
   const loadDiagnostics: Diagnostic[] = [];
-  const loaderOptions = { cwd, tsconfig, diagnostics: loadDiagnostics };
+  const loaderOptions = { cwd, tsconfig, diagnostics: loadDiagnostics, loaded };
   const { modules, api } = await withProjectLoader(loaderOptions, async (loader) => {
     const modules: DrizzleModule[] = [];
     for (const file of files) {
@@ -114,8 +118,16 @@ export async function loadDrizzle(options: LoadDrizzleOptions): Promise<DrizzleE
   const withMigrations = config
     ? await withDrizzleMigrations(result, { cwd, ...(config.out ? { out: config.out } : {}) })
     : result;
+  const inputs = drizzleInputs({
+    cwd,
+    loaded,
+    patterns,
+    tsconfig,
+    ...(config ? { config: { path: config.path, found: !options.drizzleConfig, out: config.out } } : {}),
+  });
   return {
     ...withMigrations,
+    ...(inputs ? { inputs } : {}),
     ...(config ? { config } : {}),
     ...(config?.ormdoc ? { ormdoc: config.ormdoc } : {}),
   };

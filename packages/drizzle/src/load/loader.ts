@@ -27,6 +27,17 @@ export interface ProjectLoaderOptions {
   tsconfig?: string | undefined;
   /** Where warnings about the tsconfig go (an `extends` that cannot be resolved). */
   diagnostics?: Diagnostic[] | undefined;
+  /** Receives what the load evaluated, for the unchanged run (see `LoadedFiles`). */
+  loaded?: LoadedFiles | undefined;
+}
+
+/**
+ * Every file a load evaluated (absolute paths), or `complete: false` when the loader cannot say
+ * (jiti's native imports bypass the require cache): then the extraction's inputs are unknown.
+ */
+export interface LoadedFiles {
+  files: Set<string>;
+  complete: boolean;
 }
 
 /**
@@ -46,9 +57,13 @@ export async function withProjectLoader<T>(
 ): Promise<T> {
   const tsconfig = projectTsconfig(options.cwd, options.tsconfig);
   try {
-    return await withTsxLoader({ cwd: options.cwd, tsconfig, diagnostics: options.diagnostics ?? [] }, use);
+    return await withTsxLoader(
+      { cwd: options.cwd, tsconfig, diagnostics: options.diagnostics ?? [], loaded: options.loaded?.files },
+      use,
+    );
   } catch (e) {
     if (!needsImport(e)) throw e;
+    if (options.loaded) options.loaded.complete = false;
     return withJitiLoader({ cwd: options.cwd, tsconfig }, use);
   }
 }

@@ -16,7 +16,13 @@ const busySlots = new Set<number>();
  * ESM syntax into CommonJS). In-thread, and cached on disk by tsx (in `<tmpdir>/tsx-<uid>`).
  */
 export async function withTsxLoader<T>(
-  options: { cwd: string; tsconfig: string | undefined; diagnostics: Diagnostic[] },
+  options: {
+    cwd: string;
+    tsconfig: string | undefined;
+    diagnostics: Diagnostic[];
+    /** Receives the absolute path of every file the load evaluated (the unchanged run's inputs). */
+    loaded?: Set<string> | undefined;
+  },
   use: (loader: ProjectLoader) => Promise<T>,
 ): Promise<T> {
   // The CommonJS build of the API: the ESM build of its `resolve` needs `module`.
@@ -29,6 +35,7 @@ export async function withTsxLoader<T>(
   busySlots.add(slot);
   const namespace = `ormdoc-${slot}`;
   const scope = register(api, namespace, options);
+  const before = new Set(Object.keys(requireHere.cache));
   const parent = import.meta.url;
   const load = (file: string): unknown => {
     try {
@@ -48,7 +55,7 @@ export async function withTsxLoader<T>(
   try {
     return await use(loader);
   } finally {
-    forgetModules(`?namespace=${namespace}`);
+    forgetModules(`?namespace=${namespace}`, before, options.loaded);
     scope.unregister();
     busySlots.delete(slot);
   }
@@ -59,12 +66,19 @@ export async function withTsxLoader<T>(
  * cache, and out of the `children` list of every module that loaded one. tsx loads them from its
  * own module, which lives as long as the process, so that list alone kept the whole schema's module
  * graph (every table object: 23 MB of live heap at 1,000 tables) alive through rendering.
+ * Files the load added without the namespace (JSON) are forgotten too when they are the project's
+ * (outside node_modules), so the next load reads them again. Every file added since `before` goes
+ * to `loaded`.
  */
-function forgetModules(suffix: string): void {
+function forgetModules(suffix: string, before: ReadonlySet<string>, loaded?: Set<string>): void {
   const cache = requireHere.cache;
   const gone = new Set<unknown>();
   for (const [id, module] of Object.entries(cache)) {
-    if (!id.endsWith(suffix)) continue;
+    if (before.has(id)) continue;
+    const own = id.endsWith(suffix);
+    const file = own ? id.slice(0, -suffix.length) : id;
+    loaded?.add(file);
+    if (!own && file.includes(`${path.sep}node_modules${path.sep}`)) continue;
     gone.add(module);
     delete cache[id];
   }

@@ -1,0 +1,144 @@
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type Linkable, makeProject, removeProject, runMain } from './_harness.js';
+
+// The unchanged run for schemas that are code (issue 19): the extraction records the files the
+// module loader loaded (and what decides which files it loads) in the stamp; when none changed,
+// `generate` and `check` answer without running the project's code. Real drizzle-orm and
+// drizzle-kit, in projects in the temp dir, run in process (the loaders' caches live on between
+// runs, as in watch mode).
+
+const REUSED = 'unchanged since the last run';
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) removeProject(d);
+});
+
+interface Case {
+  orm: string;
+  files: Record<string, string>;
+  link: Linkable[];
+  /** Each change that must make the next run a full one: [what, file, edit]. */
+  changes: Array<[string, string, (text: string) => string]>;
+  /** The file a new table goes into, matched by the schema glob but not imported by anything, and its text. */
+  added: [string, string];
+}
+
+const DRIZZLE: Case = {
+  orm: 'drizzle',
+  files: {
+    'package.json': JSON.stringify({ name: 'shop', private: true, type: 'module' }),
+    'drizzle.config.ts': `import { defineConfig } from 'drizzle-kit';
+
+export default defineConfig({ dialect: 'postgresql', schema: './src/db/schema/*.ts' });
+`,
+    // users.ts -> ../columns.ts -> ../../lib/names.ts: names.ts is two levels down.
+    'src/lib/names.ts': `export const EMAIL_COLUMN = 'email';\n`,
+    'src/db/columns.ts': `import { varchar } from 'drizzle-orm/pg-core';
+import { EMAIL_COLUMN } from '../lib/names';
+
+export const email = () => varchar(EMAIL_COLUMN, { length: 255 });
+`,
+    'src/db/schema/users.ts': `import { pgTable, serial } from 'drizzle-orm/pg-core';
+import { email } from '../columns';
+
+export const users = pgTable('users', { id: serial('id').primaryKey(), email: email().notNull() });
+`,
+    'src/db/schema/posts.ts': `import { integer, pgTable, serial } from 'drizzle-orm/pg-core';
+import { users } from './users';
+
+export const posts = pgTable('posts', {
+  id: serial('id').primaryKey(),
+  authorId: integer('author_id').references(() => users.id),
+});
+`,
+  },
+  link: ['drizzle-orm', 'drizzle-kit'],
+  changes: [
+    ['the schema file', 'src/db/schema/users.ts', (t) => t.replace("'users'", "'members'")],
+    ['a file imported two levels down', 'src/lib/names.ts', (t) => t.replace("'email'", "'mail'")],
+    ['package.json', 'package.json', (t) => t.replace('"shop"', '"store"')],
+    ['the drizzle config', 'drizzle.config.ts', (t) => t.replace('schema/*.ts', 'schema/users.ts')],
+  ],
+  added: [
+    'src/db/schema/tags.ts',
+    `import { pgTable, serial } from 'drizzle-orm/pg-core';\n\nexport const tags = pgTable('tags', { id: serial('id').primaryKey() });\n`,
+  ],
+};
+
+const CASES = [DRIZZLE];
+
+function project(c: Case): string {
+  const dir = makeProject(c.files, { link: c.link });
+  dirs.push(dir);
+  return dir;
+}
+
+const generate = (cwd: string, ...args: string[]) => runMain(['generate', '--verbose', ...args], cwd);
+const schemaJson = (cwd: string) => readFileSync(join(cwd, 'docs/database/schema.json'), 'utf8');
+const stamp = (cwd: string) => JSON.parse(readFileSync(join(cwd, 'docs/database/.ormdoc-stamp'), 'utf8'));
+
+describe.each(CASES)('$orm: an unchanged project is answered without running its code', (c) => {
+  it('generate and check reuse the stamp, which names the files the loader loaded', async () => {
+    const cwd = project(c);
+    const first = await generate(cwd);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stderr).not.toContain(REUSED);
+    const paths: string[] = stamp(cwd).inputs.entries.map(([p]: [string]) => p);
+    for (const file of Object.keys(c.files)) expect(paths).toContain(file);
+    // A package is represented by its package.json, not by its files.
+    expect(paths.some((p) => /node_modules\/.*\.(c?js|mjs)$/.test(p))).toBe(false);
+    const docs = schemaJson(cwd);
+
+    const again = await generate(cwd);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain(REUSED);
+    expect(again.stdout).toMatch(/0 written, \d+ unchanged/);
+    expect(schemaJson(cwd)).toBe(docs);
+    const checked = await runMain(['check', '--verbose'], cwd);
+    expect(checked.code).toBe(0);
+    expect(checked.stderr).toContain(REUSED);
+
+    const full = await generate(cwd, '--full');
+    expect(full.code).toBe(0);
+    expect(full.stderr).not.toContain(REUSED);
+    expect(schemaJson(cwd)).toBe(docs);
+  });
+
+  it.each(c.changes)(
+    'a change to %s makes the next run a full one, and the one after unchanged',
+    async (_what, file, edit) => {
+      const cwd = project(c);
+      expect((await generate(cwd)).code).toBe(0);
+      const before = schemaJson(cwd);
+      const path = join(cwd, file);
+      writeFileSync(path, edit(readFileSync(path, 'utf8')));
+      const next = await generate(cwd);
+      expect(next.code, next.stderr).toBe(0);
+      expect(next.stderr).not.toContain(REUSED);
+      const after = await generate(cwd);
+      expect(after.stderr).toContain(REUSED);
+      // the full run saw the edit when it changes the schema (package.json's name does not)
+      if (!file.endsWith('package.json')) expect(schemaJson(cwd)).not.toBe(before);
+    },
+  );
+
+  it('a new file the schema glob matches makes the next run a full one', async () => {
+    const cwd = project(c);
+    expect((await generate(cwd)).code).toBe(0);
+    const [file, text] = c.added;
+    writeFileSync(join(cwd, file), text);
+    const next = await generate(cwd);
+    expect(next.stderr).not.toContain(REUSED);
+    expect(schemaJson(cwd)).toContain('"tags"');
+    expect((await generate(cwd)).stderr).toContain(REUSED);
+  });
+
+  it('a file outside the schema and its imports changes nothing', async () => {
+    const cwd = project(c);
+    expect((await generate(cwd)).code).toBe(0);
+    appendFileSync(join(cwd, 'README.md'), 'notes\n');
+    expect((await generate(cwd)).stderr).toContain(REUSED);
+  });
+});
