@@ -58,8 +58,11 @@ function convertRelation(
   const junction = relation.junctionEntityMetadata ?? relation.inverseRelation?.junctionEntityMetadata;
   if (relation.relationType === 'many-to-many' && junction) out.through = ref(junction);
   if (cascade.length > 0) out.ormCascade = cascade;
-  if (relation.orphanedRowAction && relation.orphanedRowAction !== 'nullify' && !toOne)
-    out.ormOnDelete = `orphanedRowAction: ${relation.orphanedRowAction}`;
+  // What saving the collection does to rows removed from it: TypeORM's OneToManySubjectBuilder
+  // reads `orphanedRowAction` from the many-to-one side (default: nullify the foreign key).
+  const orphans =
+    relation.relationType === 'one-to-many' ? relation.inverseRelation?.orphanedRowAction : undefined;
+  if (orphans && orphans !== 'nullify') out.ormOnDelete = `orphanedRowAction: ${orphans}`;
   if (relation.isEager) out.eager = true;
   return out;
 }
