@@ -20,9 +20,13 @@ export function sameObject(
  * Is every object beyond tables known? True when a source that holds them all was read (a
  * migrations folder or a live catalog: `source.objectsReadFrom`), or when some object says it came
  * from one (an extractor that reads migrations records where each object was declared). Without it
- * the IR holds only what the ORM schema declares, and an absent trigger may still exist.
+ * the IR holds only what the ORM schema declares, and an absent trigger may still exist; so too
+ * when a migration file did not parse in full (`source.objectsUnread`) and no database was read.
  */
 export function objectsComplete(ir: Ir): boolean {
+  if (ir.source.objectsReadFrom?.includes('database')) return true;
+  // A migration that did not parse in full may create what the IR lacks.
+  if ((ir.source.objectsUnread?.length ?? 0) > 0) return false;
   if ((ir.source.objectsReadFrom?.length ?? 0) > 0) return true;
   const fromFull = (o: { declaredIn?: string }) =>
     o.declaredIn === 'migration' || o.declaredIn === 'database';

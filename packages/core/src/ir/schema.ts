@@ -406,6 +406,12 @@ export const IrSource = z.object({
     .describe(
       'Sources read in full for the objects beyond tables (policies, triggers, routines, sequences, roles, extensions): migration (a migrations folder, applied in order), database (a live catalog). With one of them, an object absent from the IR is absent from the database; without, the IR holds only what the ORM schema declares.',
     ),
+  objectsUnread: z
+    .array(z.string())
+    .optional()
+    .describe(
+      'Migration files (relative to the project root) that PostgreSQL could not parse in full: objects they create may be missing from the IR, so without a database read an absent object is not known to be absent.',
+    ),
 });
 
 /**

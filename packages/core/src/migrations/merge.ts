@@ -113,10 +113,14 @@ export function applyMigrationObjects(
   return {
     value: {
       ...ir,
-      // The migrations were read in full: an object absent from them is absent (ir/objects.ts objectsComplete).
+      // The migrations were read: an object absent from them is absent (ir/objects.ts objectsComplete),
+      // unless a file did not parse in full.
       source: {
         ...ir.source,
         objectsReadFrom: [...new Set([...(ir.source.objectsReadFrom ?? []), 'migration' as const])],
+        ...(objects.unread?.length
+          ? { objectsUnread: [...new Set([...(ir.source.objectsUnread ?? []), ...objects.unread])] }
+          : {}),
       },
       tables: [...tables.values()],
       policies: [...ir.policies, ...policies.filter(has(ir.policies, onTable))],

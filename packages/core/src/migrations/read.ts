@@ -50,6 +50,7 @@ function statementsOf(
   file: MigrationFile,
   text: SourceText,
   diagnostics: Diagnostic[],
+  unread: Set<string>,
 ): ParsedStatement[] {
   let tree: ParseResult;
   let cursor: number | undefined;
@@ -58,6 +59,7 @@ function statementsOf(
     return (tree.stmts ?? []).flatMap((s) => (s.stmt ? [{ stmt: s.stmt, at: s.stmt_location ?? 0 }] : []));
   } catch (e) {
     diagnostics.push(parseWarning(file, text, e));
+    unread.add(file.path);
     cursor = (e as { sqlDetails?: { cursorPosition?: number } }).sqlDetails?.cursorPosition;
   }
   let tokens: Array<{ start: number; end: number; text: string }>;
@@ -102,9 +104,10 @@ export async function readMigrationSql(files: readonly MigrationFile[]): Promise
   const pg = await loadPgParser();
   const state = new MigrationState();
   const diagnostics: Diagnostic[] = [];
+  const unread = new Set<string>();
   for (const file of files) {
     const text = new SourceText(file.content);
-    for (const { stmt, at } of statementsOf(pg, file, text, diagnostics))
+    for (const { stmt, at } of statementsOf(pg, file, text, diagnostics, unread))
       applyStatement(state, stmt, { file: file.path, line: text.statementLine(at), deparse: pg.deparse });
   }
   if (state.unmodeled.size) {
@@ -117,7 +120,7 @@ export async function readMigrationSql(files: readonly MigrationFile[]): Promise
       hint: 'Their effects (grants, data changes, DO blocks) are not in the documents; describe them in the hand-written parts if they matter.',
     });
   }
-  return { value: state.result(), diagnostics };
+  return { value: { ...state.result(), ...(unread.size ? { unread: [...unread] } : {}) }, diagnostics };
 }
 
 /**

@@ -64,4 +64,6 @@ export interface MigrationObjects {
   checks: MigrationCheck[];
   /** Statements read, parsed and applied (all kinds). */
   statements: number;
+  /** Files that did not parse in full (some statement was lost): what they create may be missing. */
+  unread?: string[];
 }

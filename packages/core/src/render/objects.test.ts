@@ -267,6 +267,15 @@ describe('documents of a schema with none of these objects', () => {
       },
     ],
     [
+      'migrations read, one not in full: not known to be none, and the file is named',
+      plain({ objectsReadFrom: ['migration'], objectsUnread: ['prisma/migrations/2_x/migration.sql'] }),
+      {
+        rls: 'todo',
+        triggers:
+          '_None found, but one migration could not be parsed in full (`prisma/migrations/2_x/migration.sql`): triggers created there may be missing._',
+      },
+    ],
+    [
       'a live database read: known to be none',
       plain({ objectsReadFrom: ['database'] }),
       {

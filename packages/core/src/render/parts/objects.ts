@@ -47,6 +47,9 @@ function noneOf(ctx: RenderContext, kind: string, ormCan: boolean): string {
     const from = readFrom(ctx);
     return `_${from[0]?.toUpperCase()}${from.slice(1)} ${from === 'the database' ? 'defines' : 'define'} no ${kind}._`;
   }
+  const unread = ctx.ir.source.objectsUnread ?? [];
+  if (unread.length > 0)
+    return `_None found, but ${unread.length === 1 ? 'one migration' : `${unread.length} migrations`} could not be parsed in full (${unread.map((f) => code(f)).join(', ')}): ${kind} created there may be missing._`;
   return ormCan
     ? `_The ${ormLabel(ctx)} schema declares no ${kind}; ${kind} created in SQL migrations are not shown (ormdoc read no migrations)._`
     : `_The ${ormLabel(ctx)} schema cannot declare ${kind}, and ormdoc read no migrations or database, so ${kind} created in SQL are not shown._`;
