@@ -204,14 +204,14 @@ function timestampType(ir: Ir): string {
 
 /**
  * The missing audit timestamps, named as the schema names its columns (database and code), as the
- * ORM's fields and as `ALTER TABLE ... ADD COLUMN`. `undefined` where the dialect cannot add such a
+ * ORM's fields and as `ALTER TABLE ... ADD COLUMN`; no SQL where the dialect cannot add such a
  * column with ALTER (SQLite, SQL Server are left to the ORM's migration).
  */
 export function timestampFix(
   ir: Ir,
   table: Table,
   missing: Array<'created' | 'updated'>,
-): { fix?: FindingFix; names: string[] } {
+): { fix: FindingFix; names: string[] } {
   const { dbNaming, codeNaming } = remembered('naming', () => {
     const columns: Column[] = ir.tables.flatMap((t) => t.columns);
     return {

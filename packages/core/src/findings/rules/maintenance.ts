@@ -168,27 +168,19 @@ export const missingTimestamps = defineRule({
       const appendOnly = isAppendOnly(table);
       // A table that records when rows appear is left alone: an update timestamp is often rightly
       // absent (tokens, invites, signatures are written once), so its absence is no finding.
-      const hasCreated = table.columns.some(isCreationTimestamp);
-      if (hasCreated) continue;
+      if (table.columns.some(isCreationTimestamp)) continue;
+      // The creation timestamp is missing; the update one too unless the table has one or is append-only.
       const hasUpdated = appendOnly || table.columns.some(isUpdateTimestamp);
-      const wanted = [
-        !hasCreated ? ('created' as const) : undefined,
-        !hasUpdated ? ('updated' as const) : undefined,
-      ].filter((x): x is 'created' | 'updated' => x !== undefined);
-      const { fix, names } = timestampFix(ctx.ir, table, wanted);
-      const created = names[wanted.indexOf('created')];
-      const updated = names[wanted.indexOf('updated')];
+      const { fix, names } = timestampFix(ctx.ir, table, hasUpdated ? ['created'] : ['created', 'updated']);
+      const [created, updated] = names;
       const name = qualifiedName(table);
-      const lacking = [created ? 'creation' : undefined, updated ? 'update' : undefined].filter(Boolean);
       out.push({
         ...at(table),
-        message: `${name} has no ${lacking.join(' or ')} timestamp${appendOnly ? ' (its rows are appended, so the creation time is the one that matters)' : ''}: when a row appeared cannot be answered from the data.`,
-        hint: !updated
-          ? `Add ${created}, defaulting to the current time.`
-          : created
-            ? `Add ${created}, and ${updated} (refreshed on every update) if rows of ${name} are edited.`
-            : `If rows of ${name} are edited, add ${updated}, refreshed on every update.`,
-        ...(fix ? { fix } : {}),
+        message: `${name} has no ${updated ? 'creation or update' : 'creation'} timestamp${appendOnly ? ' (its rows are appended, so the creation time is the one that matters)' : ''}: when a row appeared cannot be answered from the data.`,
+        hint: updated
+          ? `Add ${created}, and ${updated} (refreshed on every update) if rows of ${name} are edited.`
+          : `Add ${created}, defaulting to the current time.`,
+        fix,
       });
     }
     return out;
