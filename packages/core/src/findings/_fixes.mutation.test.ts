@@ -33,7 +33,7 @@ describe('freshName', () => {
     uniques: [{ name: 'posts_slug_key', nameExplicit: true, columns: ['slug'] }],
     indexes: [anIndex('posts', ['slug'], { name: 'taken_idx' })],
     foreignKeys: [aForeignKey('posts', ['author_id'], 'users', ['id'], { name: 'posts_author_fk' })],
-    checks: [{ name: 'posts_check', expression: 'id > 0' }],
+    checks: [{ name: 'posts_check', nameExplicit: true, expression: 'id > 0' }],
   });
   const other = aTable('other', {
     schema: 'public',
