@@ -11,11 +11,11 @@ const IGNORE = [
   '**/*.test.*',
   '**/*.spec.*',
 ];
-const DATA_SOURCE_GLOBS = [
+export const DATA_SOURCE_GLOBS = [
   '{src/,}{data-source,datasource,dataSource,app-data-source,appDataSource,ormconfig,typeorm.config}.{ts,mts,cts,js,mjs,cjs}',
   'src/{db,database,config}/{data-source,datasource,dataSource}.{ts,mts,cts,js,mjs,cjs}',
 ];
-const ENTITY_GLOBS = [
+export const ENTITY_GLOBS = [
   '**/*.entity.{ts,mts,cts,js,mjs,cjs}',
   '**/{entities,entity}/**/*.{ts,mts,cts,js,mjs,cjs}',
 ];

@@ -11,9 +11,10 @@ import {
   isDataSourceOptionsLike,
   requireTypeorm,
 } from './dataSource.js';
+import { typeormInputs } from './inputs.js';
 import { loadUserModule } from './modules.js';
 import { readProjectCompilerOptions } from './tsconfig.js';
-import { withTsRequire } from './tsRequire.js';
+import { type LoadRecord, withTsRequire } from './tsRequire.js';
 
 export interface LoadTypeormOptions {
   cwd: string;
@@ -23,6 +24,8 @@ export interface LoadTypeormOptions {
   entities?: string[];
   tsconfig?: string;
   dialect?: TypeormDialect;
+  /** The data source or entity files were found by looking for them (then the project's folders are inputs). */
+  detected?: boolean;
 }
 
 export interface LoadedMetadata {
@@ -34,6 +37,8 @@ export interface LoadedMetadata {
   entityFiles: Map<unknown, string>;
   /** Absolute schema source files: the data source module and the entity modules. */
   files: string[];
+  /** What the load depended on, for the unchanged run (`typeormInputs`); undefined: unknown. */
+  inputs?: string[];
 }
 
 const isEntitySchema = (v: unknown) =>
@@ -56,7 +61,10 @@ export async function loadTypeormMetadata(options: LoadTypeormOptions): Promise<
       hint: 'Pass dataSource (e.g. src/data-source.ts) or entities globs (e.g. src/**/*.entity.ts).',
     });
 
-  return withTsRequire(project, async (record) => {
+  let loadRecord: LoadRecord | undefined;
+  const patterns: string[] = [];
+  const loaded = await withTsRequire(project, async (record) => {
+    loadRecord = record;
     ensureReflectMetadata(cwd);
     let baseOptions: Record<string, unknown> | undefined;
     let UserDataSource: DataSourceLike | undefined;
@@ -77,10 +85,10 @@ export async function loadTypeormMetadata(options: LoadTypeormOptions): Promise<
             hint: 'Export the DataSource (export default new DataSource({...}) or export const AppDataSource = ...), or its options object.',
           },
         );
-      entities = await resolveEntityList(baseOptions.entities, cwd, entryFiles);
+      entities = await resolveEntityList(baseOptions.entities, cwd, entryFiles, patterns);
     }
     if (options.entities && options.entities.length > 0)
-      entities = [...entities, ...(await resolveEntityList(options.entities, cwd, entryFiles))];
+      entities = [...entities, ...(await resolveEntityList(options.entities, cwd, entryFiles, patterns))];
     if (entities.length === 0)
       throw new OrmdocError('INPUT_EMPTY', 'No TypeORM entities were found.', {
         ...(dataSourceFile ? { file: relativePosix(cwd, dataSourceFile) } : {}),
@@ -117,13 +125,28 @@ export async function loadTypeormMetadata(options: LoadTypeormOptions): Promise<
       files,
     };
   });
+  const inputs =
+    loadRecord &&
+    typeormInputs({
+      cwd,
+      loaded: loadRecord.loaded,
+      patterns,
+      tsconfig: project.file,
+      detected: options.detected === true,
+    });
+  return { ...loaded, ...(inputs ? { inputs } : {}) };
 }
 
 /**
  * TypeORM's `entities` option (classes, EntitySchemas, glob strings, or an object of them) as a list
  * of classes and schemas; globs are expanded from cwd and their files loaded.
  */
-async function resolveEntityList(list: unknown, cwd: string, entryFiles: string[]): Promise<unknown[]> {
+async function resolveEntityList(
+  list: unknown,
+  cwd: string,
+  entryFiles: string[],
+  patterns: string[],
+): Promise<unknown[]> {
   if (list === undefined || list === null) return [];
   const items = Array.isArray(list) ? list : typeof list === 'object' ? Object.values(list) : [list];
   const out: unknown[] = [];
@@ -131,6 +154,7 @@ async function resolveEntityList(list: unknown, cwd: string, entryFiles: string[
     if (typeof item === 'function' || isEntitySchema(item)) out.push(item);
     else if (typeof item === 'string') {
       const pattern = path.isAbsolute(item) ? relativePosix(cwd, item) : item;
+      patterns.push(pattern);
       const files = (
         await glob(pattern, { cwd, absolute: true, ignore: ['**/node_modules/**', '**/*.d.ts'] })
       ).sort();

@@ -15,7 +15,7 @@ export async function loadTypeorm(options: LoadTypeormOptions): Promise<ExtractR
   const cwd = path.resolve(options.cwd);
   const resolved = await withDefaults({ ...options, cwd });
   const loaded = await loadTypeormMetadata(resolved);
-  return fromTypeormMetadata({
+  const result = fromTypeormMetadata({
     dialect: loaded.dialect,
     entityMetadatas: loaded.entityMetadatas,
     files: loaded.files,
@@ -24,6 +24,7 @@ export async function loadTypeorm(options: LoadTypeormOptions): Promise<ExtractR
     cwd,
     ...(loaded.typeormVersion ? { typeormVersion: loaded.typeormVersion } : {}),
   });
+  return loaded.inputs ? { ...result, inputs: loaded.inputs } : result;
 }
 
 async function withDefaults(options: LoadTypeormOptions): Promise<LoadTypeormOptions> {
@@ -37,9 +38,9 @@ async function withDefaults(options: LoadTypeormOptions): Promise<LoadTypeormOpt
         hint: 'Say which one to read with the dataSource option (--data-source).',
       },
     );
-  if (dataSources[0]) return { ...options, dataSource: dataSources[0] };
+  if (dataSources[0]) return { ...options, dataSource: dataSources[0], detected: true };
   const entities = await findEntityFiles(options.cwd);
-  if (entities.length > 0) return { ...options, entities };
+  if (entities.length > 0) return { ...options, entities, detected: true };
   throw new OrmdocError(
     'INPUT_NOT_FOUND',
     `No TypeORM data source or entity files found in ${options.cwd}.`,

@@ -35,6 +35,12 @@ export interface LoadRecord {
    * a TypeScript program, when one is needed, starts from all of them at once.
    */
   entryFiles: string[];
+  /**
+   * Every file the entry files loaded, themselves included (module graph from the entry files; a
+   * package's own modules are not followed), filled in when the load ends; `complete` is false
+   * when an entry file was imported natively (an ES module: its imports are not in the graph).
+   */
+  loaded: { files: Set<string>; complete: boolean };
 }
 
 let queue: Promise<unknown> = Promise.resolve();
@@ -60,7 +66,12 @@ async function runScoped<T>(
 ): Promise<T> {
   const M = Module as unknown as ModuleInternals;
   const ts = loadTypescript();
-  const record: LoadRecord = { files: [], exportedFrom: new Map(), entryFiles: [] };
+  const record: LoadRecord = {
+    files: [],
+    exportedFrom: new Map(),
+    entryFiles: [],
+    loaded: { files: new Set(), complete: true },
+  };
   const saved = {
     extensions: Object.fromEntries(TS_EXTENSIONS.map((e) => [e, M._extensions[e]])),
     resolve: M._resolveFilename,
@@ -108,8 +119,34 @@ async function runScoped<T>(
     }
     M._resolveFilename = saved.resolve;
     M._load = saved.load;
+    collectLoaded(M._cache as Record<string, GraphModule | undefined>, record);
     // Forget the user's compiled files so the next load sees edits (watch mode, tests).
     for (const file of record.files) delete M._cache[file];
+  }
+}
+
+interface GraphModule {
+  filename?: string;
+  children?: GraphModule[];
+}
+
+const IN_PACKAGE = `${path.sep}node_modules${path.sep}`;
+
+/** `record.loaded`: the module graph below the entry files, as far as it is the project's own. */
+function collectLoaded(cache: Record<string, GraphModule | undefined>, record: LoadRecord): void {
+  const { files } = record.loaded;
+  const seen = new Set<GraphModule>();
+  const visit = (module: GraphModule) => {
+    if (seen.has(module) || !module.filename) return;
+    seen.add(module);
+    files.add(module.filename);
+    if (module.filename.includes(IN_PACKAGE)) return;
+    for (const child of module.children ?? []) visit(child);
+  };
+  for (const entry of record.entryFiles) {
+    const module = cache[entry];
+    if (module) visit(module);
+    else record.loaded.complete = false;
   }
 }
 
