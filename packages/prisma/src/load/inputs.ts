@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import { besideSchema } from './beside.js';
 
 /**
  * Every file and folder a Prisma extraction depends on, so that an unchanged run can skip it
@@ -20,10 +21,8 @@ export function prismaInputs(cwd: string, schemaFiles: readonly string[]): strin
     ...['ts', 'mts', 'js', 'mjs', 'cjs'].map((ext) => path.join(root, `prisma.config.${ext}`)),
   ];
   for (const file of schemaFiles) out.push(file, path.dirname(file));
-  const first = schemaFiles[0];
-  if (first)
-    for (const base of [path.dirname(first), path.dirname(path.dirname(first))])
-      for (const name of ['migrations', 'views']) out.push(...tree(path.join(base, name)));
+  for (const name of ['migrations', 'views'] as const)
+    for (const dir of besideSchema(schemaFiles, name)) out.push(...tree(dir));
   for (let dir = root; ; dir = path.dirname(dir)) {
     out.push(path.join(dir, 'node_modules', 'prisma', 'package.json'));
     if (path.dirname(dir) === dir) break;

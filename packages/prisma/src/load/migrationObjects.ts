@@ -12,6 +12,7 @@ import {
   readViewQuery,
   relativePosix,
 } from '@ormdoc/core';
+import { besideSchema } from './beside.js';
 import { applyChecks } from './migrations.js';
 
 /**
@@ -85,10 +86,8 @@ async function sqlFilesUnder(dir: string): Promise<string[]> {
 
 /** Prisma's `views/**\/*.sql` beside the schema (file or folder), with paths relative to `cwd`. */
 export async function readPrismaViews(cwd: string, schemaPaths: readonly string[]): Promise<MigrationFile[]> {
-  const first = schemaPaths[0];
-  if (!first) return [];
-  for (const dir of [path.dirname(first), path.dirname(path.dirname(first))]) {
-    const files = await sqlFilesUnder(path.join(dir, 'views'));
+  for (const dir of besideSchema(schemaPaths, 'views')) {
+    const files = await sqlFilesUnder(dir);
     if (files.length)
       return Promise.all(
         files.map(async (f) => ({ path: relativePosix(cwd, f), content: await readFile(f, 'utf8') })),

@@ -2,6 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { CheckConstraint, Ir } from '@ormdoc/core';
 import { relativePosix } from '@ormdoc/core';
+import { besideSchema } from './beside.js';
 
 /**
  * Prisma has no syntax for CHECK constraints: teams add them by hand to a migration
@@ -185,12 +186,7 @@ export function applyChecks(ir: Ir, migrations: readonly MigrationFile[]): Ir {
 
 /** `migrations/<name>/migration.sql` beside the schema (file or folder), in migration order. */
 export async function readMigrations(cwd: string, schemaPaths: readonly string[]): Promise<MigrationFile[]> {
-  const first = schemaPaths[0];
-  if (!first) return [];
-  const dirs = [path.dirname(first), path.dirname(path.dirname(first))].map((d) =>
-    path.join(d, 'migrations'),
-  );
-  for (const dir of dirs) {
+  for (const dir of besideSchema(schemaPaths, 'migrations')) {
     let entries: string[];
     try {
       if (!(await stat(dir)).isDirectory()) continue;
