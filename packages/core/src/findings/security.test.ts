@@ -124,6 +124,8 @@ describe('personal data and secrets look at types and at what the name says abou
   });
 
   it.each([
+    ['noReplyEmail', 'text'],
+    ['no_reply_email', 'text'],
     ['emailCount', 'integer'],
     ['phoneAttempts', 'integer'],
     ['emailVerified', 'timestamp(3)'],

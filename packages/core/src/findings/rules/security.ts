@@ -55,12 +55,18 @@ export function valuePattern(name: string, patterns: readonly string[]): string 
       if (
         want.every((w, j) => words[i + j] === w) &&
         !words.slice(i + want.length).some((w) => ABOUT_THE_VALUE.has(w)) &&
-        !words.slice(0, i).some((w) => NOT_THE_VALUE_BEFORE.has(w))
+        !notTheValueBefore(words.slice(0, i))
       )
         return p;
   }
   return undefined;
 }
+
+/** Do the words before a match say it is not the value (`public`, or two words such as `no_reply`)? */
+const notTheValueBefore = (before: readonly string[]) =>
+  before.some(
+    (w, k) => NOT_THE_VALUE_BEFORE.has(w) || NOT_THE_VALUE_BEFORE.has(`${w}_${before[k + 1] ?? ''}`),
+  );
 
 const hasTag = (tags: Array<{ name: string }>, name: string) => tags.some((t) => t.name === name);
 
