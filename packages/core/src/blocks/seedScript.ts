@@ -2,7 +2,7 @@ import { qualifiedIdent, quoteIdent, sqlString } from '../ddl/identifiers.js';
 import { findTable, qualifiedName } from '../ir/names.js';
 import type { Column, Ir, Table } from '../ir/types.js';
 import { dependencyOrder } from '../relationships/order.js';
-import { buildSamples, type SampleRow } from './sampleRows.js';
+import { buildSamples, type SampleRow, type Samples } from './sampleRows.js';
 
 export type SeedDialect = 'postgresql' | 'mysql' | 'sqlite';
 
@@ -10,6 +10,8 @@ export interface SeedScriptOptions {
   /** Target dialect; defaults to the IR's own (PostgreSQL for others). */
   dialect?: SeedDialect;
   rowsPerTable?: number;
+  /** The samples already built for this IR (`buildSamples`), so a render that also shows them builds them once; `rowsPerTable` is then theirs. */
+  samples?: Samples;
 }
 
 /** A PostgreSQL array literal: `{"a","b"}`. */
@@ -118,7 +120,8 @@ function unbreakableNotes(ir: Ir): string[] {
  */
 export function seedScriptSql(ir: Ir, options: SeedScriptOptions = {}): string {
   const dialect = targetOf(ir, options);
-  const { order, rows, deferred } = buildSamples(ir, { rowsPerTable: options.rowsPerTable ?? 2 });
+  const { order, rows, deferred } =
+    options.samples ?? buildSamples(ir, { rowsPerTable: options.rowsPerTable ?? 2 });
   const later = new Map<string, string[]>();
   for (const link of deferred) {
     const t = findTable(ir, link.table);

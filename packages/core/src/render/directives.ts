@@ -14,6 +14,7 @@ import { findingList } from './parts/findings.js';
 import { functionsReference, rlsReference, triggersReference } from './parts/objects.js';
 import { describeRelationship } from './parts/relationships.js';
 import { tableSection } from './parts/tableSection.js';
+import { renderSampleSet } from './shared.js';
 import { type FactKey, todoLine } from './todo.js';
 
 const DIRECTIVE = /\{\{\s*ormdoc:([a-z-]+)((?:\s+[^\s}]+)*)\s*\}\}/;
@@ -103,7 +104,7 @@ function block(ctx: RenderContext, name: string, args: string[], fail: (msg: str
       return value ? { body: value.trim() } : { body: '', todo: todoLine(arg as FactKey) };
     }
     case 'seed-script':
-      return { body: fence('sql', seedScriptSql(ctx.ir)) };
+      return { body: fence('sql', seedScriptSql(ctx.ir, { samples: renderSampleSet(ctx) })) };
     case 'model-definitions': {
       const lang = (arg ?? modelLanguage(ctx.ir).lang) as 'prisma' | 'typescript' | 'sqlalchemy';
       if (!['prisma', 'typescript', 'sqlalchemy'].includes(lang))

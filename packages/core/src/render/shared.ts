@@ -1,5 +1,5 @@
 import { relationshipMap } from '../blocks/asciiMap.js';
-import { type SampleRow, sampleRows } from '../blocks/sampleRows.js';
+import { buildSamples, type SampleRow, type Samples } from '../blocks/sampleRows.js';
 import { type DdlDialect, renderDdl } from '../ddl/index.js';
 import { type MermaidDiagram, renderMermaid } from '../mermaid/index.js';
 import { once, type RenderContext } from './context.js';
@@ -27,7 +27,12 @@ export function schemaDiagrams(ctx: RenderContext): MermaidDiagram[] {
 
 /** The sample rows (two per table) of this render: the example rows, the design document's data. */
 export function renderSamples(ctx: RenderContext): Map<string, SampleRow[]> {
-  return once(ctx, 'sample-rows', () => sampleRows(ctx.ir, { rowsPerTable: 2 }));
+  return renderSampleSet(ctx).rows;
+}
+
+/** The sample rows with their insert order and deferred links: the seed script of this render uses the same (built once). */
+export function renderSampleSet(ctx: RenderContext): Samples {
+  return once(ctx, 'sample-rows', () => buildSamples(ctx.ir, { rowsPerTable: 2 }));
 }
 
 /** The `ddl` artefact that holds the DDL in the schema's own dialect, when this run writes one. */

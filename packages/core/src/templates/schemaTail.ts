@@ -22,6 +22,7 @@ import {
   ddlArtifactFile,
   isSplit,
   nameList,
+  renderSampleSet,
   SEED_FILE,
   schemaDdl,
 } from '../render/shared.js';
@@ -213,7 +214,7 @@ export function renderSchemaTail(ctx: RenderContext, doc: Doc): RenderedFile[] {
   );
 
   doc.heading(2, 'Sample Data (Development)');
-  const seed = seedScriptSql(ctx.ir);
+  const seed = seedScriptSql(ctx.ir, { samples: renderSampleSet(ctx) });
   doc.region(
     'seed-script',
     isSplit(ctx)

@@ -10,7 +10,7 @@ import {
   triggersOf,
 } from '../../ir/objects.js';
 import type { Policy, Routine, SourceLocation, Table, TableRef, Trigger } from '../../ir/types.js';
-import { baseTables, type RenderContext } from '../context.js';
+import { baseTables, once, type RenderContext } from '../context.js';
 import type { Doc } from '../doc.js';
 import { bullets, code, escapeCell, escapeText, link, table } from '../markdown.js';
 import { cappedBullets, cappedTable } from '../shared.js';
@@ -365,7 +365,8 @@ export function sequencesReference(ctx: RenderContext): string | undefined {
 /** `**Extensions:** `moddatetime` (declared), `pg_trgm` (for index x)`, or '' when none is needed. */
 export function extensionsLine(ctx: RenderContext): string {
   if (ctx.ir.dialect !== 'postgresql') return '';
-  const extensions = requiredExtensions(ctx.ir);
+  // Four documents show this line: the schema is scanned once per render.
+  const extensions = once(ctx, 'required-extensions', () => requiredExtensions(ctx.ir));
   if (extensions.length === 0) return '';
   const why = (reason: string) =>
     reason === 'declared' ? 'declared' : reason === 'inferred' ? 'installed by the ORM' : `for ${reason}`;
