@@ -22,7 +22,8 @@ export function classLine(
   }
   const text = cache.get(file);
   if (!text) return undefined;
-  const match = new RegExp(`\\bclass\\s+${className.replace(/[$]/g, '\\$')}\\b`).exec(text);
+  // (no `\b` after the name: a name may end in `$`, which no word boundary follows)
+  const match = new RegExp(`\\bclass\\s+${className.replace(/[$]/g, '\\$')}(?![\\w$])`).exec(text);
   if (!match) return undefined;
   return text.slice(0, match.index).split('\n').length;
 }
