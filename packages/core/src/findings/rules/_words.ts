@@ -5,8 +5,10 @@ export const defaultPiiPatterns: string[] = [
   'email',
   'e_mail',
   'ip',
+  // Stryker disable next-line StringLiteral: 'ip' (listed before) matches wherever 'ip_address' does, so it is reported as 'ip'
   'ip_address',
   'phone',
+  // Stryker disable next-line StringLiteral: 'phone' (listed before) matches wherever 'phone_number' does, so it is reported as 'phone'
   'phone_number',
   'mobile',
   'address',
@@ -50,6 +52,7 @@ export const secretPatterns: string[] = [
   'api_key',
   'apikey',
   'private_key',
+  // Stryker disable next-line StringLiteral: 'secret' (listed before) matches wherever 'secret_key' does, so it is reported as 'secret'
   'secret_key',
   'access_key',
   'signing_key',
