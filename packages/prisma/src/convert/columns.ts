@@ -63,8 +63,10 @@ export function scalarColumn(
   } = {},
 ): Column {
   const en = field.kind === 'enum' ? enums.get(field.type) : undefined;
+  // An enum's type is written here already in ormdoc's spelling; normalizing would lower-case
+  // MySQL's `enum('USER')` values.
   const element = en ? enumSqlType(dialect, en) : scalarSqlType(dialect, field.type, field.nativeType);
-  const base = element ? normalizeSqlType(dialect, element) : field.type.toLowerCase();
+  const base = en ? element! : element ? normalizeSqlType(dialect, element) : field.type.toLowerCase();
   const sql = field.isList ? `${base}[]` : base;
   const pgList = field.isList && (dialect === 'postgresql' || dialect === 'cockroachdb');
   // prisma-json-types-generator types Json and String fields from a leading `[Type]`.

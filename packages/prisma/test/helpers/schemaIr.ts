@@ -30,3 +30,15 @@ export const PROVIDERS: Record<Dialect, string> = {
   sqlite: 'sqlite',
   sqlserver: 'sqlserver',
 };
+
+/**
+ * A value computed on first use, inside a test: a conversion that throws (a mutant) fails the
+ * tests that await it, where one thrown while the file is collected would run no test at all.
+ */
+export function once<T>(compute: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | undefined;
+  return () => {
+    value ??= compute();
+    return value;
+  };
+}
