@@ -1,6 +1,6 @@
 import type { Column } from '@ormdoc/core';
 import { describe, expect, it } from 'vitest';
-import { datasource, schemaIr, tableOf } from '../../test/helpers/schemaIr.js';
+import { datasource, once, schemaIr, tableOf } from '../../test/helpers/schemaIr.js';
 
 /**
  * Prisma's `@default(...)` -> the IR default, one row per kind of default, through Prisma's own
@@ -19,10 +19,11 @@ async function defaults(
 
 const ENUM = 'enum Role {\n  ADMIN @map("admin")\n  USER\n}\n';
 
-describe('PostgreSQL: literals, functions and lists', async () => {
-  const d = await defaults(
-    'postgresql',
-    `  id Int @id @default(autoincrement())
+describe('PostgreSQL: literals, functions and lists', () => {
+  const d = once(() =>
+    defaults(
+      'postgresql',
+      `  id Int @id @default(autoincrement())
   big BigInt @default(9007199254740993)
   dec Decimal @default(2.50)
   neg Float @default(-1000)
@@ -52,7 +53,8 @@ describe('PostgreSQL: literals, functions and lists', async () => {
   n1 String @default(nanoid())
   n10 String @default(nanoid(10))
   ul String @default(ulid())`,
-    ENUM,
+      ENUM,
+    ),
   );
 
   it.each<[string, Column['default']]>([
@@ -89,13 +91,13 @@ describe('PostgreSQL: literals, functions and lists', async () => {
     ['n1', { kind: 'orm', generator: 'nanoid', description: 'nanoid()' }],
     ['n10', { kind: 'orm', generator: 'nanoid', description: 'nanoid(10)' }],
     ['ul', { kind: 'orm', generator: 'ulid', description: 'ulid()' }],
-  ])('%s', (name, expected) => {
-    expect(d[name]).toEqual(expected);
+  ])('%s', async (name, expected) => {
+    expect((await d())[name]).toEqual(expected);
   });
 
-  it("Bytes: the base64 Prisma is given, written as PostgreSQL's hex bytea literal", () => {
+  it("Bytes: the base64 Prisma is given, written as PostgreSQL's hex bytea literal", async () => {
     // Prisma Migrate: "c" BYTEA NOT NULL DEFAULT '\x68656c6c6f' ("hello")
-    expect(d.bytes).toEqual({ kind: 'literal', value: 'aGVsbG8=', sql: "'\\x68656c6c6f'" });
+    expect((await d()).bytes).toEqual({ kind: 'literal', value: 'aGVsbG8=', sql: "'\\x68656c6c6f'" });
   });
 });
 
@@ -138,10 +140,11 @@ describe('literals on the other connectors', () => {
   });
 });
 
-describe('@ignore fields: defaults read from the text (prisma-ast) map as the DMMF ones do', async () => {
-  const d = await defaults(
-    'postgresql',
-    `  id Int @id
+describe('@ignore fields: defaults read from the text (prisma-ast) map as the DMMF ones do', () => {
+  const d = once(() =>
+    defaults(
+      'postgresql',
+      `  id Int @id
   n Int @default(7) @ignore
   f Float @default(-2.5) @ignore
   b Boolean @default(true) @ignore
@@ -150,7 +153,8 @@ describe('@ignore fields: defaults read from the text (prisma-ast) map as the DM
   at DateTime @default(now()) @ignore
   u String @default(uuid(7)) @ignore
   ints Int[] @default([3, 4]) @ignore`,
-    ENUM,
+      ENUM,
+    ),
   );
   it.each<[string, Column['default']]>([
     ['n', { kind: 'literal', value: 7, sql: '7' }],
@@ -161,8 +165,8 @@ describe('@ignore fields: defaults read from the text (prisma-ast) map as the DM
     ['at', { kind: 'sql', expression: 'CURRENT_TIMESTAMP' }],
     ['u', { kind: 'orm', generator: 'uuid', description: 'uuid(7)' }],
     ['ints', { kind: 'literal', value: [3, 4], sql: 'ARRAY[3, 4]::integer[]' }],
-  ])('%s', (name, expected) => {
-    expect(d[name]).toEqual(expected);
+  ])('%s', async (name, expected) => {
+    expect((await d())[name]).toEqual(expected);
   });
 });
 
