@@ -92,6 +92,15 @@ describe('a new region under its heading', () => {
     expect(mergeDocument(existing, fresh, 'x.md')).toBe(`${A}\n\n## Changelog\n\n${C}\n\nnotes\n\n${B}\n`);
   });
 
+  it('a kept region between the regions around the new one is passed over', () => {
+    const M = wrapRegion('measured:sizes', '42 MB');
+    const existing = `${A}\n\n${M}\n\n## Changelog\n\nnotes\n\n${B}\n`;
+    const fresh = `${A}\n\n## Changelog\n\n${C}\n\n${B}\n`;
+    expect(mergeDocument(existing, fresh, 'x.md')).toBe(
+      `${A}\n\n${M}\n\n## Changelog\n\n${C}\n\nnotes\n\n${B}\n`,
+    );
+  });
+
   it('a region the render wrote right after another region (no text between) goes after that region', () => {
     const existing = `## Changelog\n\nnotes\n\n${A}\n`;
     expect(mergeDocument(existing, `${A}\n${C}\n`, 'x.md')).toBe(`## Changelog\n\nnotes\n\n${A}\n\n${C}\n`);
