@@ -90,11 +90,15 @@ describe('categorizeSqlType: what is stripped before the lookup', () => {
     ['int(11) unsigned', 'integer'],
     ['int(11) zerofill', 'integer'],
     ['bigint(20) UNSIGNED', 'bigint'],
+    // MySQL writes UNSIGNED before ZEROFILL; both go.
+    ['int(10) unsigned zerofill', 'integer'],
+    ['DECIMAL(10,2) UNSIGNED ZEROFILL', 'decimal'],
     ['interval hour', 'interval'],
     ['INTERVAL DAY TO SECOND(3)', 'interval'],
     // Only a trailing qualifier or array suffix goes; the same words elsewhere keep the name unknown.
     ['unsigned int', 'other'],
     ['int[] x', 'other'],
+    ['double[] precision', 'other'],
     ['intervals', 'other'],
     ['text[]x', 'other'],
     ['', 'other'],
@@ -109,6 +113,7 @@ describe('categorizeSqlType: what is stripped before the lookup', () => {
     ['bit( 1 )', 'boolean'],
     ['bit (1)', 'boolean'],
     ['bit(1)[]', 'boolean'],
+    ['  bit(1)  ', 'boolean'],
     ['bit(2)', 'other'],
     ['bit(10)', 'other'],
     ['bit varying', 'other'],

@@ -181,7 +181,7 @@ function categorizeUncached(sql: string): ColumnCategory {
     .replace(/\s*\([^)]*\)/g, '')
     .replace(/\s+/g, ' ')
     .replace(/^interval .*$/, 'interval')
-    .replace(/ unsigned$| zerofill$/g, '')
+    .replace(/(?: unsigned| zerofill)+$/, '') // MySQL's `int(10) unsigned zerofill`
     .trim();
   // bit / bit(1) is a boolean (MySQL, SQL Server); a longer bit string is not.
   if (name === 'bit') return /^bit\s*(\(\s*1\s*\))?$/.test(s) ? 'boolean' : 'other';
