@@ -188,6 +188,36 @@ describe('schemas the driver ignores', () => {
   });
 });
 
+describe('namespaces', () => {
+  it('mysql: @Entity({ database }) is the namespace unless it is the connection database', async () => {
+    @Entity({ name: 'ledgers', database: 'finance' })
+    class Ledger {
+      @PrimaryColumn({ type: 'int' }) id!: number;
+    }
+    @Entity({ name: 'local', database: 'ormdoc' }) // the database the loader's MySQL DataSource names
+    class Local {
+      @PrimaryColumn({ type: 'int' }) id!: number;
+    }
+    @Entity({ name: 'plain' })
+    class Plain {
+      @PrimaryColumn({ type: 'int' }) id!: number;
+      @ManyToMany(() => Ledger) @JoinTable({ name: 'plain_ledgers' }) ledgers!: Ledger[];
+    }
+    const ds = await build('mysql', [Ledger, Local, Plain]);
+    const { ir } = fromTypeormMetadata({ dialect: 'mysql', entityMetadatas: ds.entityMetadatas });
+    const schemaOf = (name: string) => ir.tables.find((t) => t.name === name)!.schema;
+    expect([schemaOf('ledgers'), schemaOf('local'), schemaOf('plain')]).toEqual(['finance', null, null]);
+    const fk = ir.tables
+      .find((t) => t.name === 'plain_ledgers')!
+      .foreignKeys.find((f) => f.references.name === 'ledgers')!;
+    expect(fk.references.schema).toBe('finance');
+    expect(ir.relations.find((r) => r.from.field === 'ledgers')!.to).toMatchObject({
+      schema: 'finance',
+      name: 'ledgers',
+    });
+  });
+});
+
 describe('bad input', () => {
   it('no entity metadata: INPUT_EMPTY with the fix', () => {
     expect(() => fromTypeormMetadata({ dialect: 'postgresql', entityMetadatas: [{}, 'x'] })).toThrow(
