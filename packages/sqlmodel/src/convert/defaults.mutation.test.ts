@@ -1,0 +1,195 @@
+import type { Column, ExtractResult } from '@ormdoc/core';
+import { describe, expect, it } from 'vitest';
+import { columnOf, lazyExports, tableOf } from '../../test/helpers/mutationExports.js';
+import { serverDefaultToIr } from './defaults.js';
+
+/**
+ * SQLAlchemy defaults -> the IR default, one row per kind, on SQLAlchemy's exports of
+ * test/fixtures/mutation/*.py: the database's own (serial, identity, AUTO_INCREMENT, rowid, a named
+ * sequence) first, then the DDL DEFAULT SQLAlchemy writes (server_default), then Python-side ones.
+ */
+const R = lazyExports();
+
+const col = (r: ExtractResult, table: string, name: string) => columnOf(tableOf(r, table), name);
+
+describe('server_default (the DDL DEFAULT) -> literal or SQL', () => {
+  it.each<[string, Column['default']]>([
+    ['flag', { kind: 'literal', value: true, sql: 'true' }],
+    ['off', { kind: 'literal', value: false, sql: 'false' }], // FALSE, lower-cased
+    ['ratio', { kind: 'literal', value: '0.5', sql: "'0.5'" }], // a quoted string stays a string
+    ['price', { kind: 'literal', value: -1.25, sql: '-1.25' }],
+    ['count', { kind: 'literal', value: 0, sql: '0' }],
+    ['label', { kind: 'literal', value: "it's", sql: "'it''s'" }],
+    ['nothing', { kind: 'literal', value: null, sql: 'NULL' }],
+    ['day', { kind: 'sql', expression: 'CURRENT_DATE' }],
+  ])('%s (every dialect)', (name, expected) => {
+    for (const r of [R.pg, R.my, R.lite]) expect(col(r, 'items', name).default).toEqual(expected);
+  });
+
+  it('func.now() is the SQL the dialect compiles it to', () => {
+    expect(col(R.pg, 'items', 'made').default).toEqual({ kind: 'sql', expression: 'now()' });
+    expect(col(R.my, 'items', 'made').default).toEqual({ kind: 'sql', expression: 'now()' });
+    expect(col(R.lite, 'items', 'made').default).toEqual({ kind: 'sql', expression: 'CURRENT_TIMESTAMP' });
+  });
+
+  it('JSON: an object or array literal is parsed; a string that is no JSON object stays text', () => {
+    expect(col(R.only, 'docs', 'meta').default).toEqual({
+      kind: 'literal',
+      value: { a: 1 },
+      sql: '\'{"a": 1}\'::jsonb',
+    });
+    expect(col(R.only, 'docs', 'list').default).toEqual({ kind: 'literal', value: [1], sql: "'[1]'::jsonb" });
+    expect(col(R.only, 'docs', 'word').default).toEqual({
+      kind: 'literal',
+      value: 'not json',
+      sql: "'not json'::jsonb",
+    });
+    // not JSON-typed: the text is kept as text even when it parses
+    expect(serverDefaultToIr('\'{"a": 1}\'', false)).toEqual({
+      kind: 'literal',
+      value: '{"a": 1}',
+      sql: '\'{"a": 1}\'',
+    });
+    expect(serverDefaultToIr("'null'", true)).toEqual({ kind: 'literal', value: 'null', sql: "'null'" });
+  });
+
+  it('literal patterns are anchored: text around a literal makes an SQL expression', () => {
+    for (const s of [
+      "'a' || 'b'",
+      "x'a'",
+      '1 + 1',
+      '-',
+      '1.',
+      'true_value',
+      'nullif(a, b)',
+      'x true',
+      'not null',
+    ])
+      expect(serverDefaultToIr(s, false)).toEqual({ kind: 'sql', expression: s });
+    expect(serverDefaultToIr('  7  ', false)).toEqual({ kind: 'literal', value: 7, sql: '7' });
+    expect(serverDefaultToIr("'a\nb'", false)).toEqual({ kind: 'literal', value: 'a\nb', sql: "'a\nb'" });
+  });
+});
+
+describe("the database's own sequence-like defaults, per dialect", () => {
+  it.each<[string, keyof typeof R, string, string, Column['default']]>([
+    ['postgresql', 'pg', 'items', 'id', { kind: 'sequence', style: 'serial' }], // SERIAL
+    ['mysql', 'my', 'items', 'id', { kind: 'sequence', style: 'auto-increment' }], // AUTO_INCREMENT
+    ['sqlite', 'lite', 'items', 'id', { kind: 'sequence', style: 'rowid' }], // INTEGER PRIMARY KEY
+    ['postgresql', 'pg', 'counters', 'id', { kind: 'sequence', style: 'identity-always' }],
+    ['postgresql', 'pg', 'counters', 'n', { kind: 'sequence', style: 'identity-by-default' }],
+    // MySQL writes Identity() as AUTO_INCREMENT on the key; SQLite ignores it
+    ['mysql', 'my', 'counters', 'id', { kind: 'sequence', style: 'auto-increment' }],
+    ['mysql', 'my', 'counters', 'n', undefined],
+    ['sqlite', 'lite', 'counters', 'id', undefined], // BIGINT: not a rowid alias
+    ['sqlite', 'lite', 'counters', 'n', undefined],
+    ['postgresql', 'only', 'bigs', 'id', { kind: 'sequence', style: 'serial' }], // BIGSERIAL
+    ['postgresql', 'only', 'smalls', 'id', { kind: 'sequence', style: 'serial' }], // SMALLSERIAL
+    [
+      'postgresql',
+      'only',
+      'numbered',
+      'id',
+      { kind: 'sequence', style: 'serial', sequenceName: 'numbered_seq' },
+    ],
+    // nextval() of a sequence SQLAlchemy does not draw from: the DEFAULT as SQL
+    [
+      'postgresql',
+      'only',
+      'numbered',
+      'other',
+      { kind: 'sql', expression: "nextval('other_seq'::regclass)" },
+    ],
+    ['mysql', 'my', 'seqs', 'id', { kind: 'sequence', style: 'auto-increment' }],
+  ])('%s (%s) %s.%s', (_d, r, table, name, expected) => {
+    expect(col(R[r], table, name).default).toEqual(expected);
+  });
+
+  it('the SERIAL column types fold to integer, bigint and smallint', () => {
+    expect(col(R.only, 'bigs', 'id').type.sql).toBe('bigint');
+    expect(col(R.only, 'smalls', 'id').type.sql).toBe('smallint');
+    expect(col(R.pg, 'items', 'id').type.sql).toBe('integer');
+  });
+});
+
+describe('Python-side defaults: ORM defaults with a generator', () => {
+  it.each<[string, string, string]>([
+    ['token', 'function', 'default=models.Item.<lambda>'],
+    ['ext', 'uuid', 'default=uuid.uuid4'],
+    ['qty', 'python', 'default=3'],
+    ['title', 'python', 'default="x"'],
+    ['stamp', 'now', 'default=datetime.utcnow'],
+    ['today', 'now', 'default=datetime.today'],
+    ['fn', 'function', 'default=str'],
+    ['sqlexpr', 'sql', 'default=1 + 1'],
+  ])('%s: %s (%s)', (name, generator, description) => {
+    for (const r of [R.pg, R.my, R.lite])
+      expect(col(r, 'items', name).default).toEqual({ kind: 'orm', generator, description });
+  });
+
+  it('func.now() as a Python-side default: the SQL it compiles to, a now generator', () => {
+    for (const r of [R.pg, R.my])
+      expect(col(r, 'items', 'sqlnow').default).toEqual({
+        kind: 'orm',
+        generator: 'now',
+        description: 'default=now()',
+      });
+    expect(col(R.lite, 'items', 'sqlnow').default).toEqual({
+      kind: 'orm',
+      generator: 'now',
+      description: 'default=CURRENT_TIMESTAMP',
+    });
+  });
+
+  it('a Sequence SQLAlchemy draws from (no DDL DEFAULT) is a sequence generator', () => {
+    expect(col(R.pg, 'seqs', 'id').default).toEqual({
+      kind: 'orm',
+      generator: 'sequence',
+      description: 'default=Sequence("seqs_id_seq")',
+    });
+    expect(col(R.pg, 'seqs', 'down').default).toEqual({
+      kind: 'orm',
+      generator: 'sequence',
+      description: 'default=Sequence("down_seq")',
+    });
+  });
+
+  it('no default at all', () => {
+    expect(col(R.pg, 'items', 'body').default).toBeUndefined();
+  });
+});
+
+describe('onupdate and server_onupdate', () => {
+  it.each([
+    ['touched', { kind: 'orm', description: 'onupdate=datetime.utcnow' }],
+    [
+      'refreshed',
+      {
+        kind: 'orm',
+        description:
+          'server_onupdate=FetchedValue(): refreshed by the database (SQLAlchemy writes no DDL for it)',
+      },
+    ],
+  ])('%s (every dialect)', (name, expected) => {
+    for (const r of [R.pg, R.my, R.lite]) expect(col(r, 'items', name).onUpdate).toEqual(expected);
+  });
+
+  it('onupdate=func.now(): the SQL it compiles to, as an ORM rule', () => {
+    for (const r of [R.pg, R.my])
+      expect(col(r, 'items', 'touched_sql').onUpdate).toEqual({ kind: 'orm', description: 'onupdate=now()' });
+    expect(col(R.lite, 'items', 'touched_sql').onUpdate).toEqual({
+      kind: 'orm',
+      description: 'onupdate=CURRENT_TIMESTAMP',
+    });
+  });
+
+  it('server_onupdate with SQL: the SQL, except on MySQL where it stays a described rule', () => {
+    expect(col(R.pg, 'items', 'refreshed_sql').onUpdate).toEqual({ kind: 'sql', expression: 'now()' });
+    expect(col(R.lite, 'items', 'refreshed_sql').onUpdate).toEqual({ kind: 'sql', expression: 'now()' });
+    expect(col(R.my, 'items', 'refreshed_sql').onUpdate).toEqual({
+      kind: 'orm',
+      description: 'server_onupdate=now(): refreshed by the database (SQLAlchemy writes no DDL for it)',
+    });
+    expect(col(R.pg, 'items', 'body').onUpdate).toBeUndefined();
+  });
+});

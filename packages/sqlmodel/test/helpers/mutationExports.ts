@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Column, ExtractResult, Table } from '@ormdoc/core';
+import { fromSqlmodelExport } from '../../src/index.js';
+
+/**
+ * SQLAlchemy's exports of test/fixtures/mutation/*.py (committed; test/mutationFixtures.test.ts
+ * holds them to a fresh export), for the converter's fast tests: no Python start per mutant.
+ */
+export type MutationExport = 'postgresql' | 'mysql' | 'sqlite' | 'postgresql-only';
+
+export function exportDoc(name: MutationExport): Record<string, unknown> {
+  const file = fileURLToPath(new URL(`../fixtures/mutation/export.${name}.json`, import.meta.url));
+  return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+}
+
+export function exportIr(name: MutationExport): ExtractResult {
+  return fromSqlmodelExport(exportDoc(name), { file: `export.${name}.json` });
+}
+
+export function tableOf(result: ExtractResult, name: string): Table {
+  const t = result.ir.tables.find((x) => x.name === name);
+  if (!t) throw new Error(`no table ${name}`);
+  return t;
+}
+
+export function columnOf(table: Table, name: string): Column {
+  const c = table.columns.find((x) => x.name === name);
+  if (!c) throw new Error(`no column ${table.name}.${name}`);
+  return c;
+}
+
+/**
+ * The four exports converted on first use, inside a test: a conversion that throws (a mutant)
+ * fails the tests that read it, where one thrown while the file is collected would run no test.
+ */
+export function lazyExports(): {
+  pg: ExtractResult;
+  my: ExtractResult;
+  lite: ExtractResult;
+  only: ExtractResult;
+} {
+  const cache = new Map<MutationExport, ExtractResult>();
+  const get = (name: MutationExport) => {
+    let r = cache.get(name);
+    if (!r) {
+      r = exportIr(name);
+      cache.set(name, r);
+    }
+    return r;
+  };
+  return {
+    get pg() {
+      return get('postgresql');
+    },
+    get my() {
+      return get('mysql');
+    },
+    get lite() {
+      return get('sqlite');
+    },
+    get only() {
+      return get('postgresql-only');
+    },
+  };
+}
