@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import type { ExtractResult } from '@ormdoc/core';
 import { OrmdocError, relativePosix } from '@ormdoc/core';
@@ -6,6 +7,7 @@ import { withDdlEvents } from '../convert/ddlEvents.js';
 import { fromSqlmodelExport } from '../convert/toIr.js';
 import { detectSqlmodel } from '../detect.js';
 import { parseExport } from '../format/parse.js';
+import { sqlmodelInputs } from './inputs.js';
 import { chooseInterpreter } from './python.js';
 import { runExporter, timeoutFromEnv } from './run.js';
 
@@ -48,7 +50,8 @@ async function readExportFile(cwd: string, file: string): Promise<ExtractResult>
       hint: 'Re-export it with ormdoc_export.py; do not edit the file by hand.',
     });
   }
-  return convert(json, rel);
+  const result = await convert(json, rel);
+  return { ...result, inputs: [abs] };
 }
 
 /** The pure conversion, then the DDL attached to create events (which needs PostgreSQL's parser: async). */
@@ -78,14 +81,24 @@ export async function loadSqlmodel(options: LoadSqlmodelOptions): Promise<Extrac
   }
   const interpreter = chooseInterpreter(cwd, options.python);
   const timeoutMs = options.timeoutMs ?? timeoutFromEnv();
-  const stdout = await runExporter({
-    cwd,
-    interpreter,
-    target,
-    ...(options.dialect ? { dialect: options.dialect } : {}),
-    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
-    extraArgs: ['--compact'],
-  });
+  // The exporter reports what the import loaded there: the unchanged run's inputs (`sqlmodelInputs`).
+  const reportDir = await mkdtemp(path.join(os.tmpdir(), 'ormdoc-sqlmodel-'));
+  const report = path.join(reportDir, 'inputs.json');
+  let stdout: string;
+  let inputs: string[] | undefined;
+  try {
+    stdout = await runExporter({
+      cwd,
+      interpreter,
+      target,
+      ...(options.dialect ? { dialect: options.dialect } : {}),
+      ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+      extraArgs: ['--compact', '--inputs', report],
+    });
+    inputs = sqlmodelInputs(cwd, report);
+  } finally {
+    await rm(reportDir, { recursive: true, force: true });
+  }
   let json: unknown;
   try {
     json = JSON.parse(stdout);
@@ -100,5 +113,6 @@ export async function loadSqlmodel(options: LoadSqlmodelOptions): Promise<Extrac
       },
     );
   }
-  return convert(json, target);
+  const result = await convert(json, target);
+  return inputs ? { ...result, inputs } : result;
 }

@@ -51,6 +51,11 @@ def main(argv):
         "directory when it exists; variables already set win)",
     )
     parser.add_argument("--no-env-file", action="store_true", help="do not read a .env file")
+    parser.add_argument(
+        "--inputs",
+        help="also write, to this file, what the export depended on: the files of the modules it "
+        "loaded outside the standard library and site-packages, those folders, the interpreter (JSON)",
+    )
     args = parser.parse_args(argv)
 
     env_file = args.env_file or (".env" if os.path.isfile(".env") else None)
@@ -109,6 +114,11 @@ def main(argv):
 
         document = export_metadata(loaded, args.dialect, os.getcwd())
         text = compact_json(document) if args.compact else format_json(document)
+
+    if args.inputs:
+        from .inputs import write_inputs
+
+        write_inputs(args.inputs)
 
     if args.out:
         with open(args.out, "w", encoding="utf-8") as fh:

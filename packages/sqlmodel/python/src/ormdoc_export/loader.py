@@ -230,6 +230,9 @@ def _one_metadata(modules, display):
 _DECLARES_MODELS = re.compile(r"__tablename__|table\s*=\s*True|\bTable\(|mapped_column\(|\bColumn\(")
 _SKIPPED_FOLDERS = ("migrations", "alembic", "node_modules", "site-packages")
 
+# The folders and files _model_module_names read: inputs of the export too (see inputs.py).
+SCANNED = set()
+
 
 def _model_module_names(package):
     """Dotted names of the modules under a package (regular or namespace) that declare models."""
@@ -238,12 +241,14 @@ def _model_module_names(package):
             dirnames[:] = sorted(
                 d for d in dirnames if d.isidentifier() and not d.startswith(("test", "_", ".")) and d not in _SKIPPED_FOLDERS
             )
+            SCANNED.add(dirpath)
             rel = os.path.relpath(dirpath, root)
             prefix = package.__name__ if rel == "." else "%s.%s" % (package.__name__, rel.replace(os.sep, "."))
             for name in sorted(filenames):
                 stem = name[:-3]
                 if not name.endswith(".py") or not stem.isidentifier() or stem.startswith(("test", "_")):
                     continue
+                SCANNED.add(os.path.join(dirpath, name))
                 try:
                     with open(os.path.join(dirpath, name), encoding="utf-8", errors="replace") as fh:
                         if not _DECLARES_MODELS.search(fh.read()):
