@@ -271,7 +271,9 @@ describe('isGeneratedId', () => {
     expect(isGeneratedId(sql(e))).toBe(false),
   );
   it('a literal default or none is not', () => {
-    expect(isGeneratedId(aColumn('id', 'text', { default: { kind: 'literal', value: 'uuid', sql: "'uuid'" } }))).toBe(false);
+    expect(
+      isGeneratedId(aColumn('id', 'text', { default: { kind: 'literal', value: 'uuid', sql: "'uuid'" } })),
+    ).toBe(false);
     expect(isGeneratedId(aColumn('id', 'text'))).toBe(false);
   });
 });
