@@ -134,7 +134,7 @@ export function isSqlmodelExport(cwd: string, file: string): boolean {
   }
 }
 
-const SQLMODEL_JSON_FILES = ['schema.json', 'ormdoc.schema.json', 'sqlmodel.json'];
+export const SQLMODEL_JSON_FILES = ['schema.json', 'ormdoc.schema.json', 'sqlmodel.json'];
 const PY_MODELS =
   /^\s*(from\s+sqlmodel\s+import|import\s+sqlmodel|from\s+sqlalchemy(\.orm)?\s+import[^\n]*(DeclarativeBase|declarative_base|Mapped))/m;
 

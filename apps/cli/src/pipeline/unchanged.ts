@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import {
   codeDigest,
   configJson,
+  globInputs,
   inputsSalt,
   type OrmdocConfig,
   ormdocDigest,
@@ -10,6 +11,7 @@ import {
   type StampInputs,
 } from '@ormdoc/core';
 import type { Orm } from '../args.js';
+import { SQLMODEL_JSON_FILES } from '../detect/fallbacks.js';
 import { version } from '../meta.js';
 import type { ExtractOutcome } from './extract.js';
 import { EXTRACTOR_PACKAGES } from './extractors.js';
@@ -48,10 +50,35 @@ export function inputsOf(
   if (!extracted.inputs?.length || extracted.config) return undefined;
   const salt = extractionSalt(extracted.detection.orm, config, cwd);
   if (salt === undefined) return undefined;
-  return recordInputs(cwd, config, salt, extracted.inputs, {
+  const inputs = [...extracted.inputs, ...detectionInputs(extracted.detection.orm, config, cwd)];
+  return recordInputs(cwd, config, salt, inputs, {
     orm: extracted.detection.orm,
     tables: extracted.ir.tables.length,
     enums: extracted.ir.enums.length,
     diagnostics: extracted.diagnostics,
   });
+}
+
+/**
+ * What the CLI's own search for the schema read, when the config named none (`loadOptionsFor`):
+ * for SQLModel the saved exports it looks for and the Python files (up to three folders down) whose
+ * text it reads, with every folder's listing (a new models file changes the choice).
+ */
+function detectionInputs(orm: Orm, config: OrmdocConfig, cwd: string): string[] {
+  const { source } = config;
+  if (orm !== 'sqlmodel' || source.schema !== undefined || source.module || source.json) return [];
+  const folders = globInputs(cwd, ['**']);
+  const depth = (dir: string) => relative(cwd, dir).split(sep).filter(Boolean).length;
+  const python = folders
+    .filter((dir) => depth(dir) <= 3)
+    .flatMap((dir) => {
+      try {
+        return readdirSync(dir)
+          .filter((name) => name.endsWith('.py'))
+          .map((name) => join(dir, name));
+      } catch {
+        return [];
+      }
+    });
+  return [...folders, ...python, ...SQLMODEL_JSON_FILES.map((name) => join(cwd, name))];
 }

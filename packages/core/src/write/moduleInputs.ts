@@ -95,7 +95,8 @@ const MAGIC = /[*?[\]{}()!+@]/;
 /**
  * The folders whose listings decide what schema globs match, so that a new matching file makes
  * the next run a full one: a plain path is itself (a file's bytes, a folder's listing); a glob is
- * its static base folder and every folder below it (not node_modules or .git).
+ * its static base folder and every folder below it (not node_modules, __pycache__ or hidden
+ * folders: .git, .venv and the tools' caches change without changing a schema).
  */
 export function globInputs(cwd: string, patterns: readonly string[]): string[] {
   const out: string[] = [];
@@ -121,7 +122,7 @@ function folders(dir: string): string[] {
     return out;
   }
   for (const e of entries)
-    if (e.isDirectory() && e.name !== 'node_modules' && e.name !== '.git')
+    if (e.isDirectory() && e.name !== 'node_modules' && e.name !== '__pycache__' && !e.name.startsWith('.'))
       out.push(...folders(path.join(dir, e.name)));
   return out;
 }
