@@ -21,11 +21,23 @@ enum Mapped {
   A
   @@map("mapped_kind")
 }
+
+enum myKind {
+  X @map("it's")
+}
+
+enum kind_2 {
+  Y
+}
 `;
 
 const MODEL = `model T {
   id      Int      @id
-  role    Role
+  role    Role     @default(ADMIN)
+  user    Role     @default(USER)
+  mk      myKind
+  k2      kind_2
+  same    String   @map("same")
   st      status?
   m       Mapped
   roles   Role[]
@@ -43,19 +55,22 @@ const MODEL = `model T {
   /// [Ignored] an Int has no JSON type
   count   Int
   touched DateTime @updatedAt
+  /// Old.
   old     Int      @ignore
+  uid     String   @db.Uuid
   /// A vector.
   v       Unsupported("tsvector")?
   w       Unsupported("int4")[] @map("w_list")
   u       Unsupported("circle")
+  g       Unsupported("point") @default(dbgenerated("point(0, 0)")) @map("g")
 }
 `;
 
 async function columns(provider: string): Promise<Record<string, Column>> {
   let model = MODEL;
-  // lists, Json and Unsupported(...) are PostgreSQL's here; @db.VarChar/@db.Decimal PostgreSQL's and MySQL's
+  // lists, Json, Unsupported(...) and @db.Uuid are PostgreSQL's here; @db.VarChar/@db.Decimal PostgreSQL's and MySQL's
   if (provider !== 'postgresql' && provider !== 'cockroachdb')
-    model = model.replace(/^.*(\[\]|Json|Unsupported).*\n/gm, '');
+    model = model.replace(/^.*(\[\]|Json|Unsupported|Uuid).*\n/gm, '');
   if (provider !== 'postgresql' && provider !== 'mysql') model = model.replace(/ @db\.\w+\([^)]*\)/g, '');
   const result = await schemaIr(`${datasource(provider)}\n${ENUMS}\n${model}`);
   return Object.fromEntries(tableOf(result, 'T').columns.map((c) => [c.name, c]));
@@ -73,16 +88,42 @@ describe('enum columns: the type per dialect', () => {
     ['postgresql', 'role', '"Role"'],
     ['postgresql', 'st', 'status'],
     ['postgresql', 'm', 'mapped_kind'],
+    ['postgresql', 'mk', '"myKind"'],
+    ['postgresql', 'k2', 'kind_2'],
     ['cockroachdb', 'role', '"Role"'],
     ['cockroachdb', 'st', 'status'],
     // MySQL: an inline ENUM of the database names
     ['mysql', 'role', "enum('admin','USER')"],
     ['mysql', 'st', "enum('on','off')"],
+    ['mysql', 'mk', "enum('it''s')"],
     // SQLite: text (Prisma rejects enums on SQL Server)
     ['sqlite', 'role', 'text'],
   ] as const)('%s %s: %s', async (dialect, name, sql) => {
     const c = (await all())[dialect][name]!;
     expect(c.type).toMatchObject({ sql, category: 'enum', isArray: false });
+  });
+
+  it("an enum default is the value's database name (@map)", async () => {
+    for (const dialect of ['postgresql', 'mysql', 'sqlite'] as const) {
+      const c = (await all())[dialect];
+      expect(c.role!.default).toEqual({ kind: 'literal', value: 'admin', sql: "'admin'" });
+      expect(c.user!.default).toEqual({ kind: 'literal', value: 'USER', sql: "'USER'" });
+    }
+  });
+
+  it('multiSchema: an enum in a schema is schema-qualified', async () => {
+    const r = await schemaIr(
+      `${datasource('postgresql', '  schemas = ["public", "audit"]\n')}\nenum Kind {\n  A\n  @@schema("audit")\n}\nenum Plain {\n  B\n  @@schema("public")\n}\nmodel T {\n  id Int @id\n  k Kind\n  p Plain\n  @@schema("public")\n}\n`,
+    );
+    const t = tableOf(r, 'T');
+    expect(t.columns.find((c) => c.name === 'k')!.type).toMatchObject({
+      sql: 'audit."Kind"',
+      enum: { schema: 'audit', name: 'Kind' },
+    });
+    expect(t.columns.find((c) => c.name === 'p')!.type).toMatchObject({
+      sql: 'public."Plain"',
+      enum: { schema: 'public', name: 'Plain' },
+    });
   });
 
   it('the enum reference names the database enum', async () => {
@@ -112,6 +153,7 @@ describe('a column: names, nullability, ORM type, documentation', () => {
     const c = await pg();
     expect(c.full_name!.codeName).toBe('name');
     expect(c.plain!.codeName).toBeUndefined();
+    expect(c.same!.codeName).toBeUndefined(); // @map to its own name
     expect(c.name).toBeUndefined();
   });
 
@@ -121,6 +163,7 @@ describe('a column: names, nullability, ORM type, documentation', () => {
     expect(c.price!.type.orm).toBe('Decimal @db.Decimal(10, 2)');
     expect(c.plain!.type.orm).toBe('String');
     expect(c.roles!.type.orm).toBe('Role[]');
+    expect(c.uid!.type.orm).toBe('String @db.Uuid');
   });
 
   it('nullable: optional fields; PostgreSQL scalar lists (Prisma writes no NOT NULL)', async () => {
@@ -130,6 +173,7 @@ describe('a column: names, nullability, ORM type, documentation', () => {
     expect(c.plain!.nullable).toBe(false);
     expect(c.roles!.nullable).toBe(true);
     expect((await my()).plain!.nullable).toBe(false);
+    expect((await columns('cockroachdb')).roles!.nullable).toBe(true);
   });
 
   it('numeric defaults as the schema writes them (Prisma Migrate: DEFAULT 2.50, DEFAULT 1.0)', async () => {
@@ -159,6 +203,7 @@ describe('a column: names, nullability, ORM type, documentation', () => {
   it('@ignore: the column exists, ignored by the ORM', async () => {
     const c = await pg();
     expect(c.old!.ignoredByOrm).toBe(true);
+    expect(c.old!.description).toBe('Old.');
     expect(c.plain!.ignoredByOrm).toBeUndefined();
   });
 });
@@ -195,5 +240,7 @@ describe('Unsupported("type") fields', () => {
     });
     expect(c.u!.nullable).toBe(false);
     expect(c.u!.default).toBeUndefined();
+    expect(c.g).toMatchObject({ default: { kind: 'sql', expression: 'point(0, 0)' } });
+    expect(c.g!.codeName).toBeUndefined();
   });
 });
