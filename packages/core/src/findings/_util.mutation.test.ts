@@ -12,6 +12,8 @@ import {
   singular,
   sqlIdent,
   sqlTable,
+  tokenize,
+  tokenizeByRegex,
 } from './_util.js';
 
 // The helpers every rule builds on, case by case at their boundaries (mutation tests: see
@@ -211,5 +213,12 @@ describe('mentionsColumn', () => {
     ['ab > 0', 'a+b', false],
   ] as const)('%s mentions %s: %s', (expression, column, expected) => {
     expect(mentionsColumn(expression, column)).toBe(expected);
+  });
+});
+
+describe('tokenize outside ASCII', () => {
+  it('gives what the definition gives where lower-casing makes ASCII letters (the Kelvin sign is k)', () => {
+    expect(tokenize('\u212Aelvin')).toEqual(['kelvin']);
+    expect(tokenize('\u212Aelvin')).toEqual(tokenizeByRegex('\u212Aelvin'));
   });
 });
