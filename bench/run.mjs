@@ -19,6 +19,9 @@ import { BUDGET, formatRow, HEADER, markdownTable, verdict } from './lib/report.
 import { BENCH_DIR, linkNodeModules, OUT_DIR, REPO_DIR } from './lib/resolve.mjs';
 import { allRows, selectRows } from './lib/rows.mjs';
 
+/** Issue 19: an unchanged run (nothing changed since the documents were written) within 1.2x the floor. */
+const UNCHANGED_BUDGET = 1.2;
+
 const argv = process.argv.slice(2).filter((a) => a !== '--');
 const opt = (name, fallback) => {
   const i = argv.indexOf(name);
@@ -132,6 +135,12 @@ for (const n of sizes) {
       enough: (r) => floor.ok && r.wall > farOver * floor.wall,
     });
     const output = ormdoc.ok ? inspectOutput(outDir, n) : undefined;
+    // The unchanged run: the same command again over the documents it just wrote (nothing changed
+    // since: the stamp answers without extracting; budget 1.2x the floor).
+    log(`[${id} ${n}] ormdoc generate, unchanged x${runs} ...`);
+    const unchanged = ormdoc.ok
+      ? await measureRuns(runs, process.execPath, cliArgs, { cwd: dir, timeoutSec: cap })
+      : { ok: false, error: 'ormdoc failed' };
     // The write bound: the floor plus writing files of the sizes ormdoc just wrote (bench/bound/write.mjs).
     const boundOut = path.join(OUT_DIR, 'bound', `${id}-${n}`);
     log(`[${id} ${n}] write bound x${runs} ...`);
@@ -184,11 +193,17 @@ for (const n of sizes) {
       floor: summary(floor),
       bound: bound.ok ? summary(bound) : { ok: false, error: bound.error ?? failure(bound.last) },
       ormdoc: { ...summary(ormdoc), ...(ormdoc.ok ? {} : { error: failure(ormdoc.last) }) },
+      unchanged: unchanged.ok
+        ? summary(unchanged)
+        : { ok: false, error: unchanged.error ?? failure(unchanged.last) },
       ratio: {
         wall: ormdoc.wall / floor.wall,
         mem: ormdoc.rssMb / floor.rssMb,
         cpu: ormdoc.cpu / floor.cpu,
         ...(bound.ok ? { bound: ormdoc.wall / bound.wall } : {}),
+        ...(unchanged.ok
+          ? { unchanged: unchanged.wall / floor.wall, unchangedCpu: unchanged.cpu / floor.cpu }
+          : {}),
       },
       peers,
       output,
@@ -202,6 +217,11 @@ for (const n of sizes) {
     if (!ormdoc.ok) log(`  ormdoc failed: ${row.ormdoc.error}`);
     for (const p of peers) if (!p.ok) log(`  peer ${p.id} failed: ${p.error}`);
     if (generator) log(`  generator mode: ${generator.line}`);
+    if (unchanged.ok)
+      log(
+        `  unchanged run: ${unchanged.wall.toFixed(2)} s wall (${row.ratio.unchanged.toFixed(2)}x the floor), ` +
+          `${unchanged.cpu.toFixed(2)} s CPU (${row.ratio.unchangedCpu.toFixed(2)}x); budget ${UNCHANGED_BUDGET}x`,
+      );
     if (row.verdict.reasons.length) log(`  ${row.verdict.status}: ${row.verdict.reasons.join('; ')}`);
   }
 }
