@@ -93,6 +93,26 @@ describe('reuseStamp', () => {
     expect(write.written.todos).toHaveLength(1);
   });
 
+  it('lists the documents by path whatever order the stamp has them in; the render took no longer than the call', async () => {
+    const { cwd, outputDir } = project();
+    const names = ['m.svg', 'b.svg', 'z.svg', 'a.svg', 'k.svg', 'c.svg'];
+    for (const n of names) writeFileSync(join(outputDir, n), n);
+    const stamp: Stamp = {
+      format: 'ormdoc-stamp/1',
+      key: 'k',
+      files: names.map((n) => [n, digestOf(n, n)]),
+      findings: [],
+      diagnostics: [],
+    };
+    const phases: GeneratePhase[] = [];
+    const started = performance.now();
+    const result = await reuseStamp(outputDir, stamp, false, { cwd, onPhase: (e) => phases.push(e) });
+    const elapsed = performance.now() - started;
+    expect(result?.unchanged).toEqual([...names].sort());
+    expect(result?.files.map((f) => f.path)).toEqual(names);
+    expect(phases[0]?.ms).toBeLessThanOrEqual(Math.ceil(elapsed));
+  });
+
   it('generate removes the temporary files an interrupted run left; check leaves them', async () => {
     const { cwd, outputDir, stamp } = project();
     const temp = join(outputDir, '.0a1b.ormdoc.tmp');

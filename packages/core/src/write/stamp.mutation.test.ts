@@ -121,6 +121,15 @@ describe('codeDigest', () => {
     );
   });
 
+  it.each([
+    ['a .js file whose name contains .d.ts', { 'x.d.ts.js': '' }],
+    ['a .mjs file whose name contains .test.ts', { 'x.test.ts.mjs': '' }],
+  ])('changes when %s is added (only the last extension counts)', (_, extra) => {
+    expect(codeDigest(folder('base', code), 'v')).not.toBe(
+      codeDigest(folder('extra', { ...code, ...extra }), 'v'),
+    );
+  });
+
   it('where one file ends and the next begins is part of the digest', () => {
     expect(codeDigest(folder('two', { 'a.js': 'x', 'b.js': '' }), 'v')).not.toBe(
       codeDigest(folder('one', { 'a.js': 'xb.js\u0000' }), 'v'),
