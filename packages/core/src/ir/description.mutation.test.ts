@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDescription } from './description.js';
+import { mergeTags, parseDescription } from './description.js';
 import { balancedEnd, directiveEnd } from './directives.js';
 
 /**
@@ -146,6 +146,29 @@ describe('tags, lines and JSON types', () => {
     expect(parseDescription(null)).toEqual({ tags: [] });
     expect(parseDescription(undefined)).toEqual({ tags: [] });
     expect(parseDescription('')).toEqual({ tags: [] });
+  });
+
+  it('a line of spaces and tabs is a blank line; spaces inside a tag kept in prose are squeezed too', () => {
+    expect(parseDescription('one\n \t\ntwo')).toEqual({ text: 'one\n\ntwo', tags: [] });
+    expect(parseDescription('x @owner(a   b) y')).toEqual({ text: 'x @owner(a b) y', tags: [] });
+  });
+
+  it('a directive quoted in a code span is kept as written', () => {
+    expect(parseDescription('Use ` @zod.string() ` here')).toEqual({
+      text: 'Use ` @zod.string() ` here',
+      tags: [],
+    });
+  });
+
+  it('mergeTags keeps the first of each name and value, in order', () => {
+    expect(
+      mergeTags(
+        [{ name: 'pii' }, { name: 'owner', value: 'a' }],
+        [{ name: 'pii' }, { name: 'owner', value: 'b' }, { name: 'owner', value: 'a' }, { name: 'x' }],
+        [],
+      ),
+    ).toEqual([{ name: 'pii' }, { name: 'owner', value: 'a' }, { name: 'owner', value: 'b' }, { name: 'x' }]);
+    expect(mergeTags()).toEqual([]);
   });
 
   it('a line left empty by a removed directive is dropped', () => {
