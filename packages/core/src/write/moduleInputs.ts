@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 
 /*
@@ -64,8 +65,9 @@ export function nodeProjectInputs(cwd: string): string[] {
 }
 
 /**
- * A tsconfig and the files it extends by relative path (those through packages are in
- * node_modules: the install state covers them). Undefined when an `extends` cannot be followed.
+ * A tsconfig and the files it extends, by relative path or through a package (resolved as Node
+ * resolves it from the tsconfig's folder: a workspace package links outside node_modules).
+ * Undefined when an `extends` cannot be followed (a package that is not installed).
  */
 export function tsconfigChain(file: string, seen = new Set<string>()): string[] | undefined {
   if (seen.has(file)) return [];
@@ -80,14 +82,43 @@ export function tsconfigChain(file: string, seen = new Set<string>()): string[] 
   const value = /"extends"\s*:\s*("(?:[^"\\]|\\.)*"|\[[^\]]*\])/.exec(text)?.[1];
   if (value === undefined) return /"extends"/.test(text) ? undefined : out;
   for (const [, entry] of value.matchAll(/"((?:[^"\\]|\\.)*)"/g)) {
-    if (!entry || !(entry.startsWith('.') || path.isAbsolute(entry))) continue;
-    let target = path.resolve(path.dirname(file), entry);
-    if (!target.endsWith('.json')) target = `${target}.json`;
+    if (!entry) continue;
+    const target = extendedFile(file, entry);
+    if (!target) return undefined;
     const chain = tsconfigChain(target, seen);
     if (!chain) return undefined;
     out.push(...chain);
   }
   return out;
+}
+
+/** The file an `extends` entry names: a path (`.json` added when it has none), or a package's file. */
+function extendedFile(from: string, entry: string): string | undefined {
+  if (entry.startsWith('.') || path.isAbsolute(entry)) {
+    const target = path.resolve(path.dirname(from), entry);
+    return target.endsWith('.json') ? target : `${target}.json`;
+  }
+  const spellings = [entry, `${entry}.json`, `${entry}/tsconfig.json`];
+  const require = createRequire(from);
+  for (const candidate of spellings) {
+    try {
+      return realpathSync(require.resolve(candidate));
+    } catch {
+      // the next spelling
+    }
+  }
+  // a package whose "exports" leave its tsconfig out: TypeScript still finds the file
+  for (let dir = path.dirname(from); ; dir = path.dirname(dir)) {
+    for (const candidate of spellings) {
+      const file = path.join(dir, 'node_modules', candidate);
+      try {
+        if (statSync(file).isFile()) return realpathSync(file);
+      } catch {
+        // not here
+      }
+    }
+    if (path.dirname(dir) === dir) return undefined;
+  }
 }
 
 const MAGIC = /[*?[\]{}()!+@]/;
