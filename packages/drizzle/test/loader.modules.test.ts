@@ -145,3 +145,27 @@ describe('what the source says', () => {
     expect([e.file, e.line]).toEqual(['schema.ts', 5]);
   });
 });
+
+describe('the inputs of a load (the unchanged run)', () => {
+  it('name the files tsx evaluated, a JSON file imported included, and drizzle-orm as its package.json', async () => {
+    const dir = project({
+      'db/names.json': '{ "table": "a" }',
+      'db/cols.ts': `import names from './names.json';\nexport const tableName = names.table;`,
+      'db/a.ts': `${IMPORT}\nimport { tableName } from './cols';\nexport const a = sqliteTable(tableName, { id: integer() });`,
+    });
+    const { inputs } = await loadDrizzle({ cwd: dir, schema: 'db/a.ts', dialect: 'sqlite' });
+    const real = (p: string) => createRequire(`${dir}/`).resolve(p);
+    expect(inputs).toEqual(
+      expect.arrayContaining([real('./db/a.ts'), real('./db/cols.ts'), real('./db/names.json')]),
+    );
+    expect(inputs?.some((p) => p.endsWith('/drizzle-orm/package.json'))).toBe(true);
+    expect(inputs?.some((p) => /\/node_modules\/.*\.(c?js|mjs)$/.test(p))).toBe(false);
+  });
+
+  it('are unknown when a module needed jiti (top-level await): its imports are not listed', async () => {
+    const tla = `${IMPORT}\nconst name = await Promise.resolve('late');\nexport const late = sqliteTable(name, { id: integer() });`;
+    const loaded = await loadDrizzle({ cwd: project({ 'db/a.ts': tla }), schema: 'db', dialect: 'sqlite' });
+    expect(loaded.ir.tables.map((t) => t.name)).toEqual(['late']);
+    expect(loaded.inputs).toBeUndefined();
+  });
+});
