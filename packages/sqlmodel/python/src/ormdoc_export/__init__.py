@@ -1,7 +1,7 @@
 """ormdoc exporter: SQLAlchemy / SQLModel MetaData -> ormdoc export JSON (formatVersion 1).
 
 Usage:
-    python -m ormdoc_export <target> [--dialect postgresql|mysql|sqlite] [--out FILE] [--compact] [--ddl]
+    python -m ormdoc_export <target> [--dialect postgresql|mysql|sqlite] [--out FILE] [--compact] [--ddl] [--inputs FILE]
 
 <target> is `package.module` or `path/to/file.py`, optionally followed by `:attr` naming a
 MetaData, a declarative Base (or registry) or a SQLModel class. Without `:attr` the exporter uses
