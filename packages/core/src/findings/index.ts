@@ -93,24 +93,19 @@ export function analyze(ir: Ir, options: AnalyzeOptions = {}): Finding[] {
     tables: ir.tables.filter((t) => t.kind === 'table'),
     piiPatterns: options.piiPatterns ?? defaultPiiPatterns,
   };
-  const found: Array<{ finding: Finding; rule: number; seq: number }> = [];
-  let seq = 0;
+  const found: Finding[] = [];
   withLookups(ir, () =>
-    withFixMemo(() =>
-      rules.forEach((rule, ruleIndex) => {
-        if (disabled.has(rule.id) || (rule.offByDefault && !enabled.has(rule.id))) return;
-        for (const finding of rule.check(ctx)) found.push({ finding, rule: ruleIndex, seq: seq++ });
-      }),
-    ),
+    withFixMemo(() => {
+      for (const rule of rules) {
+        if (disabled.has(rule.id) || (rule.offByDefault && !enabled.has(rule.id))) continue;
+        for (const finding of rule.check(ctx)) found.push(finding);
+      }
+    }),
   );
-  found.sort((a, b) => {
-    const ta = a.finding.table;
-    const tb = b.finding.table;
-    if (ta && tb) {
-      const c = compareRefs(ta, tb);
-      if (c !== 0) return c;
-    } else if (ta || tb) return ta ? 1 : -1;
-    return a.rule - b.rule || a.seq - b.seq;
+  // Found in rule order, each rule in the order it met them; the sort is stable, so sorting by
+  // table keeps that order within a table (and among the findings on no table, which come first).
+  return found.sort((a, b) => {
+    if (a.table && b.table) return compareRefs(a.table, b.table);
+    return a.table ? 1 : b.table ? -1 : 0;
   });
-  return found.map((f) => f.finding);
 }
