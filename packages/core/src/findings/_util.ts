@@ -82,7 +82,8 @@ export function keysOf(table: Table, dialect: Dialect = 'postgresql'): KeyLike[]
 /** Does some non-partial key start with exactly these columns (any order among them)? */
 export function hasLeadingKey(table: Table, columns: string[]): boolean {
   return keysOf(table).some((k) => {
-    if (k.partial || k.parts.length < columns.length) return false;
+    // (A shorter key cannot hold every column among its parts: the check below fails for it.)
+    if (k.partial) return false;
     if (k.method !== 'btree' && k.method !== 'hash') return false;
     if (k.method === 'hash' && k.parts.length !== columns.length) return false;
     const lead = k.parts.slice(0, columns.length);
@@ -134,11 +135,14 @@ export const nameTokens: (name: string) => readonly string[] = remembered(1_000_
 
 /** The definition: a boundary before an upper-case letter that follows a lower-case letter or digit. */
 export function tokenizeByRegex(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
+  return (
+    name
+      .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+      .toLowerCase()
+      // Stryker disable next-line Regex: splitting at each separator character gives empty words, which the filter drops
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean)
+  );
 }
 
 const isLowerOrDigit = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
@@ -153,6 +157,7 @@ export function tokenize(name: string): string[] {
     start = -1;
     word = '';
   };
+  // Stryker disable next-line EqualityOperator: one step further reads NaN, which flushes the last word as the end does
   for (let i = 0; i < name.length; i++) {
     const c = name.charCodeAt(i);
     // Stryker disable next-line EqualityOperator: `>= 127` sends DEL to the definition, which splits on it too; `<= 127` sends ASCII names there, which gives the same tokens (slower)
@@ -160,8 +165,9 @@ export function tokenize(name: string): string[] {
     if (c >= 65 && c <= 90) {
       // Stryker disable next-line EqualityOperator: at i = 0, charCodeAt(-1) is NaN, no lower-case letter or digit
       if (i > 0 && isLowerOrDigit(name.charCodeAt(i - 1))) flush(i);
-      // Upper-case letters are lowered one by one; the rest of the word is sliced.
-      if (start >= 0) word += name.slice(start, i);
+      // Upper-case letters are lowered one by one; the rest of the word is sliced. (Before an
+      // upper-case letter the word has nothing unsliced: it was flushed, or the letter before was
+      // upper-case too.)
       word += String.fromCharCode(c + 32);
       start = i + 1;
     } else if (isLowerOrDigit(c)) {
