@@ -41,7 +41,7 @@ describe('findColumn', () => {
 describe('DEFAULT_NULLS', () => {
   const dialects: Dialect[] = ['postgresql', 'cockroachdb', 'mysql', 'sqlite', 'sqlserver'];
   it.each(dialects)('%s: a descending index puts NULLs at the other end than an ascending one', (d) => {
-    expect(DEFAULT_NULLS[d].asc).not.toBe(DEFAULT_NULLS[d].desc);
+    expect([DEFAULT_NULLS[d].asc, DEFAULT_NULLS[d].desc].sort()).toEqual(['first', 'last']);
   });
   it.each(dialects)('%s: NULLs sort as PostgreSQL (larger) only on PostgreSQL', (d) => {
     // PostgreSQL: NULLs compare larger than every value; the others document them as smaller.
@@ -153,6 +153,8 @@ describe('singular', () => {
     ['buses', 'bus'],
     ['users', 'user'],
     ['class', 'class'],
+    ['diesel_parts', 'diesel_part'],
+    ['boxes_items', 'boxes_item'],
     ['data', 'data'],
   ])('%s -> %s', (plural, one) => {
     expect(singular(plural)).toBe(one);
@@ -190,6 +192,11 @@ describe('sqlIdent and sqlTable', () => {
     expect(sqlIdent('deletedAt', 'mysql')).toBe('`deletedAt`');
     expect(sqlIdent('deletedAt', 'sqlite')).toBe('"deletedAt"');
     expect(sqlIdent('deleted_at', 'postgresql')).toBe('deleted_at');
+    // Reserved words as each dialect reserves them: PostgreSQL's (SQL Server, CockroachDB) and SQLite's.
+    expect(sqlIdent('user', 'postgresql')).toBe('"user"');
+    expect(sqlIdent('user', 'cockroachdb')).toBe('"user"');
+    expect(sqlIdent('user', 'sqlserver')).toBe('"user"');
+    expect(sqlIdent('user', 'sqlite')).toBe('user');
   });
   it('qualify with the schema except on SQLite', () => {
     const ref = { schema: 'auth', name: 'Users' };

@@ -66,6 +66,13 @@ describe('analyze', () => {
     expect(pii.map((f) => f.columns?.[0])).toEqual(['z_email', 'a_phone']);
   });
 
+  it('keeps findings on no table in the order they were met', () => {
+    const ir = anIr({
+      routines: ['b', 'a', 'c'].map((n) => aRoutine(n, { securityDefiner: true })),
+    });
+    expect(analyze(ir).map((f) => f.message.split(' ')[2])).toEqual(['b()', 'a()', 'c()']);
+  });
+
   it('sorts a table-less finding before every table’s, whichever came first', () => {
     const ir = anIr({
       tables: [aTable('t', { columns: [aColumn('id', 'integer')] })],
