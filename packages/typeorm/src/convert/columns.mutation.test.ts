@@ -4,10 +4,12 @@ import {
   CreateDateColumn,
   DataSource,
   Entity,
+  Generated,
   PrimaryColumn,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
   VersionColumn,
+  VirtualColumn,
 } from 'typeorm';
 import { describe, expect, it } from 'vitest';
 import { buildEntityMetadatas } from '../load/dataSource.js';
@@ -286,5 +288,90 @@ describe('generated columns, dates, versions, code names', () => {
     const ir = await irOf('postgresql', [entityWith({ type: 'int', nullable: true })]);
     expect(columnOf(ir, 'c').nullable).toBe(true);
     expect(columnOf(ir, 'id').nullable).toBe(false);
+  });
+});
+
+describe('what a plain column leaves out', () => {
+  it('no default, onUpdate, generated, collation, description, code name keys at all', async () => {
+    for (const dialect of ['postgresql', 'mysql', 'sqlite'] as const) {
+      const c = columnOf(await irOf(dialect, [entityWith({ type: 'int' })]), 'c');
+      expect(Object.keys(c).sort()).toEqual(['name', 'nullable', 'tags', 'type']);
+    }
+  });
+
+  it('asExpression alone is VIRTUAL (TypeORM fills it in); generatedType without asExpression is no generated column', async () => {
+    const c = columnOf(await irOf('mysql', [entityWith({ type: 'int', asExpression: 'id + 1' })]), 'c');
+    expect(c.generated).toEqual({ expression: 'id + 1', stored: false });
+    const d = columnOf(await irOf('mysql', [entityWith({ type: 'int', generatedType: 'STORED' })]), 'c');
+    expect(d.generated).toBeUndefined();
+  });
+
+  it('@VirtualColumn is computed by a query: no column', async () => {
+    @Entity({ name: 't' })
+    class T {
+      @PrimaryColumn({ type: 'int' }) id!: number;
+      @VirtualColumn({ type: 'int', query: (alias) => `SELECT 1 FROM t WHERE ${alias}.id = 1` }) one!: number;
+    }
+    expect((await irOf('postgresql', [T])).tables[0]!.columns.map((c) => c.name)).toEqual(['id']);
+  });
+
+  it("@Generated('uuid') with a default of its own: that default", async () => {
+    @Entity({ name: 't' })
+    class T {
+      @PrimaryColumn({ type: 'int' }) id!: number;
+      @Column({ type: 'uuid', default: () => 'gen_random_uuid()' }) @Generated('uuid') u!: string;
+    }
+    expect(columnOf(await irOf('postgresql', [T]), 'u').default).toEqual({
+      kind: 'sql',
+      expression: 'gen_random_uuid()',
+    });
+  });
+});
+
+describe('enum names and registry', () => {
+  it.each([
+    ['mood', 'mood'],
+    ['mood_2', 'mood_2'],
+    ['_m', '_m'],
+    ['mood_X', '"mood_X"'],
+    ['2mood', '"2mood"'],
+    ['a"b', '"a""b"'],
+  ])('enumName %s is written %s', async (enumName, sql) => {
+    const ir = await irOf('postgresql', [entityWith({ type: 'enum', enum: ['a'], enumName })]);
+    expect(columnOf(ir, 'c').type.sql).toBe(sql);
+  });
+
+  it('two enums of one table are both registered; one name in two schemas is two enums; the first use gives the values', async () => {
+    @Entity({ name: 't', schema: 'a' })
+    class A {
+      @PrimaryColumn({ type: 'int' }) id!: number;
+      @Column({ type: 'enum', enum: ['x'], enumName: 'kind' }) k!: string;
+      @Column({ type: 'enum', enum: ['y'], enumName: 'other' }) o!: string;
+      @Column({ type: 'enum', enum: ['z'], enumName: 'other' }) o2!: string;
+    }
+    @Entity({ name: 't', schema: 'b' })
+    class B {
+      @PrimaryColumn({ type: 'int' }) id!: number;
+      @Column({ type: 'enum', enum: ['w'], enumName: 'kind' }) k!: string;
+    }
+    const ir = await irOf('postgresql', [A, B]);
+    expect(ir.enums.map((e) => [e.schema, e.name, e.values.map((v) => v.name)])).toEqual([
+      ['a', 'kind', ['x']],
+      ['a', 'other', ['y']],
+      ['b', 'kind', ['w']],
+    ]);
+  });
+
+  it('mysql: an inline enum named {table}_{column}_enum, or enumName', async () => {
+    const ir = await irOf('mysql', [entityWith({ type: 'enum', enum: ['a'], enumName: 'Kind' })]);
+    expect(columnOf(ir, 'c').type.enum).toEqual({ schema: null, name: 'Kind' });
+  });
+});
+
+describe('a column without a default on MySQL', () => {
+  it('has none', async () => {
+    expect(
+      columnOf(await irOf('mysql', [entityWith({ type: 'varchar', length: 5 })]), 'c').default,
+    ).toBeUndefined();
   });
 });

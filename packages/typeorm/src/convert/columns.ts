@@ -33,6 +33,7 @@ export function convertColumn(
     registerEnum(
       enums,
       { schema: native ? schema : null, name, values, native },
+      // Stryker disable next-line StringLiteral: firstUse is dropped before the IR is built
       `${entity.tableName}.${column.databaseName}`,
     );
     const sql = native
