@@ -56,8 +56,7 @@ model Node {
 }
 `;
 
-const irOf = (provider: string, extra = '', schema = SCHEMA) =>
-  once(() => schemaIr(`${datasource(provider, extra)}\n${schema}`));
+const irOf = (provider: string) => once(() => schemaIr(`${datasource(provider)}\n${SCHEMA}`));
 const fk = (r: ExtractResult, table: string, columns: string): ForeignKey => {
   const f = tableOf(r, table).foreignKeys.find((x) => x.columns.join() === columns);
   if (!f) throw new Error(`no FK ${table}(${columns})`);
@@ -107,7 +106,7 @@ describe('foreign keys', () => {
       'onDelete: SetDefault, ',
       '',
     );
-    const r = await irOf('postgresql', '  relationMode = "prisma"\n', schema)();
+    const r = await schemaIr(`${datasource('postgresql', '  relationMode = "prisma"\n')}\n${schema}`);
     expect(fk(r, 'posts', 'authorId').enforcedBy).toBe('orm');
     expect(tableOf(r, '_PostToTag').foreignKeys.map((f) => f.enforcedBy)).toEqual(['orm', 'orm']);
   });

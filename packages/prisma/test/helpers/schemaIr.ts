@@ -1,5 +1,6 @@
 import type { Dialect, ExtractResult, Table } from '@ormdoc/core';
 import { fromPrismaSchema } from '@ormdoc/prisma';
+import { beforeAll } from 'vitest';
 
 /** The `datasource` block for a provider (no url: Prisma 7 reads it from prisma.config.ts). */
 export function datasource(provider: string, extra = ''): string {
@@ -32,13 +33,22 @@ export const PROVIDERS: Record<Dialect, string> = {
 };
 
 /**
- * A value computed on first use, inside a test: a conversion that throws (a mutant) fails the
- * tests that await it, where one thrown while the file is collected would run no test at all.
+ * A value computed once before the tests of the enclosing describe (a `beforeAll`): code run
+ * there counts as run by every test of the file in a mutation run, so each mutant it reaches is
+ * judged by all of them. A conversion that throws (a mutant) fails each test that reads it.
  */
 export function once<T>(compute: () => Promise<T>): () => Promise<T> {
-  let value: Promise<T> | undefined;
-  return () => {
-    value ??= compute();
-    return value;
+  let result: { value: T } | { error: unknown } | undefined;
+  beforeAll(async () => {
+    try {
+      result = { value: await compute() };
+    } catch (error) {
+      result = { error };
+    }
+  });
+  return async () => {
+    if (!result) throw new Error('once(): read before its beforeAll ran');
+    if ('error' in result) throw result.error;
+    return result.value;
   };
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Column, ExtractResult, Table } from '@ormdoc/core';
+import { beforeAll } from 'vitest';
 import { fromSqlmodelExport } from '../../src/index.js';
 
 /**
@@ -31,8 +32,9 @@ export function columnOf(table: Table, name: string): Column {
 }
 
 /**
- * The four exports converted on first use, inside a test: a conversion that throws (a mutant)
- * fails the tests that read it, where one thrown while the file is collected would run no test.
+ * The four exports, converted in a `beforeAll` of the calling file: code run there counts as run
+ * by every test of the file in a mutation run, so each mutant it reaches is judged by all of
+ * them. A conversion that throws (a mutant) fails each test that reads it.
  */
 export function lazyExports(): {
   pg: ExtractResult;
@@ -40,14 +42,21 @@ export function lazyExports(): {
   lite: ExtractResult;
   only: ExtractResult;
 } {
-  const cache = new Map<MutationExport, ExtractResult>();
-  const get = (name: MutationExport) => {
-    let r = cache.get(name);
-    if (!r) {
-      r = exportIr(name);
-      cache.set(name, r);
+  const results = new Map<MutationExport, { value: ExtractResult } | { error: unknown }>();
+  beforeAll(() => {
+    for (const name of ['postgresql', 'mysql', 'sqlite', 'postgresql-only'] as const) {
+      try {
+        results.set(name, { value: exportIr(name) });
+      } catch (error) {
+        results.set(name, { error });
+      }
     }
-    return r;
+  });
+  const get = (name: MutationExport) => {
+    const r = results.get(name);
+    if (!r) throw new Error('lazyExports(): read before its beforeAll ran');
+    if ('error' in r) throw r.error;
+    return r.value;
   };
   return {
     get pg() {
