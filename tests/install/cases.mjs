@@ -146,13 +146,28 @@ const prismaCase = (version, pm = 'npm') => {
     pm,
     orm_packages: { prisma: version },
     extractor: '@ormdoc/prisma',
-    files: { 'prisma/schema.prisma': prismaSchema(major) },
+    files: { 'prisma/schema.prisma': prismaSchema(major), 'app.db': '' },
     runs: [
       { cmd: ['ormdoc', 'generate'], docs: 'docs/database' },
       { cmd: ['prisma', 'generate'], docs: 'docs/from-generator' },
       // npx runs ormdoc from npm's cache; the extractor the project installed is still found.
       ...(major === 7 && pm === 'npm'
-        ? [{ npx: [], cmd: ['ormdoc', 'generate', '--out', 'docs/npx'], docs: 'docs/npx' }]
+        ? [
+            { npx: [], cmd: ['ormdoc', 'generate', '--out', 'docs/npx'], docs: 'docs/npx' },
+            // The live-database reader is an optional peer: without it, drift says what to install;
+            // with it (npx -p), it reads the file (an empty SQLite database, not this PostgreSQL schema's).
+            {
+              cmd: ['ormdoc', 'drift', '--database-url', 'app.db'],
+              exit: 1,
+              stderr: /reads a live database with @ormdoc\/database, which is not installed/,
+            },
+            {
+              npx: ['@ormdoc/database'],
+              cmd: ['ormdoc', 'drift', '--database-url', 'app.db'],
+              exit: 1,
+              stderr: /is a sqlite database/,
+            },
+          ]
         : []),
     ],
   };

@@ -36,7 +36,7 @@ const PACKAGES = [
   'packages/database',
   'apps/cli',
 ];
-/** ormdoc's packages that others depend on: not on the registry, so resolved to our tarballs. */
+/** ormdoc's packages that others depend on (@ormdoc/database: ormdoc's optional peer): not on the registry, so resolved to our tarballs. */
 const INTERNAL = ['@ormdoc/core', '@ormdoc/database'];
 const argv = process.argv.slice(2);
 const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1].split(',') : undefined;
@@ -246,7 +246,12 @@ function check(step, dir, tarballs) {
   const r = step.npx
     ? run(
         'npx',
-        ['--yes', ...[...INTERNAL, 'ormdoc', ...step.npx].flatMap((p) => ['-p', tarballs[p]]), ...step.cmd],
+        [
+          '--yes',
+          // @ormdoc/core is not on the registry; the optional peers (extractors, @ormdoc/database) come as the step says.
+          ...['@ormdoc/core', 'ormdoc', ...step.npx].flatMap((p) => ['-p', tarballs[p]]),
+          ...step.cmd,
+        ],
         dir,
       )
     : run(join(dir, 'node_modules/.bin', step.cmd[0]), step.cmd.slice(1), dir, true);

@@ -1,6 +1,7 @@
 import { type Ir, type MeasuredSection, OrmdocError } from '@ormdoc/core';
 import type { ArgsDef } from 'citty';
 import type { CommandContext } from '../context.js';
+import { addDevCommand, locatePackage, packageManagerOf } from '../pipeline/locate.js';
 
 /** The environment variable read when --database-url is not given (the safer way: no password in `ps`). */
 export const DATABASE_URL_ENV = 'ORMDOC_DATABASE_URL';
@@ -25,6 +26,33 @@ export const databaseArgs = {
 } as const satisfies ArgsDef;
 
 export type DatabaseModule = typeof import('@ormdoc/database');
+
+const DATABASE_PACKAGE = '@ormdoc/database';
+
+/**
+ * @ormdoc/database (the PostgreSQL driver and SQLite reader: ~30 MB) is an optional peer, installed
+ * only by those who read a live database. Found like an extractor: the project's copy first, then
+ * ormdoc's own (`locatePackage`); neither is a clear exit 1 that says what to install.
+ */
+export async function importDatabase(ctx: CommandContext, command: string): Promise<DatabaseModule> {
+  const located = locatePackage(DATABASE_PACKAGE, ctx.cwd, import.meta.url);
+  if (located.where === 'project') return (await import(located.entry)) as DatabaseModule;
+  if (located.where === 'self') return import('@ormdoc/database');
+  throw databaseNotInstalled(ctx.cwd, command);
+}
+
+/**
+ * The error for `@ormdoc/database` installed neither in the project nor beside ormdoc; `command`
+ * is what was run after `ormdoc` (`drift`, `generate --database-url`).
+ */
+export function databaseNotInstalled(cwd: string, command: string): OrmdocError {
+  const add = addDevCommand(packageManagerOf(cwd), DATABASE_PACKAGE);
+  return new OrmdocError(
+    'DEPENDENCY_MISSING',
+    `\`ormdoc ${command}\` reads a live database with ${DATABASE_PACKAGE}, which is not installed (found neither in this project nor beside ormdoc).`,
+    { hint: `${add} (or run once with npx -p ormdoc -p ${DATABASE_PACKAGE} ormdoc ${command} ...).` },
+  );
+}
 
 /** --database-schema and --database-timeout, checked. */
 function sessionOptions(args: Record<string, unknown>): { schemas?: string[]; statementTimeoutMs?: number } {
@@ -64,12 +92,13 @@ export async function readDatabase(
   args: Record<string, unknown>,
   url: string,
   orm: Ir['source']['orm'],
+  command: string,
 ): Promise<{
   ir: Ir;
   server: Awaited<ReturnType<DatabaseModule['introspectDatabase']>>['server'];
   db: DatabaseModule;
 }> {
-  const db = await import('@ormdoc/database');
+  const db = await importDatabase(ctx, command);
   const target = db.parseDatabaseUrl(url, ctx.cwd);
   const { schemas, statementTimeoutMs } = sessionOptions(args);
   const { ir, server } = await ctx.progress.phase(
@@ -116,7 +145,7 @@ export function measuredSource(
       hint: `Set ${DATABASE_URL_ENV}=postgres://user@host:5432/db (or pass --database-url).`,
     });
   return async () => {
-    const db = await import('@ormdoc/database');
+    const db = await importDatabase(ctx, 'generate --database-url');
     const target = db.parseDatabaseUrl(url, ctx.cwd);
     if (target.kind !== 'postgresql')
       throw new OrmdocError(

@@ -32,7 +32,7 @@ export const driftCommand = defineOrmdocCommand({
       });
     const { extracted } = await loadAndExtract(ctx, { ...ctx.flags });
     const orm = extracted.ir;
-    const { ir: database, server, db } = await readDatabase(ctx, args, url, orm.source.orm);
+    const { ir: database, server, db } = await readDatabase(ctx, args, url, orm.source.orm, 'drift');
     if (orm.dialect !== database.dialect)
       throw new OrmdocError(
         'CONFIG_INVALID',

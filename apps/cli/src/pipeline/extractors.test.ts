@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { isOrmdocError } from '@ormdoc/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ORMS } from '../args.js';
+import { databaseNotInstalled } from '../commands/_database.js';
 import { extractorImportError, importExtractor, notInstalled, requireExtractor } from './extractors.js';
 import { locatePackage } from './locate.js';
 
@@ -93,6 +94,19 @@ describe('extractor packages', () => {
     const python = notInstalled('sqlmodel', tempProject({ 'models.py': '' }));
     expect(python.message).toMatch(/^This is a SQLModel project/);
     expect(python.hint).toMatch(/^Run once with npx -p ormdoc -p @ormdoc\/sqlmodel ormdoc generate/);
+  });
+
+  it('says to install @ormdoc/database (an optional peer) for the commands that read a live database', () => {
+    const drift = databaseNotInstalled(tempProject({ 'package.json': '{}', 'yarn.lock': '' }), 'drift');
+    expect(drift).toMatchObject({ code: 'DEPENDENCY_MISSING' });
+    expect(drift.message).toBe(
+      '`ormdoc drift` reads a live database with @ormdoc/database, which is not installed (found neither in this project nor beside ormdoc).',
+    );
+    expect(drift.hint).toBe(
+      'yarn add -D @ormdoc/database (or run once with npx -p ormdoc -p @ormdoc/database ormdoc drift ...).',
+    );
+    // Here it is beside ormdoc (a dev dependency of the CLI), so the import finds it.
+    expect(locatePackage('@ormdoc/database', tempProject(), import.meta.url).where).toBe('self');
   });
 
   it('keeps the not-installed error as it is (not re-wrapped as a missing peer)', () => {
