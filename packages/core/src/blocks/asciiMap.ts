@@ -1,7 +1,7 @@
 import type { Domain } from '../domains/index.js';
 import { qualifiedName } from '../ir/names.js';
 import type { Ir } from '../ir/types.js';
-import { deriveRelationships } from '../relationships/derive.js';
+import { deriveRelationships, type Relationship } from '../relationships/derive.js';
 import { readingOrder } from '../render/parts/order.js';
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -26,6 +26,8 @@ export interface RelationshipMapOptions {
   maxLines?: number;
   /** With 2..MAX_DOMAIN_SECTIONS domains: the lines grouped under a `── Billing (12 tables) ──` header per domain (by the left table). */
   domains?: readonly Domain[];
+  /** `deriveRelationships(ir)` when the caller has it already (a render computes it once). */
+  relationships?: readonly Relationship[];
 }
 
 export interface RelationshipMap {
@@ -51,7 +53,7 @@ export function asciiRelationshipMap(ir: Ir, options: RelationshipMapOptions = {
 export function relationshipMap(ir: Ir, options: RelationshipMapOptions = {}): RelationshipMap {
   const rank = new Map(readingOrder(ir).map((t, i) => [qualifiedName(t), i]));
   const at = (name: string) => rank.get(name) ?? Number.MAX_SAFE_INTEGER;
-  const lines = mapLines(ir, at);
+  const lines = mapLines(ir, at, options.relationships);
   if (lines.length === 0) return { text: '', omitted: [] };
   lines.sort((a, b) => at(a.left) - at(b.left) || at(a.right) - at(b.right) || cmp(a.detail, b.detail));
   const groups: MapLine[][] = [];
@@ -143,9 +145,13 @@ function fairCut(
   return { kept, omitted };
 }
 
-function mapLines(ir: Ir, at: (name: string) => number): MapLine[] {
+function mapLines(
+  ir: Ir,
+  at: (name: string) => number,
+  relationships: readonly Relationship[] = deriveRelationships(ir),
+): MapLine[] {
   const lines: MapLine[] = [];
-  for (const r of deriveRelationships(ir)) {
+  for (const r of relationships) {
     if (r.kind === 'many-to-many') {
       const payload = r.payloadColumns.length > 0 ? `, with ${r.payloadColumns.join(', ')}` : '';
       const [left, right] = [qualifiedName(r.left), qualifiedName(r.right)].sort(

@@ -1,7 +1,11 @@
 import { computeDomains, type Domain } from '../domains/index.js';
 import { qualifiedName, tableRef, tableSortKey } from '../ir/names.js';
 import type { Ir, Table, TableRef } from '../ir/types.js';
-import { deriveRelationships, type ForeignKeyRelationship } from '../relationships/derive.js';
+import {
+  deriveRelationships,
+  type ForeignKeyRelationship,
+  type Relationship,
+} from '../relationships/derive.js';
 import { EntityNames, entityBlock, relationshipLine } from './_entities.js';
 import { MAX_DIAGRAM_ENTITIES, packOwners } from './_pack.js';
 import { domainParts, type Part } from './_split.js';
@@ -20,6 +24,8 @@ export interface MermaidOptions {
   relationshipLabel?: 'columns' | 'name';
   /** The domains a split schema is drawn by (default: `computeDomains(ir)`, which knows no config). */
   domains?: readonly Domain[];
+  /** `deriveRelationships(ir)` when the caller has it already (a render computes it once). */
+  relationships?: readonly Relationship[];
 }
 
 export interface MermaidDiagram {
@@ -64,7 +70,9 @@ export function renderMermaid(ir: Ir, options: MermaidOptions = {}): MermaidDiag
     Math.max(1, options.maxTablesPerDiagram ?? DEFAULT_MAX_TABLES_PER_DIAGRAM),
   );
   const names = new EntityNames(ir.tables);
-  const rels = deriveRelationships(ir).filter((r): r is ForeignKeyRelationship => r.kind !== 'many-to-many');
+  const rels = (options.relationships ?? deriveRelationships(ir)).filter(
+    (r): r is ForeignKeyRelationship => r.kind !== 'many-to-many',
+  );
   const label = options.relationshipLabel ?? 'columns';
   const comments = options.comments ?? true;
   // Relationships by child table, as positions in `rels`, so a diagram only looks at its own tables' links.

@@ -21,6 +21,7 @@ export function schemaDiagrams(ctx: RenderContext): MermaidDiagram[] {
     renderMermaid(ctx.ir, {
       maxTablesPerDiagram: ctx.config.mermaid.maxTablesPerDiagram,
       domains: ctx.domains,
+      relationships: ctx.relationships,
     }),
   );
 }
@@ -107,6 +108,7 @@ export function relationshipMapBlock(ctx: RenderContext): string {
     relationshipMap(ctx.ir, {
       ...(isSplit(ctx) ? { maxLines: SPLIT_LIST_ITEMS } : {}),
       domains: ctx.domains,
+      relationships: ctx.relationships,
     }),
   );
   const left = map.omitted.reduce((n, o) => n + o.lines, 0);
