@@ -228,4 +228,11 @@ describe('tokenize outside ASCII', () => {
     expect(tokenize('\u212Aelvin')).toEqual(['kelvin']);
     expect(tokenize('\u212Aelvin')).toEqual(tokenizeByRegex('\u212Aelvin'));
   });
+  it.each(['a{b', 'a|B', 'x}y', 'ab~cd', 'a`b', 'A@B', 'a[b]', 'Ab^c'])(
+    '%s: ASCII punctuation separates words',
+    (name) => {
+      expect(tokenize(name)).toEqual(tokenizeByRegex(name));
+      expect(tokenize(name)).toHaveLength(2);
+    },
+  );
 });

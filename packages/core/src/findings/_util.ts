@@ -163,8 +163,8 @@ export function tokenize(name: string): string[] {
     // Stryker disable next-line EqualityOperator: `>= 127` sends DEL to the definition, which splits on it too; `<= 127` sends ASCII names there, which gives the same tokens (slower)
     if (c > 127) return tokenizeByRegex(name);
     if (c >= 65 && c <= 90) {
-      // Stryker disable next-line EqualityOperator: at i = 0, charCodeAt(-1) is NaN, no lower-case letter or digit
-      if (i > 0 && isLowerOrDigit(name.charCodeAt(i - 1))) flush(i);
+      // After a lower-case letter or digit (at i = 0, charCodeAt(-1) is NaN: neither).
+      if (isLowerOrDigit(name.charCodeAt(i - 1))) flush(i);
       // Upper-case letters are lowered one by one; the rest of the word is sliced. (Before an
       // upper-case letter the word has nothing unsliced: it was flushed, or the letter before was
       // upper-case too.)
