@@ -5,6 +5,17 @@ import { codeDigest, inputsSalt, ormdocDigest, reuseUnchanged } from '@ormdoc/co
 import type { OrmdocGeneratorOptions } from './createGenerator.js';
 import { projectRoot } from './root.js';
 
+let ownDigest: string | undefined;
+
+/** This package's version and built code, digested once per process (a full run asks twice). */
+function packageDigest(): string {
+  if (ownDigest) return ownDigest;
+  const own = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  const pkg = JSON.parse(readFileSync(path.join(own, '..', 'package.json'), 'utf8')) as { version?: string };
+  ownDigest = codeDigest(own, pkg.version);
+  return ownDigest;
+}
+
 /**
  * The unchanged `prisma generate` (issue 19). Every `prisma generate` (each install, each schema
  * edit of any generator) runs ormdoc's generator; when nothing ormdoc reads changed since its
@@ -17,8 +28,6 @@ import { projectRoot } from './root.js';
  * migrations and views, the installed Prisma, the ormdoc config file and custom templates.
  */
 export function generatorSalt(options: OrmdocGeneratorOptions): string {
-  const own = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-  const pkg = JSON.parse(readFileSync(path.join(own, '..', 'package.json'), 'utf8')) as { version?: string };
   return inputsSalt([
     'ormdoc-generator-inputs/1',
     String(options.version ?? ''),
@@ -27,7 +36,7 @@ export function generatorSalt(options: OrmdocGeneratorOptions): string {
     JSON.stringify(options.datasources),
     path.resolve(options.schemaPath),
     ormdocDigest(),
-    codeDigest(own, pkg.version),
+    packageDigest(),
   ]);
 }
 
@@ -36,11 +45,11 @@ export async function reuseForGenerator(options: OrmdocGeneratorOptions, check: 
   const output = options.generator.output?.value;
   if (!output) return false;
   try {
-    const salt = generatorSalt(options);
     const reused = await reuseUnchanged({
       cwd: projectRoot(options.schemaPath),
       outputDir: path.resolve(output),
-      salt: () => salt,
+      // Only asked when a stamp with inputs is there (not on a first run).
+      salt: () => generatorSalt(options),
       check,
     });
     return reused !== undefined;
