@@ -63,5 +63,13 @@ export function checkSummary(run: DocsRun): string {
   if (stale.length === 0)
     return `ormdoc check: ok, ${plural(total, 'document')} in ${run.outDirRel} up to date.`;
   const names = stale.map((s) => todoPath(run, s.path)).join(', ');
-  return `ormdoc check: failed, ${stale.length} of ${plural(total, 'document')} in ${run.outDirRel} stale (${names}); run \`ormdoc generate\` and commit the result.`;
+  // Documents no longer generated that hold a person's text: generate keeps them, so say what does fix them.
+  const kept = run.diagnostics
+    .filter((d) => d.code === 'output/orphaned-document' && d.file)
+    .map((d) => todoPath(run, d.file as string));
+  const keptFix = kept.length
+    ? ` ${kept.join(', ')} ${kept.length === 1 ? 'is' : 'are'} no longer generated and ${kept.length === 1 ? 'holds' : 'hold'} your text: move it, then delete ${kept.length === 1 ? 'the file' : 'them'}.`
+    : '';
+  const regenerate = kept.length < stale.length ? ' run `ormdoc generate` and commit the result.' : '';
+  return `ormdoc check: failed, ${stale.length} of ${plural(total, 'document')} in ${run.outDirRel} stale (${names});${regenerate}${keptFix}`;
 }

@@ -115,6 +115,7 @@ describe('documents no longer generated (write/orphans.ts)', () => {
     const design = checked.stale.find((s) => s.path === 'design.md');
     expect(design?.diff).toContain('+++ /dev/null');
     expect(existsSync(join(cwd, 'docs', 'design.md'))).toBe(true);
+    expect(existsSync(join(cwd, 'docs', 'domains', 'post.md'))).toBe(true);
     expect(checked.removed).toEqual([]);
   });
 
@@ -146,6 +147,29 @@ describe('documents no longer generated (write/orphans.ts)', () => {
     expect((await run(cwd, { ir })).diagnostics.filter((d) => d.code === 'output/orphaned-document')).toEqual(
       [],
     );
+  });
+
+  it("removes a dropped template's document with its unfilled TODOs and headings, keeps one with a TODO filled in", async () => {
+    const cwd = await project();
+    const docs = join(cwd, 'docs');
+    await run(cwd);
+    const design = await readFile(join(docs, 'design.md'), 'utf8');
+    expect(design).toContain('> **TODO(ormdoc):**'); // outside the markers, as ormdoc wrote it
+    const architecture = join(docs, 'architecture.md');
+    const filled = (await readFile(architecture, 'utf8')).replace(
+      /^> \*\*TODO\(ormdoc\):\*\* Describe what this database is for.*$/m,
+      'It stores the orders of our shop.',
+    );
+    expect(filled).toContain('It stores the orders of our shop.');
+    await writeFile(architecture, filled);
+    const second = await run(cwd, { templates: ['overview', 'schema'] });
+    expect(second.removed).toContain('design.md');
+    expect(existsSync(join(docs, 'design.md'))).toBe(false);
+    expect(second.removed).not.toContain('architecture.md');
+    expect(await readFile(architecture, 'utf8')).toBe(filled);
+    expect(
+      second.diagnostics.filter((d) => d.code === 'output/orphaned-document').map((d) => d.file),
+    ).toEqual(['architecture.md']);
   });
 
   it('keeps a document whose generated text was edited since it was written (its digest differs)', async () => {

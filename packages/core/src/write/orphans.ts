@@ -61,13 +61,24 @@ export function findOrphans(
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-/** Whether the file holds what ormdoc wrote and nothing of a person's: text outside markers is only comments and blank lines. */
+/**
+ * Outside the markers ormdoc writes a document's skeleton only: comments, blank lines, headings
+ * and unfilled `TODO(ormdoc)` lines. Any other line there is a person's (a filled-in TODO, notes).
+ */
+const SKELETON_LINE = /^\s*(?:#{1,6}\s.*|>\s*\*\*TODO\(ormdoc\):\*\*.*)?$/;
+
+/** Whether the file holds what ormdoc wrote and nothing of a person's (see `SKELETON_LINE`). */
 function onlyOrmdocs(path: string, content: string, digest: string): boolean {
   try {
     if (digestOf(path, content) !== digest) return false;
     if (!isMarkdown(path)) return true;
     return parseRegions(content, path).every(
-      (seg) => seg.kind === 'region' || seg.text.replace(/<!--[\s\S]*?-->/g, '').trim() === '',
+      (seg) =>
+        seg.kind === 'region' ||
+        seg.text
+          .replace(/<!--[\s\S]*?-->/g, '')
+          .split('\n')
+          .every((line) => SKELETON_LINE.test(line)),
     );
   } catch {
     return false; // broken markers: a person has been at it
@@ -79,7 +90,7 @@ export function orphanWarning(path: string): Diagnostic {
   return {
     severity: 'warning',
     code: 'output/orphaned-document',
-    message: `${path} is no longer generated (what it documented left the schema), and it holds text ormdoc did not write, so it was kept.`,
+    message: `ormdoc no longer writes ${path} (what it documented left the schema, or the documents' layout changed), and it holds text ormdoc did not write, so it was kept.`,
     file: path,
     hint: `Move what you wrote in ${path} to a current document, then delete the file.`,
   };
