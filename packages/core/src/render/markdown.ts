@@ -36,6 +36,8 @@ export function escapeCell(text: string): string {
  * (GFM keeps that inside code spans in tables); newlines become spaces.
  */
 export function code(text: string): string {
+  // Most identifiers hold none of the characters handled below: the same text, without three scans.
+  if (text !== '' && !/[\r\n|`]/.test(text)) return `\`${text}\``;
   const raw = text.replace(/\r?\n|\r/g, ' ');
   // GFM splits table rows at `|` even inside code spans, and `\\|` still splits; a value with a pipe
   // is written as a <code> element whose content is all entities (Markdown stays inert inside).
@@ -84,9 +86,12 @@ export function anchor(text: string): string {
 
 /** A fenced code block whose fence is longer than any backtick run inside. */
 export function fence(lang: string, body: string): string {
-  const longest = Math.max(2, ...(body.match(/`{3,}/g) ?? []).map((run) => run.length));
+  const longest = body.includes('```')
+    ? Math.max(2, ...(body.match(/`{3,}/g) ?? []).map((run) => run.length))
+    : 2;
   const f = '`'.repeat(longest + 1);
-  return `${f}${lang}\n${body.replace(/\s+$/, '')}\n${f}`;
+  // trimEnd strips exactly what `\s+$` matches (WhiteSpace and LineTerminator), without a regex pass over the body.
+  return `${f}${lang}\n${body.trimEnd()}\n${f}`;
 }
 
 /** A bullet list; an empty list renders as the given one-line note. */
