@@ -3,6 +3,7 @@ import type { Dialect, Ir, Table } from '../ir/types.js';
 import { aColumn, aForeignKey, anEnum, anIndex, anIr, aPrimaryKey, aTable } from '../testing/builders.js';
 import { dropKeyFix, freshName, indexFix, namingOf, timestampFix, withFixMemo } from './_fixes.js';
 import { keysOf } from './_util.js';
+import { analyze } from './index.js';
 
 // The fixes as code, per ORM and dialect, one row per case (mutation tests: see CONTRIBUTING.md,
 // "Mutation testing"). The SQL of the fixes runs on PostgreSQL in the fix tests; here: the words.
@@ -398,5 +399,25 @@ describe('timestampFix', () => {
       'ALTER TABLE notes ADD COLUMN updated_at_2 timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP;',
     );
     expect(fix?.orm).toBe('updated_at DateTime @default(now()) @updatedAt @map("updated_at_2")');
+  });
+});
+
+describe('fixes within one analysis', () => {
+  it('avoid the names taken in the fixed table’s own schema, each schema read apart', () => {
+    const fkTable = (schema: string) =>
+      aTable('t', {
+        schema,
+        columns: [aColumn('id', 'integer'), aColumn('author_id', 'integer')],
+        primaryKey: { ...aPrimaryKey('t', ['id']), name: `${schema}_t_pkey` },
+        foreignKeys: [aForeignKey('t', ['author_id'], 'users')],
+      });
+    const taken = aTable('u', { schema: 'b', indexes: [anIndex('u', ['id'], { name: 't_author_id_idx' })] });
+    const found = analyze(irOf([fkTable('a'), fkTable('b'), taken])).filter(
+      (f) => f.ruleId === 'fk-without-index',
+    );
+    expect(found.map((f) => [f.table?.schema, f.fix?.sql])).toEqual([
+      ['a', 'CREATE INDEX t_author_id_idx ON a.t (author_id);'],
+      ['b', 'CREATE INDEX t_author_id_idx_2 ON b.t (author_id);'],
+    ]);
   });
 });

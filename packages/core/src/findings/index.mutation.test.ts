@@ -20,6 +20,36 @@ describe('findingRules', () => {
     }
   });
 
+  it.each([
+    ['name-clash', 'integrity', 'error'],
+    ['opclass-mismatch', 'integrity', 'error'],
+    ['policy-on-missing-table', 'integrity', 'error'],
+    ['table-without-primary-key', 'integrity', 'warning'],
+    ['fk-without-index', 'indexing', 'warning'],
+    ['emulated-foreign-key', 'integrity', 'warning'],
+    ['duplicate-index', 'indexing', 'warning'],
+    ['unbounded-text-unique', 'indexing', 'info'],
+    ['nullable-unique', 'validation', 'info'],
+    ['soft-delete-without-index', 'performance', 'info'],
+    ['cascade-chain', 'integrity', 'info'],
+    ['policy-without-rls', 'security', 'warning'],
+    ['rls-without-policy', 'security', 'info'],
+    ['security-definer-search-path', 'security', 'warning'],
+    ['trigger-function-missing', 'integrity', 'warning'],
+    ['pii-column', 'security', 'info'],
+    ['secret-column', 'security', 'warning'],
+    ['orm-only-default', 'integrity', 'info'],
+    ['orm-only-update-timestamp', 'maintenance', 'info'],
+    ['enum-as-text', 'validation', 'info'],
+    ['json-without-check', 'validation', 'info'],
+    ['missing-timestamps', 'maintenance', 'info'],
+    ['wide-table', 'maintenance', 'info'],
+  ])('%s: %s, %s (errors are DDL PostgreSQL rejects)', (id, category, severity) => {
+    const i = findingRules.findIndex((r) => r.id === id);
+    expect(findingRules[i]).toMatchObject({ category, severity });
+    expect(i).toBeGreaterThanOrEqual(0);
+  });
+
   it('says offByDefault only on the rules that are off by default', () => {
     for (const r of findingRules) expect(Object.keys(r)).toEqual(expect.arrayContaining(['id', 'title']));
     const off = findingRules.filter((r) => 'offByDefault' in r);
