@@ -65,6 +65,12 @@ describe('TODO lines a new fact region replaces', () => {
     );
   });
 
+  it('a TODO line that ends the file without a newline, and a region rendered without one: the file still ends without one', () => {
+    expect(mergeDocument(`## Notes\n\n${todo('hosting')}`, wrapRegion('fact:hosting', 'Neon'), 'x.md')).toBe(
+      `## Notes\n\n${wrapRegion('fact:hosting', 'Neon')}`,
+    );
+  });
+
   it('only a line that starts with the TODO: quoted inside a sentence it is the person’s text', () => {
     const existing = `note: ${todo('hosting')}\n`;
     expect(mergeDocument(existing, `${wrapRegion('fact:hosting', 'Neon')}\n`, 'x.md')).toBe(
