@@ -294,3 +294,17 @@ describe.each(CASES)('$orm: an unchanged project is answered without running its
     expect((await generate(cwd)).stderr).toContain(REUSED);
   });
 });
+
+describe('typeorm: a data source found by looking', () => {
+  it('makes every folder of the project an input: a new file anywhere makes the next run a full one', async () => {
+    const { 'ormdoc.config.json': _named, ...files } = TYPEORM.files;
+    const cwd = makeProject(files, { link: TYPEORM.link });
+    dirs.push(cwd);
+    expect((await generate(cwd)).code).toBe(0);
+    expect((await generate(cwd)).stderr).toContain(REUSED);
+    // a second data source here would change what is found (and be an error): any new file counts
+    writeFileSync(join(cwd, 'src/lib/extra.ts'), 'export const x = 1;\n');
+    expect((await generate(cwd)).stderr).not.toContain(REUSED);
+    expect((await generate(cwd)).stderr).toContain(REUSED);
+  });
+});
