@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { categorizeSqlType, SQL_TYPE_CATEGORIES } from './sqltype.js';
+import { categorizeSqlType, normalizeSqlType, SQL_TYPE_CATEGORIES } from './sqltype.js';
 
 /**
  * SQL type -> category, written out here rather than read from `SQL_TYPE_CATEGORIES` (a row test
@@ -119,5 +119,20 @@ describe('categorizeSqlType: what is stripped before the lookup', () => {
     ['bit varying', 'other'],
   ])('a bit string of one bit is a boolean, a longer one is not: %s -> %s', (type, category) => {
     expect(categorizeSqlType(type)).toBe(category);
+  });
+});
+
+describe('normalizeSqlType: spacing and array suffixes', () => {
+  it.each([
+    ['double   precision', 'double precision'],
+    ['numeric(  10  ,  2  )', 'numeric(10,2)'],
+    ['numeric (10,2)', 'numeric(10,2)'],
+    ['integer []', 'integer[]'],
+    ['integer[10]', 'integer[]'],
+    ['int4[3]', 'integer[]'],
+    ['int4[][]', 'integer[][]'],
+    ['int4 [2] [3]', 'integer[][]'],
+  ])('%s -> %s', (input, out) => {
+    expect(normalizeSqlType('postgresql', input)).toBe(out);
   });
 });
