@@ -45,10 +45,19 @@ describe('objectsComplete', () => {
     ).toBe(false);
   });
 
-  it('true when a full source was read', () => {
-    expect(
-      objectsComplete(ir({ source: { orm: 'prisma', files: [], objectsReadFrom: ['prisma/migrations'] } })),
-    ).toBe(true);
+  it('true when a full source was read: a migrations folder or a live catalog', () => {
+    const source = (o: object) => ({ source: { orm: 'prisma' as const, files: [], ...o } });
+    expect(objectsComplete(ir(source({ objectsReadFrom: ['migration'] })))).toBe(true);
+    expect(objectsComplete(ir(source({ objectsReadFrom: ['database'] })))).toBe(true);
+  });
+
+  it('a migration that did not parse in full leaves the objects unknown, unless a database was read', () => {
+    const source = (o: object) => ({ source: { orm: 'prisma' as const, files: [], ...o } });
+    const unread = { objectsUnread: ['prisma/migrations/1/migration.sql'] };
+    expect(objectsComplete(ir(source({ objectsReadFrom: ['migration'], ...unread })))).toBe(false);
+    expect(objectsComplete(ir({ ...source(unread), policies: [aPolicy('t', 'p')] }))).toBe(false);
+    expect(objectsComplete(ir(source({ objectsReadFrom: ['migration', 'database'], ...unread })))).toBe(true);
+    expect(objectsComplete(ir(source({ objectsReadFrom: ['migration'], objectsUnread: [] })))).toBe(true);
   });
 
   it.each<[string, Partial<Ir>]>([
