@@ -139,8 +139,7 @@ export function tokenizeByRegex(name: string): string[] {
     name
       .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
       .toLowerCase()
-      // Stryker disable next-line Regex: splitting at each separator character gives empty words, which the filter drops
-      .split(/[^a-z0-9]+/)
+        .split(/[^a-z0-9]+/)
       .filter(Boolean)
   );
 }
