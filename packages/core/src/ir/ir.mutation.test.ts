@@ -71,6 +71,16 @@ describe('normalizeSqlType: one row per PostgreSQL alias', () => {
   it('keeps the case of quoted parts and lower-cases the rest', () => {
     expect(normalizeSqlType('mysql', 'ENUM("A","b")')).toBe('enum("A","b")');
   });
+
+  // An enum's or set's values are data: 'ADMIN' and 'admin' are different values to MySQL.
+  it.each([
+    ["ENUM('ADMIN','User')", "enum('ADMIN','User')"],
+    ["enum( 'ADMIN' , 'USER' )", "enum('ADMIN','USER')"],
+    ["SET('Read', 'Write')", "set('Read','Write')"],
+    ["enum('Two  Spaces','a, B','It''s')", "enum('Two  Spaces','a, B','It''s')"],
+  ])('MySQL %s -> %s: single-quoted values kept byte for byte', (input, out) => {
+    expect(normalizeSqlType('mysql', input)).toBe(out);
+  });
 });
 
 describe('canonicalizeIr: every list in its documented order', () => {

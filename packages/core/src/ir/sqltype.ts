@@ -47,15 +47,18 @@ function normalizeUncached(dialect: Dialect, sql: string): string {
     suffix = arr[1]!.replace(/\s+/g, '').replace(/\[\d+\]/g, '[]');
     s = s.slice(0, arr.index);
   }
-  s = s
-    .replace(/\s+/g, ' ')
-    .replace(/\s*\(\s*/g, '(')
-    .replace(/\s*,\s*/g, ',')
-    .replace(/\s*\)/g, ')');
-  // keep the case of anything quoted inside, lower-case the rest
+  // Anything quoted inside (a quoted type name, an enum's or set's values) is kept byte for byte;
+  // the rest has its spacing normalized and is lower-cased.
   s = s.replace(
-    /("[^"]*")|([^"]+)/g,
-    (_m, q: string | undefined, rest: string | undefined) => q ?? (rest ?? '').toLowerCase(),
+    /("[^"]*"|'(?:[^']|'')*')|([^"']+)/g,
+    (_m, q: string | undefined, rest: string | undefined) =>
+      q ??
+      (rest ?? '')
+        .replace(/\s+/g, ' ')
+        .replace(/\s*\(\s*/g, '(')
+        .replace(/\s*,\s*/g, ',')
+        .replace(/\s*\)/g, ')')
+        .toLowerCase(),
   );
   if (dialect === 'postgresql' || dialect === 'cockroachdb') {
     for (const [re, rep] of PG_ALIASES) {
