@@ -91,6 +91,7 @@ export * from './svg/index.js';
 export type { WriteOptions } from './write/index.js';
 export { findTodos, mergeDocument, parseRegions, writeDocuments } from './write/index.js';
 export { digestInput, inputsSalt, recordInputs, type StampInputs } from './write/inputs.js';
+export { insertMeasured, isMeasuredRegion, MEASURED_PREFIX, type MeasuredSection } from './write/measured.js';
 export {
   globInputs,
   loadedModuleInputs,
@@ -98,7 +99,6 @@ export {
   treeInputs,
   tsconfigChain,
 } from './write/moduleInputs.js';
-export { insertMeasured, isMeasuredRegion, MEASURED_PREFIX, type MeasuredSection } from './write/measured.js';
 export { type ReuseUnchangedOptions, reuseUnchanged } from './write/reuse.js';
 export { codeDigest, configJson, ormdocDigest } from './write/stamp.js';
 export type { StaleFile, Todo, WriteResult } from './write/types.js';

@@ -135,13 +135,11 @@ export const nameTokens: (name: string) => readonly string[] = remembered(1_000_
 
 /** The definition: a boundary before an upper-case letter that follows a lower-case letter or digit. */
 export function tokenizeByRegex(name: string): string[] {
-  return (
-    name
-      .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-      .toLowerCase()
-        .split(/[^a-z0-9]+/)
-      .filter(Boolean)
-  );
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
 }
 
 const isLowerOrDigit = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
