@@ -1,5 +1,5 @@
-import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import { treeInputs } from '@ormdoc/core';
 import { besideSchema } from './beside.js';
 
 /**
@@ -22,22 +22,10 @@ export function prismaInputs(cwd: string, schemaFiles: readonly string[]): strin
   ];
   for (const file of schemaFiles) out.push(file, path.dirname(file));
   for (const name of ['migrations', 'views'] as const)
-    for (const dir of besideSchema(schemaFiles, name)) out.push(...tree(dir));
+    for (const dir of besideSchema(schemaFiles, name)) out.push(...treeInputs(dir));
   for (let dir = root; ; dir = path.dirname(dir)) {
     out.push(path.join(dir, 'node_modules', 'prisma', 'package.json'));
     if (path.dirname(dir) === dir) break;
-  }
-  return out;
-}
-
-/** A folder, its subfolders and their files (the folder alone when it does not exist). */
-function tree(dir: string): string[] {
-  const out = [dir];
-  try {
-    for (const e of readdirSync(dir, { withFileTypes: true, recursive: true }))
-      out.push(path.join(e.parentPath, e.name));
-  } catch {
-    // absent: its 'missing' digest records that
   }
   return out;
 }
