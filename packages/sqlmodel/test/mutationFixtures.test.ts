@@ -25,6 +25,22 @@ function withoutEnvironment(doc: Record<string, unknown>) {
   return rest;
 }
 
+/**
+ * The export without what each SQLAlchemy release reports its own way: the DDL text it renders
+ * (how a default is spelled) and a type's `python_type` (JSONB's is `dict` in 1.4, `object` in 2.1).
+ */
+const VERSION_DEPENDENT = new Set(['ddl', 'pythonType']);
+
+function withoutVersionDependent(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutVersionDependent);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>)
+      .filter(([key]) => !VERSION_DEPENDENT.has(key))
+      .map(([key, v]) => [key, withoutVersionDependent(v)]),
+  );
+}
+
 describe.runIf(HAS_PYTHON)(`the mutation tests' exports are current (${TEST_PYTHON})`, () => {
   it.each(EXPORTS)('%s', async (file, target, dialect) => {
     const interpreter = { command: TEST_PYTHON, reason: 'the test interpreter (ORMDOC_TEST_PYTHON)' };
@@ -34,6 +50,14 @@ describe.runIf(HAS_PYTHON)(`the mutation tests' exports are current (${TEST_PYTH
     const where = path.join(MUTATION_DIR, file);
     if (process.env.ORMDOC_WRITE_FIXTURES === '1') writeFileSync(where, formatJson(fresh));
     const committed = JSON.parse(readFileSync(where, 'utf8')) as Record<string, unknown>;
-    expect(withoutEnvironment(fresh)).toEqual(withoutEnvironment(committed));
+    // Byte for byte under the SQLAlchemy that made them (Debian's, the one `pnpm test` uses); under
+    // the other stacks of the Python matrix, the same models, columns, keys and defaults, with the
+    // DDL text and Python types as that release reports them.
+    if (fresh.sqlalchemyVersion === committed.sqlalchemyVersion)
+      expect(withoutEnvironment(fresh)).toEqual(withoutEnvironment(committed));
+    else
+      expect(withoutVersionDependent(withoutEnvironment(fresh))).toEqual(
+        withoutVersionDependent(withoutEnvironment(committed)),
+      );
   });
 });
