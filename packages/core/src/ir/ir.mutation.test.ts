@@ -68,6 +68,53 @@ describe('normalizeSqlType: one row per PostgreSQL alias', () => {
     expect(normalizeSqlType('postgresql', input)).toBe(out);
   });
 
+  // Each alias is a whole type name: a longer name that begins or ends with one is another type.
+  it.each([
+    'national character varying(10)',
+    'xcharacter(2)',
+    'myint4',
+    'int4x',
+    'smallint',
+    'bigint',
+    'xint8',
+    'int8x',
+    'xint2',
+    'int2vector',
+    'xserial4',
+    'serial4x',
+    'xserial8',
+    'serial8x',
+    'xfloat8',
+    'float8x',
+    'xfloat4',
+    'float4x',
+    'xbool',
+    'mydecimal(10,2)',
+    'xtimestamp with time zone',
+    'timestamp with time zone x',
+    'xtimestamp without time zone',
+    'timestamp without time zone x',
+    'xtime with time zone',
+    'time with time zone x',
+    'xtime without time zone',
+    'time without time zone x',
+  ])('%s is no alias: unchanged', (input) => {
+    expect(normalizeSqlType('postgresql', input)).toBe(input);
+  });
+
+  it.each([
+    ['timestamp(10) with time zone', 'timestamptz(10)'],
+    ['timestamp(10) without time zone', 'timestamp(10)'],
+    ['time(10) with time zone', 'timetz(10)'],
+    ['time(10) without time zone', 'time(10)'],
+    ['numeric(10 ,2)', 'numeric(10,2)'],
+    ['PUBLIC."Mood"', 'public."Mood"'],
+    // A bracket inside a quoted value is no array suffix.
+    ["enum('a[1]','b')", "enum('a[1]','b')"],
+  ])('%s -> %s', (input, out) => {
+    expect(normalizeSqlType('postgresql', input)).toBe(out);
+  });
+
   it('keeps the case of quoted parts and lower-cases the rest', () => {
     expect(normalizeSqlType('mysql', 'ENUM("A","b")')).toBe('enum("A","b")');
   });
