@@ -63,10 +63,8 @@ export function scalarColumn(
   } = {},
 ): Column {
   const en = field.kind === 'enum' ? enums.get(field.type) : undefined;
-  // An enum's type is written here already in ormdoc's spelling; normalizing would lower-case
-  // MySQL's `enum('USER')` values.
   const element = en ? enumSqlType(dialect, en) : scalarSqlType(dialect, field.type, field.nativeType);
-  const base = en ? element! : element ? normalizeSqlType(dialect, element) : field.type.toLowerCase();
+  const base = element ? normalizeSqlType(dialect, element) : field.type.toLowerCase();
   const sql = field.isList ? `${base}[]` : base;
   // Stryker disable next-line ConditionalExpression,LogicalOperator: Prisma has scalar lists on these two only
   const pgList = field.isList && (dialect === 'postgresql' || dialect === 'cockroachdb');
