@@ -3,6 +3,9 @@ import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, write
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { OrmdocError } from '../errors.js';
 
+/** A Markdown document: merged region by region and digested by its regions; other files are whole. */
+export const isMarkdown = (path: string) => /\.(md|markdown|mdx)$/i.test(path);
+
 /** Resolve a rendered path inside the output directory; anything that would leave it is an error. */
 export function resolveInside(outputDir: string, path: string): string {
   const root = resolve(outputDir);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createTwoFilesPatch } from 'diff';
 import type { RenderedFile } from '../render/types.js';
-import { readIfExists, resolveInside, writeAtomic } from './files.js';
+import { isMarkdown, readIfExists, resolveInside, writeAtomic } from './files.js';
 import { mergeDocument } from './merge.js';
 import { assertOutputDir, removeStaleTempFiles } from './outputDir.js';
 import { digestOf } from './stamp.js';
@@ -23,8 +23,6 @@ export interface WriteOptions {
   /** Filled with the digest (`digestOf`) of each file as written or found unchanged (not in check mode). */
   digests?: Map<string, string>;
 }
-
-const isMarkdown = (path: string) => /\.(md|markdown|mdx)$/i.test(path);
 
 /**
  * Write rendered files into `outputDir`. Markdown files that exist are merged region by region

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, rmdirSync, rmSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import type { Diagnostic } from '../diagnostics.js';
+import { isMarkdown } from './files.js';
 import { parseRegions } from './regions.js';
 import { digestOf, type Stamp } from './stamp.js';
 import type { StaleFile } from './types.js';
@@ -23,8 +24,6 @@ export interface Orphan {
   /** It holds only what ormdoc wrote: removing it loses nothing. */
   removable: boolean;
 }
-
-const isMarkdown = (path: string) => /\.(md|markdown|mdx)$/i.test(path);
 
 /** The files the previous run wrote (or kept as orphans) that this run does not render, as they are on disk. */
 export function findOrphans(

@@ -7,6 +7,7 @@ import type { OrmdocConfig } from '../config/schema.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Finding } from '../findings/index.js';
 import type { Ir } from '../ir/types.js';
+import { isMarkdown } from './files.js';
 import type { StampInputs } from './inputs.js';
 import { parseRegions } from './regions.js';
 
@@ -35,7 +36,6 @@ export interface Stamp {
   orphans?: string[];
 }
 
-const isMarkdown = (path: string) => /\.(md|markdown|mdx)$/i.test(path);
 const sha = () => createHash('sha256');
 
 /** Digest of a document as written: its regions for Markdown (text outside markers is the user's), else its bytes. */
