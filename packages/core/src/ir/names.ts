@@ -1,3 +1,4 @@
+import { pinObjectLookups } from './objects.js';
 import type { Enum, Ir, Table, TableRef } from './types.js';
 
 /** `schema.name`, or `name` when the schema is the connection default (null). */
@@ -72,11 +73,15 @@ function firstBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 
 /**
  * Answer `findTable` and `findEnum` on `ir`'s arrays from indexes built once here (O(n)) instead of
- * a scan per lookup, until `release()`. Nothing may replace, add or remove tables or enums of `ir`
+ * a scan per lookup, and `policiesOf`/`triggersOf` from groups by table (`pinObjectLookups`), until
+ * `release()`. Nothing may replace, add or remove tables, enums, policies or triggers of `ir`
  * meanwhile. A pin of arrays already pinned reuses the outer indexes and releases nothing.
  */
-export function pinLookups(ir: Pick<Ir, 'tables' | 'enums'>): { release: () => void } {
+export function pinLookups(ir: Pick<Ir, 'tables' | 'enums'> & Partial<Pick<Ir, 'policies' | 'triggers'>>): {
+  release: () => void;
+} {
   const { tables, enums } = ir;
+  const objects = pinObjectLookups(ir);
   const ownTables = !pinnedTables.has(tables);
   const ownEnums = !pinnedEnums.has(enums);
   if (ownTables) pinnedTables.set(tables, firstBy(tables, tableSortKey));
@@ -84,6 +89,7 @@ export function pinLookups(ir: Pick<Ir, 'tables' | 'enums'>): { release: () => v
     pinnedEnums.set(enums, { exact: firstBy(enums, tableSortKey), byName: firstBy(enums, (e) => e.name) });
   return {
     release: () => {
+      objects.release();
       if (ownTables) pinnedTables.delete(tables);
       if (ownEnums) pinnedEnums.delete(enums);
     },
@@ -91,7 +97,10 @@ export function pinLookups(ir: Pick<Ir, 'tables' | 'enums'>): { release: () => v
 }
 
 /** `fn()` with the lookups of `ir` pinned (`pinLookups`) for its duration. */
-export function withLookups<R>(ir: Pick<Ir, 'tables' | 'enums'>, fn: () => R): R {
+export function withLookups<R>(
+  ir: Pick<Ir, 'tables' | 'enums'> & Partial<Pick<Ir, 'policies' | 'triggers'>>,
+  fn: () => R,
+): R {
   const pin = pinLookups(ir);
   try {
     return fn();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { anIr, aPolicy, aRole, aRoutine, aSequence, aTable, aTrigger } from '../testing/builders.js';
+import { pinLookups, withLookups } from './names.js';
 import {
   assignedNewColumns,
   objectsComplete,
@@ -81,8 +82,8 @@ describe('objectsComplete', () => {
 });
 
 describe('policiesOf / triggersOf', () => {
-  it('a table’s own objects, in IR order; public and the default schema are one table', () => {
-    const ir = anIr({
+  const sample = () =>
+    anIr({
       policies: [
         aPolicy('a', 'p1'),
         aPolicy('b', 'p2'),
@@ -91,19 +92,49 @@ describe('policiesOf / triggersOf', () => {
       ],
       triggers: [aTrigger('b', 't1', 'f'), aTrigger('a', 't2', 'f')],
     });
-    expect(policiesOf(ir, { schema: null, name: 'a' }).map((p) => p.name)).toEqual(['p1', 'p3']);
-    expect(policiesOf(ir, { schema: 'public', name: 'a' }).map((p) => p.name)).toEqual(['p1', 'p3']);
-    expect(policiesOf(ir, { schema: 'app', name: 'a' }).map((p) => p.name)).toEqual(['p4']);
-    expect(policiesOf(ir, { schema: null, name: 'c' })).toEqual([]);
-    expect(triggersOf(ir, { schema: null, name: 'a' }).map((t) => t.name)).toEqual(['t2']);
+  const names = (items: Array<{ name: string }>) => items.map((i) => i.name);
+
+  // The same answers from a scan and from the groups a pin (one render or analysis) builds.
+  it.each([
+    ['unpinned', <R>(_ir: Ir, fn: () => R) => fn()],
+    ['pinned', withLookups],
+  ])('%s: a table’s own objects, in IR order; public and the default schema are one table', (_, run) => {
+    const ir = sample();
+    run(ir, () => {
+      expect(names(policiesOf(ir, { schema: null, name: 'a' }))).toEqual(['p1', 'p3']);
+      expect(names(policiesOf(ir, { schema: 'public', name: 'a' }))).toEqual(['p1', 'p3']);
+      expect(names(policiesOf(ir, { schema: 'app', name: 'a' }))).toEqual(['p4']);
+      expect(policiesOf(ir, { schema: null, name: 'c' })).toEqual([]);
+      expect(policiesOf(anIr({}), { schema: null, name: 'a' })).toEqual([]);
+      expect(names(triggersOf(ir, { schema: null, name: 'a' }))).toEqual(['t2']);
+      expect(names(triggersOf(ir, { schema: null, name: 'b' }))).toEqual(['t1']);
+    });
   });
 
-  it('sees an object pushed after the first lookup, and the same array twice gives the same answer', () => {
-    const ir = anIr({ policies: [aPolicy('a', 'p1')] });
-    expect(policiesOf(ir, { schema: null, name: 'a' })).toHaveLength(1);
-    expect(policiesOf(ir, { schema: null, name: 'a' })).toHaveLength(1);
-    ir.policies.push(aPolicy('a', 'p2'));
-    expect(policiesOf(ir, { schema: null, name: 'a' }).map((p) => p.name)).toEqual(['p1', 'p2']);
+  it('sees an object replaced in place, pushed or removed between two calls', () => {
+    const ir = sample();
+    expect(names(policiesOf(ir, { schema: null, name: 'a' }))).toEqual(['p1', 'p3']);
+    ir.policies[0] = aPolicy('b', 'p1'); // same length, another table
+    expect(names(policiesOf(ir, { schema: null, name: 'a' }))).toEqual(['p3']);
+    expect(names(policiesOf(ir, { schema: null, name: 'b' }))).toEqual(['p1', 'p2']);
+    ir.policies.push(aPolicy('a', 'p5'));
+    expect(names(policiesOf(ir, { schema: null, name: 'a' }))).toEqual(['p3', 'p5']);
+    ir.triggers[1] = aTrigger('b', 't2', 'f');
+    expect(triggersOf(ir, { schema: null, name: 'a' })).toEqual([]);
+  });
+
+  it('a pin answers from the groups it built, and the next call after its release sees the edits', () => {
+    const ir = sample();
+    const pin = pinLookups(ir);
+    ir.policies[0] = aPolicy('b', 'p1');
+    // While pinned, the arrays must not change: the groups are those of the pin's start.
+    expect(names(policiesOf(ir, { schema: null, name: 'a' }))).toEqual(['p1', 'p3']);
+    const inner = pinLookups(ir);
+    inner.release(); // a nested pin releases nothing of the outer one
+    expect(names(policiesOf(ir, { schema: null, name: 'a' }))).toEqual(['p1', 'p3']);
+    pin.release();
+    expect(names(policiesOf(ir, { schema: null, name: 'a' }))).toEqual(['p3']);
+    expect(names(policiesOf(ir, { schema: null, name: 'b' }))).toEqual(['p1', 'p2']);
   });
 });
 

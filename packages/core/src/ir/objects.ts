@@ -43,35 +43,55 @@ export function objectsComplete(ir: Ir): boolean {
 const tableKey = (t: { schema: string | null; name: string }) => `${schemaOf(t.schema)}\u0000${t.name}`;
 
 /**
- * Objects grouped by their table, built once per array (and again if it grew), so asking for every
- * table's policies costs one pass, not one pass per table.
+ * Policies and triggers grouped by table, for the arrays pinned by `pinObjectLookups` (one render,
+ * analysis or DDL build, through `withLookups`/`pinLookups`): asking for every table's policies then
+ * costs one pass, not one per table. Nothing is kept after the pin, so an object replaced, added or
+ * removed in place between two calls is seen by the next call.
  */
-const byTable = new WeakMap<readonly unknown[], { length: number; groups: Map<string, unknown[]> }>();
-function groupedByTable<T extends { table: TableRef }>(items: readonly T[], table: TableRef): T[] {
-  if (items.length === 0) return [];
-  let groups = byTable.get(items)?.groups;
-  // An array grown in place (a test's push) is grouped afresh.
-  if (!groups || byTable.get(items)?.length !== items.length) {
-    groups = new Map();
-    for (const item of items) {
-      const key = tableKey(item.table);
-      const list = groups.get(key);
-      if (list) list.push(item);
-      else groups.set(key, [item]);
-    }
-    byTable.set(items, { length: items.length, groups });
+const pinnedGroups = new WeakMap<readonly unknown[], Map<string, unknown[]>>();
+
+function groupByTable(items: readonly { table: TableRef }[]): Map<string, unknown[]> {
+  const groups = new Map<string, unknown[]>();
+  for (const item of items) {
+    const key = tableKey(item.table);
+    const list = groups.get(key);
+    if (list) list.push(item);
+    else groups.set(key, [item]);
   }
-  return (groups.get(tableKey(table)) as T[] | undefined) ?? [];
+  return groups;
+}
+
+/**
+ * Group `ir`'s policies and triggers by table once and answer `policiesOf`/`triggersOf` from the
+ * groups until `release()`. Nothing may replace, add or remove policies or triggers meanwhile. A
+ * pin of arrays already pinned reuses the outer groups and releases nothing.
+ */
+export function pinObjectLookups(ir: Partial<Pick<Ir, 'policies' | 'triggers'>>): { release: () => void } {
+  const arrays = [ir.policies, ir.triggers].filter(
+    (a): a is Policy[] | Trigger[] => a !== undefined && !pinnedGroups.has(a),
+  );
+  for (const a of arrays) pinnedGroups.set(a, groupByTable(a));
+  return {
+    release: () => {
+      for (const a of arrays) pinnedGroups.delete(a);
+    },
+  };
+}
+
+function onTable<T extends { table: TableRef }>(items: readonly T[], table: TableRef): T[] {
+  const groups = pinnedGroups.get(items);
+  if (groups) return (groups.get(tableKey(table)) as T[] | undefined) ?? [];
+  return items.filter((item) => sameObject(item.table, table));
 }
 
 /** The policies on one table, in IR order (by name). */
 export function policiesOf(ir: Ir, table: TableRef): Policy[] {
-  return groupedByTable(ir.policies, table);
+  return onTable(ir.policies, table);
 }
 
 /** The triggers on one table, in IR order (by name). */
 export function triggersOf(ir: Ir, table: TableRef): Trigger[] {
-  return groupedByTable(ir.triggers, table);
+  return onTable(ir.triggers, table);
 }
 
 /** The routines a reference names (several when overloaded). */
