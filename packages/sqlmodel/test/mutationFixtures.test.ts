@@ -17,6 +17,8 @@ const EXPORTS: Array<[file: string, target: string, dialect: 'postgresql' | 'mys
   ['export.mysql.json', 'models.py', 'mysql'],
   ['export.sqlite.json', 'models.py', 'sqlite'],
   ['export.postgresql-only.json', 'postgresql.py', 'postgresql'],
+  ['export.objects.postgresql.json', 'objects.py', 'postgresql'],
+  ['export.objects.sqlite.json', 'objects.py', 'sqlite'],
 ];
 
 /** Fields that depend on the interpreter that ran the export, not on the models. */

@@ -36,25 +36,21 @@ export async function withDdlEvents(
       ...(where ? { file: where } : {}),
       hint: 'Attach the SQL as a DDL("...") element (event.listen(table, "after_create", DDL(...))) so it can be read, or describe it in the hand-written parts.',
     });
-  const statements = doc.ddlEvents.flatMap((e) => (e.sql ? [e.sql.trim().replace(/;\s*$/, '')] : []));
+  const statements = doc.ddlEvents.flatMap((e) => (e.sql ? [e.sql] : []));
   if (doc.dialect !== 'postgresql' || statements.length === 0) return { ir: result.ir, diagnostics };
 
   const path = where ?? 'models';
-  const read = await readMigrationSql([{ path, content: statements.map((s) => `${s};\n`).join('') }]);
+  // Each statement ends on a line of its own: a DDL text may end in a `--` comment (or a `;`; an
+  // empty statement is nothing to PostgreSQL).
+  const read = await readMigrationSql([{ path, content: statements.map((s) => `${s}\n;\n`).join('') }]);
   for (const d of read.diagnostics) diagnostics.push(reword(d, path));
   const source: SourceLocation = { file: path };
   const merged = applyMigrationObjects(result.ir, asOrm(read.value, source));
   diagnostics.push(...merged.diagnostics);
-  const ir = merged.value;
-  // the DDL events are what the ORM declares, not a migrations folder read in full
-  const { objectsReadFrom: _read, ...rest } = ir.source;
-  const objectsReadFrom = result.ir.source.objectsReadFrom;
-  return {
-    ir: canonicalizeIr(
-      buildIr({ ...ir, source: { ...rest, ...(objectsReadFrom ? { objectsReadFrom } : {}) } }),
-    ),
-    diagnostics,
-  };
+  // the DDL events are what the ORM declares, not a migrations folder read in full (the IR of an
+  // export has no objectsReadFrom of its own)
+  const { objectsReadFrom: _read, ...irSource } = merged.value.source;
+  return { ir: canonicalizeIr(buildIr({ ...merged.value, source: irSource })), diagnostics };
 }
 
 /** The objects as declared in the ORM's module (the lines of the joined SQL mean nothing to a reader). */

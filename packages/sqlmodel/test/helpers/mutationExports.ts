@@ -8,7 +8,13 @@ import { fromSqlmodelExport } from '../../src/index.js';
  * SQLAlchemy's exports of test/fixtures/mutation/*.py (committed; test/mutationFixtures.test.ts
  * holds them to a fresh export), for the converter's fast tests: no Python start per mutant.
  */
-export type MutationExport = 'postgresql' | 'mysql' | 'sqlite' | 'postgresql-only';
+export type MutationExport =
+  | 'postgresql'
+  | 'mysql'
+  | 'sqlite'
+  | 'postgresql-only'
+  | 'objects.postgresql'
+  | 'objects.sqlite';
 
 export function exportDoc(name: MutationExport): Record<string, unknown> {
   const file = fileURLToPath(new URL(`../fixtures/mutation/export.${name}.json`, import.meta.url));
