@@ -314,6 +314,13 @@ describe('verifyStamp', () => {
     expect(verifyStamp(join(project, 'docs'), stampOf([['b.md', digestOf('b.md', md)]]))).toHaveLength(1);
   });
 
+  it('a sibling folder whose name starts with the output folder’s is outside it too', () => {
+    const project = folder('sibling', { 'docs-old/x.md': md, 'docs/b.md': md });
+    expect(
+      verifyStamp(join(project, 'docs'), stampOf([['../docs-old/x.md', digestOf('x.md', md)]])),
+    ).toBeUndefined();
+  });
+
   it('the first mismatch ends the check, whatever comes after', () => {
     const dir = folder('first', { 'b.md': md });
     expect(

@@ -7,7 +7,7 @@ import type { OrmdocConfig } from '../config/schema.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Finding } from '../findings/index.js';
 import type { Ir } from '../ir/types.js';
-import { isMarkdown } from './files.js';
+import { isMarkdown, resolveInside } from './files.js';
 import type { StampInputs } from './inputs.js';
 import { parseRegions } from './regions.js';
 
@@ -160,8 +160,12 @@ export function verifyStamp(
     if (!Array.isArray(entry) || typeof entry[0] !== 'string' || typeof entry[1] !== 'string')
       return undefined;
     const [path, digest] = entry;
-    const target = resolve(outputDir, path);
-    if (!target.startsWith(resolve(outputDir))) return undefined;
+    let target: string;
+    try {
+      target = resolveInside(outputDir, path); // a stamp naming a file outside the folder (`../docs-old/x.md`) is not ours
+    } catch {
+      return undefined;
+    }
     let content: string | Buffer;
     try {
       content = isMarkdown(path) ? readFileSync(target, 'utf8') : readFileSync(target);
