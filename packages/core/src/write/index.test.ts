@@ -128,7 +128,7 @@ describe('writeDocuments', () => {
     });
     const first = await writeDocuments({ outputDir: dir, files: [chunked(pieces)] });
     expect(first.written).toEqual(['schema.json']);
-    expect(await readFile(join(dir, 'schema.json'))).toEqual(Buffer.from(text, 'utf8'));
+    expect((await readFile(join(dir, 'schema.json'))).equals(Buffer.from(text, 'utf8'))).toBe(true);
     expect((await writeDocuments({ outputDir: dir, files: [chunked(pieces)] })).unchanged).toEqual([
       'schema.json',
     ]);
@@ -153,7 +153,7 @@ describe('writeDocuments', () => {
     for (const [i, parts] of cases.entries()) {
       const path = `bytes-${i}.json`;
       await writeDocuments({ outputDir: dir, files: [{ ...chunked(parts), path }] });
-      expect(await readFile(join(dir, path))).toEqual(Buffer.from(parts.join(''), 'utf8'));
+      expect((await readFile(join(dir, path))).equals(Buffer.from(parts.join(''), 'utf8')), path).toBe(true);
     }
   });
 });

@@ -88,7 +88,6 @@ export async function writeDocuments(options: WriteOptions): Promise<WriteResult
   return result;
 }
 
-/** Whether text given in pieces equals `text`, without joining the pieces. */
 /** The pieces, unchanged; once all have been read, their digest is recorded for `path`. */
 function* digesting(path: string, pieces: Iterable<string>, digests: Map<string, string>): Generator<string> {
   const hash = createHash('sha256');
@@ -99,6 +98,7 @@ function* digesting(path: string, pieces: Iterable<string>, digests: Map<string,
   digests.set(path, hash.digest('hex'));
 }
 
+/** Whether text given in pieces equals `text`, without joining the pieces. */
 function sameText(text: string, pieces: Iterable<string>): boolean {
   let at = 0;
   for (const piece of pieces) {
