@@ -21,7 +21,7 @@ function convertTable(t: ExportTable, doc: SqlalchemyExport, diagnostics: Diagno
       diagnostics.push({
         severity: 'warning',
         code: 'sqlmodel/unresolved-foreign-key',
-        message: `${t.name}(${fk.columns.join(', ')}) references ${fk.referredTable}, which is not in the exported MetaData.`,
+        message: `${t.name}(${fk.columns.join(', ')}) references ${fk.referredTable}, which is not in the exported MetaData; the foreign key is left out.`,
         path: `tables[${ti}].foreignKeys[${i}]`,
         hint: 'Import the module that defines that table in the exported module, or export the MetaData that holds both.',
       });
@@ -44,7 +44,9 @@ function convertTable(t: ExportTable, doc: SqlalchemyExport, diagnostics: Diagno
     ...(c.primaryKey ? { primaryKey: c.primaryKey } : {}),
     uniques: c.uniques,
     indexes: c.indexes,
-    foreignKeys: c.foreignKeys,
+    // a foreign key to a table the IR does not have would make it invalid (SQLAlchemy's create_all
+    // fails on it too: NoReferencedTableError); the warning above says so
+    foreignKeys: c.foreignKeys.filter((_, i) => !t.foreignKeys[i]?.unresolved),
     checks: c.checks,
   };
   if (t.className && t.className !== t.name) table.codeName = t.className;
