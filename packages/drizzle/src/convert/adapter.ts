@@ -92,19 +92,15 @@ export function createAdapter(
     isRole: () => false,
     isSequence: () => false,
   };
-  const defaultSqlWith = (casingCache: unknown) => (fragment: unknown) =>
-    (fragment as Sqlish).toQuery({
-      escapeName: fail,
-      escapeParam: fail,
-      escapeString: fail,
-      ...(casingCache ? { casing: casingCache } : {}),
-    }).sql;
+  // drizzle-kit's sqlToStr: a default's SQL has no parameters, names nor column references (each
+  // of those chunks needs escapeName or escapeParam), so the config's casing plays no part.
+  const defaultSql = (fragment: unknown) =>
+    (fragment as Sqlish).toQuery({ escapeName: fail, escapeParam: fail, escapeString: fail }).sql;
 
   switch (dialect) {
     case 'postgresql': {
       const pg = api.pg ?? missing('pg-core');
       const d = new pg.PgDialect(casing ? { casing } : {});
-      const casingCache = (d as unknown as { casing?: unknown }).casing;
       // 0.4x: arrays are PgArray columns; 1.0 RCs: no PgArray, the column has `dimensions`.
       const { PgArray, PgEnumObjectColumn } = pg as Partial<
         Pick<typeof pg, 'PgArray' | 'PgEnumObjectColumn'>
@@ -141,7 +137,7 @@ export function createAdapter(
           sql: d.sqlToQuery(new SQL([f as never]).inlineParams()).sql,
           hadParams: d.sqlToQuery(f as never).params.length > 0,
         }),
-        defaultSql: defaultSqlWith(casingCache),
+        defaultSql,
         columnEnum: (c) => {
           let col: unknown = c;
           while (PgArray && is(col, PgArray)) col = (col as { baseColumn: unknown }).baseColumn;
@@ -157,7 +153,6 @@ export function createAdapter(
       const my = api.mysql ?? missing('mysql-core');
       const d = new my.MySqlDialect(casing ? { casing } : {});
       const config = once(my.getTableConfig);
-      const casingCache = (d as unknown as { casing?: unknown }).casing;
       return {
         ...base,
         isTable: (v) => is(v, my.MySqlTable),
@@ -176,7 +171,7 @@ export function createAdapter(
           sql: d.sqlToQuery(new SQL([f as never]).inlineParams()).sql,
           hadParams: d.sqlToQuery(f as never).params.length > 0,
         }),
-        defaultSql: defaultSqlWith(casingCache),
+        defaultSql,
         columnEnum: () => undefined,
         isArray: () => false,
       };
@@ -187,7 +182,6 @@ export function createAdapter(
       const Dialect = ((lite as Partial<Pick<typeof lite, 'SQLiteSyncDialect'>>).SQLiteSyncDialect ??
         lite.SQLiteDialect) as unknown as typeof lite.SQLiteSyncDialect;
       const d = new Dialect(casing ? { casing } : {});
-      const casingCache = (d as unknown as { casing?: unknown }).casing;
       return {
         ...base,
         isTable: (v) => is(v, lite.SQLiteTable),
@@ -206,7 +200,7 @@ export function createAdapter(
           sql: d.sqlToQuery(new SQL([f as never]).inlineParams()).sql,
           hadParams: d.sqlToQuery(f as never).params.length > 0,
         }),
-        defaultSql: defaultSqlWith(casingCache),
+        defaultSql,
         columnEnum: () => undefined,
         isArray: () => false,
       };

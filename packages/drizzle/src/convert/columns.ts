@@ -2,6 +2,7 @@ import {
   type Column,
   categorizeSqlType,
   normalizeSqlType,
+  OrmdocError,
   parseDescription,
   type TableRef,
 } from '@ormdoc/core';
@@ -63,7 +64,7 @@ export function convertColumn(c: DzColumn, key: string | undefined, ctx: ColumnC
   }
   const isArray = sql.endsWith('[]');
   const generatedAs = c.generated && !c.generatedIdentity ? generatedExpression(c, a) : undefined;
-  const def = generatedAs === undefined ? columnDefault(c, a, raw, ctx.doc?.defaultFn) : undefined;
+  const def = generatedAs === undefined ? defaultOf(c, raw, name, ctx) : undefined;
   const onUpdate = columnOnUpdate(c, ctx.doc?.onUpdateFn);
   const { text, tags } = parseDescription(ctx.doc?.description);
   const pkNotNull = ctx.pkColumns.has(name) && a.dialect !== 'sqlite';
@@ -91,6 +92,26 @@ export function convertColumn(c: DzColumn, key: string | undefined, ctx: ColumnC
   if (text) column.description = text;
   if (ctx.file && ctx.doc) column.source = { file: ctx.file, line: ctx.doc.line };
   return column;
+}
+
+/**
+ * The column's default. An `sql` default with a parameter (`${'x'}`), a name or a column in it
+ * cannot be written into DDL: drizzle-kit fails on it too. Said as the user's error, where it is.
+ */
+function defaultOf(c: DzColumn, raw: string, name: string, ctx: ColumnContext): Column['default'] {
+  try {
+    return columnDefault(c, ctx.adapter, raw, ctx.doc?.defaultFn);
+  } catch (e) {
+    throw new OrmdocError(
+      'SCHEMA_INVALID',
+      `The default of column "${ctx.tableName}.${name}" is SQL with a \${...} value, name or column in it, which drizzle-kit cannot write into a migration.`,
+      {
+        ...(ctx.file ? { file: ctx.file, ...(ctx.doc ? { line: ctx.doc.line } : {}) } : {}),
+        hint: "Write the default's SQL as text without ${...}: .default(sql`now()`), or a plain value: .default('x').",
+        cause: e,
+      },
+    );
+  }
 }
 
 function generatedExpression(c: DzColumn, a: DialectAdapter): Column['generated'] {
