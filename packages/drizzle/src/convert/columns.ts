@@ -95,7 +95,7 @@ export function convertColumn(c: DzColumn, key: string | undefined, ctx: ColumnC
 }
 
 /**
- * The column's default. An `sql` default with a parameter (`${'x'}`), a name or a column in it
+ * The column's default. An `sql` default with an interpolated parameter, name or column in it
  * cannot be written into DDL: drizzle-kit fails on it too. Said as the user's error, where it is.
  */
 function defaultOf(c: DzColumn, raw: string, name: string, ctx: ColumnContext): Column['default'] {
@@ -104,10 +104,10 @@ function defaultOf(c: DzColumn, raw: string, name: string, ctx: ColumnContext): 
   } catch (e) {
     throw new OrmdocError(
       'SCHEMA_INVALID',
-      `The default of column "${ctx.tableName}.${name}" is SQL with a \${...} value, name or column in it, which drizzle-kit cannot write into a migration.`,
+      `The default of column "${ctx.tableName}.${name}" is SQL with an interpolated value, name or column in it, which drizzle-kit cannot write into a migration.`,
       {
         ...(ctx.file ? { file: ctx.file, ...(ctx.doc ? { line: ctx.doc.line } : {}) } : {}),
-        hint: "Write the default's SQL as text without ${...}: .default(sql`now()`), or a plain value: .default('x').",
+        hint: "Write the default's SQL as text without interpolations: .default(sql`now()`), or a plain value: .default('x').",
         cause: e,
       },
     );

@@ -283,19 +283,17 @@ describe('views', () => {
       fullName: pg.text('full_name').default('x'),
       createdAt: pg.timestamp('created_at').defaultNow(),
     });
-    const v = pg
-      .pgView('v')
-      .as((qb) =>
-        qb
-          .select({
-            id: t.id,
-            renamed: t.fullName,
-            full_name: t.fullName,
-            createdAt: t.createdAt,
-            n: sql<number>`1`.as('n'),
-          })
-          .from(t),
-      );
+    const v = pg.pgView('v').as((qb) =>
+      qb
+        .select({
+          id: t.id,
+          renamed: t.fullName,
+          full_name: t.fullName,
+          createdAt: t.createdAt,
+          n: sql<number>`1`.as('n'),
+        })
+        .from(t),
+    );
     const { ir } = fromDrizzleTables({
       dialect: 'postgresql',
       tables: [t],
@@ -541,7 +539,7 @@ it('policies use eq() with a parameter', () => {
   expect(ir.policies?.[0]?.using).toBe(`"t"."s" = 'x'`);
 });
 
-describe('an sql default with a ${...} value, name or column in it', () => {
+describe('an sql default with an interpolated value, name or column in it', () => {
   it.each([
     ['a parameter', sql`lower(${'X'})`],
     ['a column', sql`${users.name}`],
@@ -565,7 +563,7 @@ describe('an sql default with a ${...} value, name or column in it', () => {
     }
     expect(error).toMatchObject({ code: 'SCHEMA_INVALID', file: 's.ts', line: 3 });
     expect(error?.message).toBe(
-      'The default of column "t.label" is SQL with a ${...} value, name or column in it, which drizzle-kit cannot write into a migration.',
+      'The default of column "t.label" is SQL with an interpolated value, name or column in it, which drizzle-kit cannot write into a migration.',
     );
     expect(error?.hint).toMatch(/^Write the default's SQL as text/);
   });
