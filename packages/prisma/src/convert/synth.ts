@@ -29,16 +29,21 @@ const SCALARS = new Set([
   'Bytes',
 ]);
 
-function astScalar(v: unknown): PrismaDefaultScalar | undefined {
+/**
+ * A default's value as the DMMF gives it: numbers as numbers, except a BigInt's (`bigint`), which
+ * the DMMF gives as text (a JavaScript number rounds 9007199254740993 to ...992).
+ */
+function astScalar(v: unknown, bigint = false): PrismaDefaultScalar | undefined {
   if (typeof v === 'number' || typeof v === 'boolean') return v;
   if (typeof v !== 'string') return undefined;
   if (v.startsWith('"')) return unquote(v);
   if (v === 'true' || v === 'false') return v === 'true';
-  if (/^-?\d+(\.\d+)?$/.test(v)) return Number(v);
+  if (/^-?\d+(\.\d+)?$/.test(v)) return bigint ? v : Number(v);
   return v;
 }
 
 function astDefault(field: AstField): PrismaField['default'] {
+  const bigint = field.fieldType === 'BigInt';
   const v = attrArg(fieldAttr(field, 'default'), null);
   if (v === undefined) return undefined;
   if (isFunc(v)) {
@@ -56,11 +61,11 @@ function astDefault(field: AstField): PrismaField['default'] {
   ) {
     const items = Array.isArray(v) ? v : ((v as { args: Value[] }).args ?? []);
     return items.flatMap((x) => {
-      const s = astScalar(x);
+      const s = astScalar(x, bigint);
       return s === undefined ? [] : [s];
     });
   }
-  return astScalar(v);
+  return astScalar(v, bigint);
 }
 
 /** A scalar/enum field from its text. `enumNames` tells enums from scalars. */
@@ -180,11 +185,8 @@ function indexFields(v: unknown): PrismaIndex['fields'] {
       const ops = kv('ops');
       out.push({
         name: item.name,
-        ...(sort === 'Desc'
-          ? { sortOrder: 'desc' as const }
-          : sort === 'Asc'
-            ? { sortOrder: 'asc' as const }
-            : {}),
+        // ascending is the default: the IR (keysAndIndexes) records only a descending part
+        ...(sort === 'Desc' ? { sortOrder: 'desc' as const } : {}),
         ...(length !== undefined ? { length: Number(length) } : {}),
         ...(typeof ops === 'string' ? { operatorClass: ops } : {}),
       });
