@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Column, Dialect, Index, Ir, Table } from '../ir/types.js';
 import { aColumn, aForeignKey, anEnum, anIndex, anIr, aPrimaryKey, aTable } from '../testing/builders.js';
 import { analyze } from './index.js';
+import { nameClash, OPCLASS_ACCEPTS, opclassMismatch } from './rules/rejected.js';
 
 // The rules about DDL PostgreSQL rejects, one row per case, without a database (rejected.test.ts
 // runs each case on PostgreSQL; this file is the fast half a mutation run uses: see
@@ -302,5 +303,122 @@ describe('name-clash', () => {
     const tables = [users('a'), aTable('a', { kind: 'view' })];
     expect(clashes({ tables, dialect: 'cockroachdb' })).toHaveLength(1);
     expect(clashes({ tables, dialect: 'mysql' })).toEqual([]);
+  });
+});
+
+/** Per operator class: the type names it accepts, each a whole name (its `types` pattern). */
+const ACCEPTED: Array<[string, string[]]> = [
+  ['text_ops', ['text', 'varchar', 'citext', 'name']],
+  ['varchar_ops', ['text', 'varchar', 'citext']],
+  ['text_pattern_ops', ['text', 'varchar', 'citext']],
+  ['varchar_pattern_ops', ['text', 'varchar', 'citext']],
+  ['bpchar_ops', ['char', 'bpchar', 'character']],
+  ['bpchar_pattern_ops', ['char', 'bpchar', 'character']],
+  ['int2_ops', ['smallint', 'int2']],
+  ['int4_ops', ['integer', 'int', 'int4', 'serial']],
+  ['int8_ops', ['bigint', 'int8', 'bigserial']],
+  ['uuid_ops', ['uuid']],
+  ['bool_ops', ['boolean', 'bool']],
+  ['numeric_ops', ['numeric', 'decimal']],
+  ['timestamp_ops', ['timestamp']],
+  ['timestamptz_ops', ['timestamptz']],
+  ['date_ops', ['date']],
+  ['jsonb_ops', ['jsonb']],
+  ['jsonb_path_ops', ['jsonb']],
+  ['gin_trgm_ops', ['text', 'varchar', 'citext', 'char', 'bpchar']],
+  ['gist_trgm_ops', ['text', 'varchar', 'citext', 'char', 'bpchar']],
+  ['inet_ops', ['inet', 'cidr']],
+];
+
+describe('opclass-mismatch: each accepted type is a whole type name', () => {
+  it('the table lists every operator class judged, with the methods of OPCLASS_ACCEPTS', () => {
+    expect(new Set([...ACCEPTED.map(([op]) => op), 'array_ops'])).toEqual(
+      new Set(Object.keys(OPCLASS_ACCEPTS)),
+    );
+  });
+
+  // A type whose name only starts or ends with an accepted one (int4range, varchar for bpchar_ops,
+  // interval for int4_ops, a domain named my_uuid) is another type.
+  it.each(ACCEPTED)('%s', (opclass, types) => {
+    const method = OPCLASS_ACCEPTS[opclass]?.methods[0];
+    for (const type of types) {
+      expect(misfits(indexed(type, opclass, method)), type).toEqual([]);
+      for (const other of [`${type}range`, `my_${type}`])
+        expect(misfits(indexed(other, opclass, method)), other).toEqual([
+          `operator class ${opclass} does not accept data type ${other}`,
+        ]);
+    }
+  });
+
+  it.each([
+    ['bpchar_ops', 'varchar'],
+    ['bpchar_ops', 'character varying(20)'],
+    ['int4_ops', 'interval'],
+    ['int4_ops', 'int4range'],
+    ['int2_ops', 'int2vector'],
+    ['int8_ops', 'int8range'],
+    ['date_ops', 'daterange'],
+    ['timestamp_ops', 'timestamptz'],
+    ['timestamp_ops', 'timestamp with time zone'],
+  ])('%s does not take a %s', (opclass, type) => {
+    expect(misfits(indexed(type, opclass))).toEqual([
+      `operator class ${opclass} does not accept data type ${type.replace(/\(.*$/, '')}`,
+    ]);
+  });
+
+  it('the element type: spaces before a length, array bounds and dimensions dropped', () => {
+    expect(misfits(indexed('varchar (20)', 'text_pattern_ops'))).toEqual([]);
+    expect(misfits(indexed('timestamp (3)', 'timestamp_ops'))).toEqual([]);
+    const array = (sql: string) => ({ type: { sql, category: 'number' as const, isArray: true } });
+    for (const sql of ['integer[3]', 'integer[][]', 'integer[2][3]', 'integer[]'])
+      expect(misfits(indexed(sql, 'int4_ops', undefined, array(sql))), sql).toEqual([
+        'operator class int4_ops does not accept data type integer[]',
+      ]);
+  });
+});
+
+describe('off PostgreSQL the rules find nothing at all', () => {
+  const table = aTable('a', {
+    columns: [aColumn('id', 'integer'), aColumn('c', 'uuid')],
+    indexes: [
+      { ...anIndex('a', ['c'], { name: 'a' }), parts: [{ column: 'c', opclass: 'text_ops' }] } as Index,
+    ],
+  });
+  it.each(['mysql', 'sqlite', 'mssql'] as const)('%s', (dialect) => {
+    const ir = anIr({ tables: [table, aTable('a', { kind: 'view' })], dialect });
+    const ctx = { ir, tables: [table], piiPatterns: [] };
+    expect(nameClash.check(ctx)).toEqual([]);
+    expect(opclassMismatch.check(ctx)).toEqual([]);
+  });
+});
+
+describe('name-clash: constraints of one table', () => {
+  const clashes = (t: Table) => only(anIr({ tables: [t] }), 'name-clash').map((f) => f.message);
+
+  it('a primary key and a foreign key of one name', () => {
+    const t = aTable('m', {
+      columns: [aColumn('id', 'integer')],
+      primaryKey: { ...aPrimaryKey('m', ['id']), name: 'same' },
+      foreignKeys: [aForeignKey('m', ['id'], 'n', ['id'], { name: 'same' })],
+    });
+    expect(clashes(t)).toEqual([
+      'm has a primary key and a foreign key both named same: constraint names are unique per table, so PostgreSQL will reject this.',
+    ]);
+  });
+
+  it.each(['S', 'same', 'm_pkey'])('one constraint named %s and no primary key: no clash', (name) => {
+    const t = aTable('m', { checks: [{ name, nameExplicit: true, expression: 'id > 0' }] });
+    expect(clashes(t)).toEqual([]);
+  });
+
+  it('two tables of one name: the table is named and renamed as a table', () => {
+    const a = aTable('a', { columns: [aColumn('id', 'integer')] });
+    const found = only(anIr({ tables: [a, { ...a, schema: 'public' }] }), 'name-clash');
+    expect(found.map((f) => [f.message, f.hint])).toEqual([
+      [
+        'public.a: the table a has the same name as the table a in schema public; indexes, keys and tables share one namespace, so PostgreSQL will reject this ("relation a already exists").',
+        "Rename one of them in the database (Prisma @@map, Drizzle's table name, TypeORM @Entity({ name }), SQLAlchemy __tablename__).",
+      ],
+    ]);
   });
 });

@@ -213,3 +213,38 @@ describe('enum-as-text', () => {
     expect(found(aColumn('status', 'integer'), 'postgresql', 'status IN (1, 2)')).toBeUndefined();
   });
 });
+
+describe('checkedValueList: spacing, parentheses and case as a person writes them', () => {
+  it.each([
+    ["  (status = 'a' OR status = 'b')  ", ['a', 'b']],
+    ["( (status = 'a' OR status = 'b') )", ['a', 'b']],
+    ["STATUS = 'a' OR Status = 'b'", ['a', 'b']],
+    ['b', undefined],
+    ["status = 'a'", undefined],
+  ])('%s', (expression, values) => {
+    expect(checkedValueList(expression, 'status')).toEqual(values);
+  });
+});
+
+describe('enum-as-text: which columns, and the fix', () => {
+  it('a column that is no text is left alone, even with a list of quoted values', () => {
+    const level = aColumn('level', 'integer');
+    expect(only(irOf([t([level], [check("level = '1' OR level = '2'")])]), 'enum-as-text')).toEqual([]);
+  });
+
+  it('names the column, and gives the type a name no relation has', () => {
+    const status = aColumn('status', 'text');
+    const table = t([status], [check("status IN ('a', 'b')")]);
+    const ir = irOf([table, aTable('t_status')]);
+    const [f] = only(ir, 'enum-as-text');
+    expect(f?.columns).toEqual(['status']);
+    expect(f?.fix?.sql).toContain('CREATE TYPE t_status_2 AS ENUM');
+    expect(f?.fix?.sql).not.toContain('CREATE TYPE t_status AS');
+  });
+
+  it('a default with a quote is set again, quoted', () => {
+    const status = aColumn('status', 'text', { default: { kind: 'literal', value: "it's", sql: "'it''s'" } });
+    const [f] = only(irOf([t([status], [check("status IN ('it''s', 'b')")])]), 'enum-as-text');
+    expect(f?.fix?.sql).toContain(`ALTER TABLE t ALTER COLUMN status SET DEFAULT 'it''s';`);
+  });
+});
