@@ -151,8 +151,9 @@ export function fromDmmf(input: FromDmmfInput): ExtractResult {
         };
       }),
       native: dialect === 'postgresql' || dialect === 'cockroachdb',
-      // Prisma's SQLite and SQL Server connectors store enums as plain text, with no CHECK.
-      ...(dialect === 'sqlite' || dialect === 'sqlserver' ? { enforcedBy: 'orm' as const } : {}),
+      // Prisma's SQLite connector stores enums as plain text, with no CHECK (its SQL Server
+      // connector refuses enums).
+      ...(dialect === 'sqlite' ? { enforcedBy: 'orm' as const } : {}),
       ...(description ? { description } : {}),
       tags,
       ...(where ? { source: { file: where.file, line: where.line } } : {}),
@@ -172,9 +173,8 @@ export function fromDmmf(input: FromDmmfInput): ExtractResult {
     tables: [...tables.values(), ...junctions.values()],
     enums: irEnums,
     relations: navigationRelations(ctx, tables, junctions),
-    ...(text.extensions?.length && (dialect === 'postgresql' || dialect === 'cockroachdb')
-      ? { extensions: text.extensions }
-      : {}),
+    // Prisma accepts a datasource's `extensions` on PostgreSQL only
+    ...(text.extensions?.length ? { extensions: text.extensions } : {}),
   });
   return { ir: canonicalizeIr(ir), diagnostics };
 }
