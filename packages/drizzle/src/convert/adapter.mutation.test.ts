@@ -20,9 +20,15 @@ const columnsOf = (table: unknown) =>
   (pg.getTableConfig(table as pg.PgTable).columns as unknown as DzColumn[]).concat();
 
 describe('classification, one row per kind of value and dialect', () => {
-  const p = createAdapter(api, 'postgresql', undefined);
-  const m = createAdapter(api, 'mysql', undefined);
-  const s = createAdapter(api, 'sqlite', undefined);
+  type Adapter = ReturnType<typeof createAdapter>;
+  let p: Adapter;
+  let m: Adapter;
+  let s: Adapter;
+  beforeAll(() => {
+    p = createAdapter(api, 'postgresql', undefined);
+    m = createAdapter(api, 'mysql', undefined);
+    s = createAdapter(api, 'sqlite', undefined);
+  });
   const pt = pg.pgTable('t', { id: pg.integer() });
   const mt = my.mysqlTable('t', { id: my.int() });
   const st = lite.sqliteTable('t', { id: lite.integer() });

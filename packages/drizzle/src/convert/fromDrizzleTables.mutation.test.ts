@@ -1,8 +1,9 @@
+import type { ExtractResult } from '@ormdoc/core';
 import { eq, relations, sql } from 'drizzle-orm';
 import * as my from 'drizzle-orm/mysql-core';
 import * as pg from 'drizzle-orm/pg-core';
 import * as lite from 'drizzle-orm/sqlite-core';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { bundledDrizzleApi } from '../api.js';
 import { fromDrizzleTables } from './fromDrizzleTables.js';
 
@@ -33,33 +34,37 @@ describe('classifying exports', () => {
   const admin = pg.pgRole('admin');
   const policy = pg.pgPolicy('own', { to: admin }).link(users);
 
-  const { ir, diagnostics } = fromDrizzleTables({
-    dialect: 'postgresql',
-    modules: [
-      {
-        file: 'src/schema.ts',
-        exports: {
-          users,
-          again: users, // the same table exported twice is one table
-          app,
-          orders,
-          mood,
-          status,
-          activeUsers,
-          counts,
-          usersRelations,
-          ordersRelations,
-          counter,
-          admin,
-          policy,
-          notDrizzle: { a: 1 },
-          text: 'a string',
-          n: 3,
-          nothing: null,
-          fn: () => 1,
+  let ir: ExtractResult['ir'];
+  let diagnostics: ExtractResult['diagnostics'];
+  beforeAll(() => {
+    ({ ir, diagnostics } = fromDrizzleTables({
+      dialect: 'postgresql',
+      modules: [
+        {
+          file: 'src/schema.ts',
+          exports: {
+            users,
+            again: users, // the same table exported twice is one table
+            app,
+            orders,
+            mood,
+            status,
+            activeUsers,
+            counts,
+            usersRelations,
+            ordersRelations,
+            counter,
+            admin,
+            policy,
+            notDrizzle: { a: 1 },
+            text: 'a string',
+            n: 3,
+            nothing: null,
+            fn: () => 1,
+          },
         },
-      },
-    ],
+      ],
+    }));
   });
 
   it('every kind of export lands in the IR once', () => {
@@ -158,10 +163,13 @@ describe('declarations: descriptions and lines from the source files', () => {
   const people = pg.pgTable('people', { id: pg.integer().primaryKey() });
   const feeling = pg.pgEnum('feeling', ['ok']);
   const everyone = pg.pgView('everyone').as((qb) => qb.select().from(people));
-  const { ir } = fromDrizzleTables({
-    dialect: 'postgresql',
-    modules: [{ file: 'src/db.ts', exports: { people, feeling, everyone } }],
-    files: [{ path: 'src/db.ts', content: source }],
+  let ir: ExtractResult['ir'];
+  beforeAll(() => {
+    ({ ir } = fromDrizzleTables({
+      dialect: 'postgresql',
+      modules: [{ file: 'src/db.ts', exports: { people, feeling, everyone } }],
+      files: [{ path: 'src/db.ts', content: source }],
+    }));
   });
 
   it('a table: its description, tags, line, and its columns described', () => {
