@@ -26,11 +26,18 @@ serveGenerator({
   },
   onGenerate: async (raw) => {
     const options = raw as OrmdocGeneratorOptions;
-    const { reuseForGenerator } = await import('./generator/unchanged.js');
-    if (await reuseForGenerator(options, check)) return undefined;
+    const [{ reuseForGenerator }, { printDiagnostics }] = await Promise.all([
+      import('./generator/unchanged.js'),
+      import('./generator/report.js'),
+    ]);
+    const reused = await reuseForGenerator(options, check);
+    if (reused) {
+      printDiagnostics(reused);
+      return undefined;
+    }
     const [{ createGenerator }, { isOrmdocError }] = await loadRenderer();
     try {
-      await createGenerator({ check }).onGenerate(options);
+      printDiagnostics((await createGenerator({ check }).onGenerate(options)).diagnostics);
       return undefined;
     } catch (e) {
       if (isOrmdocError(e)) {

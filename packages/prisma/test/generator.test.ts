@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -173,13 +173,26 @@ describe('the ormdoc-prisma generator', () => {
       CHECKPOINT_DISABLE: '1',
       PRISMA_HIDE_UPDATE_MESSAGE: '1',
     };
-    const res = await run(process.execPath, [prismaCli(), 'generate', '--schema', schemaPath], {
-      cwd: dir,
-      env: runEnv,
-    });
+    // A migration PostgreSQL's parser rejects: a warning naming the file.
+    await mkdir(path.join(dir, 'prisma', 'migrations', '20990101000000_broken'), { recursive: true });
+    await writeFile(
+      path.join(dir, 'prisma', 'migrations', '20990101000000_broken', 'migration.sql'),
+      'CREATE TABLE (;\n',
+    );
+    const generate = () =>
+      run(process.execPath, [prismaCli(), 'generate', '--schema', schemaPath], { cwd: dir, env: runEnv });
+    const res = await generate();
     expect(res.stdout + res.stderr).toContain('Generated ormdoc');
     // `output = "docs/database"` in the example's generator block, relative to the schema file
     const schemaMd = await readFile(path.join(dir, 'prisma', 'docs', 'database', 'schema.md'), 'utf8');
     expect(schemaMd).toContain('Publishing platform');
+    // Prisma shows a generator's stdout, not its stderr: the warning is seen, on the first run and
+    // on the unchanged one that answers from the stamp.
+    const warning =
+      /prisma\/migrations\/20990101000000_broken\/migration\.sql:1(:\d+)? warning migrations\/parse-error: /;
+    expect(res.stdout).toContain('ormdoc: 1 warning:');
+    expect(res.stdout).toMatch(warning);
+    const again = await generate();
+    expect(again.stdout).toMatch(warning);
   });
 });

@@ -103,5 +103,6 @@ export async function reuseStamp(
   };
 }
 
+export { type Diagnostic, formatDiagnostic } from '../diagnostics.js';
 export { inputsSalt, recordInputs, type StampInputs } from './inputs.js';
 export { codeDigest, ormdocDigest } from './stamp.js';

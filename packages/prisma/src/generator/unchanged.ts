@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { codeDigest, inputsSalt, ormdocDigest, reuseUnchanged } from '@ormdoc/core/reuse';
+import { codeDigest, type Diagnostic, inputsSalt, ormdocDigest, reuseUnchanged } from '@ormdoc/core/reuse';
 import type { OrmdocGeneratorOptions } from './createGenerator.js';
 import { projectRoot } from './root.js';
 
@@ -40,10 +40,16 @@ export function generatorSalt(options: OrmdocGeneratorOptions): string {
   ]);
 }
 
-/** True when the documents are current and nothing they depend on changed: the run is done. */
-export async function reuseForGenerator(options: OrmdocGeneratorOptions, check: boolean): Promise<boolean> {
+/**
+ * The diagnostics of the run the documents were written by, when they are current and nothing they
+ * depend on changed: the run is done. Undefined: a full run is needed.
+ */
+export async function reuseForGenerator(
+  options: OrmdocGeneratorOptions,
+  check: boolean,
+): Promise<Diagnostic[] | undefined> {
   const output = options.generator.output?.value;
-  if (!output) return false;
+  if (!output) return undefined;
   try {
     const reused = await reuseUnchanged({
       cwd: projectRoot(options.schemaPath),
@@ -52,8 +58,8 @@ export async function reuseForGenerator(options: OrmdocGeneratorOptions, check: 
       salt: () => generatorSalt(options),
       check,
     });
-    return reused !== undefined;
+    return reused && [...reused.extract.diagnostics, ...reused.result.diagnostics];
   } catch {
-    return false; // anything unexpected: the full run answers (and reports it)
+    return undefined; // anything unexpected: the full run answers (and reports it)
   }
 }
