@@ -42,6 +42,22 @@ describe('assertOutputDir', () => {
     expect(isOrmdocError(error) && error.file).toBe('f');
     expect(isOrmdocError(error) && error.hint).toMatch(/move that file away/);
   });
+
+  it('a path the system refuses otherwise (a name over 255 bytes): OUTPUT_UNWRITABLE with the reason', async () => {
+    const cwd = mkdtempSync(join(root, 'long-'));
+    let error: unknown;
+    await assertOutputDir(join(cwd, 'x'.repeat(300), 'docs'), cwd).catch((e: unknown) => {
+      error = e;
+    });
+    expect(isOrmdocError(error) && error.code).toBe('OUTPUT_UNWRITABLE');
+    expect(isOrmdocError(error) && error.message).toMatch(
+      /^Cannot use the output directory x{300}\/docs: ENAMETOOLONG/,
+    );
+    expect(isOrmdocError(error) && error.hint).toBe(
+      'Choose another output directory with --out or output.dir in the config.',
+    );
+    expect(isOrmdocError(error) && (error.cause as NodeJS.ErrnoException).code).toBe('ENAMETOOLONG');
+  });
 });
 
 describe('removeStaleTempFiles', () => {
