@@ -18,6 +18,7 @@ const EXPORTS: Array<[file: string, target: string, dialect: 'postgresql' | 'mys
   ['export.sqlite.json', 'models.py', 'sqlite'],
   ['export.postgresql-only.json', 'postgresql.py', 'postgresql'],
   ['export.objects.postgresql.json', 'objects.py', 'postgresql'],
+  ['export.objects.mysql.json', 'objects.py', 'mysql'],
   ['export.objects.sqlite.json', 'objects.py', 'sqlite'],
 ];
 

@@ -1,7 +1,7 @@
 import type { ForeignKey } from '@ormdoc/core';
 import { describe, expect, it } from 'vitest';
-import { lazyExports, tableOf } from '../../test/helpers/mutationExports.js';
-import { referentialAction } from './constraints.js';
+import { exportDoc, exportIr, lazyExports, tableOf } from '../../test/helpers/mutationExports.js';
+import { convertConstraints, referentialAction } from './constraints.js';
 import { DefaultNamer, makeObjectName } from './names.js';
 
 /**
@@ -35,13 +35,13 @@ describe('referential actions: one row per action, and the default per dialect',
 
   it('referentialAction: each SQL action, the default, an unknown one', () => {
     for (const a of ['NO ACTION', 'RESTRICT', 'CASCADE', 'SET NULL', 'SET DEFAULT'] as const) {
-      expect(referentialAction(a)).toBe(a);
+      expect(referentialAction(a, 'postgresql')).toBe(a);
       expect(referentialAction(` ${a.toLowerCase().replace(' ', '\t ')} `, 'mysql')).toBe(a);
     }
-    expect(referentialAction(null)).toBe('NO ACTION');
+    expect(referentialAction(null, 'postgresql')).toBe('NO ACTION');
     expect(referentialAction(undefined, 'sqlite')).toBe('NO ACTION');
     expect(referentialAction('', 'mysql')).toBe('RESTRICT');
-    expect(referentialAction('DELETE')).toBeUndefined();
+    expect(referentialAction('DELETE', 'postgresql')).toBeUndefined();
   });
 
   it('every foreign key is enforced by the database and references the exported columns', () => {
@@ -233,3 +233,97 @@ describe("MySQL's names and InnoDB's foreign-key indexes", () => {
     expect(n.name('idx', ['a', 'b'])).toBe('t_a_b_idx');
   });
 });
+
+describe('test/fixtures/mutation/objects.py: explicit names, no primary key, unknown actions', () => {
+  const pg = exportIr('objects.postgresql');
+  const my = exportIr('objects.mysql');
+
+  it("PostgreSQL: a default name steps past the table's explicit names (as PostgreSQL 15 names them)", () => {
+    const t = tableOf(pg, 'clash');
+    expect(t.primaryKey).toEqual({ name: 'clash_a_key', nameExplicit: true, columns: ['id'] });
+    expect(t.uniques).toHaveLength(3);
+    expect(t.uniques).toEqual(
+      expect.arrayContaining([
+        { name: 'clash_b_key', nameExplicit: true, columns: ['a', 'b'] },
+        { name: 'clash_a_key1', nameExplicit: false, columns: ['a'] },
+        { name: 'clash_b_key1', nameExplicit: false, columns: ['b'] },
+      ]),
+    );
+    expect(names(t.checks)).toEqual(['clash_c_check', 'clash_check', 'clash_check1']);
+    expect(t.checks.find((c) => c.name === 'clash_check1')?.expression).toBe('b < c');
+  });
+
+  it('MySQL: the primary key is PRIMARY whatever its CONSTRAINT name; keys after their first column', () => {
+    const t = tableOf(my, 'clash');
+    expect(t.primaryKey).toEqual({ name: 'PRIMARY', nameExplicit: false, columns: ['id'] });
+    expect(names(t.uniques)).toEqual(['a', 'b', 'clash_b_key']);
+    expect(names(t.checks)).toEqual(['clash_check', 'clash_chk_1', 'clash_chk_2']);
+  });
+
+  it('a table without a primary key has none', () => {
+    expect(tableOf(pg, 'loose_rows')).not.toHaveProperty('primaryKey');
+    expect(tableOf(my, 'loose_rows')).not.toHaveProperty('primaryKey');
+  });
+
+  it('MySQL: an index on the first column of a two-column foreign key does not serve it', () => {
+    expect(tableOf(my, 'fk_rows').indexes.map((i) => [i.name, i.parts.map((p) => p.column)])).toEqual([
+      ['ix_fk_rows_p', ['p']],
+      ['p', ['p', 'q']],
+    ]);
+  });
+
+  it('an unknown ON DELETE / ON UPDATE: a problem each, the key NO ACTION (RESTRICT never assumed)', () => {
+    const doc = exportDoc('objects.mysql') as { tables: Array<{ name: string }> };
+    for (const dialect of ['postgresql', 'mysql'] as const) {
+      const audit = doc.tables.find((t) => t.name === 'audit_log') as Parameters<
+        typeof convertConstraints
+      >[0];
+      const c = convertConstraints(audit, dialect);
+      expect(c.problems).toEqual([
+        'foreign key on (ticket_id): unknown ON DELETE EXPLODE',
+        'foreign key on (ticket_id): unknown ON UPDATE VANISH',
+      ]);
+      expect(c.foreignKeys[0]).toMatchObject({ onDelete: 'NO ACTION', onUpdate: 'NO ACTION' });
+    }
+    expect(convertConstraints(tableOf2(doc, 'clash'), 'postgresql').problems).toEqual([]);
+  });
+
+  it('an index part without an operator class, in an export without ops', () => {
+    const docs = tableOf2(exportDoc('postgresql-only'), 'docs') as {
+      indexes: Array<Record<string, unknown>>;
+    };
+    const withoutOps = { ...docs, indexes: docs.indexes.map(({ ops: _o, ...ix }) => ix) };
+    const c = convertConstraints(withoutOps as Parameters<typeof convertConstraints>[0], 'postgresql');
+    expect(c.indexes.find((i) => i.name === 'ix_app_docs_name')?.parts).toEqual([{ column: 'name' }]);
+  });
+});
+
+describe('NULLS NOT DISTINCT (SQLAlchemy 2.0.19+ on PostgreSQL 15; the export says it per key and index)', () => {
+  it('a unique constraint and an index marked so keep it; the others have no such key', () => {
+    const parents = tableOf2(exportDoc('postgresql'), 'parents') as {
+      uniqueConstraints: Array<Record<string, unknown>>;
+      indexes: Array<Record<string, unknown>>;
+    };
+    const marked = {
+      ...parents,
+      uniqueConstraints: parents.uniqueConstraints.map((u) =>
+        u.name === 'uq_high' ? { ...u, nullsNotDistinct: true } : u,
+      ),
+      indexes: parents.indexes.map((i) =>
+        i.name === 'ix_parents_low' ? { ...i, nullsNotDistinct: true } : i,
+      ),
+    };
+    const c = convertConstraints(marked as Parameters<typeof convertConstraints>[0], 'postgresql');
+    expect(c.uniques.filter((u) => u.nullsNotDistinct).map((u) => u.name)).toEqual(['uq_high']);
+    expect(c.indexes.filter((i) => i.nullsNotDistinct).map((i) => i.name)).toEqual(['ix_parents_low']);
+    for (const x of [...c.uniques, ...c.indexes])
+      if (x.name !== 'uq_high' && x.name !== 'ix_parents_low')
+        expect(x).not.toHaveProperty('nullsNotDistinct');
+  });
+});
+
+function tableOf2(doc: Record<string, unknown>, name: string) {
+  const t = (doc.tables as Array<{ name: string }>).find((x) => x.name === name);
+  if (!t) throw new Error(`no table ${name}`);
+  return t as Parameters<typeof convertConstraints>[0];
+}

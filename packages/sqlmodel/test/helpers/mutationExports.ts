@@ -14,6 +14,7 @@ export type MutationExport =
   | 'sqlite'
   | 'postgresql-only'
   | 'objects.postgresql'
+  | 'objects.mysql'
   | 'objects.sqlite';
 
 export function exportDoc(name: MutationExport): Record<string, unknown> {
