@@ -91,10 +91,6 @@ function describePython(d: PythonDefault, attr: string): { generator: string; de
       };
     case 'other':
       return { generator: 'python', description: `${attr}=${d.repr}` };
-    default: {
-      const never: never = d;
-      return never;
-    }
   }
 }
 

@@ -75,10 +75,6 @@ export class DefaultNamer {
         return next('ibfk');
       case 'check':
         return next('chk');
-      default: {
-        const never: never = kind;
-        return never;
-      }
     }
   }
 }
