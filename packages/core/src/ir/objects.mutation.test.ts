@@ -203,6 +203,18 @@ describe('assignedNewColumns: NEW.<column> assigned as a statement of its own', 
     expect([...assignedNewColumns("BEGIN x := 'it''s'; NEW.d := 1; END;")]).toEqual(['d']);
   });
 
+  it.each([
+    ['a minus is no comment', 'BEGIN x := a - b; NEW.a := 1; END;', ['a']],
+    ['a division is no comment', 'BEGIN x := a / b; NEW.a := 1; END;', ['a']],
+    ['a product is no comment', 'BEGIN x := a * b; NEW.a := 1; END;', ['a']],
+    ['a comment separates the words around it', 'BEGIN/* note */NEW.a := 1; END;', ['a']],
+    ['a comment that starts `/*/` is not closed by it', '/*/ NEW.a := 1; */ NEW.b := 2;', ['b']],
+    ['an empty string', "BEGIN x := ''; NEW.a := 1; END;", ['a']],
+    ['an unterminated string hides the rest', "NEW.a := 1; x := 'open NEW.b := 2;", ['a']],
+  ])('%s', (_, body, columns) => {
+    expect([...assignedNewColumns(body)]).toEqual(columns);
+  });
+
   it('an unterminated comment hides the rest', () => {
     expect([...assignedNewColumns('BEGIN /* NEW.a := 1;')]).toEqual([]);
     expect([...assignedNewColumns('BEGIN -- NEW.a := 1;')]).toEqual([]);
