@@ -157,6 +157,45 @@ describe('what the export may leave out', () => {
     expect(convert((r) => ({ ...r, table: { schema: 'x', name: 'children' } })).foreignKey).toBeUndefined();
   });
 
+  it("a column of another table whose name is as long as the holding table's is not its column", () => {
+    // profiles.parent_id with the `profiles.` prefix cut as if it were `children.`: parent_id
+    expect(convert((r) => ({ ...r, foreignKeyColumns: ['profiles.parent_id'] })).foreignKey).toBeUndefined();
+  });
+
+  it("a composite key: all its columns must be the relationship's; nullable when any of them is", () => {
+    const doc2 = structuredClone(doc) as typeof doc & {
+      tables: Array<{ name: string; columns: Array<Record<string, unknown>> }>;
+    };
+    // pairs.pb NOT NULL, pairs.pa nullable
+    doc2.tables = doc2.tables.map((t) =>
+      t.name === 'pairs'
+        ? { ...t, columns: t.columns.map((c) => (c.name === 'pb' ? { ...c, nullable: false } : c)) }
+        : t,
+    );
+    const toPairs = (cols: string[]) => {
+      const copy = structuredClone(doc2);
+      copy.relationships = copy.relationships.map((r) =>
+        r.key === 'parent' && (r.table as { name: string }).name === 'children'
+          ? {
+              ...r,
+              table: { schema: null, name: 'pairs' },
+              targetTable: { schema: null, name: 'profiles' },
+              foreignKeyColumns: cols,
+            }
+          : r,
+      );
+      return rel(fromSqlmodelExport(copy), 'pairs', 'parent');
+    };
+    expect(toPairs(['pairs.pa', 'pairs.id']).foreignKey).toBeUndefined();
+    const both = toPairs(['pairs.pb', 'pairs.pa']);
+    expect(both.foreignKey).toMatch(/^pairs_p[ab]_p[ab]_fkey1?$/);
+    expect(both.nullable).toBe(true);
+  });
+
+  it('no delete cascade and no passive_deletes: no ormOnDelete at all', () => {
+    expect(rel(R.pg, 'children', 'parent')).not.toHaveProperty('ormOnDelete');
+  });
+
   it('a relationship whose table is not exported: no relation', () => {
     const copy = structuredClone(doc);
     copy.relationships = copy.relationships.map((r) => ({ ...r, targetTable: null }));
