@@ -15,7 +15,7 @@ export function configOnly(content: string, scan: ScannedSchema): string {
   const out = new Array<string>(lines.length).fill('');
   for (const b of scan.blocks) {
     if (b.kind !== 'datasource' && b.kind !== 'generator') continue;
-    for (let j = b.start; j <= b.end; j++) out[j] = lines[j] ?? '';
+    for (let j = b.start; j <= b.end; j++) out[j] = lines[j]!; // a block's lines are lines of the file
   }
   return out.join('\n');
 }
