@@ -389,3 +389,34 @@ describe('code names', () => {
 });
 
 export type { Ir };
+
+describe('edge cases of keys and actions', () => {
+  it('referential actions written in lower case are the same actions (the database reads any case)', async () => {
+    @Entity({ name: 'lc_parents' })
+    class LcParent {
+      @PrimaryGeneratedColumn() id!: number;
+    }
+    @Entity({ name: 'lc_children' })
+    class LcChild {
+      @PrimaryGeneratedColumn() id!: number;
+      @ManyToOne(() => LcParent, { onDelete: 'cascade', onUpdate: 'set null' } as never) parent!: LcParent;
+    }
+    const { table } = await convert('postgresql', [LcParent, LcChild]);
+    expect(table('lc_children').foreignKeys[0]).toMatchObject({ onDelete: 'CASCADE', onUpdate: 'SET NULL' });
+  });
+
+  it('an index left out for synchronize: false is named, with its table, in the note and its hint', async () => {
+    @Entity({ name: 'h' })
+    @Index('h_manual', ['n'], { synchronize: false } as never)
+    class H {
+      @PrimaryColumn({ type: 'int' }) id!: number;
+      @Column({ type: 'int' }) n!: number;
+    }
+    const { diagnostics } = await convert('postgresql', [H]);
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]!.message).toContain('h_manual');
+    expect(diagnostics[0]!.message).toContain(' h ');
+    expect(diagnostics[0]!.message).toContain('synchronize: false');
+    expect(diagnostics[0]!.hint).toMatch(/synchronize/);
+  });
+});

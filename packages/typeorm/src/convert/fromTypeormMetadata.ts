@@ -17,7 +17,7 @@ import {
 } from '../types.js';
 import { convertColumn, type EnumRegistry, tableColumns } from './columns.js';
 import { checks, foreignKeys, indexes, primaryKey, uniques } from './constraints.js';
-import { mergeSameTables } from './mergeTables.js';
+import { type ConvertedTable, mergeSameTables } from './mergeTables.js';
 import { ignoresSchema, tableNamespace } from './namespace.js';
 import { navigationRelations } from './relations.js';
 import { classLine, relativePath } from './source.js';
@@ -38,8 +38,6 @@ export interface FromTypeormMetadataInput {
   cwd?: string;
   typeormVersion?: string;
 }
-
-type TableInput = IrInput['tables'][number];
 
 /**
  * TypeORM entity metadata -> IR (pure: no I/O but reading entity files for line numbers).
@@ -68,7 +66,7 @@ export function fromTypeormMetadata(input: FromTypeormMetadataInput): ExtractRes
   const diagnostics: Diagnostic[] = [];
   const enums: EnumRegistry = new Map();
   const fileText = new Map<string, string | undefined>();
-  const tables: TableInput[] = [];
+  const tables: ConvertedTable[] = [];
   for (const entity of metadatas) {
     if (entity.tableType === 'entity-child') continue;
     tables.push(convertTable(input, entity, driver, naming, enums, diagnostics, cwd, fileText));
@@ -98,12 +96,12 @@ function convertTable(
   diagnostics: Diagnostic[],
   cwd: string,
   fileText: Map<string, string | undefined>,
-): TableInput {
+): ConvertedTable {
   const { text, tags } = parseDescription(entity.comment);
   const isView = entity.tableType === 'view';
   const view = isView ? viewFacts(entity, diagnostics) : undefined;
   const implicit = entity.tableType === 'junction' || entity.tableType === 'closure-junction';
-  const table: TableInput = {
+  const table: ConvertedTable = {
     kind: view?.kind ?? 'table',
     schema: tableNamespace(input.dialect, entity, driver),
     name: entity.tableName,
@@ -122,7 +120,8 @@ function convertTable(
       message: `Checks on ${entity.tableName} are left out: TypeORM's MySQL driver does not create CHECK constraints.`,
       hint: 'Add them in a migration if the database must enforce them.',
     });
-  if (ignoresSchema(input.dialect, entity) && entity.tableType !== 'junction')
+  // (junction tables take the schema of the entity that declares them: one note, on that entity)
+  if (ignoresSchema(input.dialect, entity) && !implicit)
     diagnostics.push({
       severity: 'info',
       code: 'typeorm/schema-ignored',

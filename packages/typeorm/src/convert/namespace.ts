@@ -15,7 +15,7 @@ type WithDatabase = EntityMetadataLike & { database?: string };
 export function tableNamespace(
   dialect: TypeormDialect,
   entity: EntityMetadataLike,
-  driver?: DriverLike,
+  driver: DriverLike,
 ): string | null {
   switch (dialect) {
     case 'postgresql':
@@ -23,7 +23,7 @@ export function tableNamespace(
     case 'mysql': {
       const database = (entity as WithDatabase).database;
       if (!database) return null;
-      const connectionDatabase = (driver as (DriverLike & { database?: string }) | undefined)?.database;
+      const connectionDatabase = (driver as DriverLike & { database?: string }).database;
       return database === connectionDatabase ? null : database;
     }
     case 'sqlite':

@@ -8,15 +8,16 @@ type NamespaceOf = (m: EntityMetadataLike) => string | null;
 /** TypeORM relations as navigation relations, with ORM-side cascade and eager options. */
 export function navigationRelations(
   entities: EntityMetadataLike[],
-  namespaceOf: NamespaceOf = (m) => m.schema ?? null,
+  namespaceOf: NamespaceOf,
 ): RelationInput[] {
   const ref = (m: EntityMetadataLike) => ({ schema: namespaceOf(m), name: m.tableName });
   const out: RelationInput[] = [];
   const seen = new Set<string>();
+  // (junction metadatas have no relations: TypeORM's junction builders add none)
   for (const entity of entities) {
-    if (entity.tableType === 'junction' || entity.tableType === 'closure-junction') continue;
+    // Single-table-inheritance children repeat their parent's relations on the same table: once each.
     for (const relation of entity.relations) {
-      const key = `${namespaceOf(entity) ?? ''}.${entity.tableName}.${relation.propertyPath}`;
+      const key = JSON.stringify([namespaceOf(entity), entity.tableName, relation.propertyPath]);
       if (seen.has(key)) continue;
       seen.add(key);
       out.push(convertRelation(entity, relation, ref));
@@ -32,6 +33,8 @@ function convertRelation(
 ): RelationInput {
   const target = relation.inverseEntityMetadata;
   const toOne = relation.relationType === 'many-to-one' || relation.relationType === 'one-to-one';
+  // (a relation without foreign keys, one-to-many or an inverse side, always has its inverse relation)
+  // Stryker disable next-line OptionalChaining: see above
   const fk = relation.foreignKeys[0] ?? relation.inverseRelation?.foreignKeys[0];
   const cascade = [
     relation.isCascadeInsert && 'insert',
@@ -61,6 +64,7 @@ function convertRelation(
   // What saving the collection does to rows removed from it: TypeORM's OneToManySubjectBuilder
   // reads `orphanedRowAction` from the many-to-one side (default: nullify the foreign key).
   const orphans =
+    // Stryker disable next-line OptionalChaining: a one-to-many always has its many-to-one inverse
     relation.relationType === 'one-to-many' ? relation.inverseRelation?.orphanedRowAction : undefined;
   if (orphans && orphans !== 'nullify') out.ormOnDelete = `orphanedRowAction: ${orphans}`;
   if (relation.isEager) out.eager = true;

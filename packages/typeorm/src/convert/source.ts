@@ -21,6 +21,7 @@ export function classLine(
     }
   }
   const text = cache.get(file);
+  // Stryker disable next-line ConditionalExpression: without it, exec searches '' or the string 'undefined', where no `class` is
   if (!text) return undefined;
   // (no `\b` after the name: a name may end in `$`, which no word boundary follows)
   const match = new RegExp(`\\bclass\\s+${className.replace(/[$]/g, '\\$')}(?![\\w$])`).exec(text);
