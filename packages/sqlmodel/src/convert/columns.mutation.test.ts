@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { columnOf, lazyExports, tableOf } from '../../test/helpers/mutationExports.js';
+import { columnOf, exportDoc, exportIr, lazyExports, tableOf } from '../../test/helpers/mutationExports.js';
+import { fromSqlmodelExport } from './toIr.js';
 
 /**
  * SQLAlchemy column -> IR column, one row per type and per kind of default, on SQLAlchemy's own
@@ -108,5 +109,35 @@ describe('generated columns', () => {
     expect(columnOf(table, 'twice').generated).toEqual({ expression: 'count * 2', stored });
     expect(columnOf(table, 'stored').generated).toEqual({ expression: 'count * 3', stored: true });
     expect(columnOf(table, 'count').generated).toBeUndefined();
+  });
+});
+
+describe('test/fixtures/mutation/objects.py: a comment of tags only, a key, what older exports leave out', () => {
+  const objects = exportIr('objects.postgresql');
+
+  it('comment= of tags only: no description (the doc= text is not what the database stores); tags of both', () => {
+    const who = columnOf(tableOf(objects, 'audit_log'), 'who');
+    expect(who).not.toHaveProperty('description');
+    expect(who.tags.map((t) => t.name).sort()).toEqual(['owner', 'pii']);
+  });
+
+  it('Column(key=) other than its name: the key is the codeName', () => {
+    const t = tableOf(objects, 'loose_rows');
+    expect(columnOf(t, 'w').codeName).toBe('weight');
+    expect(columnOf(t, 'v')).not.toHaveProperty('codeName');
+  });
+
+  it('an export without typeRepr has no ORM type; without isArray, `[]` says it', () => {
+    const doc = exportDoc('postgresql-only') as {
+      tables: Array<{ name: string; columns: Array<Record<string, unknown>> }>;
+    };
+    doc.tables = doc.tables.map((t) => ({
+      ...t,
+      columns: t.columns.map(({ typeRepr: _t, isArray: _a, ...c }) => c),
+    }));
+    const docs = tableOf(fromSqlmodelExport(doc), 'docs');
+    expect(columnOf(docs, 'tags').type).not.toHaveProperty('orm');
+    expect(columnOf(docs, 'tags').type.isArray).toBe(true);
+    expect(columnOf(docs, 'n').type.isArray).toBe(false);
   });
 });

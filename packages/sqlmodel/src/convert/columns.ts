@@ -19,8 +19,8 @@ const SERIAL_BASE: Record<string, string> = {
 
 /** The final SQL type: the compiled type, with SERIAL folded back to its integer type (the default says serial). */
 export function columnSqlType(col: ExportColumn, dialect: Dialect): string {
-  const serial = serialType(col);
-  if (serial && dialect === 'postgresql') return SERIAL_BASE[serial]!;
+  const serial = serialType(col); // only PostgreSQL's CREATE TABLE says SERIAL
+  if (serial) return SERIAL_BASE[serial]!;
   // SQLite keeps the declared type text verbatim (PRAGMA table_info shows `NUMERIC(10, 2)`).
   if (dialect === 'sqlite') return col.type;
   return normalizeSqlType(dialect, col.type);
