@@ -1,6 +1,6 @@
 import type { Column, ExtractResult } from '@ormdoc/core';
 import { describe, expect, it } from 'vitest';
-import { columnOf, lazyExports, tableOf } from '../../test/helpers/mutationExports.js';
+import { columnOf, exportIr, lazyExports, tableOf } from '../../test/helpers/mutationExports.js';
 import { serverDefaultToIr } from './defaults.js';
 
 /**
@@ -191,5 +191,32 @@ describe('onupdate and server_onupdate', () => {
       description: 'server_onupdate=now(): refreshed by the database (SQLAlchemy writes no DDL for it)',
     });
     expect(col(R.pg, 'items', 'body').onUpdate).toBeUndefined();
+  });
+});
+
+describe('test/fixtures/mutation/objects.py (gens): generators by name, a quoted column name', () => {
+  const objects = {
+    pg: exportIr('objects.postgresql'),
+    my: exportIr('objects.mysql'),
+    lite: exportIr('objects.sqlite'),
+  };
+
+  it.each<[string, string, string]>([
+    ['u', 'ulid', 'default=objects.new_ulid'],
+    ['n', 'nanoid', 'default=objects.make_nanoid'],
+    ['k', 'function', 'default=objects.know'], // ends in "now", but not a function named now
+    ['w', 'function', 'default=objects.nowhere'], // starts with "now"
+    ['ts', 'now', 'default=CURRENT_TIMESTAMP'], // func.current_timestamp()
+    ['sq', 'sequence', 'default=Sequence("app.gen_seq")'], // a Sequence in a schema
+  ])('%s: %s (%s), every dialect', (name, generator, description) => {
+    for (const r of [objects.pg, objects.my, objects.lite])
+      expect(col(r, 'gens', name).default).toEqual({ kind: 'orm', generator, description });
+  });
+
+  it('"Row Id" (quoted, with a space): SERIAL, AUTO_INCREMENT, the rowid, as for any name', () => {
+    expect(col(objects.pg, 'gens', 'Row Id').default).toEqual({ kind: 'sequence', style: 'serial' });
+    expect(col(objects.pg, 'gens', 'Row Id').type.sql).toBe('integer');
+    expect(col(objects.my, 'gens', 'Row Id').default).toEqual({ kind: 'sequence', style: 'auto-increment' });
+    expect(col(objects.lite, 'gens', 'Row Id').default).toEqual({ kind: 'sequence', style: 'rowid' });
   });
 });

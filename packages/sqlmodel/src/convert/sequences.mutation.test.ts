@@ -32,6 +32,7 @@ describe("PostgreSQL's defaults for what the Sequence leaves out", () => {
     ['bounded', 'app', 'bigint', '5', '1', '5', '500', '10', true], // starts at its MINVALUE
     ['down_bounded', null, 'bigint', '-5', '-1', '-50', '-5', '1', false], // starts at its MAXVALUE
     ['ticket_seq', null, 'bigint', '1', '1', '1', I64[1], '1', false], // on a column: the same rules
+    ['gen_seq', 'app', 'bigint', '1', '1', '1', I64[1], '1', false],
   ])('%s', (name, schema, dataType, start, increment, minValue, maxValue, cache, cycle) => {
     expect(seq(name)).toEqual({
       schema,
@@ -95,6 +96,6 @@ describe('only PostgreSQL creates them', () => {
   it('SQLite (and MySQL) ignore Sequence: no sequences', () => {
     expect(exportDoc('objects.sqlite').sequences).not.toEqual([]);
     expect(exportIr('objects.sqlite').ir.sequences).toEqual([]);
-    expect(pg.ir.sequences).toHaveLength(10);
+    expect(pg.ir.sequences).toHaveLength(11);
   });
 });
