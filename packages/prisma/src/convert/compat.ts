@@ -39,9 +39,9 @@ export const NEWER_RULES: readonly NewerRule[] = [
     neutralise: (span, match) => {
       const name = match[1] ?? '';
       if (!REMOVED_PREVIEW_FEATURES.has(name)) return undefined;
+      // the span is the whole list, on one line (Prisma refuses a generator value over several lines)
       const items = [...span.matchAll(/"([^"]*)"/g)].map((m) => m[1]).filter((f) => f !== name);
-      const breaks = span.split('\n').length - 1;
-      return `[${items.map((f) => `"${f}"`).join(', ')}]${'\n'.repeat(breaks)}`;
+      return `[${items.map((f) => `"${f}"`).join(', ')}]`;
     },
     hint: 'Prisma 7 no longer knows this preview feature: remove it from `previewFeatures` before upgrading.',
   },
@@ -95,20 +95,19 @@ function neutralised(
   for (const rule of NEWER_RULES) {
     const match = rule.message.exec(error.text);
     if (!match || (project && project.major >= rule.since)) continue;
-    const span = Buffer.from(content, 'utf8').subarray(error.start, error.end).toString('utf8');
+    const span = content.slice(error.start, error.end);
     const text = rule.neutralise(span, match);
     if (text !== undefined) return { rule, edit: { start: error.start, end: error.end, text } };
   }
   return undefined;
 }
 
-/** Replace byte spans (Prisma's offsets are UTF-8 bytes), last first so earlier offsets hold. */
+/** Replace spans (Prisma's lint offsets are JavaScript string indices), last first so earlier offsets hold. */
 function applyEdits(content: string, edits: Array<{ start: number; end: number; text: string }>): string {
-  if (edits.length === 0) return content;
-  let bytes = Buffer.from(content, 'utf8');
+  let out = content;
   for (const e of [...edits].sort((a, b) => b.start - a.start))
-    bytes = Buffer.concat([bytes.subarray(0, e.start), Buffer.from(e.text, 'utf8'), bytes.subarray(e.end)]);
-  return bytes.toString('utf8');
+    out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  return out;
 }
 
 function warning(
@@ -117,7 +116,7 @@ function warning(
   rule: NewerRule,
   project: PrismaMajor | undefined,
 ): Diagnostic {
-  const line = Buffer.from(content, 'utf8').subarray(0, error.start).toString('utf8').split('\n').length;
+  const line = content.slice(0, error.start).split('\n').length;
   const version = project
     ? `the project's Prisma ${project.major} (${project.from}) accepts it`
     : "the project's Prisma version was not found (no installed `prisma`, no range in package.json), so it is read as an older Prisma would";

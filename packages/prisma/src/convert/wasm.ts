@@ -56,7 +56,7 @@ export async function getDatamodel(files: SchemaFiles): Promise<PrismaDatamodel>
   }
 }
 
-/** One diagnostic of Prisma's `lint`: a byte span of one file. */
+/** One diagnostic of Prisma's `lint`: a span of one file, as JavaScript string indices (UTF-16 units, not bytes). */
 export interface LintDiagnostic {
   file_name?: string;
   start: number;
@@ -65,7 +65,7 @@ export interface LintDiagnostic {
   is_warning: boolean;
 }
 
-/** Every error and warning Prisma's validator finds, with byte spans (`[]` when lint itself fails). */
+/** Every error and warning Prisma's validator finds, with their spans (`[]` when lint itself fails). */
 export async function lintSchema(files: SchemaFiles): Promise<LintDiagnostic[]> {
   const wasm = await schemaWasm();
   try {
@@ -83,7 +83,7 @@ interface Span {
 
 /**
  * Where the first error is, as file:line:column. Prisma's validation message names the file and
- * line only; `lint` gives the byte span of the same diagnostics.
+ * line only; `lint` gives the span of the same diagnostics.
  */
 function errorSpan(wasm: SchemaWasm, files: SchemaFiles): Span | undefined {
   try {
@@ -96,7 +96,7 @@ function errorSpan(wasm: SchemaWasm, files: SchemaFiles): Span | undefined {
     const file =
       files.find(([path]) => path === first?.file_name) ?? (files.length === 1 ? files[0] : undefined);
     if (!first || !file) return undefined;
-    const before = Buffer.from(file[1], 'utf8').subarray(0, first.start).toString('utf8');
+    const before = file[1].slice(0, first.start);
     const lines = before.split('\n');
     return { file: file[0], line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
   } catch {
