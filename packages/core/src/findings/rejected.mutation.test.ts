@@ -369,7 +369,7 @@ describe('opclass-mismatch: each accepted type is a whole type name', () => {
   it('the element type: spaces before a length, array bounds and dimensions dropped', () => {
     expect(misfits(indexed('varchar (20)', 'text_pattern_ops'))).toEqual([]);
     expect(misfits(indexed('timestamp (3)', 'timestamp_ops'))).toEqual([]);
-    const array = (sql: string) => ({ type: { sql, category: 'number' as const, isArray: true } });
+    const array = (sql: string) => ({ type: { sql, category: 'integer' as const, isArray: true } });
     for (const sql of ['integer[3]', 'integer[][]', 'integer[2][3]', 'integer[]'])
       expect(misfits(indexed(sql, 'int4_ops', undefined, array(sql))), sql).toEqual([
         'operator class int4_ops does not accept data type integer[]',
@@ -384,7 +384,7 @@ describe('off PostgreSQL the rules find nothing at all', () => {
       { ...anIndex('a', ['c'], { name: 'a' }), parts: [{ column: 'c', opclass: 'text_ops' }] } as Index,
     ],
   });
-  it.each(['mysql', 'sqlite', 'mssql'] as const)('%s', (dialect) => {
+  it.each(['mysql', 'sqlite', 'sqlserver'] as const)('%s', (dialect) => {
     const ir = anIr({ tables: [table, aTable('a', { kind: 'view' })], dialect });
     const ctx = { ir, tables: [table], piiPatterns: [] };
     expect(nameClash.check(ctx)).toEqual([]);
