@@ -90,6 +90,7 @@ const ROWS: Array<[string, 'postgresql' | 'mysql' | 'sqlite', string, unknown[],
   ['FIRST without NULLS', 'postgresql', '"a" + first', [{ expression: '"a" + first' }], true],
   ['NULLS without FIRST or LAST', 'postgresql', '"a" nulls foo', [{ expression: '"a" nulls foo' }], true],
   ['ISNULL is no operand', 'postgresql', '"a" isnull foo', [{ expression: '"a" isnull foo' }], true],
+  ['a string is no column', 'postgresql', "'a'", [{ expression: "'a'" }], true],
   ['a number alone is no column', 'postgresql', '1', [{ expression: '1' }], true],
   ['two parenthesised operands', 'postgresql', '("a") + ("b")', [{ expression: '("a") + ("b")' }], true],
   [

@@ -103,6 +103,7 @@ function elem(
 function opclassAtEnd(t: Token[]): number {
   let i = t.length - 1;
   if (!isName(t[i])) return -1;
+  // Stryker disable next-line ConditionalExpression: a quoted name's text has its quotes, so it is never a keyword
   if (t[i]!.kind === 'ident' && KEYWORDS.has(t[i]!.text.toLowerCase())) return -1;
   if (t[i - 1]?.text === '.' && isName(t[i - 2])) i -= 2;
   const before = t[i - 1];
@@ -172,12 +173,12 @@ function tokenize(text: string, quote: string): Token[] {
     if (/\s/.test(c)) i++;
     else if (c === quote || c === "'") push(c === "'" ? 'string' : 'quoted', closing(text, i, c));
     else if (/[A-Za-z_]/.test(c)) push('ident', match(text, i, /[A-Za-z0-9_$]*/y, 1));
-    // Stryker disable next-line Regex: a number cut in pieces is numbers still, and only its first and last offsets are read
     else if (/[0-9]/.test(c)) push('number', match(text, i, /[0-9.eE]*/y, 1));
-    // Stryker disable next-line StringLiteral: punctuation is told by its text, never by its kind
+    // punctuation is told by its text, never by its kind:
+    // Stryker disable StringLiteral
     else if (text.startsWith('::', i)) push('punct', i + 2);
-    // Stryker disable next-line StringLiteral: punctuation is told by its text, never by its kind
     else push('punct', i + 1);
+    // Stryker restore StringLiteral
   }
   return out;
 }
