@@ -1,5 +1,6 @@
 import type { Column } from '@ormdoc/core';
 import { describe, expect, it } from 'vitest';
+import { prismaMigrateDdl } from '../../test/helpers/prismaDdl.js';
 import { datasource, once, schemaIr, tableOf } from '../../test/helpers/schemaIr.js';
 
 /**
@@ -181,5 +182,57 @@ describe('Unsupported(...) fields keep a dbgenerated default', () => {
       expression: "to_tsvector('x')",
     });
     expect(t.columns.find((c) => c.name === 'w')?.default).toBeUndefined();
+  });
+});
+
+describe('every literal and SQL default is what Prisma Migrate writes after DEFAULT (its own DDL)', () => {
+  const FIELDS = `  id Int @id @default(autoincrement())
+  big BigInt @default(9007199254740993)
+  dec Decimal @default(2.50)
+  neg Float @default(-1000)
+  int Int @default(42)
+  bytes Bytes @default("aGVsbG8=")
+  quote String @default("it's")
+  yes Boolean @default(true)
+  no Boolean @default(false)
+  at DateTime @default(now())
+  role Role @default(ADMIN)`;
+  const PG_ONLY = `
+  gen String @default(dbgenerated("gen_random_uuid()"))
+  ints Int[] @default([1, 2])
+  roles Role[] @default([ADMIN, USER])
+  flags Boolean[] @default([true, false])
+  bigs BigInt[] @default([1])
+  words String[] @default(["a", "b's"])`;
+
+  /** `"column" TYPE ... DEFAULT x` lines of Prisma's CREATE TABLE: column -> x. */
+  const ddlDefaults = (ddl: string) =>
+    Object.fromEntries(
+      [...ddl.matchAll(/^\s+"(\w+)" [^\n]*? DEFAULT (.*?),?$/gm)].map((m) => [m[1]!, m[2]!]),
+    );
+
+  it.each([
+    ['postgresql', 'postgres', FIELDS + PG_ONLY],
+    ['sqlite', 'sqlite', FIELDS],
+  ] as const)('%s', async (provider, engine, fields) => {
+    const schema = `${datasource(provider)}\n${ENUM}\nmodel T {\n${fields}\n}\n`;
+    const ddl = await prismaMigrateDdl([{ path: 'schema.prisma', content: schema }], engine);
+    const expected = ddlDefaults(ddl);
+    const result = await schemaIr(schema);
+    const got = Object.fromEntries(
+      tableOf(result, 'T').columns.flatMap((c) => {
+        const d = c.default;
+        if (d?.kind === 'literal') return [[c.name, d.sql]];
+        if (d?.kind === 'sql') return [[c.name, d.expression]];
+        return [];
+      }),
+    );
+    // Prisma writes types in upper case (`::INTEGER[]`), ormdoc's normalised SQL types are lower case
+    const lower = (o: Record<string, string>) =>
+      Object.fromEntries(
+        Object.entries(o).map(([k, v]) => [k, v.replace(/::([\w" ]+)\[\]$/, (t) => t.toLowerCase())]),
+      );
+    expect(Object.keys(got).length).toBeGreaterThan(8);
+    expect(lower(got)).toEqual(lower(expected));
   });
 });

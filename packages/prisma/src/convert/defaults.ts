@@ -3,19 +3,17 @@ import type { PrismaDefaultScalar, PrismaField } from './dmmf.js';
 
 type ColumnDefault = NonNullable<Column['default']>;
 
-const ORM_GENERATORS = new Set(['uuid', 'cuid', 'nanoid', 'ulid']);
-
 function sqlString(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;
 }
 
+/**
+ * The DMMF gives a boolean default as a boolean, an Int, Float or Decimal one as a number, and a
+ * BigInt one as its digits (a JavaScript number would round it past 2^53); everything else is text.
+ */
 function literalSql(value: PrismaDefaultScalar, field: PrismaField, dialect: Dialect): string {
   if (typeof value === 'boolean') return value ? 'true' : 'false';
-  if (typeof value === 'number') return String(value);
-  if (field.type === 'BigInt' || field.type === 'Int' || field.type === 'Float' || field.type === 'Decimal') {
-    if (/^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(value)) return value;
-  }
-  if (field.type === 'Boolean' && (value === 'true' || value === 'false')) return value;
+  if (typeof value === 'number' || field.type === 'BigInt') return String(value);
   if (field.type === 'Bytes') {
     // Prisma is given base64 and writes the bytes in hex: '\x68656c6c6f' (PostgreSQL), '68656c6c6f' (SQLite).
     const hex = Buffer.from(value, 'base64').toString('hex');
@@ -23,17 +21,6 @@ function literalSql(value: PrismaDefaultScalar, field: PrismaField, dialect: Dia
     if (dialect === 'sqlite') return `'${hex}'`;
   }
   return sqlString(value);
-}
-
-function literalValue(value: PrismaDefaultScalar, field: PrismaField): string | number | boolean {
-  if (
-    typeof value === 'string' &&
-    (field.type === 'Int' || field.type === 'Float' || field.type === 'Decimal')
-  ) {
-    const n = Number(value);
-    if (Number.isFinite(n)) return n;
-  }
-  return value;
 }
 
 /**
@@ -50,19 +37,18 @@ export function columnDefault(
   const d = field.default;
   if (d === undefined || d === null) return undefined;
   if (Array.isArray(d)) {
-    const values = d.map((v) => literalValue(field.kind === 'enum' ? enumValueDb(String(v)) : v, field));
-    const inner = d.map((v) =>
-      literalSql(field.kind === 'enum' ? enumValueDb(String(v)) : (v as PrismaDefaultScalar), field, dialect),
-    );
-    const sql =
-      dialect === 'postgresql' || dialect === 'cockroachdb'
-        ? `ARRAY[${inner.join(', ')}]${arraySqlType ? `::${arraySqlType}` : ''}`
-        : `'${JSON.stringify(values)}'`;
-    return { kind: 'literal', value: values, sql };
+    // Prisma has scalar lists on PostgreSQL and CockroachDB only: an ARRAY[...] of the list's type
+    const values = d.map((v) => (field.kind === 'enum' ? enumValueDb(String(v)) : v));
+    const inner = values.map((v) => literalSql(v, field, dialect)).join(', ');
+    return {
+      kind: 'literal',
+      value: values,
+      sql: `ARRAY[${inner}]${arraySqlType ? `::${arraySqlType}` : ''}`,
+    };
   }
   if (typeof d === 'object') {
     const fn = d as { name: string; args: readonly (string | number)[] };
-    const args = fn.args ?? [];
+    const args = fn.args;
     if (fn.name === 'autoincrement' || fn.name === 'sequence') {
       return { kind: 'sequence', style: sequenceStyle(dialect) };
     }
@@ -71,16 +57,13 @@ export function columnDefault(
       const expr = args[0];
       return typeof expr === 'string' && expr.length > 0 ? { kind: 'sql', expression: expr } : undefined;
     }
-    if (ORM_GENERATORS.has(fn.name)) {
-      const generator = fn.name === 'cuid' && args[0] === 2 ? 'cuid2' : fn.name;
-      return { kind: 'orm', generator, description: `${fn.name}(${args.join(', ')})` };
-    }
-    if (fn.name === 'auto') return { kind: 'orm', generator: 'auto', description: 'auto()' };
-    return { kind: 'orm', generator: fn.name, description: `${fn.name}(${args.join(', ')})` };
+    // What Prisma Client generates: uuid(), cuid(), nanoid(), ulid() (auto() is MongoDB's)
+    const generator = fn.name === 'cuid' && args[0] === 2 ? 'cuid2' : fn.name;
+    return { kind: 'orm', generator, description: `${fn.name}(${args.join(', ')})` };
   }
   const scalar = d as PrismaDefaultScalar;
   const value = field.kind === 'enum' ? enumValueDb(String(scalar)) : scalar;
-  return { kind: 'literal', value: literalValue(value, field), sql: literalSql(value, field, dialect) };
+  return { kind: 'literal', value, sql: literalSql(value, field, dialect) };
 }
 
 function sequenceStyle(dialect: Dialect): 'serial' | 'auto-increment' | 'rowid' | 'identity-by-default' {
@@ -88,10 +71,8 @@ function sequenceStyle(dialect: Dialect): 'serial' | 'auto-increment' | 'rowid' 
     case 'postgresql':
     case 'cockroachdb':
       return 'serial';
-    case 'mysql':
-      return 'auto-increment';
-    case 'sqlite':
-      // Prisma's SQLite connector writes `INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT`.
+    case 'mysql': // AUTO_INCREMENT
+    case 'sqlite': // Prisma's SQLite connector writes `INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT`
       return 'auto-increment';
     case 'sqlserver':
       return 'identity-by-default';
