@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnOf, exportDoc, exportIr, lazyExports, tableOf } from '../../test/helpers/mutationExports.js';
+import { columnOf, exportDoc, lazyExports, lazyIr, tableOf } from '../../test/helpers/mutationExports.js';
 import { fromSqlmodelExport } from './toIr.js';
 
 /**
@@ -113,16 +113,16 @@ describe('generated columns', () => {
 });
 
 describe('test/fixtures/mutation/objects.py: a comment of tags only, a key, what older exports leave out', () => {
-  const objects = exportIr('objects.postgresql');
+  const objectsIr = lazyIr('objects.postgresql');
 
   it('comment= of tags only: no description (the doc= text is not what the database stores); tags of both', () => {
-    const who = columnOf(tableOf(objects, 'audit_log'), 'who');
+    const who = columnOf(tableOf(objectsIr(), 'audit_log'), 'who');
     expect(who).not.toHaveProperty('description');
     expect(who.tags.map((t) => t.name).sort()).toEqual(['owner', 'pii']);
   });
 
   it('Column(key=) other than its name: the key is the codeName', () => {
-    const t = tableOf(objects, 'loose_rows');
+    const t = tableOf(objectsIr(), 'loose_rows');
     expect(columnOf(t, 'w').codeName).toBe('weight');
     expect(columnOf(t, 'v')).not.toHaveProperty('codeName');
   });

@@ -1,6 +1,6 @@
 import type { ForeignKey } from '@ormdoc/core';
 import { describe, expect, it } from 'vitest';
-import { exportDoc, exportIr, lazyExports, tableOf } from '../../test/helpers/mutationExports.js';
+import { exportDoc, lazyExports, lazyIr, tableOf } from '../../test/helpers/mutationExports.js';
 import { convertConstraints, referentialAction } from './constraints.js';
 import { DefaultNamer, makeObjectName } from './names.js';
 
@@ -235,11 +235,11 @@ describe("MySQL's names and InnoDB's foreign-key indexes", () => {
 });
 
 describe('test/fixtures/mutation/objects.py: explicit names, no primary key, unknown actions', () => {
-  const pg = exportIr('objects.postgresql');
-  const my = exportIr('objects.mysql');
+  const objectsPg = lazyIr('objects.postgresql');
+  const objectsMy = lazyIr('objects.mysql');
 
   it("PostgreSQL: a default name steps past the table's explicit names (as PostgreSQL 15 names them)", () => {
-    const t = tableOf(pg, 'clash');
+    const t = tableOf(objectsPg(), 'clash');
     expect(t.primaryKey).toEqual({ name: 'clash_a_key', nameExplicit: true, columns: ['id'] });
     expect(t.uniques).toHaveLength(3);
     expect(t.uniques).toEqual(
@@ -254,19 +254,21 @@ describe('test/fixtures/mutation/objects.py: explicit names, no primary key, unk
   });
 
   it('MySQL: the primary key is PRIMARY whatever its CONSTRAINT name; keys after their first column', () => {
-    const t = tableOf(my, 'clash');
+    const t = tableOf(objectsMy(), 'clash');
     expect(t.primaryKey).toEqual({ name: 'PRIMARY', nameExplicit: false, columns: ['id'] });
     expect(names(t.uniques)).toEqual(['a', 'b', 'clash_b_key']);
     expect(names(t.checks)).toEqual(['clash_check', 'clash_chk_1', 'clash_chk_2']);
   });
 
   it('a table without a primary key has none', () => {
-    expect(tableOf(pg, 'loose_rows')).not.toHaveProperty('primaryKey');
-    expect(tableOf(my, 'loose_rows')).not.toHaveProperty('primaryKey');
+    expect(tableOf(objectsPg(), 'loose_rows')).not.toHaveProperty('primaryKey');
+    expect(tableOf(objectsMy(), 'loose_rows')).not.toHaveProperty('primaryKey');
   });
 
   it('MySQL: an index on the first column of a two-column foreign key does not serve it', () => {
-    expect(tableOf(my, 'fk_rows').indexes.map((i) => [i.name, i.parts.map((p) => p.column)])).toEqual([
+    expect(
+      tableOf(objectsMy(), 'fk_rows').indexes.map((i) => [i.name, i.parts.map((p) => p.column)]),
+    ).toEqual([
       ['ix_fk_rows_p', ['p']],
       ['p', ['p', 'q']],
     ]);

@@ -1,6 +1,6 @@
 import type { Column, ExtractResult } from '@ormdoc/core';
 import { describe, expect, it } from 'vitest';
-import { columnOf, exportIr, lazyExports, tableOf } from '../../test/helpers/mutationExports.js';
+import { columnOf, lazyExports, lazyIr, tableOf } from '../../test/helpers/mutationExports.js';
 import { serverDefaultToIr } from './defaults.js';
 
 /**
@@ -195,10 +195,17 @@ describe('onupdate and server_onupdate', () => {
 });
 
 describe('test/fixtures/mutation/objects.py (gens): generators by name, a quoted column name', () => {
+  const [pg, my, lite] = [lazyIr('objects.postgresql'), lazyIr('objects.mysql'), lazyIr('objects.sqlite')];
   const objects = {
-    pg: exportIr('objects.postgresql'),
-    my: exportIr('objects.mysql'),
-    lite: exportIr('objects.sqlite'),
+    get pg() {
+      return pg();
+    },
+    get my() {
+      return my();
+    },
+    get lite() {
+      return lite();
+    },
   };
 
   it.each<[string, string, string]>([

@@ -1,6 +1,6 @@
 import type { ExtractResult } from '@ormdoc/core';
 import { describe, expect, it } from 'vitest';
-import { exportDoc, exportIr, lazyExports, tableOf } from '../../test/helpers/mutationExports.js';
+import { exportDoc, lazyExports, lazyIr, tableOf } from '../../test/helpers/mutationExports.js';
 import { fromSqlmodelExport } from './toIr.js';
 
 /**
@@ -9,7 +9,7 @@ import { fromSqlmodelExport } from './toIr.js';
  * DELETE/UPDATE, a foreign key to a table not exported, a column with two defaults).
  */
 const R = lazyExports();
-const objects = exportIr('objects.postgresql');
+const objectsIr = lazyIr('objects.postgresql');
 const ofCode = (r: ExtractResult, code: string) => r.diagnostics.filter((d) => d.code === code);
 const AUDIT = (exportDoc('objects.postgresql') as { tables: Array<{ name: string }> }).tables.findIndex(
   (t) => t.name === 'audit_log',
@@ -18,7 +18,7 @@ const AUDIT = (exportDoc('objects.postgresql') as { tables: Array<{ name: string
 describe("the conversion's diagnostics, each at the JSON path of what it is about", () => {
   it('an unknown ON DELETE and ON UPDATE: a warning each; the key keeps NO ACTION', () => {
     expect(AUDIT).toBeGreaterThanOrEqual(0);
-    expect(ofCode(objects, 'sqlmodel/referential-action')).toEqual([
+    expect(ofCode(objectsIr(), 'sqlmodel/referential-action')).toEqual([
       {
         severity: 'warning',
         code: 'sqlmodel/referential-action',
@@ -32,13 +32,13 @@ describe("the conversion's diagnostics, each at the JSON path of what it is abou
         path: `tables[${AUDIT}]`,
       },
     ]);
-    expect(tableOf(objects, 'audit_log').foreignKeys).toMatchObject([
+    expect(tableOf(objectsIr(), 'audit_log').foreignKeys).toMatchObject([
       { columns: ['ticket_id'], onDelete: 'NO ACTION', onUpdate: 'NO ACTION' },
     ]);
   });
 
   it('a foreign key to a table not in the MetaData: a warning with a hint, and the key left out', () => {
-    expect(ofCode(objects, 'sqlmodel/unresolved-foreign-key')).toEqual([
+    expect(ofCode(objectsIr(), 'sqlmodel/unresolved-foreign-key')).toEqual([
       {
         severity: 'warning',
         code: 'sqlmodel/unresolved-foreign-key',
@@ -48,11 +48,11 @@ describe("the conversion's diagnostics, each at the JSON path of what it is abou
         hint: expect.stringMatching(/^Import the module that defines that table/),
       },
     ]);
-    expect(tableOf(objects, 'audit_log').foreignKeys.map((f) => f.columns)).toEqual([['ticket_id']]);
+    expect(tableOf(objectsIr(), 'audit_log').foreignKeys.map((f) => f.columns)).toEqual([['ticket_id']]);
   });
 
   it('server_default and default on one column: an info; the IR has the server default', () => {
-    expect(ofCode(objects, 'sqlmodel/both-defaults')).toEqual([
+    expect(ofCode(objectsIr(), 'sqlmodel/both-defaults')).toEqual([
       {
         severity: 'info',
         code: 'sqlmodel/both-defaults',
@@ -61,7 +61,7 @@ describe("the conversion's diagnostics, each at the JSON path of what it is abou
         path: `tables[${AUDIT}].columns[4]`,
       },
     ]);
-    expect(tableOf(objects, 'audit_log').columns[4]).toMatchObject({
+    expect(tableOf(objectsIr(), 'audit_log').columns[4]).toMatchObject({
       name: 'at',
       default: { kind: 'literal', value: 0 },
     });
@@ -80,7 +80,7 @@ describe("the conversion's diagnostics, each at the JSON path of what it is abou
 
 describe('tables', () => {
   it('comment= is the description, over the docstring; its tags are kept', () => {
-    const t = tableOf(objects, 'audit_log');
+    const t = tableOf(objectsIr(), 'audit_log');
     expect(t.description).toBe('Every change.');
     expect(t.tags.map((x) => x.name)).toEqual(['audit']);
   });
@@ -92,7 +92,7 @@ describe('tables', () => {
 
   it('the class name is the codeName when it differs from the table name', () => {
     expect(tableOf(R.pg, 'items').codeName).toBe('Item');
-    expect(tableOf(objects, 'audit_log')).not.toHaveProperty('codeName'); // class audit_log
+    expect(tableOf(objectsIr(), 'audit_log')).not.toHaveProperty('codeName'); // class audit_log
     expect(tableOf(R.pg, 'tag_links')).not.toHaveProperty('codeName'); // a Table(): no class
   });
 
@@ -122,7 +122,7 @@ describe('tables', () => {
 
 describe('enums', () => {
   it("a native enum named as its class, with values_callable: each value's member name", () => {
-    expect(objects.ir.enums).toEqual([
+    expect(objectsIr().ir.enums).toEqual([
       {
         schema: null,
         name: 'Level',
@@ -193,7 +193,7 @@ describe('the source and namespaces', () => {
 
   it('namespaces: the schemas of the tables, once, sorted; the default schema is none', () => {
     expect(R.only.ir.namespaces).toEqual(['app']);
-    expect(objects.ir.namespaces).toEqual(['accounts', 'app']);
+    expect(objectsIr().ir.namespaces).toEqual(['accounts', 'app']);
     expect(R.pg.ir.namespaces).toEqual([]);
   });
 });

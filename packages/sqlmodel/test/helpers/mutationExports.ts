@@ -80,3 +80,23 @@ export function lazyExports(): {
     },
   };
 }
+
+/**
+ * One export, converted in a `beforeAll` of the calling file (as lazyExports): a conversion run
+ * when the file is imported would run once, unmutated, and judge no mutant.
+ */
+export function lazyIr(name: MutationExport): () => ExtractResult {
+  let result: { value: ExtractResult } | { error: unknown } | undefined;
+  beforeAll(() => {
+    try {
+      result = { value: exportIr(name) };
+    } catch (error) {
+      result = { error };
+    }
+  });
+  return () => {
+    if (!result) throw new Error('lazyIr(): read before its beforeAll ran');
+    if ('error' in result) throw result.error;
+    return result.value;
+  };
+}
