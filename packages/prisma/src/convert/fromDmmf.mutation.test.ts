@@ -180,6 +180,21 @@ describe('datasource extensions (the postgresqlExtensions preview feature)', () 
     expect(r.ir.extensions.map((e) => e.name)).toEqual(['citext', 'pg_trgm']);
   });
 
+  it('names, map:, schema: and version:, and where they are declared', async () => {
+    const text = schema(
+      'postgresql',
+      '  extensions = [vector(schema: "extensions", version: "0.5.0"), uuidOssp(map: "uuid-ossp"), pg_trgm, citext(version: "1.6")]\n',
+    );
+    const r = await schemaIr(text);
+    const source = { file: 'schema.prisma', line: text.split('\n').indexOf('datasource db {') + 1 };
+    expect(r.ir.extensions).toEqual([
+      { name: 'citext', version: '1.6', origin: 'declared', source },
+      { name: 'pg_trgm', origin: 'declared', source },
+      { name: 'uuid-ossp', origin: 'declared', source },
+      { name: 'vector', schema: 'extensions', version: '0.5.0', origin: 'declared', source },
+    ]);
+  });
+
   it('none declared: none recorded', async () => {
     const r = await schemaIr(schema('postgresql', ''));
     expect(r.ir.extensions).toEqual([]);
