@@ -65,10 +65,11 @@ class TreeNode {
 }
 
 // A view with a primary column (for repositories) and a relation: TypeORM creates neither key.
-@ViewEntity({ name: 'person_view', expression: 'SELECT id, id AS person_id FROM people' })
+@ViewEntity({ name: 'person_view', expression: "SELECT id, id AS person_id, 'x' AS label FROM people" })
 class PersonView {
   @PrimaryColumn({ type: 'int' }) id!: number;
   @ViewColumn() person_id!: number;
+  @ViewColumn() label!: string;
   @ManyToOne(() => Person) @JoinColumn({ name: 'person_id' }) person!: Person;
 }
 
@@ -150,6 +151,14 @@ describe('views', () => {
     expect(view.kind).toBe('view');
     expect(view.primaryKey).toBeUndefined();
     expect(view.foreignKeys).toEqual([]);
+    // a @ViewColumn has no type (the view's query decides it); a typed column keeps its type
+    expect(view.columns.find((c) => c.name === 'label')!.type).toEqual({
+      sql: 'unknown',
+      orm: 'ViewColumn',
+      category: 'other',
+      isArray: false,
+    });
+    expect(view.columns.find((c) => c.name === 'id')!.type).toMatchObject({ sql: 'integer', orm: 'int' });
     // the relation is still one to navigate
     expect(ir.relations.filter((r) => r.from.name === 'person_view').map((r) => r.from.field)).toEqual([
       'person',

@@ -139,6 +139,19 @@ describe('enums', () => {
     ]);
   });
 
+  it('postgresql: enumName without values (a type the database already has): its name, no enum made of it', async () => {
+    const ir = await irOf('postgresql', [entityWith({ type: 'enum', enumName: 'mood' }, 'things')]);
+    expect(columnOf(ir, 'c').type).toEqual({ sql: 'mood', orm: 'enum', category: 'enum', isArray: false });
+    expect(ir.enums).toEqual([]);
+  });
+
+  it('mysql: a set column is no enum; its values are in the type, as TypeORM writes them', async () => {
+    const ir = await irOf('mysql', [entityWith({ type: 'set', enum: ['r', 'w', 1] }, 'things')]);
+    expect(columnOf(ir, 'c').type).toMatchObject({ sql: "set('r','w','1')", orm: 'set' });
+    expect(columnOf(ir, 'c').type.enum).toBeUndefined();
+    expect(ir.enums).toEqual([]);
+  });
+
   it('two columns with one enumName make one enum', async () => {
     @Entity({ name: 'things' })
     class T {

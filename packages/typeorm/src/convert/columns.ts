@@ -1,5 +1,5 @@
 import type { ColumnDefault, Enum, IrInput, Tag } from '@ormdoc/core';
-import { categorizeSqlType, parseDescription } from '@ormdoc/core';
+import { parseDescription } from '@ormdoc/core';
 import type { ColumnMetadataLike, DriverLike, EntityMetadataLike, TypeormDialect } from '../types.js';
 import { computeSqlType, enumTypeName, isEnumColumn, ormTypeName, quoteIdent } from './columnTypes.js';
 import { columnDefault, columnOnUpdate } from './defaults.js';
@@ -30,32 +30,43 @@ export function convertColumn(
     const name = native
       ? enumTypeName(entity, column)
       : (column.enumName ?? `${entity.tableName}_${column.databaseName}_enum`);
-    registerEnum(
-      enums,
-      { schema: native ? schema : null, name, values, native },
-      // Stryker disable next-line StringLiteral: firstUse is dropped before the IR is built
-      `${entity.tableName}.${column.databaseName}`,
-    );
+    // `enumName` without `enum` (TypeORM allows it: a type the database already has) gives no
+    // values to document: the column keeps the type's name, and no enum is made of it.
+    const known = values.length > 0;
+    if (known)
+      registerEnum(
+        enums,
+        { schema: native ? schema : null, name, values, native },
+        // Stryker disable next-line StringLiteral: firstUse is dropped before the IR is built
+        `${entity.tableName}.${column.databaseName}`,
+      );
     const sql = native
       ? schema === null
         ? quoteIdent(name)
         : `${quoteIdent(schema)}.${quoteIdent(name)}`
       : dialect === 'mysql'
-        ? `enum(${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(',')})`
+        ? `enum${mysqlValues(values)}`
         : 'varchar';
     type = {
       sql: column.isArray ? `${sql}[]` : sql,
       orm: ormTypeName(column),
       category: 'enum',
       isArray: column.isArray,
-      enum: { schema: native ? schema : null, name },
+      ...(known ? { enum: { schema: native ? schema : null, name } } : {}),
     };
   } else {
     const computed = computeSqlType(dialect, column, driver);
-    type = { sql: computed.sql, orm: computed.orm, category: computed.category, isArray: computed.isArray };
+    // MySQL's query runner writes a column's values after its type: a `set` column's members
+    const sql =
+      dialect === 'mysql' && column.enum
+        ? `${computed.sql}${mysqlValues(column.enum.map((v) => `${v}`))}`
+        : computed.sql;
+    type = { sql, orm: computed.orm, category: computed.category, isArray: computed.isArray };
     // @ViewColumn() takes no type: the view's query decides it, and TypeORM never needs to know
+    // (a table column always has one, the reflected design type at least)
+    // Stryker disable next-line ConditionalExpression: see above, for `entity.tableType === 'view'`
     if (computed.sql === '' && entity.tableType === 'view')
-      type = { sql: 'unknown', orm: 'ViewColumn', category: categorizeSqlType('unknown'), isArray: false };
+      type = { sql: 'unknown', orm: 'ViewColumn', category: 'other', isArray: false };
   }
   const def: ColumnDefault | undefined = column.generatedType
     ? undefined
@@ -70,11 +81,17 @@ export function convertColumn(
   if (column.propertyPath !== column.databaseName) out.codeName = column.propertyPath;
   if (def) out.default = def;
   if (onUpdate) out.onUpdate = onUpdate;
-  if (column.asExpression && column.generatedType)
+  // (TypeORM sets generatedType exactly when asExpression is given, VIRTUAL unless said otherwise)
+  if (column.asExpression)
     out.generated = { expression: column.asExpression, stored: column.generatedType === 'STORED' };
   if (column.collation) out.collation = column.collation;
   if (text) out.description = text;
   return out;
+}
+
+/** `('a','it''s')`: the values as MySQL's query runner quotes them after the type. */
+function mysqlValues(values: string[]): string {
+  return `(${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(',')})`;
 }
 
 function registerEnum(
@@ -82,7 +99,7 @@ function registerEnum(
   e: { schema: string | null; name: string; values: string[]; native: boolean },
   use: string,
 ): void {
-  const key = `${e.schema ?? ''}\u0000${e.name}`;
+  const key = JSON.stringify([e.schema, e.name]);
   if (enums.has(key)) return;
   enums.set(key, {
     schema: e.schema,
