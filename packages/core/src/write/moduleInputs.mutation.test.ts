@@ -2,7 +2,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { globInputs, nodeProjectInputs, treeInputs, tsconfigChain } from './moduleInputs.js';
+import {
+  globInputs,
+  loadedModuleInputs,
+  nodeProjectInputs,
+  treeInputs,
+  tsconfigChain,
+} from './moduleInputs.js';
 
 /** The module-loading inputs one rule each (moduleInputs.test.ts has the common cases). */
 const root = mkdtempSync(join(tmpdir(), 'ormdoc-module-inputs-unit-'));
@@ -42,6 +48,12 @@ describe('nodeProjectInputs: every lockfile and state file, in every folder up t
   });
 });
 
+describe('loadedModuleInputs', () => {
+  it('a node_modules folder at the very root is a package folder too', () => {
+    expect(loadedModuleInputs(['/node_modules/x/index.js'])).toEqual(['/node_modules/x/package.json']);
+  });
+});
+
 describe('tsconfigChain: the extends it follows', () => {
   it('a cycle ends where it started', () => {
     const dir = files({ 'a.json': '{ "extends": "./b" }', 'b.json': '{ "extends": "./a.json" }' });
@@ -55,6 +67,37 @@ describe('tsconfigChain: the extends it follows', () => {
       join(dir, 'tsconfig.json'),
       join(dir, 'base.json'),
       join(dir, 'other.json'),
+    ]);
+  });
+
+  it('however the colon is spaced', () => {
+    const dir = files({
+      'base.json': '{}',
+      'a.json': '{ "extends" : "./base" }',
+      'b.json': '{"extends":"./base"}',
+    });
+    for (const f of ['a.json', 'b.json'])
+      expect(tsconfigChain(join(dir, f))).toEqual([join(dir, f), join(dir, 'base.json')]);
+  });
+
+  it('a relative extends that does not exist yet is still its file (a path, never a package)', () => {
+    const dir = files({ 'tsconfig.json': '{ "extends": "./missing" }' });
+    expect(tsconfigChain(join(dir, 'tsconfig.json'))).toEqual([
+      join(dir, 'tsconfig.json'),
+      join(dir, 'missing.json'),
+    ]);
+  });
+
+  it("a package's file is where its exports map it", () => {
+    const dir = files({
+      'node_modules/cfg/package.json':
+        '{ "name": "cfg", "exports": { "./strict": "./configs/strict.json" } }',
+      'node_modules/cfg/configs/strict.json': '{}',
+      'tsconfig.json': '{ "extends": "cfg/strict" }',
+    });
+    expect(tsconfigChain(join(dir, 'tsconfig.json'))).toEqual([
+      join(dir, 'tsconfig.json'),
+      join(dir, 'node_modules/cfg/configs/strict.json'),
     ]);
   });
 

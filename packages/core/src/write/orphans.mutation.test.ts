@@ -90,6 +90,8 @@ describe('findOrphans: removable only when it holds what ormdoc wrote and nothin
     ],
     ['an unfilled TODO', 'a.md', '> **TODO(ormdoc):** say why.\n  > **TODO(ormdoc):**\n', true],
     ['a filled TODO', 'a.md', 'Because it must.\n', false],
+    ['a TODO with no space after >', 'a.md', '>**TODO(ormdoc):** say why.\n', true],
+    ['a region and a line of text', 'a.md', `${region('r', 'x')}\nNotes.\n`, false],
     ['a line of text', 'a.md', '# T\nNotes.\n', false],
     ['seven #', 'a.md', '####### deep\n', false],
     ['a # with no space', 'a.md', '#tag\n', false],
