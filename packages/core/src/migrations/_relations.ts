@@ -11,6 +11,7 @@ import type {
 import type { TableRef } from '../ir/types.js';
 import { columnsMentioned, fieldsOf, strings, tableRef } from './_nodes.js';
 import { type MigrationState, relKey, type StatementContext } from './_state.js';
+import { type ViewShape, viewShape } from './_viewColumns.js';
 
 /** CREATE VIEW, CREATE MATERIALIZED VIEW, CREATE TABLE (its named CHECKs), ALTER TABLE (RLS, checks, triggers). */
 
@@ -24,8 +25,14 @@ export function createView(state: MigrationState, s: ViewStmt, ctx: StatementCon
     kind: 'view',
     definition: ctx.deparse(s.query, true),
     ...(columnNames.length ? { columnNames } : {}),
+    ...shapeOf(s.query, ctx),
     source: { file: ctx.file, line: ctx.line },
   });
+}
+
+function shapeOf(query: Node, ctx: StatementContext): { shape?: ViewShape } {
+  const shape = viewShape(query, (t) => ctx.deparse({ TypeName: t }));
+  return shape ? { shape } : {};
 }
 
 /** CREATE MATERIALIZED VIEW; true when the statement was one (CREATE TABLE AS is left to the caller). */
@@ -45,6 +52,7 @@ export function createMaterializedView(
     kind: 'materialized-view',
     definition: ctx.deparse(s.query, true),
     ...(columnNames.length ? { columnNames } : {}),
+    ...shapeOf(s.query, ctx),
     source: { file: ctx.file, line: ctx.line },
   });
   return true;

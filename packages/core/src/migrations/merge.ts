@@ -1,7 +1,34 @@
 import type { Diagnostic, Result } from '../diagnostics.js';
-import type { Ir, Table, TableRef } from '../ir/types.js';
+import { categorizeSqlType, normalizeSqlType } from '../ir/sqltype.js';
+import type { Column, Ir, Table, TableRef } from '../ir/types.js';
 import { relKey, routineKey } from './_state.js';
-import type { MigrationObjects } from './types.js';
+import { viewColumns } from './_viewColumns.js';
+import type { MigrationObjects, MigrationView } from './types.js';
+
+/**
+ * The columns of a view a migration creates, read from its query (`_viewColumns.ts`): a column it
+ * shows as is keeps that column's type (enum included); a cast, a literal or a known function
+ * gives its type; a computed value's type is known only to the database (`unknown`). None when a
+ * `*` reads a relation whose columns are not known.
+ */
+function viewIrColumns(v: MigrationView, lookup: (ref: TableRef) => Table | undefined): Column[] {
+  const columns = v.shape ? viewColumns(v.shape, v.columnNames ?? [], lookup) : undefined;
+  return (columns ?? []).map(({ name, type }): Column => {
+    if (type?.column) {
+      const { orm: _orm, ...shown } = type.column.type;
+      return { name, type: shown, nullable: type.nullable, tags: [] };
+    }
+    const array = type?.sql.endsWith('[]') ?? false;
+    const sql = type ? normalizeSqlType('postgresql', type.sql) : 'unknown';
+    const element = array ? sql.replace(/(\[\])+$/, '') : sql;
+    return {
+      name,
+      type: { sql, category: categorizeSqlType(element), isArray: array },
+      nullable: type?.nullable ?? true,
+      tags: [],
+    };
+  });
+}
 
 /**
  * The migration tools' own bookkeeping tables, which no schema declares: Supabase's security
@@ -18,7 +45,8 @@ export interface ApplyMigrationOptions {
  * Put what the migrations leave in place into an extractor's IR. What the ORM declares itself
  * wins: an object of the same identity already in the IR (a policy, trigger, function, sequence,
  * extension or role; a table's RLS, description or check; a view's definition) is kept as it is.
- * Views the ORM does not declare are added as tables of kind view (their columns are unknown).
+ * Views the ORM does not declare are added as tables of kind view, with the columns their query
+ * shows (`viewIrColumns`).
  *
  * Schemas follow the IR's habit: when its tables name the default schema as null, a migration's
  * "public" becomes null too (and the other way round), so references match.
@@ -45,7 +73,7 @@ export function applyMigrationObjects(
         schema: ns(v.schema),
         name: v.name,
         tags: [],
-        columns: [],
+        columns: viewIrColumns(v, (r) => tables.get(relKey(r))),
         uniques: [],
         indexes: [],
         foreignKeys: [],

@@ -154,6 +154,13 @@ const statementKinds: Row[] = [
         kind: 'view',
         definition: 'SELECT\n  id,\n  name\nFROM docs\nWHERE\n  NOT (deleted)',
         columnNames: ['id', 'label'],
+        shape: {
+          outputs: [
+            { kind: 'value', name: 'id', expr: { kind: 'column', column: 'id' } },
+            { kind: 'value', name: 'name', expr: { kind: 'column', column: 'name' } },
+          ],
+          relations: [{ alias: 'docs', table: { schema: null, name: 'docs' }, outer: false }],
+        },
         source: { file: 'm/1.sql', line: 1 },
       },
     ],

@@ -10,6 +10,7 @@ import type {
   TableRef,
   Trigger,
 } from '../ir/types.js';
+import type { ViewShape } from './_viewColumns.js';
 
 /** One migration file: its path relative to the project root (forward slashes) and its SQL. */
 export interface MigrationFile {
@@ -26,6 +27,8 @@ export interface MigrationView {
   definition: string;
   /** Column names given in `CREATE VIEW v (a, b) AS`, when given. */
   columnNames?: string[];
+  /** What the query's output columns are and read from (a SELECT; undefined for VALUES). */
+  shape?: ViewShape;
   source: SourceLocation;
 }
 
