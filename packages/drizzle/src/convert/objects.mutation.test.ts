@@ -75,6 +75,7 @@ describe('policy warnings: their words, where they point', () => {
   it('a policy whose using is no SQL has none', () => {
     const t = pgTable('t', { id: integer() }, () => [pgPolicy('p', { using: 'true' as never })]);
     expect(run({ t }).ir.policies[0]).not.toHaveProperty('using');
+    expect(run({ t }).ir.policies[0]).not.toHaveProperty('withCheck');
   });
 });
 
@@ -85,7 +86,10 @@ describe('where a policy is written', () => {
       dialect: 'postgresql',
       tables: [t],
       files: [
-        { path: FILE, content: "const x = 1;\nconst t = pgTable('t', {}, () => [pgPolicy('only')]);\n" },
+        {
+          path: FILE,
+          content: "const x = pgPolicy('other');\nconst t = pgTable('t', {}, () => [pgPolicy('only')]);\n",
+        },
       ],
     });
     expect(ir.policies[0]!.source).toEqual({ file: FILE, line: 2 });
@@ -105,6 +109,28 @@ describe('where a policy is written', () => {
       ],
     });
     expect(ir.policies[0]).not.toHaveProperty('source');
+  });
+
+  it('a call outside any const is no owner’s: a table without a code name does not take it', () => {
+    const t = pgTable('t', { id: integer() }, () => [pgPolicy('twice')]);
+    const { ir } = fromDrizzleTables({
+      dialect: 'postgresql',
+      tables: [t],
+      files: [
+        {
+          path: FILE,
+          content: "setup(pgPolicy('twice'));\nconst b = pgTable('b', {}, () => [pgPolicy('twice')]);\n",
+        },
+      ],
+    });
+    expect(ir.policies[0]).not.toHaveProperty('source');
+  });
+
+  it('a policy const: the line of its declaration', () => {
+    const t = pgTable('t', { id: integer() });
+    const linked = pgPolicy('linked').link(t);
+    const { ir } = run({ t, linked }, ['export const linked =', "  pgPolicy('linked').link(t);"]);
+    expect(ir.policies[0]!.source).toEqual({ file: FILE, line: 1 });
   });
 });
 
@@ -159,6 +185,18 @@ describe('roles', () => {
 });
 
 describe('row-level security and sequences: sources', () => {
+  it('RLS on the table that asks for it only', () => {
+    const a = pgTable('a', { id: integer() }).enableRLS();
+    const b = pgTable('b', { id: integer() });
+    const c = pgTable('c', { id: integer() }, () => [pgPolicy('p')]);
+    const { ir } = run({ a, b, c });
+    expect(ir.tables.map((t) => [t.name, t.rls?.enabled ?? false])).toEqual([
+      ['a', true],
+      ['b', false],
+      ['c', true],
+    ]);
+  });
+
   it('RLS has the table’s source; without one, none', () => {
     const t = pgTable('t', { id: integer() }).enableRLS();
     expect(run({ t }, ["export const t = pgTable('t', {});"]).ir.tables[0]!.rls).toEqual({

@@ -8,8 +8,6 @@ export interface FoundPolicy {
   policy: DzPolicy;
   /** The table whose extra config lists it; linked policies: their `_linkedTable`. */
   table: object | undefined;
-  /** Export name, for a policy declared as a const of its own. */
-  codeName?: string;
   declaration?: Declaration;
 }
 
@@ -48,7 +46,8 @@ export function policyRoles(
 ): { names: string[]; roles: DzRole[] } {
   const names: string[] = [];
   const roles: DzRole[] = [];
-  for (const item of Array.isArray(to) ? to : to === undefined || to === null ? [] : [to]) {
+  // (undefined or null: no string and no role, so public)
+  for (const item of Array.isArray(to) ? to : [to]) {
     if (typeof item === 'string') names.push(item);
     else if (isRole(item)) {
       names.push((item as DzRole).name);
@@ -79,7 +78,7 @@ export function convertPolicy(found: FoundPolicy, ctx: PolicyContext): Policy | 
   }
   const table = { schema: a.tableSchema(found.table) ?? null, name: a.tableName(found.table) };
   const expression = (what: 'USING' | 'WITH CHECK', value: unknown): string | undefined => {
-    if (value === undefined || !a.isSql(value)) return undefined;
+    if (!a.isSql(value)) return undefined;
     const { sql, hadParams } = a.inlineSql(value);
     if (hadParams)
       ctx.diagnostics.push({
