@@ -110,6 +110,19 @@ describe('recordInputs', () => {
     expect(inputsUnchanged(rec, 's', cwd, 'site/docs/db')).toBe(false);
   });
 
+  it('the output folder and what is in it are never inputs; a sibling whose name starts alike is', () => {
+    const cwd = folder('outpaths', { 'docs-extra.md': 'x', 'schema.prisma': '' }, ['docs/tables']);
+    const paths = [
+      join(cwd, 'docs'),
+      join(cwd, 'docs/tables'),
+      'docs/a.md',
+      'docs-extra.md',
+      'schema.prisma',
+    ];
+    const rec = recordInputs(cwd, configOf('docs'), 's', paths, extract);
+    expect(rec.entries.map(([p]) => p)).toEqual(['docs-extra.md', 'schema.prisma']);
+  });
+
   it('an output folder outside the project leaves the listings whole', () => {
     const cwd = folder('outside', {}, ['docs']);
     const rec = recordInputs(cwd, configOf('../elsewhere'), 's', [cwd], extract);

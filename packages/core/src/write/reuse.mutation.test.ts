@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { GeneratePhase } from '../generate.js';
 import { wrapRegion } from '../render/markers.js';
 import { inputsSalt, recordInputs } from './inputs.js';
+import { orphanWarning } from './orphans.js';
 import { reuseStamp, reuseUnchanged, writeStamp } from './reuse.js';
 import { digestOf, readStamp, STAMP_FILE, type Stamp } from './stamp.js';
 
@@ -73,6 +74,14 @@ describe('reuseStamp', () => {
     // The files in the render's order, each with its content on disk.
     expect(result?.files.map((f) => f.path)).toEqual(Object.keys(docs));
     expect(result?.files.map((f) => f.content)).toEqual(Object.values(docs));
+  });
+
+  it('a document kept last time for a person’s text is named again in a warning; nothing is removed', async () => {
+    const { cwd, outputDir } = project({ orphans: ['old.md'] });
+    writeFileSync(join(outputDir, 'old.md'), 'Notes.\n');
+    const result = await reuseStamp(outputDir, readStamp(outputDir) as Stamp, false, { cwd });
+    expect(result?.removed).toEqual([]);
+    expect(result?.diagnostics).toEqual([diagnostic, orphanWarning('old.md')]);
   });
 
   it('tells the caller of the render and write phases, the write one with what the writer would say', async () => {

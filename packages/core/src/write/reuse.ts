@@ -50,6 +50,7 @@ export async function reuseUnchanged(
   const outputDir = resolve(options.cwd, options.outputDir);
   const stamp = readStamp(outputDir);
   const salt = stamp?.inputs && options.salt(stamp.inputs.extract.orm);
+  // Stryker disable next-line LogicalOperator,ConditionalExpression: an undefined salt never equals the recorded one, so inputsUnchanged is false for it too
   if (!stamp?.inputs || salt === undefined || !inputsUnchanged(stamp.inputs, salt, options.cwd, outputDir))
     return undefined;
   const check = options.check ?? false;
@@ -81,10 +82,12 @@ export async function reuseStamp(
   const rendered: RenderResult = { files, findings: stamp.findings, diagnostics: stamp.diagnostics };
   options.onPhase?.({ phase: 'render', ms: Math.round(performance.now() - started), rendered });
   // In the writer's order: by path.
+  // Stryker disable next-line EqualityOperator: the paths are distinct (a stamp's files), so `<=`/`>=` compare as `<`/`>`
   const byPath = [...found].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const paths = byPath.map((f) => f.path);
   const todos = byPath.flatMap((f) => (f.text === undefined ? [] : findTodos(f.path, f.text)));
   // Documents kept last time for a person's text in them are still stale, and still named.
+  // Stryker disable next-line ArrayDeclaration: an entry that is no [path, digest] pair is skipped by findOrphans
   const kept = findOrphans(outputDir, { ...stamp, files: [] }, paths);
   const stale = check ? kept.map(orphanStale) : [];
   const written: WriteResult = { written: [], unchanged: paths, stale, todos };
