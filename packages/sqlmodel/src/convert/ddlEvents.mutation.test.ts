@@ -1,5 +1,5 @@
 import type { ExtractResult } from '@ormdoc/core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exportDoc, type MutationExport } from '../../test/helpers/mutationExports.js';
 import { parseExport } from '../format/parse.js';
 import { withDdlEvents } from './ddlEvents.js';
@@ -21,16 +21,18 @@ const load = (name: MutationExport, change: (d: Doc) => Doc = (d) => d) =>
   read(change(structuredClone(exportDoc(name)) as Doc), 'export.json');
 /** The diagnostics about DDL events (the conversion's own, of audit_log, are toIr's). */
 const ddl = (r: ExtractResult) => r.diagnostics.filter((d) => d.code.startsWith('sqlmodel/ddl'));
-const codes = (r: ExtractResult) => ddl(r).map((d) => d.code).sort();
+const codes = (r: ExtractResult) =>
+  ddl(r)
+    .map((d) => d.code)
+    .sort();
 const MODULE = { file: 'objects.py' };
 
-let pg: ExtractResult;
-beforeAll(async () => {
-  pg = await load('objects.postgresql');
-});
+/** Converted in each test (not in a beforeAll): a mutation run then judges each mutant by it. */
+const objectsPg = () => load('objects.postgresql');
 
 describe('PostgreSQL: each DDL statement becomes an object declared in the models module', () => {
-  it('a function (its body whole: the `;` inside it stay), a trigger, RLS and a policy on a table', () => {
+  it('a function (its body whole: the `;` inside it stay), a trigger, RLS and a policy on a table', async () => {
+    const pg = await objectsPg();
     expect(pg.ir.routines).toMatchObject([
       {
         name: 'stamp_owner',
@@ -61,7 +63,8 @@ describe('PostgreSQL: each DDL statement becomes an object declared in the model
     });
   });
 
-  it('roles: a DDL ending in a `--` comment and one ending in `;` are read on their own', () => {
+  it('roles: a DDL ending in a `--` comment and one ending in `;` are read on their own', async () => {
+    const pg = await objectsPg();
     expect(pg.ir.roles.map((r) => [r.name, r.declaredIn, r.source])).toEqual([
       ['auditor', 'orm', MODULE],
       ['clerk', 'orm', MODULE],
@@ -69,7 +72,8 @@ describe('PostgreSQL: each DDL statement becomes an object declared in the model
     ]);
   });
 
-  it('an extension, a view, comments, a sequence: all from the module', () => {
+  it('an extension, a view, comments, a sequence: all from the module', async () => {
+    const pg = await objectsPg();
     expect(pg.ir.extensions).toEqual([{ name: 'pg_trgm', origin: 'declared', source: MODULE }]);
     const view = pg.ir.tables.find((t) => t.name === 'ticket_titles');
     expect(view).toMatchObject({ kind: 'view', source: MODULE });
@@ -84,12 +88,14 @@ describe('PostgreSQL: each DDL statement becomes an object declared in the model
     });
   });
 
-  it('the IR does not claim a migrations folder was read; the DDL that did not parse is said', () => {
+  it('the IR does not claim a migrations folder was read; the DDL that did not parse is said', async () => {
+    const pg = await objectsPg();
     expect(pg.ir.source.objectsReadFrom).toBeUndefined();
     expect(pg.ir.source.objectsUnread).toEqual(['objects.py']);
   });
 
-  it("the reader's diagnostics, said of create events, with the module and no line", () => {
+  it("the reader's diagnostics, said of create events, with the module and no line", async () => {
+    const pg = await objectsPg();
     const parse = pg.diagnostics.find((d) => d.code === 'sqlmodel/ddl-parse-error');
     expect(parse).toMatchObject({ severity: 'warning', file: 'objects.py' });
     expect(parse?.message).toMatch(/^PostgreSQL cannot parse the DDL attached to create events: /);
@@ -116,7 +122,8 @@ describe('PostgreSQL: each DDL statement becomes an object declared in the model
 });
 
 describe('Python listeners: one diagnostic naming each function once', () => {
-  it('two functions (one listening twice): plural, each named once, at the module', () => {
+  it('two functions (one listening twice): plural, each named once, at the module', async () => {
+    const pg = await objectsPg();
     const d = pg.diagnostics.filter((x) => x.code === 'sqlmodel/ddl-listener-unread');
     expect(d).toEqual([
       {
