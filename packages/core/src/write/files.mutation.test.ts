@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isOrmdocError } from '../errors.js';
-import { readIfExists, resolveInside, writeAtomic } from './files.js';
+import { isMarkdown, readIfExists, resolveInside, writeAtomic } from './files.js';
 
 /**
  * The writer's file helpers, one case each: which output paths stay inside the output folder, what
@@ -23,10 +23,26 @@ function failure(run: () => unknown) {
   throw new Error('expected an OrmdocError');
 }
 
-describe('resolveInside', () => {
-  it.each(['a.md', 'tables/users.md', './a.md', 'tables/../a.md'])('%s is inside', (path) => {
-    expect(resolveInside('/out/docs', path)).toBe(resolve('/out/docs', path));
+describe('isMarkdown', () => {
+  it.each([
+    ['a.md', true],
+    ['a.MARKDOWN', true],
+    ['t/a.mdx', true],
+    ['a.md.json', false],
+    ['a.mdown', false],
+    ['md', false],
+  ])('%s: %s', (path, markdown) => {
+    expect(isMarkdown(path)).toBe(markdown);
   });
+});
+
+describe('resolveInside', () => {
+  it.each(['a.md', 'tables/users.md', './a.md', 'tables/../a.md', '..a.md', 'tables/..x/a.md'])(
+    '%s is inside',
+    (path) => {
+      expect(resolveInside('/out/docs', path)).toBe(resolve('/out/docs', path));
+    },
+  );
 
   it.each(['', '.', '..', '../a.md', 'tables/../../a.md', '/etc/passwd', '../docs2/a.md', '../docs'])(
     '%j is refused, naming the path and the folder',
@@ -51,6 +67,7 @@ describe('readIfExists', () => {
     expect(error.code).toBe('OUTPUT_UNWRITABLE');
     expect(error.file).toBe(dir);
     expect(error.message).toMatch(new RegExp(`^Cannot read ${dir}: `));
+    expect(error.hint).toBe('Check the file permissions of the output directory.');
   });
 });
 
@@ -90,7 +107,38 @@ describe('writeAtomic', () => {
     expect(error.code).toBe('OUTPUT_UNWRITABLE');
     expect(error.file).toBe(join(dir, 'taken'));
     expect(error.message).toMatch(new RegExp(`^Cannot write ${join(dir, 'taken')}: `));
+    expect(error.hint).toBe('Check that the output directory is writable (output.dir in the config).');
     expect(readdirSync(dir).sort()).toEqual(['f.md', 'taken']);
+  });
+
+  it('a folder that cannot be made (a file in the way): the same error, before any temporary file exists', () => {
+    const dir = mkdtempSync(join(root, 'nodir-'));
+    writeFileSync(join(dir, 'file'), '');
+    const error = failure(() => writeAtomic(join(dir, 'file', 'sub', 'f.md'), 'text'));
+    expect(error.code).toBe('OUTPUT_UNWRITABLE');
+    expect(error.file).toBe(join(dir, 'file', 'sub', 'f.md'));
+  });
+
+  it('closes every file it opens', () => {
+    const dir = mkdtempSync(join(root, 'fds-'));
+    const open = () => readdirSync('/proc/self/fd').length;
+    const before = open();
+    for (let i = 0; i < 20; i++) {
+      writeAtomic(join(dir, `s${i}.md`), 'text');
+      writeAtomic(join(dir, `p${i}.md`), ['a', 'b']);
+    }
+    expect(open()).toBe(before);
+  });
+
+  it.each([
+    ['a text ending in an unpaired high surrogate', 'x\ud83d'],
+    ['pieces split after the first high surrogate', ['x\ud800', '\udc00y']],
+    ['pieces split after the last high surrogate', ['x\udbff', '\udfffy']],
+  ])('%s: the bytes of the joined text', (_, content) => {
+    const dir = mkdtempSync(join(root, 'edge-'));
+    writeAtomic(join(dir, 'f'), content);
+    const text = typeof content === 'string' ? content : content.join('');
+    expect(readFileSync(join(dir, 'f')).equals(Buffer.from(text, 'utf8'))).toBe(true);
   });
 
   it('creates a folder once per run when told which ones exist already', () => {
