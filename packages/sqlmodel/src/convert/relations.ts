@@ -20,6 +20,7 @@ function foreignKeyOf(
     (f) => f.columns.length === names.length && f.columns.every((c) => names.includes(c)),
   );
   if (!fk) return undefined;
+  // Stryker disable next-line OptionalChaining: a foreign key's columns are columns of its table
   const nullable = fk.columns.some((c) => table.columns.find((x) => x.name === c)?.nullable);
   return { name: fk.name, nullable };
 }
