@@ -10,7 +10,9 @@ import { readMigrationSql } from './read.js';
  * Views a migration creates and the ORM does not declare get the columns their query shows, read
  * without a database. PostgreSQL (PGlite) runs the same migration and its catalog is the judge: every
  * view has exactly its columns, in its order, by its names; every column ormdoc gives a type has
- * PostgreSQL's type; only computed values are left `unknown`.
+ * PostgreSQL's type; only computed values are left `unknown`. (A `*` follows the IR's column order,
+ * which here is the order the tables were created in; after an ALTER TABLE ADD COLUMN PostgreSQL's
+ * order can differ from the schema's, see packages/core/README.md.)
  */
 
 const TABLES = `
