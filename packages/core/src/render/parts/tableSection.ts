@@ -1,4 +1,5 @@
 import { exampleRowJson } from '../../blocks/index.js';
+import { qualifiedIdent } from '../../ddl/identifiers.js';
 import { findTable, qualifiedName, tableSortKey } from '../../ir/names.js';
 import type { Table } from '../../ir/types.js';
 import { renderNeighbourhoodMermaid } from '../../mermaid/index.js';
@@ -28,7 +29,13 @@ export function tableKindLabel(t: Table): string {
 export function purpose(t: Table): string {
   const tags = t.tags.length ? ` (${escapeText(tagList(t.tags))})` : '';
   if (t.description) return `${escapeText(t.description)}${tags}`;
-  return `_No description in the schema: add a comment to ${code(t.codeName ?? t.name)} in the ORM schema or set ${code(`overlay["${qualifiedName(t)}"].description`)} in the config._${tags}`;
+  const overlay = code(`overlay["${qualifiedName(t)}"].description`);
+  // A view only a migration creates (the ORM does not declare it): its comment goes in a migration.
+  if (t.kind !== 'table' && t.source?.file.endsWith('.sql')) {
+    const what = t.kind === 'materialized-view' ? 'MATERIALIZED VIEW' : 'VIEW';
+    return `_No description in the migrations: add ${code(`COMMENT ON ${what} ${qualifiedIdent('postgresql', t)} IS '…';`)} to a migration or set ${overlay} in the config._${tags}`;
+  }
+  return `_No description in the schema: add a comment to ${code(t.codeName ?? t.name)} in the ORM schema or set ${overlay} in the config._${tags}`;
 }
 
 /**
