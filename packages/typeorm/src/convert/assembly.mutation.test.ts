@@ -136,6 +136,10 @@ describe('which metadatas are tables', () => {
     expect(tableOf(ir, 'notes', 'beta').codeName).toBe('BetaNote');
   });
 
+  it('no files given: none listed', () => {
+    expect(ir.source.files).toEqual([]);
+  });
+
   it("the entity's comment: description and tags", () => {
     expect(tableOf(ir, 'people')).toMatchObject({
       description: 'People we know.',
@@ -149,7 +153,7 @@ describe('views', () => {
   it('a view keeps no primary key and no foreign key, even when its class declares them', () => {
     const view = tableOf(ir, 'person_view');
     expect(view.kind).toBe('view');
-    expect(view.primaryKey).toBeUndefined();
+    expect(Object.keys(view)).not.toContain('primaryKey');
     expect(view.foreignKeys).toEqual([]);
     // a @ViewColumn has no type (the view's query decides it); a typed column keeps its type
     expect(view.columns.find((c) => c.name === 'label')!.type).toEqual({
@@ -204,6 +208,18 @@ describe('views', () => {
       expect(tableOf(out.ir, name).kind).toBe('view');
       expect(Object.keys(tableOf(out.ir, name))).not.toContain('definition');
     }
+    expect(out.diagnostics).toEqual([]);
+  });
+
+  it('a view without an expression (created elsewhere): no definition and no warning', async () => {
+    @ViewEntity({ name: 'outside_view' })
+    class OutsideView {
+      @ViewColumn() id!: number;
+    }
+    const built = await build('postgresql', [OutsideView]);
+    const out = fromTypeormMetadata({ dialect: 'postgresql', entityMetadatas: built.entityMetadatas });
+    expect(tableOf(out.ir, 'outside_view').kind).toBe('view');
+    expect(Object.keys(tableOf(out.ir, 'outside_view'))).not.toContain('definition');
     expect(out.diagnostics).toEqual([]);
   });
 

@@ -187,6 +187,15 @@ describe('defaults', () => {
     expect(columnOf(await irOf(dialect, [entityWith(options)]), 'c').default).toEqual(expected);
   });
 
+  it('a bigint default is no JSON value: the SQL the driver writes for it', async () => {
+    expect(
+      columnOf(await irOf('postgresql', [entityWith({ type: 'bigint', default: 10n })]), 'c').default,
+    ).toEqual({
+      kind: 'sql',
+      expression: '10',
+    });
+  });
+
   it('no default, and a null default: none', async () => {
     expect(columnOf(await irOf('postgresql', [entityWith({ type: 'int' })]), 'c').default).toBeUndefined();
     expect(
@@ -222,6 +231,32 @@ describe('defaults', () => {
     const ir = await irOf('postgresql', [T], { type: 'postgres', uuidExtension: 'pgcrypto' });
     expect(columnOf(ir, 'id').default).toEqual({ kind: 'sql', expression: 'gen_random_uuid()' });
   });
+
+  it.each([[undefined], ['pgcrypto'], ['uuid-ossp']] as const)(
+    'a driver without uuidGenerator (older TypeORM), uuidExtension %s: the function TypeORM 1.x names',
+    async (uuidExtension) => {
+      @Entity({ name: 't' })
+      class T {
+        @PrimaryGeneratedColumn('uuid') id!: string;
+      }
+      const { dataSource } = await buildEntityMetadatas({
+        DataSource: DataSource as never,
+        entities: [T],
+        dialect: 'postgresql',
+        baseOptions: { type: 'postgres', ...(uuidExtension ? { uuidExtension } : {}) },
+      });
+      const real = dataSource.driver as unknown as { uuidGenerator: string };
+      expect(typeof real.uuidGenerator).toBe('string');
+      // the same driver, its `uuidGenerator` hidden as in releases that did not have it
+      const older = Object.create(real, { uuidGenerator: { value: undefined } });
+      const { ir } = fromTypeormMetadata({
+        dialect: 'postgresql',
+        entityMetadatas: dataSource.entityMetadatas,
+        driver: older,
+      });
+      expect(columnOf(ir, 'id').default).toEqual({ kind: 'sql', expression: real.uuidGenerator });
+    },
+  );
 
   it('identity: ALWAYS or BY DEFAULT', async () => {
     @Entity({ name: 't' })
@@ -326,6 +361,18 @@ describe('what a plain column leaves out', () => {
       @VirtualColumn({ type: 'int', query: (alias) => `SELECT 1 FROM t WHERE ${alias}.id = 1` }) one!: number;
     }
     expect((await irOf('postgresql', [T])).tables[0]!.columns.map((c) => c.name)).toEqual(['id']);
+  });
+
+  it("@Generated('uuid') with a null default: still the driver's uuid function (TypeORM writes it when there is no default)", async () => {
+    @Entity({ name: 't' })
+    class T {
+      @PrimaryColumn({ type: 'int' }) id!: number;
+      @Column({ type: 'uuid', nullable: true, default: null }) @Generated('uuid') u!: string;
+    }
+    expect(columnOf(await irOf('postgresql', [T]), 'u').default).toEqual({
+      kind: 'sql',
+      expression: 'uuid_generate_v4()',
+    });
   });
 
   it("@Generated('uuid') with a default of its own: that default", async () => {

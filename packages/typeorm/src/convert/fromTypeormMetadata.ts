@@ -133,8 +133,8 @@ function convertTable(
     });
   const pk = isView ? undefined : primaryKey(entity, naming);
   if (pk) table.primaryKey = pk;
-  if (!implicit && entity.targetName && entity.targetName !== entity.tableName)
-    table.codeName = entity.targetName;
+  // (junction tables have no class: their targetName is '')
+  if (entity.targetName && entity.targetName !== entity.tableName) table.codeName = entity.targetName;
   if (implicit) table.implicit = true;
   if (text) table.description = text;
   if (view?.definition) table.definition = view.definition;
