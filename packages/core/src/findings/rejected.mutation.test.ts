@@ -392,6 +392,27 @@ describe('off PostgreSQL the rules find nothing at all', () => {
   });
 });
 
+describe('on PostgreSQL, a schema with nothing wrong: the rules return no finding at all', () => {
+  it('name-clash and opclass-mismatch', () => {
+    const table = aTable('a', {
+      columns: [aColumn('id', 'integer'), aColumn('c', 'text')],
+      indexes: [
+        { ...anIndex('a', ['c'], { name: 'a_c' }), parts: [{ column: 'c', opclass: 'text_ops' }] } as Index,
+      ],
+    });
+    const ctx = { ir: anIr({ tables: [table] }), tables: [table], piiPatterns: [] };
+    expect(nameClash.check(ctx)).toEqual([]);
+    expect(opclassMismatch.check(ctx)).toEqual([]);
+  });
+
+  it('an SQL type ending in [] is an array even when the column does not say so', () => {
+    const t = indexed('integer[]', 'int4_ops', undefined, {
+      type: { sql: 'integer[]', category: 'integer', isArray: false },
+    });
+    expect(misfits(t)).toEqual(['operator class int4_ops does not accept data type integer[]']);
+  });
+});
+
 describe('name-clash: constraints of one table', () => {
   const clashes = (t: Table) => only(anIr({ tables: [t] }), 'name-clash').map((f) => f.message);
 
