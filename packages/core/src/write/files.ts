@@ -71,6 +71,7 @@ export function writeAtomic(
 /** Remove a temporary file if there is one; when its folder could not be made there is nothing to remove. */
 function removeTemp(temp: string): void {
   try {
+    // Stryker disable next-line ObjectLiteral,BooleanLiteral: a missing file makes rmSync throw without force, and the catch below ignores that as it ignores ENOTDIR
     rmSync(temp, { force: true });
   } catch {
     // ENOTDIR: a file stands where the folder should be, so no temporary file was made
@@ -99,6 +100,7 @@ function writeLong(fd: number, text: string): void {
   for (let at = 0; at < text.length; ) {
     // Stryker disable next-line MethodExpression: the slices change how many writeSync calls there are, not the bytes
     let end = Math.min(at + WRITE_CHUNK, text.length);
+    // Stryker disable next-line UpdateOperator: one past the pair keeps it whole too
     if (end < text.length && isHighSurrogate(text.charCodeAt(end - 1))) end--; // never split a pair
     // Stryker disable next-line ConditionalExpression,ArithmeticOperator: a slice of the whole text is the text
     writeAll(fd, end - at === text.length ? text : text.slice(at, end));
@@ -124,8 +126,7 @@ function writePieces(fd: number, pieces: Iterable<string>): void {
     if (used + bytes > buffer.length) flush();
     // Stryker disable next-line ConditionalExpression,EqualityOperator: writing a piece directly (after the flush above) gives the same bytes
     if (bytes > buffer.length) writeLong(fd, piece);
-    // Stryker disable next-line StringLiteral: UTF-8 is the default encoding
-    else used += buffer.write(piece, used, 'utf8');
+    else used += buffer.write(piece, used); // UTF-8
   };
   let carry = ''; // a high surrogate whose low half starts the next piece
   for (const next of pieces) {
