@@ -206,3 +206,62 @@ describe('datasource extensions (the postgresqlExtensions preview feature)', () 
     );
   });
 });
+
+describe('Unsupported("type") fields: columns the DMMF leaves out, each with an info diagnostic', () => {
+  const SCHEMA = `${datasource('postgresql')}
+model U {
+  id Int @id
+  /// the search vector
+  v  Unsupported("tsvector")? @map("search_v") @default(dbgenerated("to_tsvector('x')"))
+  w  Unsupported("circle")[]
+  z  Unsupported("point")
+  @@map("us")
+}
+`;
+  const r = once(() => schemaIr(SCHEMA));
+  const lineOf = (text: string) => SCHEMA.split('\n').findIndex((l) => l.trimStart().startsWith(text)) + 1;
+
+  it('the columns, in declaration order, with @map, nullability, list, default and documentation', async () => {
+    const t = tableOf(await r(), 'us');
+    expect(t.columns.map((c) => c.name)).toEqual(['id', 'search_v', 'w', 'z']);
+    expect(t.columns[1]).toEqual({
+      name: 'search_v',
+      codeName: 'v',
+      type: {
+        sql: 'tsvector',
+        orm: 'Unsupported("tsvector")',
+        category: 'other',
+        isArray: false,
+        unsupported: true,
+      },
+      nullable: true,
+      default: { kind: 'sql', expression: "to_tsvector('x')" },
+      description: 'the search vector',
+      tags: [],
+    });
+    expect(t.columns[2]).toMatchObject({ type: { sql: 'circle[]', isArray: true }, nullable: false });
+    expect(t.columns[2]?.default).toBeUndefined();
+    expect(t.columns[2]?.ignoredByOrm).toBeUndefined();
+    expect(t.columns[3]).toMatchObject({ name: 'z', nullable: false });
+    expect(t.columns[3]?.ignoredByOrm).toBeUndefined();
+  });
+
+  it('one info per field, naming model, field and type, at its file and line', async () => {
+    const infos = (await r()).diagnostics.filter((d) => d.code === 'prisma/unsupported-column');
+    expect(infos).toEqual(
+      (
+        [
+          ['v', 'tsvector'],
+          ['w', 'circle'],
+          ['z', 'point'],
+        ] as const
+      ).map(([field, type]) => ({
+        severity: 'info',
+        code: 'prisma/unsupported-column',
+        message: `U.${field} is Unsupported("${type}"): Prisma Client cannot read or write it.`,
+        file: 'schema.prisma',
+        line: lineOf(`${field}  Unsupported`),
+      })),
+    );
+  });
+});

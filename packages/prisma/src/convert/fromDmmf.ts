@@ -208,6 +208,7 @@ function modelColumns(
       });
       continue;
     }
+    // Unsupported(...) fields (Prisma refuses `@ignore` on them: Prisma Client never reads them)
     if (tf.unsupported !== undefined) {
       const synth = synthField({ ...tf.ast, fieldType: 'String' }, enumNames);
       const column = unsupportedColumn(dialect, {
@@ -219,7 +220,6 @@ function modelColumns(
         documentation: tf.documentation,
         default: synth?.default,
       });
-      if (tf.ignored) column.ignoredByOrm = true;
       byField.set(tf.name, column.name);
       list.push(column);
       diagnostics.push({
