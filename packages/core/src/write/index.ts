@@ -33,6 +33,7 @@ export interface WriteOptions {
 export async function writeDocuments(options: WriteOptions): Promise<WriteResult> {
   await assertOutputDir(options.outputDir, options.cwd);
   if (!options.check) await removeStaleTempFiles(options.outputDir);
+  // Stryker disable next-line EqualityOperator: output paths are distinct, so `<=`/`>=` compare as `<`/`>`
   const files = [...options.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const targets = files.map((file) => resolveInside(options.outputDir, file.path));
   const befores = targets.map(readIfExists);
