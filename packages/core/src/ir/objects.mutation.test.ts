@@ -46,6 +46,20 @@ describe('objectsComplete', () => {
     ).toBe(false);
   });
 
+  it('a table without row-level security says nothing either way', () => {
+    expect(objectsComplete(ir({ tables: [aTable('t')] }))).toBe(false);
+    expect(
+      objectsComplete(
+        ir({
+          tables: [
+            aTable('t'),
+            aTable('u', { rls: { enabled: true, forced: false, declaredIn: 'migration' } }),
+          ],
+        }),
+      ),
+    ).toBe(true);
+  });
+
   it('true when a full source was read: a migrations folder or a live catalog', () => {
     const source = (o: object) => ({ source: { orm: 'prisma' as const, files: [], ...o } });
     expect(objectsComplete(ir(source({ objectsReadFrom: ['migration'] })))).toBe(true);
@@ -108,6 +122,16 @@ describe('policiesOf / triggersOf', () => {
       expect(policiesOf(anIr({}), { schema: null, name: 'a' })).toEqual([]);
       expect(names(triggersOf(ir, { schema: null, name: 'a' }))).toEqual(['t2']);
       expect(names(triggersOf(ir, { schema: null, name: 'b' }))).toEqual(['t1']);
+    });
+  });
+
+  it('a pin of an IR part without policies or triggers (tables and enums only) pins what it has', () => {
+    const pin = pinLookups({ tables: [aTable('a')], enums: [] });
+    pin.release();
+    const ir = sample();
+    withLookups({ tables: ir.tables, enums: ir.enums, policies: ir.policies }, () => {
+      expect(names(policiesOf(ir, { schema: null, name: 'a' }))).toEqual(['p1', 'p3']);
+      expect(names(triggersOf(ir, { schema: null, name: 'a' }))).toEqual(['t2']);
     });
   });
 
