@@ -159,5 +159,6 @@ describe('orphanWarning and orphanStale', () => {
     expect(stale.path).toBe('x.md');
     expect(stale.diff).toContain('--- a/x.md\n+++ /dev/null\n');
     expect(stale.diff).toContain('-a\n-b\n');
+    expect(stale.diff).not.toMatch(/^\+(?!\+\+)/m); // no line added
   });
 });
