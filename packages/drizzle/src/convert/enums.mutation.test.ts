@@ -111,3 +111,20 @@ describe('MySQL inline enums', () => {
     expect(ir.enums.map((e) => e.name).sort()).toEqual(['b_k', 'k']);
   });
 });
+
+describe('two pgEnum values of one name', () => {
+  it('one enum; the first export name that differs from the database name is its code name', () => {
+    const first = pg.pgEnum('mood', ['a']);
+    const second = pg.pgEnum('mood', ['a']);
+    const third = pg.pgEnum('mood', ['a']);
+    const codeNames = (exports: Array<Record<string, unknown>>) =>
+      fromDrizzleTables({
+        dialect: 'postgresql',
+        modules: exports.map((e) => ({ exports: e })),
+      }).ir.enums.map((e) => e.codeName);
+    expect(codeNames([{ default: first }, { moodEnum: second }])).toEqual(['moodEnum']);
+    expect(codeNames([{ default: first }, { mood: second }])).toEqual([undefined]);
+    expect(codeNames([{ firstName: first }, { secondName: second }])).toEqual(['firstName']);
+    expect(codeNames([{ default: first }, { default: second }, { third }])).toEqual(['third']);
+  });
+});

@@ -128,7 +128,12 @@ export function fromDrizzleTables(input: FromDrizzleTablesInput): ExtractResult 
     for (const [k, v] of Object.entries(m.exports))
       if (typeof v === 'function' && adapter.isEnum(v) && !seen.has(v)) {
         seen.add(v);
-        found.enums.push({ value: v, codeName: k, ...(m.file ? { file: m.file } : {}) });
+        // (a default export has no code name, as for tables)
+        found.enums.push({
+          value: v,
+          ...(k !== 'default' ? { codeName: k } : {}),
+          ...(m.file ? { file: m.file } : {}),
+        });
       }
   for (const v of input.enums ?? [])
     if (typeof v === 'function' && adapter.isEnum(v) && !seen.has(v)) {
