@@ -22,7 +22,14 @@ const folder = (files: Record<string, string>) => {
   return dir;
 };
 const stampOf = (files: Array<[string, string]>, orphans?: unknown[]): Stamp =>
-  ({ format: 1, key: 'k', files, findings: [], diagnostics: [], ...(orphans ? { orphans } : {}) }) as unknown as Stamp;
+  ({
+    format: 1,
+    key: 'k',
+    files,
+    findings: [],
+    diagnostics: [],
+    ...(orphans ? { orphans } : {}),
+  }) as unknown as Stamp;
 const written = (files: Record<string, string>) =>
   Object.entries(files).map(([path, text]) => [path, digestOf(path, text)] as [string, string]);
 const summary = (orphans: Orphan[]) => orphans.map((o) => [o.path, o.removable]);
