@@ -17,6 +17,7 @@ export function convertSequence(s: ExportSequence, source: SourceLocation | unde
   const dataType = s.dataType?.toLowerCase() ?? 'bigint';
   const [low, high] = RANGES[dataType] ?? RANGES.bigint!;
   const increment = s.increment ?? '1';
+  // Stryker disable next-line EqualityOperator: PostgreSQL rejects INCREMENT 0
   const descending = Number.parseFloat(increment) < 0;
   const minValue = s.minValue ?? (descending ? low : '1');
   const maxValue = s.maxValue ?? (descending ? '-1' : high);
@@ -41,8 +42,9 @@ export function sequenceSource(
   tables: Table[],
   moduleFile: string | null | undefined,
 ): SourceLocation | undefined {
-  const table = s.column
-    ? tables.find((t) => t.schema === s.column?.schema && t.name === s.column?.table)
+  const column = s.column;
+  const table = column
+    ? tables.find((t) => t.schema === column.schema && t.name === column.table)
     : undefined;
   if (table?.source) return table.source;
   return moduleFile ? { file: moduleFile } : undefined;

@@ -51,6 +51,25 @@ describe("the conversion's diagnostics, each at the JSON path of what it is abou
     expect(tableOf(objectsIr(), 'audit_log').foreignKeys.map((f) => f.columns)).toEqual([['ticket_id']]);
   });
 
+  it('a composite key to a table not exported: its columns, comma-separated', () => {
+    const doc = exportDoc('objects.postgresql') as {
+      tables: Array<{ name: string; foreignKeys: Array<Record<string, unknown>> }>;
+    };
+    doc.tables = doc.tables.map((t) =>
+      t.name === 'audit_log'
+        ? {
+            ...t,
+            foreignKeys: t.foreignKeys.map((f) =>
+              f.unresolved ? { ...f, columns: ['elsewhere_id', 'at'], referredColumns: ['id', 'n'] } : f,
+            ),
+          }
+        : t,
+    );
+    expect(ofCode(fromSqlmodelExport(doc), 'sqlmodel/unresolved-foreign-key')[0]?.message).toMatch(
+      /^audit_log\(elsewhere_id, at\) references elsewhere,/,
+    );
+  });
+
   it('server_default and default on one column: an info; the IR has the server default', () => {
     expect(ofCode(objectsIr(), 'sqlmodel/both-defaults')).toEqual([
       {
@@ -134,6 +153,12 @@ describe('enums', () => {
         tags: [],
       },
     ]);
+  });
+
+  it('an export without valueKeys: the values alone', () => {
+    const doc = exportDoc('objects.postgresql') as { enums: Array<Record<string, unknown>> };
+    doc.enums = doc.enums.map(({ valueKeys: _v, ...e }) => e);
+    expect(fromSqlmodelExport(doc).ir.enums[0]?.values).toEqual([{ name: 'lo' }, { name: 'hi' }]);
   });
 
   it('a non-native Enum: the class name, values without member names, enforced by the ORM', () => {

@@ -46,6 +46,7 @@ function convertTable(t: ExportTable, doc: SqlalchemyExport, diagnostics: Diagno
     indexes: c.indexes,
     // a foreign key to a table the IR does not have would make it invalid (SQLAlchemy's create_all
     // fails on it too: NoReferencedTableError); the warning above says so
+    // Stryker disable next-line OptionalChaining: convertConstraints gives one foreign key per exported one
     foreignKeys: c.foreignKeys.filter((_, i) => !t.foreignKeys[i]?.unresolved),
     checks: c.checks,
   };
@@ -88,7 +89,6 @@ export function fromSqlmodelExport(json: unknown, options: { file?: string } = {
   const files = new Set<string>();
   if (doc.moduleFile) files.add(doc.moduleFile);
   for (const t of doc.tables) if (t.file) files.add(t.file);
-  const namespaces = [...new Set(tables.flatMap((t) => (t.schema ? [t.schema] : [])))].sort();
   const version = isSqlmodel ? doc.sqlmodelVersion : doc.sqlalchemyVersion;
   const input: IrInput = {
     irVersion: 1,
@@ -98,7 +98,7 @@ export function fromSqlmodelExport(json: unknown, options: { file?: string } = {
       ...(version ? { ormVersion: version } : {}),
       files: [...files].sort(),
     },
-    namespaces,
+    namespaces: [], // canonicalizeIr adds the schemas of the tables and enums
     tables,
     enums: doc.enums.map(convertEnum),
     relations: convertRelationships(doc.relationships, tables),
