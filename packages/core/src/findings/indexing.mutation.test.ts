@@ -354,3 +354,24 @@ describe('unbounded-text-unique: which keys and columns', () => {
     expect(only(anIr({ tables: [child] }), 'unbounded-text-unique')).toHaveLength(1);
   });
 });
+
+describe('the hints say what to do with the key', () => {
+  it('duplicate-index: remove it from the ORM schema, then drop it', () => {
+    const table = abc({
+      indexes: [anIndex('t', ['a'], { name: 'A' }), anIndex('t', ['a', 'b'], { name: 'B' })],
+    });
+    expect(only(anIr({ tables: [table] }), 'duplicate-index').map((f) => f.hint)).toEqual([
+      'Remove A from the ORM schema (or the migration drops it again next time), then drop it.',
+    ]);
+  });
+
+  it('unbounded-text-unique: a length, or uniqueness on a hash', () => {
+    const table = aTable('u', {
+      columns: [aColumn('slug', 'text')],
+      uniques: [{ name: 'u_slug', nameExplicit: true, columns: ['slug'] }],
+    });
+    expect(only(anIr({ tables: [table] }), 'unbounded-text-unique').map((f) => f.hint)).toEqual([
+      "Give slug a length (varchar(n)) that matches the application's validation, or enforce uniqueness on a hash of the value.",
+    ]);
+  });
+});
