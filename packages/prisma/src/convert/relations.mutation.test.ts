@@ -118,6 +118,14 @@ describe('foreign keys', () => {
     expect(tableOf(r, 'V').foreignKeys).toEqual([]);
     expect(tableOf(r, 'W').foreignKeys).toEqual([]);
   });
+
+  it('no foreign key from a model to a view either (Prisma Migrate creates none)', async () => {
+    const r = await schemaIr(
+      `${datasource('postgresql')}\ngenerator c {\n  provider = "prisma-client-js"\n  previewFeatures = ["views"]\n}\nmodel M {\n  id Int @id\n  vId Int\n  v V @relation(fields: [vId], references: [id])\n}\nview V {\n  id Int @unique\n  ms M[]\n}\n`,
+    );
+    expect(tableOf(r, 'M').foreignKeys).toEqual([]);
+    expect(tableOf(r, 'V').foreignKeys).toEqual([]);
+  });
 });
 
 describe('implicit many-to-many junction tables', () => {
