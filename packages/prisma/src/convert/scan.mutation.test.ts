@@ -56,6 +56,7 @@ describe('stripDatasourceUrls: the same text as the line-by-line version, for ev
   // the last line of the file is a url line (no line break after it)
   cases.push(['unclosed, url last', 'datasource db {\n  provider = "x"\n  url = "y"']);
   cases.push(['unclosed, header last', 'model A {\n}\ndatasource db {']);
+  cases.push(['unclosed, a bare `url =` last', 'datasource db {\n  url =']);
 
   it.each(cases)('%s', (_name, content) => {
     expect(stripDatasourceUrls(content)).toBe(stripByLine(content));
@@ -153,6 +154,7 @@ describe('withoutBlockComments, row by row (each block comment blanked, nothing 
     ['a star that opens nothing', 'a *b\n/* c */', 'a *b\n       '],
     ['a slash that opens nothing', 'a / b /* c */', 'a / b        '],
     ['a // comment at the end of the file', 'a // /* b', 'a // /* b'],
+    ['a // comment, then a block comment on the next line', '// x\n/* y */', '// x\n       '],
     ['a string left open at the end of its line', 'x "open\n/* c */', 'x "open\n       '],
     ['a string left open at the end of the file', 'x "/* c */', 'x "/* c */'],
   ])('%s', (_name, input, output) => {
