@@ -3,7 +3,13 @@ import type { Column, Index, Ir, Table } from '../ir/types.js';
 import { aColumn, aForeignKey, anIndex, anIr, aPrimaryKey, aTable } from '../testing/builders.js';
 import { keysOf } from './_util.js';
 import { analyze } from './index.js';
-import { coveredBy, isGeneratedId } from './rules/indexing.js';
+import {
+  coveredBy,
+  duplicateIndex,
+  fkWithoutIndex,
+  isGeneratedId,
+  unboundedTextUnique,
+} from './rules/indexing.js';
 
 // The indexing rules at their boundaries, one row per case (mutation tests: see CONTRIBUTING.md,
 // "Mutation testing").
@@ -373,5 +379,46 @@ describe('the hints say what to do with the key', () => {
     expect(only(anIr({ tables: [table] }), 'unbounded-text-unique').map((f) => f.hint)).toEqual([
       "Give slug a length (varchar(n)) that matches the application's validation, or enforce uniqueness on a hash of the value.",
     ]);
+  });
+});
+
+describe('the indexing rules themselves', () => {
+  it.each([
+    [fkWithoutIndex, 'fk-without-index', 'Foreign key without a supporting index', 'warning', false],
+    [duplicateIndex, 'duplicate-index', 'Redundant index', 'warning', false],
+    [unboundedTextUnique, 'unbounded-text-unique', 'Unbounded text in a unique key', 'info', true],
+  ] as const)('%#: %s', (rule, id, title, severity, offByDefault) => {
+    expect(rule).toMatchObject({ id, title, category: 'indexing', severity });
+    expect(rule.offByDefault ?? false).toBe(offByDefault);
+    expect(rule.description.length).toBeGreaterThan(80);
+  });
+
+  it('find nothing at all on a table with nothing to find', () => {
+    const table = aTable('t', { columns: [aColumn('id', 'integer')], primaryKey: aPrimaryKey('t', ['id']) });
+    const ctx = { ir: anIr({ tables: [table] }), tables: [table], piiPatterns: [] };
+    for (const rule of [fkWithoutIndex, duplicateIndex, unboundedTextUnique])
+      expect(rule.check(ctx)).toEqual([]);
+  });
+
+  it('fk-without-index names every column of the key', () => {
+    const child = aTable('c', {
+      columns: [aColumn('a', 'integer'), aColumn('b', 'integer')],
+      foreignKeys: [aForeignKey('c', ['a', 'b'], 'p', ['x', 'y'])],
+    });
+    const [f] = only(anIr({ tables: [child] }), 'fk-without-index');
+    expect(f?.message).toContain('has no index starting with a, b;');
+  });
+
+  it('unbounded-text-unique: a key on a column the table lacks, or a type that only ends like text, is no finding', () => {
+    const table = aTable('u', {
+      columns: [
+        aColumn('code', 'shorttext', { type: { sql: 'shorttext', category: 'string', isArray: false } }),
+      ],
+      uniques: [
+        { name: 'u_gone', nameExplicit: true, columns: ['gone'] },
+        { name: 'u_code', nameExplicit: true, columns: ['code'] },
+      ],
+    });
+    expect(only(anIr({ tables: [table] }), 'unbounded-text-unique')).toEqual([]);
   });
 });
