@@ -1,7 +1,7 @@
 import type { Column, Dialect } from '@ormdoc/core';
 import { categorizeSqlType, mergeTags, normalizeSqlType, parseDescription } from '@ormdoc/core';
 import type { ExportColumn } from '../format/schema.js';
-import { columnDefault, columnOnUpdate, serialType } from './defaults.js';
+import { columnDefault, columnOnUpdate } from './defaults.js';
 
 /** Description from `comment=` (what the database stores), else `doc=`; tags from both. */
 export function describe(comment: string | null | undefined, doc: string | null | undefined) {
@@ -11,16 +11,11 @@ export function describe(comment: string | null | undefined, doc: string | null 
   return { ...(text !== undefined ? { description: text } : {}), tags: mergeTags(c.tags, d.tags) };
 }
 
-const SERIAL_BASE: Record<string, string> = {
-  serial: 'integer',
-  bigserial: 'bigint',
-  smallserial: 'smallint',
-};
-
-/** The final SQL type: the compiled type, with SERIAL folded back to its integer type (the default says serial). */
+/**
+ * The final SQL type: the compiled type (SERIAL is only in the column's DDL; the type is its
+ * integer type, and the default says serial).
+ */
 export function columnSqlType(col: ExportColumn, dialect: Dialect): string {
-  const serial = serialType(col); // only PostgreSQL's CREATE TABLE says SERIAL
-  if (serial) return SERIAL_BASE[serial]!;
   // SQLite keeps the declared type text verbatim (PRAGMA table_info shows `NUMERIC(10, 2)`).
   if (dialect === 'sqlite') return col.type;
   return normalizeSqlType(dialect, col.type);

@@ -1,7 +1,8 @@
 import type { Column, ExtractResult } from '@ormdoc/core';
 import { describe, expect, it } from 'vitest';
-import { columnOf, lazyExports, lazyIr, tableOf } from '../../test/helpers/mutationExports.js';
+import { columnOf, exportDoc, lazyExports, lazyIr, tableOf } from '../../test/helpers/mutationExports.js';
 import { serverDefaultToIr } from './defaults.js';
+import { fromSqlmodelExport } from './toIr.js';
 
 /**
  * SQLAlchemy defaults -> the IR default, one row per kind, on SQLAlchemy's exports of
@@ -225,5 +226,62 @@ describe('test/fixtures/mutation/objects.py (gens): generators by name, a quoted
     expect(col(objects.pg, 'gens', 'Row Id').type.sql).toBe('integer');
     expect(col(objects.my, 'gens', 'Row Id').default).toEqual({ kind: 'sequence', style: 'auto-increment' });
     expect(col(objects.lite, 'gens', 'Row Id').default).toEqual({ kind: 'sequence', style: 'rowid' });
+  });
+});
+
+describe('test/fixtures/mutation/objects.py (auto_rows): AUTOINCREMENT and literal shapes', () => {
+  const [pg, my, lite] = [lazyIr('objects.postgresql'), lazyIr('objects.mysql'), lazyIr('objects.sqlite')];
+
+  it("SQLite's AUTOINCREMENT (sqlite_autoincrement=True) is auto-increment, not the rowid", () => {
+    expect(col(lite(), 'auto_rows', 'id').default).toEqual({ kind: 'sequence', style: 'auto-increment' });
+    expect(col(my(), 'auto_rows', 'id').default).toEqual({ kind: 'sequence', style: 'auto-increment' });
+    expect(col(pg(), 'auto_rows', 'id').default).toEqual({ kind: 'sequence', style: 'serial' });
+  });
+
+  it('a number of several digits; JSON text in a string column stays text; JSON null stays text', () => {
+    for (const r of [pg(), my(), lite()]) {
+      expect(col(r, 'auto_rows', 'big').default).toEqual({ kind: 'literal', value: 42, sql: '42' });
+      expect(col(r, 'auto_rows', 'js').default).toEqual({
+        kind: 'literal',
+        value: '{"a": 1}',
+        sql: '\'{"a": 1}\'',
+      });
+      expect(col(r, 'auto_rows', 'jn').default).toEqual({ kind: 'literal', value: 'null', sql: "'null'" });
+    }
+  });
+
+  it('SQL that calls now() but does not start with it is an sql generator', () => {
+    expect(col(pg(), 'auto_rows', 'later').default).toEqual({
+      kind: 'orm',
+      generator: 'sql',
+      description: 'default=coalesce(null, now())',
+    });
+  });
+
+  it("an exporter's `other` default: its repr, a python generator", () => {
+    const doc = exportDoc('objects.postgresql') as {
+      tables: Array<{ name: string; columns: Array<Record<string, unknown>> }>;
+    };
+    doc.tables = doc.tables.map((t) =>
+      t.name === 'auto_rows'
+        ? {
+            ...t,
+            columns: t.columns.map((c) =>
+              c.name === 'later' ? { ...c, default: { kind: 'other', repr: 'Odd()' } } : c,
+            ),
+          }
+        : t,
+    );
+    expect(col(fromSqlmodelExport(doc), 'auto_rows', 'later').default).toEqual({
+      kind: 'orm',
+      generator: 'python',
+      description: 'default=Odd()',
+    });
+  });
+
+  it('a column without a default or onupdate has neither key', () => {
+    const c = col(pg(), 'auto_rows', 'big');
+    expect(c).not.toHaveProperty('onUpdate');
+    expect(col(pg(), 'loose_rows', 'v')).not.toHaveProperty('default');
   });
 });

@@ -12,27 +12,25 @@ function specAfterName(ddl: string | undefined): string {
 }
 
 /** SERIAL / BIGSERIAL / SMALLSERIAL as SQLAlchemy renders an autoincrement integer PK on PostgreSQL. */
-export function serialType(col: ExportColumn): string | undefined {
-  const m = /^(SMALLSERIAL|BIGSERIAL|SERIAL)\b/i.exec(specAfterName(col.ddl));
-  return m ? m[1]!.toLowerCase() : undefined;
+function isSerial(col: ExportColumn): boolean {
+  return /^(SMALLSERIAL|BIGSERIAL|SERIAL)\b/i.test(specAfterName(col.ddl));
 }
 
 /** The sequence-like default the database applies (serial, identity, AUTO_INCREMENT, rowid). */
 export function sequenceDefault(col: ExportColumn, dialect: Dialect): ColumnDefault | undefined {
   const spec = specAfterName(col.ddl);
   // Identity() where the dialect writes it (PostgreSQL); SQLite ignores it (a rowid), MySQL writes AUTO_INCREMENT.
-  if (col.identity && (dialect === 'postgresql' || /\bAS\s+IDENTITY\b/i.test(spec)))
+  if (col.identity && dialect === 'postgresql')
     return { kind: 'sequence', style: col.identity.always ? 'identity-always' : 'identity-by-default' };
-  if (serialType(col)) return { kind: 'sequence', style: 'serial' };
+  if (isSerial(col)) return { kind: 'sequence', style: 'serial' };
   // Column(Sequence("n"), server_default=Sequence("n").next_value()): a named sequence create_all
   // creates before the table. The IR has no sequence objects: a serial column is the same database.
   const named = /^nextval\('([^']+)'(?:::regclass)?\)$/i.exec(col.serverDefault?.sql?.trim() ?? '');
-  if (dialect === 'postgresql' && named && col.default?.kind === 'sequence')
+  // (nextval() is PostgreSQL's)
+  if (named && col.default?.kind === 'sequence')
     return { kind: 'sequence', style: 'serial', sequenceName: named[1]! };
-  if (dialect === 'mysql' && /\bAUTO_INCREMENT\b/i.test(spec))
-    return { kind: 'sequence', style: 'auto-increment' };
-  if (dialect === 'sqlite' && /\bAUTOINCREMENT\b/i.test(spec))
-    return { kind: 'sequence', style: 'auto-increment' };
+  // MySQL's AUTO_INCREMENT, SQLite's AUTOINCREMENT (sqlite_autoincrement=True): each only in its own DDL
+  if (/\bAUTO_?INCREMENT\b/i.test(spec)) return { kind: 'sequence', style: 'auto-increment' };
   if (dialect === 'sqlite' && col.isAutoincrementColumn && /^INTEGER\b/i.test(col.type))
     return { kind: 'sequence', style: 'rowid' };
   return undefined;
@@ -116,10 +114,7 @@ export function columnDefault(
  * it with; on MySQL, where that would write ON UPDATE into the DDL SQLAlchemy does not write, it
  * stays a described rule.
  */
-export function columnOnUpdate(
-  col: ExportColumn,
-  dialect: Dialect = 'postgresql',
-): ColumnOnUpdate | undefined {
+export function columnOnUpdate(col: ExportColumn, dialect: Dialect): ColumnOnUpdate | undefined {
   if (col.onupdate) return { kind: 'orm', description: describePython(col.onupdate, 'onupdate').description };
   const server = col.serverOnupdate;
   if (!server) return undefined;
