@@ -146,6 +146,30 @@ describe('literal defaults on MySQL and SQLite', () => {
       { kind: 'literal', value: { a: 1 }, sql: `'{"a":1}'` },
     ],
     ['sqlite integer', 'sqlite', lite.integer().default(3), { kind: 'literal', value: 3, sql: '3' }],
+    [
+      'mysql json array (no PostgreSQL array literal)',
+      'mysql',
+      my.json().default([1, 2]),
+      { kind: 'literal', value: [1, 2], sql: `('[1,2]')` },
+    ],
+    [
+      'sqlite json array',
+      'sqlite',
+      lite.text({ mode: 'json' }).default(['a']),
+      { kind: 'literal', value: ['a'], sql: `'["a"]'` },
+    ],
+    [
+      'postgresql text[]: each item quoted',
+      'postgresql',
+      pg.text().array().default(['a', 'b']),
+      { kind: 'literal', value: ['a', 'b'], sql: `'{"a","b"}'` },
+    ],
+    [
+      'postgresql bigint[]: items bare',
+      'postgresql',
+      pg.bigint({ mode: 'bigint' }).array().default([1n, 2n]),
+      { kind: 'literal', value: [1n, 2n], sql: `'{1,2}'` },
+    ],
   ] as const)('%s', (_, dialect, builder, expected) => {
     expect(defaultOf(dialect, builder)).toEqual(expected);
   });
