@@ -104,7 +104,8 @@ describe('converting defineRelations()', () => {
       relations: [defined],
       api,
     });
-    expect(rel(ir.relations, 'active', 'user')).toEqual({
+    // (strict: no name nor foreignKey key at all)
+    expect(rel(ir.relations, 'active', 'user')).toStrictEqual({
       from: { schema: 'app', name: 'active', field: 'user' },
       to: { schema: null, name: 'u', field: 'active' },
       cardinality: 'one',

@@ -83,6 +83,9 @@ describe('relations() (drizzle 0.x)', () => {
     expect(friend.foreignKey).toBeUndefined();
     expect(friend.to.field).toBeUndefined();
     expect(friend.name).toBeUndefined();
+    // absent, not undefined
+    expect(Object.keys(friend).sort()).toEqual(['cardinality', 'from', 'nullable', 'to']);
+    expect(Object.keys(friend.to).sort()).toEqual(['name', 'schema']);
   });
 
   it('an unnamed pair: the only relation back is the reverse side', () => {
