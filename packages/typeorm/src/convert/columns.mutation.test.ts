@@ -72,6 +72,8 @@ describe('column types: what the driver writes', () => {
     ['mysql', { type: 'datetime' }, 'datetime', 'datetime', 'datetime'],
     ['sqlite', { type: 'int' }, 'integer', 'int', 'integer'],
     ['sqlite', { type: 'varchar', length: 40 }, 'varchar(40)', 'varchar', 'string'],
+    // values on a plain column: SQLite's createFullType says varchar (the values go to a CHECK)
+    ['sqlite', { type: 'text', enum: ['a', 'b'] }, 'varchar', 'text', 'string'],
   ] as const)('%s %j', async (dialect, options, sql, orm, category) => {
     const c = columnOf(await irOf(dialect, [entityWith(options)]), 'c');
     expect(c.type).toMatchObject({ sql, orm, category, isArray: sql.endsWith('[]') });

@@ -37,8 +37,6 @@ export function columnDefault(
           };
         }
         break;
-      case undefined:
-        break;
     }
   }
   const value = column.default;
@@ -59,6 +57,7 @@ function uuidGenerator(driver: DriverLike): string {
   const generator = (driver as { uuidGenerator?: unknown }).uuidGenerator;
   // Stryker disable next-line ConditionalExpression,StringLiteral: the line below names the same function as the getter of TypeORM 1.x and @n8n/typeorm (columns.mutation.test.ts); it is for older releases
   if (typeof generator === 'string') return generator;
+  // Stryker disable next-line OptionalChaining: TypeORM's drivers always hold their options
   return driver.options?.uuidExtension === 'pgcrypto' ? 'gen_random_uuid()' : 'uuid_generate_v4()';
 }
 
