@@ -13,9 +13,11 @@ export default {
   mutate: [`${mutateDir}/**/*.ts`, '!**/*.test.ts', '!packages/core/src/testing/**'],
   // The sandbox needs only the packages (tests import their TypeScript sources) and the configs.
   ignorePatterns: [
-    '/bench',
+    '/bench/*',
+    '!/bench/generate', // the synthetic schemas (prisma/convert's scanner tests read them)
     '/examples/*/*',
     '!/examples/*/docs', // the examples' documents (ir tests read their schema.json)
+    '!/examples/*/schema.prisma', // the example schemas (prisma/convert's text readers' tests)
     '/apps',
     '/docs',
     '/tests',
