@@ -17,15 +17,6 @@ import type { ExtractOutcome } from './extract.js';
 import { EXTRACTOR_PACKAGES } from './extractors.js';
 import { locatePackage } from './locate.js';
 
-/** The extractor's code digested once per process: a full run asks before and after extracting. */
-const extractorDigests = new Map<string, string>();
-function extractorDigest(dist: string, version: string | undefined): string {
-  const key = `${dist}\u0000${version}`;
-  const digest = extractorDigests.get(key) ?? codeDigest(dist, version);
-  extractorDigests.set(key, digest);
-  return digest;
-}
-
 /**
  * The salt an extraction's inputs are recorded with (`StampInputs` in @ormdoc/core): the ORM, the
  * resolved config (flags included), and the code of ormdoc's CLI, core and the extractor that ran.
@@ -42,7 +33,7 @@ export function extractionSalt(orm: Orm, config: OrmdocConfig, cwd: string): str
       configJson(config),
       version(),
       ormdocDigest(),
-      extractorDigest(join(located.root, 'dist'), pkg.version),
+      codeDigest(join(located.root, 'dist'), pkg.version),
     ]);
   } catch {
     return undefined;

@@ -64,11 +64,18 @@ export function setOrmdocDigestForTests(value: string | undefined): void {
   ormdocDigestMemo = value;
 }
 
+/** Built code does not change while a process runs: each folder is digested once. */
+const codeDigests = new Map<string, string>();
+
 /**
  * A digest of a package's version and built code (`.js`/`.ts`/`.mjs` under `dir`, declarations and
- * tests left out): a changed build must never reuse a stamp.
+ * tests left out): a changed build must never reuse a stamp. Remembered per process (a full run
+ * asks before and after extracting).
  */
 export function codeDigest(dir: string, version: string | undefined): string {
+  const key = `${dir}\u0000${version}`;
+  const known = codeDigests.get(key);
+  if (known !== undefined) return known;
   const h = sha();
   h.update(`${version}\u0000`);
   const files = (readdirSync(dir, { recursive: true }) as string[])
@@ -78,7 +85,9 @@ export function codeDigest(dir: string, version: string | undefined): string {
     h.update(`${f}\u0000`)
       .update(readFileSync(join(dir, f)))
       .update('\u0001');
-  return h.digest('hex');
+  const digest = h.digest('hex');
+  codeDigests.set(key, digest);
+  return digest;
 }
 
 /** ormdoc's own version and code (templates included). */

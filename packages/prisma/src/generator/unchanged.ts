@@ -5,15 +5,11 @@ import { codeDigest, type Diagnostic, inputsSalt, ormdocDigest, reuseUnchanged }
 import type { OrmdocGeneratorOptions } from './createGenerator.js';
 import { projectRoot } from './root.js';
 
-let ownDigest: string | undefined;
-
-/** This package's version and built code, digested once per process (a full run asks twice). */
+/** This package's version and built code (`codeDigest` digests a folder once per process). */
 function packageDigest(): string {
-  if (ownDigest) return ownDigest;
   const own = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
   const pkg = JSON.parse(readFileSync(path.join(own, '..', 'package.json'), 'utf8')) as { version?: string };
-  ownDigest = codeDigest(own, pkg.version);
-  return ownDigest;
+  return codeDigest(own, pkg.version);
 }
 
 /**
