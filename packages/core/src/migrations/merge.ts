@@ -18,12 +18,11 @@ function viewIrColumns(v: MigrationView, lookup: (ref: TableRef) => Table | unde
       const { orm: _orm, ...shown } = type.column.type;
       return { name, type: shown, nullable: type.nullable, tags: [] };
     }
-    const array = type?.sql.endsWith('[]') ?? false;
     const sql = type ? normalizeSqlType('postgresql', type.sql) : 'unknown';
-    const element = array ? sql.replace(/(\[\])+$/, '') : sql;
     return {
       name,
-      type: { sql, category: categorizeSqlType(element), isArray: array },
+      // categorizeSqlType reads the element type of an array itself.
+      type: { sql, category: categorizeSqlType(sql), isArray: sql.endsWith('[]') },
       nullable: type?.nullable ?? true,
       tags: [],
     };
